@@ -1,0 +1,43 @@
+import type { Server as HttpServer } from 'node:http';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { isLang } from '$lib/i18n';
+import { userActor } from '$lib/server/access';
+import {
+	deleteSessionCookie,
+	sessionCookie,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { db } from '$lib/server/db';
+import { attachRealtime } from '$lib/server/realtime';
+import { startSimulator } from '$lib/server/simulator';
+
+export const init: ServerInit = async () => {
+	db(); // open and migrate before the first request
+	const httpServer = (globalThis as Record<symbol, HttpServer | undefined>)[
+		Symbol.for('khai-mac.httpServer')
+	];
+	if (httpServer) attachRealtime(httpServer);
+	else console.warn('[realtime] no shared HTTP server: live updates are off (start with `node server.js`)');
+	startSimulator();
+};
+
+const handleLanguage: Handle = async ({ event, resolve }) => {
+	const lang = event.cookies.get('km_lang');
+	event.locals.lang = isLang(lang) ? lang : 'vi';
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
+};
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(sessionCookie);
+	const { session, user } = token ? validateSessionToken(db(), token) : { session: null, user: null };
+	if (token && session) setSessionCookie(event.cookies, token, session.expiresAt);
+	else if (token) deleteSessionCookie(event.cookies);
+	event.locals.session = session;
+	event.locals.user = user;
+	event.locals.actor = user ? userActor(user) : null;
+	return resolve(event);
+};
+
+export const handle = sequence(handleLanguage, handleSession);

@@ -1,0 +1,42 @@
+/** Page state fed by live events: lists keyed by id, capped so a day-long screen stays flat. */
+import type { LiveEvent, NoticeData } from '$lib/types';
+
+export class LiveFeed {
+	events = $state<LiveEvent[]>([]);
+	#limit: number;
+
+	constructor(initial: LiveEvent[], limit = 40) {
+		this.events = initial.slice(-limit);
+		this.#limit = limit;
+	}
+
+	add(event: LiveEvent): void {
+		if (this.events.some((e) => e.seq === event.seq)) return;
+		this.events.push(event);
+		if (this.events.length > this.#limit) this.events.splice(0, this.events.length - this.#limit);
+	}
+}
+
+export interface NoticeView extends NoticeData {
+	at: number;
+	demo: boolean;
+}
+
+export class NoticeBoard {
+	notices = $state<NoticeView[]>([]);
+	#limit: number;
+
+	/** `initial` newest first, as the server sends it */
+	constructor(initial: NoticeView[], limit = 30) {
+		this.notices = initial.slice(0, limit);
+		this.#limit = limit;
+	}
+
+	apply(event: LiveEvent): void {
+		if (event.type !== 'notice.posted') return;
+		const data = event.data as NoticeData;
+		if (this.notices.some((n) => n.id === data.id)) return;
+		this.notices.unshift({ ...data, at: event.at, demo: event.demo });
+		if (this.notices.length > this.#limit) this.notices.length = this.#limit;
+	}
+}

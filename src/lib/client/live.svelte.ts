@@ -1,0 +1,182 @@
+/**
+ * The browser's live connection: one typed socket, the last applied seq, the server clock
+ * offset and the connection state. Events are applied once and in order; after a
+ * reconnect the server sends what was missed, or says to reload when too far behind.
+ * Listeners must be idempotent by the ids in the event (a snapshot reload may overlap).
+ */
+import { io, type Socket } from 'socket.io-client';
+import { createSubscriber } from 'svelte/reactivity';
+import { invalidateAll } from '$app/navigation';
+import { dayTime } from '$lib/day-clock';
+import type {
+	ClientToServerEvents,
+	Command,
+	CommandResult,
+	DayClock,
+	LiveEvent,
+	LiveStart,
+	ServerToClientEvents,
+	SessionEndReason
+} from '$lib/types';
+
+export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+
+type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+class Ticker {
+	#subscribe = createSubscriber((update) => {
+		const id = setInterval(update, 250);
+		return () => clearInterval(id);
+	});
+
+	/** Date.now(), re-read by whoever reads it four times a second */
+	get now(): number {
+		this.#subscribe();
+		return Date.now();
+	}
+}
+
+export class LiveConnection {
+	status = $state<LiveStatus>('connecting');
+	lastUpdate = $state<number | null>(null);
+	seq = $state(0);
+	/** server time minus this device's time, in ms */
+	offset = $state(0);
+	day = $state<DayClock>({ anchorReal: 0, anchorDay: 0, speed: 1 });
+	ended = $state<SessionEndReason | null>(null);
+
+	#ticker = new Ticker();
+	#socket: LiveSocket | null = null;
+	// plain Set: listeners are wiring, not state anything renders
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#listeners = new Set<(event: LiveEvent) => void>();
+	#syncing = false;
+	#buffer: LiveEvent[] = [];
+
+	/** The server's time now, ticking. */
+	get serverNow(): number {
+		return this.#ticker.now + this.offset;
+	}
+
+	/** The time of the day (compressed in a demo), ticking. */
+	get dayNow(): number {
+		return dayTime(this.day, this.serverNow);
+	}
+
+	connect(as: 'user' | 'display', start: LiveStart): () => void {
+		this.disconnect();
+		this.seq = start.seq;
+		this.offset = start.serverNow - Date.now();
+		this.day = start.day;
+		this.ended = null;
+		this.status = 'connecting';
+		const socket: LiveSocket = io({ auth: { as }, reconnectionDelayMax: 5000 });
+		this.#socket = socket;
+
+		socket.on('connect', () => {
+			void this.#syncClock(socket);
+			void this.#resync(socket);
+		});
+		socket.on('disconnect', () => {
+			this.status = navigator.onLine ? 'reconnecting' : 'offline';
+		});
+		socket.on('connect_error', (error) => {
+			if (error.message === 'revoked' || error.message === 'unauthenticated') {
+				this.ended = error.message === 'revoked' ? 'revoked' : 'logged_out';
+				socket.disconnect();
+				return;
+			}
+			this.status = navigator.onLine ? 'reconnecting' : 'offline';
+		});
+		socket.on('event', (event) => (this.#syncing ? this.#buffer.push(event) : this.#apply(event)));
+		socket.on('session:ended', (reason) => {
+			this.ended = reason;
+			socket.disconnect();
+		});
+		socket.on('clock:changed', (day) => (this.day = day));
+
+		const onOffline = () => (this.status = 'offline');
+		const onOnline = () => (this.status = socket.connected ? 'live' : 'reconnecting');
+		window.addEventListener('offline', onOffline);
+		window.addEventListener('online', onOnline);
+		return () => {
+			window.removeEventListener('offline', onOffline);
+			window.removeEventListener('online', onOnline);
+			if (this.#socket === socket) this.disconnect();
+		};
+	}
+
+	disconnect(): void {
+		this.#socket?.disconnect();
+		this.#socket = null;
+	}
+
+	onEvent(listener: (event: LiveEvent) => void): () => void {
+		this.#listeners.add(listener);
+		return () => this.#listeners.delete(listener);
+	}
+
+	/**
+	 * Sends a command and waits for its answer. A lost answer is retried with the same id,
+	 * so the command takes effect once.
+	 */
+	async send(type: string, payload: unknown, id: string = crypto.randomUUID()): Promise<CommandResult> {
+		const command: Command = { id, type, payload };
+		for (let attempt = 0; attempt < 5; attempt++) {
+			const socket = this.#socket;
+			if (socket?.connected) {
+				try {
+					return await socket.timeout(10_000).emitWithAck('command', command);
+				} catch {
+					// no answer in time: the same id again is safe
+				}
+			} else {
+				await new Promise((resolve) => setTimeout(resolve, 2000));
+			}
+		}
+		return { ok: false, code: 'internal', message: 'Không gửi được tới máy chủ. Kiểm tra mạng rồi thử lại.' };
+	}
+
+	#apply(event: LiveEvent): void {
+		if (event.seq <= this.seq) return;
+		this.seq = event.seq;
+		this.lastUpdate = Date.now();
+		for (const listener of this.#listeners) listener(event);
+	}
+
+	async #syncClock(socket: LiveSocket): Promise<void> {
+		const sent = Date.now();
+		try {
+			const { serverNow, day } = await socket.timeout(10_000).emitWithAck('clock');
+			const received = Date.now();
+			this.offset = serverNow - (sent + received) / 2;
+			this.day = day;
+		} catch {
+			// keep the offset learned from the page load
+		}
+	}
+
+	async #resync(socket: LiveSocket): Promise<void> {
+		this.#syncing = true;
+		try {
+			const result = await socket.timeout(30_000).emitWithAck('sync', this.seq);
+			if (result.kind === 'snapshot') {
+				this.seq = result.seq;
+				await invalidateAll();
+			} else {
+				for (const event of result.events) this.#apply(event);
+				this.seq = Math.max(this.seq, result.seq);
+			}
+			this.status = 'live';
+			this.lastUpdate = Date.now();
+		} catch {
+			socket.disconnect().connect(); // no answer: start over
+		} finally {
+			this.#syncing = false;
+			const buffered = this.#buffer.splice(0);
+			for (const event of buffered) this.#apply(event);
+		}
+	}
+}
+
+export const live = new LiveConnection();

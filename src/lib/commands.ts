@@ -1,0 +1,53 @@
+/**
+ * Command payload schemas, shared so a form can check input before sending it.
+ * The server validates every payload again with these same schemas.
+ */
+import { z } from '$lib/zod';
+import { roles } from './scenario/schema';
+
+const unitId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Mã đơn vị không hợp lệ');
+
+export const username = z
+	.string()
+	.trim()
+	.regex(/^[a-z0-9._-]{3,40}$/, 'Tên đăng nhập 3–40 ký tự: chữ thường không dấu, số, ".", "-", "_"');
+export const password = z.string().min(8, 'Mật khẩu tối thiểu 8 ký tự').max(200, 'Mật khẩu tối đa 200 ký tự');
+
+export const commandSchemas = {
+	'notice.post': z.object({
+		body: z.string().trim().min(1, 'Nội dung thông báo không được để trống').max(1000, 'Tối đa 1000 ký tự'),
+		urgent: z.boolean().default(false),
+		/** null or absent: every unit */
+		targetUnitIds: z.array(unitId).min(1, 'Chọn ít nhất một đơn vị').max(500).nullable().default(null)
+	}),
+	'display_link.create': z.object({
+		name: z
+			.string()
+			.trim()
+			.min(1, 'Đặt tên cho màn hình, ví dụ "Phòng điều hành"')
+			.max(100, 'Tối đa 100 ký tự')
+	}),
+	'display_link.revoke': z.object({ linkId: z.uuid('Mã liên kết không hợp lệ') }),
+	'user.create': z.object({
+		username,
+		displayName: z.string().trim().min(1, 'Nhập họ tên').max(100, 'Tối đa 100 ký tự'),
+		role: z.enum(roles, 'Vai trò không hợp lệ'),
+		unitId: unitId.nullable().default(null),
+		truckId: unitId.nullable().default(null),
+		password
+	}),
+	'user.update': z.object({
+		userId: z.number().int().positive(),
+		displayName: z.string().trim().min(1, 'Nhập họ tên').max(100, 'Tối đa 100 ký tự'),
+		role: z.enum(roles, 'Vai trò không hợp lệ'),
+		unitId: unitId.nullable(),
+		truckId: unitId.nullable(),
+		disabled: z.boolean()
+	}),
+	'user.reset_password': z.object({ userId: z.number().int().positive(), password }),
+	/** the scenario itself is checked against the scenario schema by the import */
+	'scenario.import': z.object({ scenario: z.unknown(), withAccounts: z.boolean().default(false) })
+} as const;
+
+export type CommandType = keyof typeof commandSchemas;
+export type CommandPayload<T extends CommandType> = z.input<(typeof commandSchemas)[T]>;

@@ -1,0 +1,93 @@
+/**
+ * User-facing words: Vietnamese first, English second. Pages take `t` from the layout data's
+ * language; a missing English entry falls back to Vietnamese.
+ */
+export const langs = ['vi', 'en'] as const;
+export type Lang = (typeof langs)[number];
+
+const vi = {
+	appName: 'Khai Mạc',
+	tagline: 'Điều hành ngày khai mạc Tuần lễ hưởng ứng học tập suốt đời',
+	'login.title': 'Đăng nhập',
+	'login.username': 'Tên đăng nhập',
+	'login.password': 'Mật khẩu',
+	'login.submit': 'Đăng nhập',
+	'login.wrong': 'Tên đăng nhập hoặc mật khẩu không đúng.',
+	'login.missing': 'Nhập tên đăng nhập và mật khẩu.',
+	'login.limited': 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau {seconds} giây.',
+	'login.demo': 'Bản chạy thử (demo): mật khẩu của mọi tài khoản mẫu in trong cửa sổ dòng lệnh.',
+	logout: 'Đăng xuất',
+	language: 'English',
+	'role.admin': 'Quản trị',
+	'role.coordinator': 'Điều phối (TTVH-TT)',
+	'role.leader': 'Lãnh đạo',
+	'role.ward_staff': 'Cán bộ phường',
+	'role.truck_crew': 'Tổ xe loa',
+	'role.gate_staff': 'Cổng lễ khai mạc',
+	'live.live': 'Trực tuyến',
+	'live.connecting': 'Đang kết nối…',
+	'live.reconnecting': 'Đang kết nối lại…',
+	'live.offline': 'Mất mạng',
+	'live.lastUpdate': 'Cập nhật lúc',
+	'nav.ops': 'Điều hành',
+	'nav.display': 'Màn hình lớn',
+	'nav.admin': 'Quản trị',
+	'nav.ward': 'Phường',
+	'nav.truck': 'Xe loa',
+	'nav.gate': 'Cổng',
+	demo: 'DEMO',
+	notices: 'Thông báo',
+	noNotices: 'Chưa có thông báo nào.',
+	runOfShow: 'Chương trình',
+	nextMilestone: 'Mốc tiếp theo',
+	feed: 'Diễn biến',
+	noFeed: 'Chưa có diễn biến nào hôm nay.'
+} as const;
+
+export type MessageKey = keyof typeof vi;
+
+const en: Partial<Record<MessageKey, string>> = {
+	tagline: 'Operations for the opening day of the Lifelong Learning Week',
+	'login.title': 'Sign in',
+	'login.username': 'Username',
+	'login.password': 'Password',
+	'login.submit': 'Sign in',
+	'login.wrong': 'Wrong username or password.',
+	'login.missing': 'Enter your username and password.',
+	'login.limited': 'Too many failed sign-ins. Try again in {seconds} seconds.',
+	'login.demo': 'Demo build: the demo accounts and their password are printed in the terminal.',
+	logout: 'Sign out',
+	language: 'Tiếng Việt',
+	'role.admin': 'Administrator',
+	'role.coordinator': 'Coordinator (TTVH-TT)',
+	'role.leader': 'Leader',
+	'role.ward_staff': 'Ward staff',
+	'role.truck_crew': 'Truck crew',
+	'role.gate_staff': 'Ceremony gate',
+	'live.live': 'Live',
+	'live.connecting': 'Connecting…',
+	'live.reconnecting': 'Reconnecting…',
+	'live.offline': 'Offline',
+	'live.lastUpdate': 'Updated at',
+	'nav.ops': 'Operations',
+	'nav.display': 'Wall display',
+	'nav.admin': 'Admin',
+	'nav.ward': 'Ward',
+	'nav.truck': 'Truck',
+	'nav.gate': 'Gate',
+	notices: 'Notices',
+	noNotices: 'No notices yet.',
+	runOfShow: 'Run of show',
+	nextMilestone: 'Next milestone',
+	feed: 'Live feed',
+	noFeed: 'Nothing has happened yet today.'
+};
+
+export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+	const template = (lang === 'en' ? en[key] : undefined) ?? vi[key];
+	return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}
+
+export function isLang(value: unknown): value is Lang {
+	return typeof value === 'string' && (langs as readonly string[]).includes(value);
+}

@@ -1,0 +1,177 @@
+/**
+ * The scenario file: one event's whole setup (Tuần lễ of a year) as validated data.
+ * Nothing about a particular district lives in code; another plan is another file.
+ * Positions are [longitude, latitude] as in GeoJSON. Times are ISO 8601 with an offset.
+ */
+import { z } from '$lib/zod';
+
+const id = z
+	.string()
+	.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Mã chỉ gồm chữ thường không dấu, số, "-" và "_" (tối đa 64 ký tự)');
+const text = (max = 500) => z.string().trim().min(1, 'Không được để trống').max(max, `Tối đa ${max} ký tự`);
+const dateTime = z.iso.datetime({
+	offset: true,
+	error: 'Thời điểm phải theo ISO 8601 có múi giờ, ví dụ 2024-10-03T06:30:00+07:00'
+});
+const date = z.iso.date({ error: 'Ngày phải theo dạng YYYY-MM-DD, ví dụ 2024-10-01' });
+const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], {
+	error: 'Toạ độ phải là [kinh độ, vĩ độ]'
+});
+
+export const unitKinds = [
+	'city',
+	'district',
+	'ward',
+	'school',
+	'learning_center',
+	'agency',
+	'organization'
+] as const;
+export const roles = ['admin', 'coordinator', 'leader', 'ward_staff', 'truck_crew', 'gate_staff'] as const;
+export const checklistKinds = ['co', 'phuon', 'bang_ron', 'pano', 'ap_phich', 'khau_hieu'] as const;
+export const milestoneKinds = ['gathering', 'ceremony', 'parade', 'deadline', 'report', 'other'] as const;
+
+export const unitSchema = z.object({
+	id,
+	name: text(200),
+	/** đơn vị: thành phố, quận/huyện, phường/xã, trường, TTHTCĐ, phòng ban, đoàn thể */
+	kind: z.enum(unitKinds),
+	parentId: id.nullable(),
+	/** where the unit is (a ward's office), for the map */
+	position: lngLat.optional()
+});
+
+export const milestoneSchema = z.object({
+	id,
+	title: text(200),
+	at: dateTime,
+	place: text(300).optional(),
+	kind: z.enum(milestoneKinds).default('other')
+});
+
+export const sloganSchema = z.object({ id, text: text(300) });
+
+export const checkpointSchema = z.object({
+	id,
+	name: text(200),
+	position: lngLat,
+	plannedAt: dateTime
+});
+
+export const routeSchema = z.object({
+	id,
+	name: text(200),
+	/** lộ trình: a GeoJSON LineString along the streets */
+	line: z.object({
+		type: z.literal('LineString'),
+		coordinates: z.array(lngLat).min(2, 'Lộ trình cần ít nhất 2 điểm')
+	}),
+	checkpoints: z.array(checkpointSchema).default([])
+});
+
+export const truckSchema = z.object({
+	id,
+	name: text(200),
+	unitId: id,
+	plate: text(20).optional(),
+	crew: z.object({ name: text(100), phone: text(20).optional() }).optional(),
+	routeId: id.optional(),
+	sloganIds: z.array(id).default([])
+});
+
+export const checklistItemSchema = z.object({
+	id,
+	unitId: id,
+	/** hạng mục: cờ, phướn, băng rôn, pano, áp phích, khẩu hiệu */
+	kind: z.enum(checklistKinds),
+	place: text(300),
+	position: lngLat.optional(),
+	quantity: z.number().int().min(1).max(100000),
+	sloganId: id.optional(),
+	deadline: dateTime
+});
+
+export const invitedGroupSchema = z.object({
+	id,
+	/** thành phần: đại biểu, lãnh đạo, trường, học sinh, đoàn thể, báo chí */
+	name: text(200),
+	expected: z.number().int().min(0).max(1000000)
+});
+
+export const ceremonySchema = z.object({
+	title: text(300),
+	place: text(300),
+	position: lngLat.optional(),
+	startsAt: dateTime,
+	groups: z.array(invitedGroupSchema).default([])
+});
+
+export const reportRowSchema = z.object({
+	id,
+	/** STT as printed: "1", "2"… on section rows, empty on sub-rows */
+	stt: z.string().max(10).default(''),
+	section: z.number().int().min(1).max(99),
+	label: text(500),
+	/** đơn vị tính as printed, e.g. "lớp/người", "Quyển", "đồng" */
+	measure: z.string().max(100).default(''),
+	/** which of the two quantity cells (số lớp/số cuộc thi, người) take numbers */
+	inputs: z.enum(['none', 'count', 'people', 'both']),
+	/** amounts in đồng (kinh phí): entered in the first quantity cell */
+	money: z.boolean().default(false),
+	target: z
+		.object({ count: z.number().int().min(0).optional(), people: z.number().int().min(0).optional() })
+		.optional(),
+	note: z.string().max(500).default('')
+});
+
+export const reportTableSchema = z.object({
+	title: text(500),
+	/** the two sub-columns under "Số lượng" */
+	quantityColumns: z.tuple([text(100), text(100)]),
+	rows: z.array(reportRowSchema).min(1)
+});
+
+export const accountSchema = z.object({
+	username: z
+		.string()
+		.regex(/^[a-z0-9._-]{3,40}$/, 'Tên đăng nhập 3–40 ký tự: chữ thường, số, ".", "-", "_"'),
+	displayName: text(100),
+	role: z.enum(roles),
+	unitId: id.optional(),
+	truckId: id.optional(),
+	password: z.string().min(8, 'Mật khẩu tối thiểu 8 ký tự').max(200)
+});
+
+export const scenarioSchema = z.object({
+	format: z.literal('khai-mac/scenario@1', { error: 'Trường "format" phải là "khai-mac/scenario@1"' }),
+	event: z.object({
+		id,
+		name: text(300),
+		theme: text(500),
+		startDate: date,
+		endDate: date,
+		timeZone: z.literal('Asia/Ho_Chi_Minh').default('Asia/Ho_Chi_Minh'),
+		organizerUnitId: id,
+		/** the plan that orders it, e.g. "Kế hoạch số …/KH-UBND" */
+		plan: z.string().max(500).optional(),
+		reportDeadline: dateTime.optional()
+	}),
+	units: z.array(unitSchema).min(1),
+	milestones: z.array(milestoneSchema).default([]),
+	slogans: z.array(sloganSchema).default([]),
+	routes: z.array(routeSchema).default([]),
+	trucks: z.array(truckSchema).default([]),
+	checklistItems: z.array(checklistItemSchema).default([]),
+	ceremony: ceremonySchema.optional(),
+	reportTable: reportTableSchema.optional(),
+	/** demo accounts, created on import when asked (npm run demo does) */
+	accounts: z.array(accountSchema).default([])
+});
+
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Unit = z.infer<typeof unitSchema>;
+export type UnitKind = (typeof unitKinds)[number];
+export type Role = (typeof roles)[number];
+export type Milestone = z.infer<typeof milestoneSchema>;
+export type ReportTable = z.infer<typeof reportTableSchema>;

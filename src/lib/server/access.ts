@@ -1,0 +1,127 @@
+/**
+ * Authorization: the one function every command and every read goes through.
+ * The policy is a table (action × role → scope), so it can be read, reviewed and tested
+ * cell by cell.
+ */
+import type { Role } from '$lib/types';
+
+export type Actor =
+	| {
+			kind: 'user';
+			userId: number;
+			username: string;
+			displayName: string;
+			role: Role;
+			unitId: string | null;
+			truckId: string | null;
+			/** created by the demo simulator */
+			demo?: boolean;
+	  }
+	/** a wall screen opened by a display link: reads the whole event, writes nothing */
+	| { kind: 'display'; linkId: string; name: string }
+	/** the command line (scenario import) */
+	| { kind: 'system'; label: string };
+
+/** own_unit / own_truck: only where the target belongs to the actor's unit or truck */
+type Scope = 'any' | 'own_unit' | 'own_truck';
+type Principal = Role | 'display' | 'system';
+
+export const policy = {
+	// reads
+	'read.ops': { admin: 'any', coordinator: 'any', leader: 'any' },
+	'read.display': { admin: 'any', coordinator: 'any', leader: 'any', display: 'any' },
+	'read.admin': { admin: 'any' },
+	'read.unit': {
+		admin: 'any',
+		coordinator: 'any',
+		leader: 'any',
+		display: 'any',
+		ward_staff: 'own_unit',
+		truck_crew: 'own_unit'
+	},
+	'read.truck': { admin: 'any', coordinator: 'any', leader: 'any', display: 'any', truck_crew: 'own_truck' },
+	'read.gate': { admin: 'any', coordinator: 'any', leader: 'any', gate_staff: 'any' },
+	// commands
+	'notice.post': { admin: 'any', coordinator: 'any' },
+	'display_link.manage': { admin: 'any', coordinator: 'any' },
+	'user.manage': { admin: 'any', system: 'any' },
+	'scenario.import': { admin: 'any', system: 'any' },
+	'scenario.export': { admin: 'any', coordinator: 'any', system: 'any' }
+} as const satisfies Record<string, Partial<Record<Principal, Scope>>>;
+
+export type Action = keyof typeof policy;
+
+export interface Target {
+	unitId?: string | null;
+	truckId?: string | null;
+}
+
+function principal(actor: Actor): Principal {
+	return actor.kind === 'user' ? actor.role : actor.kind;
+}
+
+export function authorize(actor: Actor, action: Action, target: Target = {}): boolean {
+	const scope = (policy[action] as Partial<Record<Principal, Scope>>)[principal(actor)];
+	if (!scope) return false;
+	if (scope === 'any') return true;
+	if (actor.kind !== 'user') return false;
+	if (scope === 'own_unit') return !!actor.unitId && target.unitId === actor.unitId;
+	return !!actor.truckId && target.truckId === actor.truckId;
+}
+
+/** The actor of a signed-in user. */
+export function userActor(user: {
+	id: number;
+	username: string;
+	displayName: string;
+	role: Role;
+	unitId: string | null;
+	truckId: string | null;
+	demo: boolean;
+}): Actor {
+	const { id, ...rest } = user;
+	return { kind: 'user', userId: id, ...rest };
+}
+
+/** How the actor is named in the log and the feed. */
+export function actorLabel(actor: Actor): string {
+	if (actor.kind === 'user') return `${actor.displayName} (${actor.username})`;
+	if (actor.kind === 'display') return `Màn hình ${actor.name}`;
+	return actor.label;
+}
+
+/**
+ * The realtime rooms an actor's sockets join. An event is sent to the rooms of its
+ * audience; a socket sees an event only through a room it was allowed into here.
+ */
+export function roomsFor(actor: Actor): string[] {
+	if (actor.kind === 'display') return ['display'];
+	if (actor.kind === 'system') return [];
+	switch (actor.role) {
+		case 'admin':
+			return ['admin', 'ops', 'display'];
+		case 'coordinator':
+		case 'leader':
+			return ['ops', 'display'];
+		case 'ward_staff':
+			return ['staff', ...(actor.unitId ? [`unit:${actor.unitId}`] : [])];
+		case 'truck_crew':
+			return [
+				'staff',
+				...(actor.unitId ? [`unit:${actor.unitId}`] : []),
+				...(actor.truckId ? [`truck:${actor.truckId}`] : [])
+			];
+		case 'gate_staff':
+			return ['staff', 'gate', ...(actor.unitId ? [`unit:${actor.unitId}`] : [])];
+	}
+}
+
+/** Every place a role lands after login. */
+export const homeOf: Record<Role, string> = {
+	admin: '/admin',
+	coordinator: '/ops',
+	leader: '/display',
+	ward_staff: '/ward',
+	truck_crew: '/truck',
+	gate_staff: '/gate'
+};

@@ -1,0 +1,85 @@
+/**
+ * Command line for the operator: validate, import and export scenario files.
+ *   node build/cli.js validate <file>
+ *   node build/cli.js import <file> [--accounts] [--demo] [--if-empty]
+ *   node build/cli.js export [file]
+ * The database path comes from KHAIMAC_DB (see README).
+ */
+import fs from 'node:fs';
+import { validateScenarioText } from '$lib/scenario/validate';
+import type { Problem } from '$lib/types';
+import { executeCommand } from './commands/execute';
+import { config } from './config';
+import { db } from './db';
+import { currentEvent, exportScenario } from './scenario/store';
+
+function printProblems(file: string, problems: Problem[]): void {
+	console.error(`✗ ${file}: ${problems.length} lỗi, chưa có gì thay đổi.`);
+	for (const p of problems) console.error(`  - ${p.path}: ${p.message}`);
+}
+
+function readFile(file: string | undefined): string {
+	if (!file) {
+		console.error('Thiếu đường dẫn tệp kịch bản.');
+		process.exit(2);
+	}
+	try {
+		return fs.readFileSync(file, 'utf8');
+	} catch (error) {
+		console.error(`Không đọc được tệp ${file}: ${(error as Error).message}`);
+		process.exit(2);
+	}
+}
+
+async function main(args: string[]): Promise<number> {
+	const [verb, file] = args;
+	const flags = new Set(args.filter((a) => a.startsWith('--')));
+	switch (verb) {
+		case 'validate': {
+			const check = validateScenarioText(readFile(file));
+			if (!check.ok) return (printProblems(file, check.problems), 1);
+			console.log(`✓ ${file}: hợp lệ (${check.scenario.event.name})`);
+			return 0;
+		}
+		case 'import': {
+			const text = readFile(file);
+			if (flags.has('--if-empty') && currentEvent(db())) {
+				console.log(`Đã có kịch bản "${currentEvent(db())!.name}" trong ${config.databasePath}: giữ nguyên.`);
+				return 0;
+			}
+			const check = validateScenarioText(text);
+			if (!check.ok) return (printProblems(file, check.problems), 1);
+			const result = await executeCommand(
+				{ kind: 'system', label: 'Dòng lệnh (nạp kịch bản)' },
+				{
+					id: crypto.randomUUID(),
+					type: 'scenario.import',
+					payload: { scenario: JSON.parse(text), withAccounts: flags.has('--accounts') }
+				},
+				{ demo: flags.has('--demo') }
+			);
+			if (!result.ok)
+				return (printProblems(file, result.problems ?? [{ path: '(tệp)', message: result.message }]), 1);
+			console.log(`✓ Đã nạp "${check.scenario.event.name}" vào ${config.databasePath} (seq ${result.seq}).`);
+			return 0;
+		}
+		case 'export': {
+			const scenario = exportScenario(db());
+			if (!scenario) {
+				console.error('Chưa có kịch bản để xuất.');
+				return 1;
+			}
+			const json = JSON.stringify(scenario, null, '\t') + '\n';
+			if (file) fs.writeFileSync(file, json);
+			else process.stdout.write(json);
+			return 0;
+		}
+		default:
+			console.error(
+				'Dùng: cli.js validate <tệp> | import <tệp> [--accounts] [--demo] [--if-empty] | export [tệp]'
+			);
+			return 2;
+	}
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,20 @@
+/**
+ * The day's clock (see DayClock). Real use: the server's own time. A demo compresses the
+ * scenario's day; the mapping is kept in the database so a restart continues the same day.
+ */
+import type { DayClock } from '$lib/types';
+import type { Db } from './db';
+
+export const realClock: DayClock = { anchorReal: 0, anchorDay: 0, speed: 1 };
+
+export function dayClock(db: Db): DayClock {
+	const row = db.prepare("SELECT value FROM meta WHERE key = 'day_clock'").get() as
+		{ value: string } | undefined;
+	return row ? JSON.parse(row.value) : realClock;
+}
+
+export function setDayClock(db: Db, clock: DayClock): void {
+	db.prepare(
+		"INSERT INTO meta (key, value) VALUES ('day_clock', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+	).run(JSON.stringify(clock));
+}

@@ -1,0 +1,165 @@
+/**
+ * The one command path: validate → authorize → one transaction (event appended, projections
+ * updated) → broadcast after commit → answer. Form actions and socket emits both call it.
+ */
+import { z } from '$lib/zod';
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import { commandSchemas, type CommandType } from '$lib/commands';
+import type { CommandResult, Problem } from '$lib/types';
+import { actorLabel, authorize, type Actor } from '../access';
+import { db } from '../db';
+import { publishCommitted } from '../events/bus';
+import { appendEvent, findCommand, recordRefusal } from '../events/log';
+import { CommandError, type CommandDef } from './define';
+import { commandDefs } from './registry';
+
+export interface CommandContext {
+	clientId?: string | null;
+	ip?: string | null;
+	/** set by the demo simulator: everything it causes is labelled demo */
+	demo?: boolean;
+}
+
+const envelope = z.object({
+	id: z.uuid('Mã lệnh (id) phải là UUID'),
+	type: z.string().min(1).max(64),
+	payload: z.unknown()
+});
+
+export function problemsOf(error: z.ZodError): Problem[] {
+	return error.issues.map((issue) => ({
+		path: issue.path
+			.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
+			.join(''),
+		message: issue.message
+	}));
+}
+
+/** Stable JSON (sorted keys) so the same command retried hashes the same. */
+function canonical(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>)
+			.filter(([, v]) => v !== undefined)
+			.sort(([a], [b]) => (a < b ? -1 : 1));
+		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}
+
+function hashCommand(type: string, payload: unknown): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(canonical({ type, payload }))));
+}
+
+function refuse(
+	actor: Actor,
+	ctx: CommandContext,
+	commandId: string | null,
+	type: string | null,
+	code: Exclude<CommandResult, { ok: true }>['code'],
+	message: string,
+	problems?: Problem[]
+): CommandResult {
+	if (code === 'forbidden' || code === 'unauthenticated') {
+		recordRefusal(db(), { commandId, type, code, actorLabel: actorLabel(actor), ip: ctx.ip ?? null });
+		console.warn(`[command] refused ${type} (${code}) for ${actorLabel(actor)}`);
+	}
+	return problems ? { ok: false, code, message, problems } : { ok: false, code, message };
+}
+
+function answerForRetry(commandId: string, hash: string): CommandResult | undefined {
+	const previous = findCommand(db(), commandId);
+	if (!previous) return undefined;
+	if (previous.hash === hash) return { ok: true, seq: previous.seq };
+	return {
+		ok: false,
+		code: 'conflict',
+		message: 'Mã lệnh này đã được dùng cho một thay đổi khác. Hãy tải lại trang rồi thử lại.'
+	};
+}
+
+export async function executeCommand(
+	actor: Actor,
+	input: unknown,
+	ctx: CommandContext = {}
+): Promise<CommandResult> {
+	const parsed = envelope.safeParse(input);
+	if (!parsed.success) {
+		return refuse(
+			actor,
+			ctx,
+			null,
+			null,
+			'bad_request',
+			'Lệnh không đúng định dạng.',
+			problemsOf(parsed.error)
+		);
+	}
+	const { id, type, payload } = parsed.data;
+	const def = commandDefs[type as CommandType] as CommandDef<CommandType, unknown> | undefined;
+	if (!def) return refuse(actor, ctx, id, type, 'unknown_command', `Không có lệnh "${type}".`);
+
+	const hash = hashCommand(type, payload);
+	const retried = answerForRetry(id, hash);
+	if (retried) return retried;
+
+	const checked = commandSchemas[def.type].safeParse(payload);
+	if (!checked.success) {
+		return refuse(
+			actor,
+			ctx,
+			id,
+			type,
+			'invalid',
+			'Dữ liệu chưa hợp lệ, xem chi tiết từng mục.',
+			problemsOf(checked.error)
+		);
+	}
+	const value = checked.data as never;
+	if (!authorize(actor, def.action, def.target?.(value))) {
+		return refuse(actor, ctx, id, type, 'forbidden', 'Bạn không có quyền thực hiện thao tác này.');
+	}
+
+	try {
+		const prepared = def.prepare ? await def.prepare(value) : undefined;
+		const now = Date.now();
+		const demo = !!ctx.demo || (actor.kind === 'user' && !!actor.demo);
+		const database = db();
+		const outcome = database.transaction(
+			(): CommandResult | { event: ReturnType<typeof appendEvent>; audience: string[] } => {
+				// a copy of the same command may have committed while this one was preparing
+				const again = answerForRetry(id, hash);
+				if (again) return again;
+				const emit = def.apply(database, value, { actor, commandId: id, now, demo, prepared });
+				const event = appendEvent(database, {
+					commandId: id,
+					commandHash: hash,
+					type: emit.type,
+					data: emit.data,
+					audience: emit.audience,
+					actorUserId: actor.kind === 'user' ? actor.userId : null,
+					actorLabel: actorLabel(actor),
+					actorRole: actor.kind === 'user' ? actor.role : actor.kind,
+					clientId: ctx.clientId ?? null,
+					ip: ctx.ip ?? null,
+					demo,
+					at: now
+				});
+				return { event, audience: emit.audience };
+			}
+		)();
+		if ('ok' in outcome) return outcome;
+		publishCommitted(outcome.event, outcome.audience);
+		return { ok: true, seq: outcome.event.seq };
+	} catch (error) {
+		if (error instanceof CommandError)
+			return refuse(actor, ctx, id, type, error.code, error.message, error.problems);
+		console.error(`[command] ${type} failed`, error);
+		return {
+			ok: false,
+			code: 'internal',
+			message: 'Máy chủ gặp lỗi khi lưu thay đổi. Thay đổi chưa được lưu; hãy thử lại.'
+		};
+	}
+}

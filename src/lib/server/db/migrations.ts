@@ -1,0 +1,130 @@
+/**
+ * Versioned schema migrations, applied in order at start. Never edit a shipped step:
+ * add a new one. `PRAGMA user_version` records how far a database file has come.
+ */
+import type { Db } from './index';
+
+const steps: string[] = [
+	// 1: the core — event log, scenario setup, accounts, sessions, display links, notices
+	`
+	CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+	-- append-only log: every accepted command becomes one event with a global increasing seq
+	CREATE TABLE events (
+		seq INTEGER PRIMARY KEY AUTOINCREMENT,
+		command_id TEXT NOT NULL UNIQUE,
+		command_hash TEXT NOT NULL,
+		type TEXT NOT NULL,
+		data TEXT NOT NULL,
+		audience TEXT NOT NULL,
+		actor_user_id INTEGER,
+		actor_label TEXT NOT NULL,
+		actor_role TEXT NOT NULL,
+		client_id TEXT,
+		ip TEXT,
+		demo INTEGER NOT NULL DEFAULT 0,
+		at INTEGER NOT NULL
+	);
+	CREATE TABLE refusals (
+		id INTEGER PRIMARY KEY,
+		command_id TEXT,
+		type TEXT,
+		code TEXT NOT NULL,
+		actor_label TEXT NOT NULL,
+		ip TEXT,
+		at INTEGER NOT NULL
+	);
+
+	-- the imported scenario (one current event); spec columns keep the validated file entry
+	CREATE TABLE event_info (
+		id TEXT PRIMARY KEY,
+		spec TEXT NOT NULL,
+		ceremony TEXT,
+		report_table TEXT,
+		imported_at INTEGER NOT NULL
+	);
+	CREATE TABLE units (
+		id TEXT PRIMARY KEY,
+		parent_id TEXT REFERENCES units(id) DEFERRABLE INITIALLY DEFERRED,
+		kind TEXT NOT NULL,
+		name TEXT NOT NULL,
+		sort INTEGER NOT NULL,
+		spec TEXT NOT NULL
+	);
+	CREATE TABLE milestones (id TEXT PRIMARY KEY, at INTEGER NOT NULL, sort INTEGER NOT NULL, spec TEXT NOT NULL);
+	CREATE TABLE slogans (id TEXT PRIMARY KEY, sort INTEGER NOT NULL, spec TEXT NOT NULL);
+	CREATE TABLE routes (id TEXT PRIMARY KEY, sort INTEGER NOT NULL, spec TEXT NOT NULL);
+	CREATE TABLE trucks (
+		id TEXT PRIMARY KEY,
+		unit_id TEXT NOT NULL REFERENCES units(id) DEFERRABLE INITIALLY DEFERRED,
+		route_id TEXT REFERENCES routes(id) DEFERRABLE INITIALLY DEFERRED,
+		sort INTEGER NOT NULL,
+		spec TEXT NOT NULL
+	);
+	CREATE TABLE checklist_items (
+		id TEXT PRIMARY KEY,
+		unit_id TEXT NOT NULL REFERENCES units(id) DEFERRABLE INITIALLY DEFERRED,
+		sort INTEGER NOT NULL,
+		spec TEXT NOT NULL
+	);
+	CREATE TABLE invited_groups (id TEXT PRIMARY KEY, sort INTEGER NOT NULL, spec TEXT NOT NULL);
+	CREATE TABLE report_rows (id TEXT PRIMARY KEY, sort INTEGER NOT NULL, spec TEXT NOT NULL);
+
+	CREATE TABLE users (
+		id INTEGER PRIMARY KEY,
+		username TEXT NOT NULL UNIQUE,
+		display_name TEXT NOT NULL,
+		role TEXT NOT NULL,
+		unit_id TEXT REFERENCES units(id) DEFERRABLE INITIALLY DEFERRED,
+		truck_id TEXT REFERENCES trucks(id) DEFERRABLE INITIALLY DEFERRED,
+		password_hash TEXT NOT NULL,
+		disabled INTEGER NOT NULL DEFAULT 0,
+		demo INTEGER NOT NULL DEFAULT 0,
+		created_at INTEGER NOT NULL
+	);
+	CREATE TABLE sessions (
+		id TEXT PRIMARY KEY,
+		user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		expires_at INTEGER NOT NULL
+	);
+	CREATE INDEX sessions_user ON sessions(user_id);
+	CREATE TABLE login_failures (key TEXT NOT NULL, at INTEGER NOT NULL);
+	CREATE INDEX login_failures_key ON login_failures(key, at);
+
+	CREATE TABLE display_links (
+		id TEXT PRIMARY KEY,
+		token TEXT NOT NULL UNIQUE,
+		name TEXT NOT NULL,
+		created_by INTEGER REFERENCES users(id),
+		created_at INTEGER NOT NULL,
+		revoked_at INTEGER
+	);
+
+	CREATE TABLE notices (
+		id TEXT PRIMARY KEY,
+		body TEXT NOT NULL,
+		urgent INTEGER NOT NULL DEFAULT 0,
+		target_unit_ids TEXT,
+		author TEXT NOT NULL,
+		demo INTEGER NOT NULL DEFAULT 0,
+		at INTEGER NOT NULL
+	);
+	`
+];
+
+export function migrate(db: Db): void {
+	const current = db.pragma('user_version', { simple: true }) as number;
+	if (current > steps.length) {
+		throw new Error(
+			`Cơ sở dữ liệu ở phiên bản ${current}, mới hơn phần mềm (${steps.length}). Hãy cập nhật phần mềm.`
+		);
+	}
+	for (let version = current; version < steps.length; version++) {
+		db.transaction(() => {
+			db.exec(steps[version]);
+			db.pragma(`user_version = ${version + 1}`);
+		})();
+	}
+}
+
+export const schemaVersion = steps.length;

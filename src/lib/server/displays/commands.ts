@@ -1,0 +1,38 @@
+/** Creating and revoking display links (coordinator). */
+import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { CommandError, defineCommand } from '../commands/define';
+import { getDisplayLink, insertDisplayLink, revokeDisplayLink } from './store';
+
+export const createDisplayLink = defineCommand({
+	type: 'display_link.create',
+	action: 'display_link.manage',
+	apply(db, p, { actor, commandId, now }) {
+		// 256 random bits: as strong as a session token, and it never expires by itself
+		const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(32)));
+		insertDisplayLink(db, {
+			id: commandId,
+			name: p.name,
+			token,
+			createdBy: actor.kind === 'user' ? actor.userId : null,
+			now
+		});
+		return { type: 'display_link.created', data: { id: commandId, name: p.name }, audience: ['ops'] };
+	}
+});
+
+export const revokeDisplayLinkCommand = defineCommand({
+	type: 'display_link.revoke',
+	action: 'display_link.manage',
+	apply(db, p, { now }) {
+		const link = getDisplayLink(db, p.linkId);
+		if (!link) throw new CommandError('not_found', 'Không tìm thấy liên kết màn hình này.');
+		if (link.revokedAt) throw new CommandError('conflict', `Liên kết "${link.name}" đã bị thu hồi trước đó.`);
+		revokeDisplayLink(db, link.id, now);
+		// the display itself hears it too, and leaves
+		return {
+			type: 'display_link.revoked',
+			data: { id: link.id, name: link.name },
+			audience: ['ops', 'display']
+		};
+	}
+});

@@ -1,0 +1,101 @@
+/** The append-only event log: data access only. */
+import type { EventType, LiveEvent } from '$lib/types';
+import type { Db } from '../db';
+
+export interface NewEvent {
+	commandId: string;
+	commandHash: string;
+	type: EventType;
+	data: unknown;
+	audience: string[];
+	actorUserId: number | null;
+	actorLabel: string;
+	actorRole: string;
+	clientId: string | null;
+	ip: string | null;
+	demo: boolean;
+	at: number;
+}
+
+interface EventRow {
+	seq: number;
+	type: EventType;
+	at: number;
+	actor_label: string;
+	demo: number;
+	data: string;
+}
+
+const columns = 'seq, type, at, actor_label, demo, data';
+
+function toLive(row: EventRow): LiveEvent {
+	return {
+		seq: row.seq,
+		type: row.type,
+		at: row.at,
+		actor: row.actor_label,
+		demo: row.demo === 1,
+		data: JSON.parse(row.data)
+	} as LiveEvent;
+}
+
+export function appendEvent(db: Db, e: NewEvent): LiveEvent {
+	const { seq } = db
+		.prepare(
+			`INSERT INTO events (command_id, command_hash, type, data, audience, actor_user_id, actor_label,
+			  actor_role, client_id, ip, demo, at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`
+		)
+		.get(
+			e.commandId,
+			e.commandHash,
+			e.type,
+			JSON.stringify(e.data),
+			JSON.stringify(e.audience),
+			e.actorUserId,
+			e.actorLabel,
+			e.actorRole,
+			e.clientId,
+			e.ip,
+			e.demo ? 1 : 0,
+			e.at
+		) as { seq: number };
+	return { seq, type: e.type, at: e.at, actor: e.actorLabel, demo: e.demo, data: e.data } as LiveEvent;
+}
+
+export function findCommand(db: Db, commandId: string): { seq: number; hash: string } | undefined {
+	return db.prepare('SELECT seq, command_hash AS hash FROM events WHERE command_id = ?').get(commandId) as
+		{ seq: number; hash: string } | undefined;
+}
+
+export function lastSeq(db: Db): number {
+	return (db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM events').get() as { seq: number }).seq;
+}
+
+const audienceFilter =
+	'EXISTS (SELECT 1 FROM json_each(events.audience) AS a WHERE a.value IN (SELECT value FROM json_each(?)))';
+
+/** Events after `afterSeq` that any of `rooms` may see, oldest first, at most `limit`. */
+export function eventsAfter(db: Db, afterSeq: number, rooms: string[], limit: number): LiveEvent[] {
+	const rows = db
+		.prepare(`SELECT ${columns} FROM events WHERE seq > ? AND ${audienceFilter} ORDER BY seq LIMIT ?`)
+		.all(afterSeq, JSON.stringify(rooms), limit) as EventRow[];
+	return rows.map(toLive);
+}
+
+/** The latest events `rooms` may see, oldest first: the feed a page starts with. */
+export function recentEvents(db: Db, rooms: string[], limit: number): LiveEvent[] {
+	const rows = db
+		.prepare(`SELECT ${columns} FROM events WHERE ${audienceFilter} ORDER BY seq DESC LIMIT ?`)
+		.all(JSON.stringify(rooms), limit) as EventRow[];
+	return rows.reverse().map(toLive);
+}
+
+export function recordRefusal(
+	db: Db,
+	r: { commandId: string | null; type: string | null; code: string; actorLabel: string; ip: string | null }
+): void {
+	db.prepare(
+		'INSERT INTO refusals (command_id, type, code, actor_label, ip, at) VALUES (?, ?, ?, ?, ?, ?)'
+	).run(r.commandId, r.type, r.code, r.actorLabel, r.ip, Date.now());
+}

@@ -1,0 +1,33 @@
+/** Posting a notice: to every unit or to chosen ones; displays and the ops room see all. */
+import { actorLabel } from '../access';
+import { defineCommand, CommandError } from '../commands/define';
+import { missingUnits } from '../scenario/units';
+import { insertNotice } from './store';
+
+export const postNotice = defineCommand({
+	type: 'notice.post',
+	action: 'notice.post',
+	apply(db, p, { actor, commandId, now, demo }) {
+		if (p.targetUnitIds) {
+			const missing = missingUnits(db, p.targetUnitIds);
+			if (missing.length) throw new CommandError('invalid', `Không có đơn vị: ${missing.join(', ')}.`);
+		}
+		const data = {
+			id: commandId,
+			body: p.body,
+			urgent: p.urgent,
+			targetUnitIds: p.targetUnitIds ? [...new Set(p.targetUnitIds)] : null,
+			author: actorLabel(actor)
+		};
+		insertNotice(db, { ...data, at: now, demo });
+		return {
+			type: 'notice.posted',
+			data,
+			audience: [
+				'ops',
+				'display',
+				...(data.targetUnitIds ? data.targetUnitIds.map((u) => `unit:${u}`) : ['staff'])
+			]
+		};
+	}
+});

@@ -1,0 +1,60 @@
+/** Notices (thông báo) from the coordinator to units: data access. */
+import type { NoticeData } from '$lib/types';
+import type { Db } from '../db';
+
+export interface Notice extends NoticeData {
+	at: number;
+	demo: boolean;
+}
+
+interface NoticeRow {
+	id: string;
+	body: string;
+	urgent: number;
+	target_unit_ids: string | null;
+	author: string;
+	demo: number;
+	at: number;
+}
+
+export function insertNotice(db: Db, n: Notice): void {
+	db.prepare(
+		`INSERT INTO notices (id, body, urgent, target_unit_ids, author, demo, at) VALUES (?, ?, ?, ?, ?, ?, ?)`
+	).run(
+		n.id,
+		n.body,
+		n.urgent ? 1 : 0,
+		n.targetUnitIds ? JSON.stringify(n.targetUnitIds) : null,
+		n.author,
+		n.demo ? 1 : 0,
+		n.at
+	);
+}
+
+function toNotice(row: NoticeRow): Notice {
+	return {
+		id: row.id,
+		body: row.body,
+		urgent: row.urgent === 1,
+		targetUnitIds: row.target_unit_ids ? JSON.parse(row.target_unit_ids) : null,
+		author: row.author,
+		demo: row.demo === 1,
+		at: row.at
+	};
+}
+
+/** The latest notices; with `unitId`, only those meant for that unit (or for everyone). */
+export function latestNotices(db: Db, limit: number, unitId?: string): Notice[] {
+	const rows = (
+		unitId === undefined
+			? db.prepare('SELECT * FROM notices ORDER BY at DESC, rowid DESC LIMIT ?').all(limit)
+			: db
+					.prepare(
+						`SELECT * FROM notices WHERE target_unit_ids IS NULL
+						 OR EXISTS (SELECT 1 FROM json_each(notices.target_unit_ids) WHERE value = ?)
+						 ORDER BY at DESC, rowid DESC LIMIT ?`
+					)
+					.all(unitId, limit)
+	) as NoticeRow[];
+	return rows.map(toNotice);
+}

@@ -1,0 +1,135 @@
+/**
+ * The realtime module: socket.io on the app's own HTTP server. The handshake is
+ * authenticated from the session cookie or the display-link cookie; each socket joins the
+ * rooms its actor may read; commands go through the one command path; a reconnecting
+ * client asks for what it missed after its last seq.
+ */
+import type { Server as HttpServer } from 'node:http';
+import { parse as parseCookies } from 'cookie';
+import { Server, type Socket } from 'socket.io';
+import type { ClientToServerEvents, LiveEvent, ServerToClientEvents, SyncResult } from '$lib/types';
+import { roomsFor, userActor, type Actor } from '../access';
+import { sessionCookie, validateSessionToken } from '../auth/session';
+import { dayClock } from '../clock';
+import { executeCommand } from '../commands/execute';
+import { config } from '../config';
+import { db } from '../db';
+import { displayCookie } from '../displays/cookie';
+import { findDisplayLinkByToken } from '../displays/store';
+import { onCommitted } from '../events/bus';
+import { eventsAfter, lastSeq } from '../events/log';
+
+interface SocketData {
+	actor: Actor;
+	rooms: string[];
+}
+
+export type RealtimeServer = Server<
+	ClientToServerEvents,
+	ServerToClientEvents,
+	Record<string, never>,
+	SocketData
+>;
+type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+const key = Symbol.for('khai-mac.io');
+type Holder = { [key]?: { io: RealtimeServer; stop: () => void } };
+
+/** Who is connecting: `auth.as` says which credential the page wants to use. */
+function authenticate(socket: RealtimeSocket): { actor: Actor; room: string } | { error: string } {
+	const cookies = parseCookies(socket.handshake.headers.cookie ?? '');
+	const wanted = (socket.handshake.auth as { as?: unknown } | undefined)?.as;
+	if (wanted === 'display') {
+		const link = cookies[displayCookie] ? findDisplayLinkByToken(db(), cookies[displayCookie]) : undefined;
+		if (!link) return { error: 'unauthenticated' };
+		if (link.revokedAt) return { error: 'revoked' };
+		return { actor: { kind: 'display', linkId: link.id, name: link.name }, room: `link:${link.id}` };
+	}
+	const token = cookies[sessionCookie];
+	const { session, user } = token ? validateSessionToken(db(), token) : { session: null, user: null };
+	if (!session) return { error: 'unauthenticated' };
+	return {
+		actor: userActor(user),
+		room: `session:${session.id}`
+	};
+}
+
+function syncFrom(afterSeq: number, rooms: string[]): SyncResult {
+	const events = eventsAfter(db(), afterSeq, rooms, config.resyncLimit + 1);
+	if (events.length > config.resyncLimit) return { kind: 'snapshot', seq: lastSeq(db()) };
+	return { kind: 'events', events, seq: events.at(-1)?.seq ?? Math.max(afterSeq, 0) };
+}
+
+function onConnection(socket: RealtimeSocket): void {
+	const { actor, rooms } = socket.data;
+	const ip = socket.handshake.address;
+
+	socket.on('sync', (afterSeq, ack) => {
+		if (typeof ack !== 'function') return;
+		if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) return ack({ kind: 'snapshot', seq: lastSeq(db()) });
+		ack(syncFrom(afterSeq, rooms));
+	});
+	socket.on('command', async (command, ack) => {
+		if (typeof ack !== 'function') return;
+		ack(await executeCommand(actor, command, { clientId: socket.id, ip }));
+	});
+	socket.on('clock', (ack) => {
+		if (typeof ack !== 'function') return;
+		ack({ serverNow: Date.now(), day: dayClock(db()) });
+	});
+}
+
+function endSessions(io: RealtimeServer, event: LiveEvent): void {
+	if (event.type === 'display_link.revoked') {
+		const { id } = event.data as LiveEvent<'display_link.revoked'>['data'];
+		io.in(`link:${id}`).emit('session:ended', 'revoked');
+		io.in(`link:${id}`).disconnectSockets(true);
+	}
+	if (event.type === 'user.updated' || event.type === 'user.password_reset') {
+		const { id } = event.data as { id: number };
+		io.in(`user:${id}`).emit('session:ended', 'disabled');
+		io.in(`user:${id}`).disconnectSockets(true);
+	}
+}
+
+export function attachRealtime(httpServer: HttpServer): RealtimeServer {
+	const holder = globalThis as Holder;
+	holder[key]?.stop(); // a dev hot reload: replace the handlers, keep one server
+	const io: RealtimeServer =
+		holder[key]?.io ?? new Server(httpServer, { serveClient: false, maxHttpBufferSize: 2e6 });
+	io.removeAllListeners('connection');
+	// @ts-expect-error socket.io keeps middlewares in `_fns`; cleared so a hot reload does not stack them
+	io._fns = [];
+	io.use((socket, next) => {
+		const result = authenticate(socket);
+		if ('error' in result)
+			return next(Object.assign(new Error(result.error), { data: { code: result.error } }));
+		const actor = result.actor;
+		socket.data.actor = actor;
+		socket.data.rooms = roomsFor(actor);
+		socket.join([
+			...socket.data.rooms,
+			result.room,
+			...(actor.kind === 'user' ? [`user:${actor.userId}`] : [])
+		]);
+		next();
+	});
+	io.on('connection', onConnection);
+	const unsubscribe = onCommitted((event, audience) => {
+		if (audience.length) io.to(audience).emit('event', event);
+		endSessions(io, event);
+	});
+	holder[key] = { io, stop: unsubscribe };
+	return io;
+}
+
+export function realtime(): RealtimeServer | undefined {
+	return (globalThis as Holder)[key]?.io;
+}
+
+/** Ends the live connections of a session that logged out. */
+export function endSessionSockets(sessionId: string): void {
+	const io = realtime();
+	io?.in(`session:${sessionId}`).emit('session:ended', 'logged_out');
+	io?.in(`session:${sessionId}`).disconnectSockets(true);
+}

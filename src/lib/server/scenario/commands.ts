@@ -1,0 +1,73 @@
+/** Importing a scenario file: all or nothing, every problem reported with its path. */
+import { validateScenario } from '$lib/scenario/validate';
+import type { Scenario } from '$lib/scenario/schema';
+import type { Problem } from '$lib/types';
+import { hashPassword } from '../auth/password';
+import { CommandError, defineCommand } from '../commands/define';
+import { bindingsOutside, upsertUser } from '../users/store';
+import { replaceScenario, scenarioCounts } from './store';
+
+type Prepared = { scenario: Scenario; passwordHashes: string[] };
+
+export const importScenario = defineCommand({
+	type: 'scenario.import',
+	action: 'scenario.import',
+	async prepare(p): Promise<Prepared> {
+		const check = validateScenario(p.scenario);
+		if (!check.ok) {
+			throw new CommandError(
+				'invalid',
+				`Tệp kịch bản có ${check.problems.length} lỗi; chưa có gì thay đổi.`,
+				check.problems
+			);
+		}
+		const accounts = p.withAccounts ? check.scenario.accounts : [];
+		return {
+			scenario: check.scenario,
+			passwordHashes: await Promise.all(accounts.map((a) => hashPassword(a.password)))
+		};
+	},
+	apply(db, p, { prepared, now, demo }) {
+		const { scenario } = prepared;
+		const accounts = p.withAccounts ? scenario.accounts : [];
+		const imported = new Set(accounts.map((a) => a.username));
+		const orphans = bindingsOutside(
+			db,
+			new Set(scenario.units.map((u) => u.id)),
+			new Set(scenario.trucks.map((t) => t.id))
+		).filter((b) => !imported.has(b.username));
+		if (orphans.length) {
+			const problems: Problem[] = orphans.map((o) => ({
+				path: 'units',
+				message: `Tài khoản "${o.username}" đang gắn với ${o.what}, không có trong tệp. Gắn lại tài khoản trước khi nhập.`
+			}));
+			throw new CommandError(
+				'invalid',
+				'Tệp kịch bản bỏ mất đơn vị hoặc xe đang có tài khoản gắn vào; chưa có gì thay đổi.',
+				problems
+			);
+		}
+		replaceScenario(db, scenario, now);
+		const truckUnit = new Map(scenario.trucks.map((t) => [t.id, t.unitId]));
+		accounts.forEach((a, i) =>
+			upsertUser(
+				db,
+				{
+					username: a.username,
+					displayName: a.displayName,
+					role: a.role,
+					unitId: a.truckId ? (truckUnit.get(a.truckId) ?? null) : (a.unitId ?? null),
+					truckId: a.truckId ?? null,
+					passwordHash: prepared.passwordHashes[i],
+					demo
+				},
+				now
+			)
+		);
+		return {
+			type: 'scenario.imported',
+			data: { eventId: scenario.event.id, name: scenario.event.name, counts: scenarioCounts(scenario) },
+			audience: ['admin', 'ops', 'display', 'staff']
+		};
+	}
+});

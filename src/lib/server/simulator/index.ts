@@ -1,0 +1,86 @@
+/**
+ * The demo simulator: plays the scenario's day in compressed time through the same command
+ * path as real users, as the demo accounts, and everything it causes is labelled demo.
+ * Off unless KHAIMAC_DEMO_SPEED is set; without it the app is the real thing.
+ */
+import type { DayClock } from '$lib/types';
+import { dayTime, isCompressed } from '$lib/day-clock';
+import { dayClock, setDayClock } from '../clock';
+import { config } from '../config';
+import { db } from '../db';
+import { realtime } from '../realtime';
+import { currentEvent, listMilestones } from '../scenario/store';
+import { milestoneNotices } from './milestones';
+import type { DemoActor, DemoTick } from './types';
+
+const key = Symbol.for('khai-mac.simulator');
+type Holder = { [key]?: ReturnType<typeof setInterval> };
+
+/** Demo actors, one per part of the day; features add theirs here. */
+const actors: DemoActor[] = [milestoneNotices];
+
+/**
+ * The simulated span: from 30 minutes before the first milestone with action in it
+ * (gathering, ceremony, parade) to an hour after the last one; the whole run of show if none.
+ */
+function demoSpan(): { start: number; end: number } | undefined {
+	const milestones = listMilestones(db());
+	const action = milestones.filter((m) => ['gathering', 'ceremony', 'parade'].includes(m.kind));
+	const span = (action.length ? action : milestones).map((m) => Date.parse(m.at));
+	if (span.length === 0) return undefined;
+	return { start: Math.min(...span) - 30 * 60_000, end: Math.max(...span) + 60 * 60_000 };
+}
+
+function demoClock(now: number): DayClock | undefined {
+	const span = demoSpan();
+	if (!span) return undefined;
+	const clock = dayClock(db());
+	const stillRunning =
+		isCompressed(clock) && clock.speed === config.demoSpeed && dayTime(clock, now) < span.end;
+	if (stillRunning) return clock; // a restart continues the same day; past its end, it plays again
+	const anchorDay = span.start;
+	const fresh = { anchorReal: now, anchorDay, speed: config.demoSpeed };
+	setDayClock(db(), fresh);
+	realtime()?.emit('clock:changed', fresh);
+	return fresh;
+}
+
+export function startSimulator(): void {
+	const holder = globalThis as Holder;
+	if (holder[key]) clearInterval(holder[key]);
+	if (config.demoSpeed <= 0) return;
+	const event = currentEvent(db());
+	if (!event) {
+		console.warn('[demo] không có kịch bản: bộ mô phỏng không chạy');
+		return;
+	}
+	let clock = demoClock(Date.now());
+	if (!clock) {
+		console.warn('[demo] kịch bản không có mốc thời gian: bộ mô phỏng không chạy');
+		return;
+	}
+	console.log(`[demo] mô phỏng ngày ${new Date(clock.anchorDay).toISOString()} với tốc độ ×${clock.speed}`);
+	// replay from the start of the day: commands have ids derived from the day, so none runs twice
+	let from = clock.anchorDay;
+	let busy = false;
+	holder[key] = setInterval(async () => {
+		if (busy) return;
+		busy = true;
+		try {
+			const now = Date.now();
+			const next = demoClock(now)!;
+			if (next.anchorReal !== clock!.anchorReal) {
+				clock = next;
+				from = clock.anchorDay;
+			}
+			const to = dayTime(clock!, now);
+			const tick: DemoTick = { eventId: event.id, clock: clock!, from, to };
+			for (const actor of actors) await actor.tick(tick);
+			from = to;
+		} catch (error) {
+			console.error('[demo] lỗi bộ mô phỏng', error);
+		} finally {
+			busy = false;
+		}
+	}, 1000);
+}

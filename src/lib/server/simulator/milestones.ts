@@ -1,0 +1,33 @@
+/** Demo: the coordinator announces each milestone of the run of show as it comes. */
+import { userActor } from '../access';
+import { executeCommand } from '../commands/execute';
+import { db } from '../db';
+import { uuidFromName } from '../ids';
+import { listMilestones } from '../scenario/store';
+import { demoUser } from './accounts';
+import type { DemoActor } from './types';
+
+export const milestoneNotices: DemoActor = {
+	name: 'milestones',
+	async tick({ eventId, clock, from, to }) {
+		const coordinator = demoUser(db(), 'coordinator');
+		if (!coordinator) return;
+		for (const milestone of listMilestones(db())) {
+			const at = Date.parse(milestone.at);
+			if (at <= from || at > to) continue;
+			await executeCommand(
+				userActor(coordinator),
+				{
+					id: uuidFromName(`demo:${eventId}:${clock.anchorReal}:milestone:${milestone.id}`),
+					type: 'notice.post',
+					payload: {
+						body: `Đến giờ: ${milestone.title}${milestone.place ? ` — ${milestone.place}` : ''}`,
+						urgent: milestone.kind === 'deadline',
+						targetUnitIds: null
+					}
+				},
+				{ demo: true }
+			);
+		}
+	}
+};

@@ -1,0 +1,66 @@
+/** Times as people here write them, always in the event's time zone: 6g30, 03/10/2024. */
+const zone = 'Asia/Ho_Chi_Minh';
+
+const partsFormat = new Intl.DateTimeFormat('en-GB', {
+	timeZone: zone,
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+	hour: '2-digit',
+	minute: '2-digit',
+	second: '2-digit',
+	weekday: 'short',
+	hourCycle: 'h23'
+});
+
+function parts(ms: number): Record<string, string> {
+	return Object.fromEntries(partsFormat.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
+}
+
+/** "6g30" (and "6g" on the hour, as plans write it) */
+export function formatHour(ms: number): string {
+	const p = parts(ms);
+	const hour = String(Number(p.hour));
+	return p.minute === '00' ? `${hour}g` : `${hour}g${p.minute}`;
+}
+
+/** "03/10/2024" */
+export function formatDate(ms: number): string {
+	const p = parts(ms);
+	return `${p.day}/${p.month}/${p.year}`;
+}
+
+/** "6g30 03/10/2024" */
+export function formatDateTime(ms: number): string {
+	return `${formatHour(ms)} ${formatDate(ms)}`;
+}
+
+/** "06:30:15", for a ticking clock */
+export function formatClock(ms: number): string {
+	const p = parts(ms);
+	return `${p.hour}:${p.minute}:${p.second}`;
+}
+
+const weekdays: Record<string, string> = {
+	Mon: 'Thứ Hai',
+	Tue: 'Thứ Ba',
+	Wed: 'Thứ Tư',
+	Thu: 'Thứ Năm',
+	Fri: 'Thứ Sáu',
+	Sat: 'Thứ Bảy',
+	Sun: 'Chủ Nhật'
+};
+
+/** "Thứ Năm, 03/10/2024" */
+export function formatLongDate(ms: number): string {
+	return `${weekdays[parts(ms).weekday]}, ${formatDate(ms)}`;
+}
+
+/** A countdown: "2 ngày 03:05:09", "01:05:09" */
+export function formatCountdown(ms: number): string {
+	const total = Math.max(0, Math.floor(ms / 1000));
+	const days = Math.floor(total / 86400);
+	const pad = (n: number) => String(n).padStart(2, '0');
+	const clock = `${pad(Math.floor((total % 86400) / 3600))}:${pad(Math.floor((total % 3600) / 60))}:${pad(total % 60)}`;
+	return days > 0 ? `${days} ngày ${clock}` : clock;
+}

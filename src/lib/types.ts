@@ -1,0 +1,115 @@
+/**
+ * Types shared by server and browser: roles, commands and their answers, live events,
+ * and the typed socket.io event maps used on both ends.
+ */
+import type { Role } from './scenario/schema';
+export type { Role } from './scenario/schema';
+
+export type ErrorCode =
+	| 'bad_request'
+	| 'invalid'
+	| 'unknown_command'
+	| 'forbidden'
+	| 'unauthenticated'
+	| 'not_found'
+	| 'conflict'
+	| 'rate_limited'
+	| 'internal';
+
+export interface Problem {
+	/** where in the input, e.g. "units[3].parentId" */
+	path: string;
+	message: string;
+}
+
+/** A change asked for by a client. `id` is made by the client so a retry takes effect once. */
+export interface Command<T extends string = string, P = unknown> {
+	id: string;
+	type: T;
+	payload: P;
+}
+
+export type CommandResult =
+	{ ok: true; seq: number } | { ok: false; code: ErrorCode; message: string; problems?: Problem[] };
+
+export interface NoticeData {
+	id: string;
+	body: string;
+	urgent: boolean;
+	/** null: every unit */
+	targetUnitIds: string[] | null;
+	author: string;
+}
+
+export interface DisplayLinkData {
+	id: string;
+	name: string;
+}
+
+export interface UserData {
+	id: number;
+	username: string;
+	displayName: string;
+	role: Role;
+	unitId: string | null;
+	truckId: string | null;
+	disabled: boolean;
+}
+
+/** What each event type carries; later features add their own entries. */
+export interface EventDataMap {
+	'notice.posted': NoticeData;
+	'display_link.created': DisplayLinkData;
+	'display_link.revoked': DisplayLinkData;
+	'user.created': UserData;
+	'user.updated': UserData;
+	'user.password_reset': { id: number; username: string };
+	'scenario.imported': { eventId: string; name: string; counts: Record<string, number> };
+}
+
+export type EventType = keyof EventDataMap;
+
+export interface LiveEvent<T extends EventType = EventType> {
+	seq: number;
+	type: T;
+	at: number;
+	actor: string;
+	demo: boolean;
+	data: EventDataMap[T];
+}
+
+export type SyncResult =
+	| { kind: 'events'; events: LiveEvent[]; seq: number }
+	/** too far behind: reload the page data, then continue from `seq` */
+	| { kind: 'snapshot'; seq: number };
+
+/**
+ * The clock of the day. In real use dayTime = serverTime. In a demo the simulator runs the
+ * scenario's day compressed: dayTime = anchorDay + (serverTime - anchorReal) * speed.
+ */
+export interface DayClock {
+	anchorReal: number;
+	anchorDay: number;
+	speed: number;
+}
+
+/** What a page's load gives the live connection to start from. */
+export interface LiveStart {
+	seq: number;
+	serverNow: number;
+	day: DayClock;
+}
+
+export type SessionEndReason = 'revoked' | 'logged_out' | 'disabled';
+
+export interface ServerToClientEvents {
+	event: (event: LiveEvent) => void;
+	'session:ended': (reason: SessionEndReason) => void;
+	'clock:changed': (clock: DayClock) => void;
+}
+
+export interface ClientToServerEvents {
+	sync: (afterSeq: number, ack: (result: SyncResult) => void) => void;
+	command: (command: Command, ack: (result: CommandResult) => void) => void;
+	clock: (ack: (answer: { serverNow: number; day: DayClock }) => void) => void;
+}

@@ -1,0 +1,9 @@
+import { redirect } from '@sveltejs/kit';
+import { liveStart } from '$lib/server/live-start';
+import { config } from '$lib/server/config';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = ({ locals, url }) => {
+	if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	return { live: liveStart(), demo: config.demoSpeed > 0 };
+};

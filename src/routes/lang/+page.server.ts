@@ -1,0 +1,16 @@
+import { redirect } from '@sveltejs/kit';
+import { isLang } from '$lib/i18n';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = () => redirect(303, '/');
+
+export const actions: Actions = {
+	default: async ({ request, cookies }) => {
+		const form = await request.formData();
+		const lang = form.get('lang');
+		if (isLang(lang))
+			cookies.set('km_lang', lang, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 400 * 24 * 3600 });
+		const back = String(form.get('back') ?? '/');
+		redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/');
+	}
+};

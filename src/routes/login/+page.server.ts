@@ -1,0 +1,52 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
+import { homeOf } from '$lib/server/access';
+import { decoyHash, verifyPassword } from '$lib/server/auth/password';
+import { clearFailures, loginLimits, recordFailure, retryAfterSeconds } from '$lib/server/auth/rate-limit';
+import { createSession, generateToken, setSessionCookie } from '$lib/server/auth/session';
+import { config } from '$lib/server/config';
+import { db } from '$lib/server/db';
+import { findLogin } from '$lib/server/users/store';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Only paths on this site, so a crafted link cannot send the user elsewhere after login. */
+function safeNext(next: string | null): string | null {
+	return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
+}
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')) ?? homeOf[locals.user.role]);
+	return { demo: config.demoSpeed > 0 };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, locals, url, getClientAddress }) => {
+		const form = await request.formData();
+		const username = String(form.get('username') ?? '')
+			.trim()
+			.toLowerCase();
+		const password = String(form.get('password') ?? '');
+		const t = (key: Parameters<typeof translate>[1], params?: Record<string, number>) =>
+			translate(locals.lang, key, params);
+		if (!username || !password || username.length > 100 || password.length > 200) {
+			return fail(400, { username, message: t('login.missing') });
+		}
+		const limits = loginLimits(username, getClientAddress());
+		const wait = retryAfterSeconds(db(), limits);
+		if (wait > 0)
+			return fail(429, { username, message: t('login.limited', { seconds: wait }), retryAfter: wait });
+
+		const account = findLogin(db(), username);
+		const valid = await verifyPassword(account?.passwordHash ?? (await decoyHash()), password);
+		if (!account || !valid || account.disabled) {
+			recordFailure(db(), limits);
+			// the same words for every cause, so the form does not tell which accounts exist
+			return fail(400, { username, message: t('login.wrong') });
+		}
+		clearFailures(db(), limits[0].key);
+		const token = generateToken();
+		const session = createSession(db(), token, account.id);
+		setSessionCookie(cookies, token, session.expiresAt);
+		redirect(303, safeNext(url.searchParams.get('next')) ?? homeOf[account.role]);
+	}
+};
