@@ -1,0 +1,18 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { demoPassword } from '../helpers/server';
+
+/* eslint-disable no-empty-pattern -- Playwright fixtures take their dependencies as an object pattern */
+export const test = base.extend<{ url: string }>({
+	url: async ({}, use) => use(process.env.E2E_URL!),
+	baseURL: async ({}, use) => use(process.env.E2E_URL!)
+});
+/* eslint-enable no-empty-pattern */
+
+export { expect };
+
+export async function signIn(page: Page, username: string, password = demoPassword): Promise<void> {
+	await page.goto('/login');
+	await page.getByLabel('Tên đăng nhập').fill(username);
+	await page.getByLabel('Mật khẩu').fill(password);
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+}

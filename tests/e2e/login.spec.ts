@@ -1,0 +1,40 @@
+import { expect, signIn, test } from './fixtures';
+
+test('each role signs in to its own home and signs out', async ({ page }) => {
+	const homes: [string, RegExp, string][] = [
+		['ttvh', /\/ops$/, 'Gửi thông báo'],
+		['admin', /\/admin$/, 'Cây đơn vị'],
+		['phuong-tan-hung', /\/ward$/, 'Phường Tân Hưng'],
+		['xe-tan-hung', /\/truck$/, 'Tổ xe'],
+		['cong-2', /\/gate$/, 'Thành phần mời']
+	];
+	for (const [username, home, text] of homes) {
+		await signIn(page, username);
+		await expect(page).toHaveURL(home);
+		await expect(page.getByText(text).first()).toBeVisible();
+		await page.getByRole('button', { name: 'Đăng xuất' }).click();
+		await expect(page).toHaveURL(/\/login$/);
+	}
+});
+
+test('a wrong password gets a clear message, and the form keeps the username', async ({ page }) => {
+	await signIn(page, 'phuong-tan-thuan-tay', 'sai-mat-khau');
+	await expect(page.getByRole('alert')).toHaveText('Tên đăng nhập hoặc mật khẩu không đúng.');
+	await expect(page.getByLabel('Tên đăng nhập')).toHaveValue('phuong-tan-thuan-tay');
+});
+
+test('the login page is available in English', async ({ page }) => {
+	await page.goto('/login');
+	await page.getByRole('button', { name: 'English' }).click();
+	await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+	await page.getByRole('button', { name: 'Tiếng Việt' }).click();
+	await expect(page.getByRole('heading', { name: 'Đăng nhập' })).toBeVisible();
+});
+
+test('signing in works without JavaScript', async ({ browser, url }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false, baseURL: url });
+	const page = await context.newPage();
+	await signIn(page, 'lanhdao');
+	await expect(page).toHaveURL(/\/display$/);
+	await context.close();
+});

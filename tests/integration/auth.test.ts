@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { command, connect, login, notice, postLogin } from '../helpers/client';
+import { removeServer, startServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+
+beforeAll(async () => {
+	server = await startServer({
+		env: { KHAIMAC_LOGIN_MAX_FAILURES: '3', KHAIMAC_LOGIN_WINDOW_SECONDS: '600' }
+	});
+});
+
+afterAll(async () => removeServer(server));
+
+async function get(path: string, cookie?: string): Promise<Response> {
+	return fetch(`${server.url}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+}
+
+describe('login', () => {
+	it('sends each role to its home', async () => {
+		const homes: [string, string][] = [
+			['admin', '/admin'],
+			['ttvh', '/ops'],
+			['lanhdao', '/display'],
+			['phuong-tan-hung', '/ward'],
+			['xe-tan-hung', '/truck'],
+			['cong-1', '/gate']
+		];
+		for (const [username, home] of homes) {
+			const result = await postLogin(server.url, username);
+			expect(result.status, username).toBe(303);
+			expect(result.location, username).toBe(home);
+			const page = await get(home, result.cookie!);
+			expect(page.status, `${username} on ${home}`).toBe(200);
+		}
+	});
+
+	it('says a wrong password clearly, then rate-limits with when to retry', async () => {
+		const wrong = await postLogin(server.url, 'phuong-tan-quy', 'sai-mat-khau');
+		expect(wrong.status).toBe(400);
+		expect(wrong.body).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
+		await postLogin(server.url, 'phuong-tan-quy', 'sai-mat-khau');
+		await postLogin(server.url, 'phuong-tan-quy', 'sai-mat-khau');
+		// locked now, even with the right password
+		const limited = await postLogin(server.url, 'phuong-tan-quy');
+		expect(limited.status).toBe(429);
+		expect(limited.body).toMatch(/thử lại sau \d+ giây/);
+		expect(limited.cookie).toBeNull();
+		// another account from the same IP is not locked yet
+		expect((await postLogin(server.url, 'phuong-tan-phu')).status).toBe(303);
+	});
+
+	it('does not tell which accounts exist', async () => {
+		const unknown = await postLogin(server.url, 'khong-ton-tai', 'abcdefgh');
+		expect(unknown.body).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
+	});
+
+	it('logs out: the session no longer opens pages or sockets', async () => {
+		const cookie = await login(server.url, 'phuong-binh-thuan');
+		const socket = await connect(server.url, cookie);
+		const ended = new Promise((resolve) => socket.on('session:ended', resolve));
+		const out = await fetch(`${server.url}/logout`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: {
+				cookie,
+				origin: server.url,
+				accept: 'text/html',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			body: ''
+		});
+		expect(out.status).toBe(303);
+		expect(await ended).toBe('logged_out');
+		expect((await get('/ward', cookie)).headers.get('location')).toMatch(/^\/login/);
+		await expect(connect(server.url, cookie)).rejects.toThrow('unauthenticated');
+	});
+});
+
+describe('authorization', () => {
+	it('refuses a socket without a session or display token', async () => {
+		await expect(connect(server.url, null)).rejects.toThrow('unauthenticated');
+		await expect(connect(server.url, 'km_session=forged-token')).rejects.toThrow('unauthenticated');
+		await expect(connect(server.url, 'km_display=forged-token', 'display')).rejects.toThrow(
+			'unauthenticated'
+		);
+	});
+
+	it("keeps a ward's staff out of another ward's data", async () => {
+		const cookie = await login(server.url, 'phuong-tan-thuan-dong');
+		expect((await get('/ward', cookie)).status).toBe(200);
+		expect((await get('/ward?unit=phuong-tan-thuan-dong', cookie)).status).toBe(200);
+		expect((await get('/ward?unit=phuong-phu-my', cookie)).status).toBe(403);
+		expect((await get('/ops', cookie)).status).toBe(403);
+		expect((await get('/admin', cookie)).status).toBe(403);
+		expect((await get('/admin/scenario/export', cookie)).status).toBe(403);
+	});
+
+	it('lets neither a leader, ward staff nor a display write', async () => {
+		const leader = await connect(server.url, await login(server.url, 'lanhdao'));
+		const ward = await connect(server.url, await login(server.url, 'phuong-tan-phong'));
+		for (const socket of [leader, ward]) {
+			expect(await command(socket, 'notice.post', notice('Không được gửi'))).toMatchObject({
+				ok: false,
+				code: 'forbidden'
+			});
+			expect(await command(socket, 'display_link.create', { name: 'x' })).toMatchObject({
+				ok: false,
+				code: 'forbidden'
+			});
+			socket.close();
+		}
+
+		const coordinator = await connect(server.url, await login(server.url, 'ttvh'));
+		const created = await command(coordinator, 'display_link.create', { name: 'Hội trường' });
+		expect(created.ok).toBe(true);
+		coordinator.close();
+		const token = await displayToken(server, 'Hội trường');
+		const display = await connect(server.url, `km_display=${token}`, 'display');
+		expect(await command(display, 'notice.post', notice('Màn hình không gửi được'))).toMatchObject({
+			ok: false,
+			code: 'forbidden'
+		});
+		display.close();
+	});
+
+	it('ends a revoked display link at once and refuses it afterwards', async () => {
+		const coordinator = await connect(server.url, await login(server.url, 'ttvh'));
+		const created = await command(coordinator, 'display_link.create', { name: 'Phòng họp' });
+		expect(created.ok).toBe(true);
+		const token = await displayToken(server, 'Phòng họp');
+
+		const opened = await fetch(`${server.url}/d/${token}`, { redirect: 'manual' });
+		expect(opened.headers.get('location')).toBe('/display');
+		const display = await connect(server.url, `km_display=${token}`, 'display');
+		const ended = new Promise((resolve) => display.on('session:ended', resolve));
+
+		const linkId = await displayLinkId(server, 'Phòng họp');
+		expect((await command(coordinator, 'display_link.revoke', { linkId })).ok).toBe(true);
+		expect(await ended).toBe('revoked');
+		await expect(connect(server.url, `km_display=${token}`, 'display')).rejects.toThrow('revoked');
+		const page = await fetch(`${server.url}/display`, {
+			redirect: 'manual',
+			headers: { cookie: `km_display=${token}` }
+		});
+		expect(page.headers.get('location')).toBe('/display/revoked');
+		expect((await fetch(`${server.url}/d/${token}`, { redirect: 'manual' })).headers.get('location')).toBe(
+			'/display/revoked'
+		);
+		coordinator.close();
+	});
+});
+
+async function displayLinks(server: TestServer) {
+	const { default: Database } = await import('better-sqlite3');
+	const db = new Database(server.dbPath, { readonly: true });
+	const rows = db.prepare('SELECT id, name, token FROM display_links').all() as {
+		id: string;
+		name: string;
+		token: string;
+	}[];
+	db.close();
+	return rows;
+}
+
+async function displayToken(server: TestServer, name: string): Promise<string> {
+	return (await displayLinks(server)).find((l) => l.name === name)!.token;
+}
+
+async function displayLinkId(server: TestServer, name: string): Promise<string> {
+	return (await displayLinks(server)).find((l) => l.name === name)!.id;
+}

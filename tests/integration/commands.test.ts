@@ -1,0 +1,94 @@
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collect, command, connect, login, notice, waitFor, type TestSocket } from '../helpers/client';
+import { removeServer, startServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+let coordinator: TestSocket;
+
+function eventCount(type?: string): number {
+	const db = new Database(server.dbPath, { readonly: true });
+	try {
+		const row = type
+			? db.prepare('SELECT COUNT(*) AS n FROM events WHERE type = ?').get(type)
+			: db.prepare('SELECT COUNT(*) AS n FROM events').get();
+		return (row as { n: number }).n;
+	} finally {
+		db.close();
+	}
+}
+
+beforeAll(async () => {
+	server = await startServer();
+	coordinator = await connect(server.url, await login(server.url, 'ttvh'));
+});
+
+afterAll(async () => {
+	coordinator?.close();
+	await removeServer(server);
+});
+
+describe('the command path', () => {
+	it('takes a command sent twice once, and answers both the same', async () => {
+		const before = eventCount('notice.posted');
+		const id = crypto.randomUUID();
+		const first = await command(coordinator, 'notice.post', notice('Các xe loa tập trung lúc 6g30'), id);
+		const second = await command(coordinator, 'notice.post', notice('Các xe loa tập trung lúc 6g30'), id);
+		expect(first.ok).toBe(true);
+		expect(second).toEqual(first);
+		expect(eventCount('notice.posted')).toBe(before + 1);
+	});
+
+	it('refuses an id reused for a different change, and changes nothing', async () => {
+		const id = crypto.randomUUID();
+		expect((await command(coordinator, 'notice.post', notice('Bản một'), id)).ok).toBe(true);
+		const before = eventCount();
+		const reused = await command(coordinator, 'notice.post', notice('Bản hai, khác nội dung'), id);
+		expect(reused).toMatchObject({ ok: false, code: 'conflict' });
+		expect(eventCount()).toBe(before);
+	});
+
+	it('answers bad payloads with a code and a Vietnamese message, and keeps running', async () => {
+		const before = eventCount();
+		const cases: [unknown, string][] = [
+			[{ id: 'not-a-uuid', type: 'notice.post', payload: notice('x') }, 'bad_request'],
+			[{ id: crypto.randomUUID(), type: 'no.such.command', payload: {} }, 'unknown_command'],
+			[{ id: crypto.randomUUID(), type: 'notice.post', payload: { body: '' } }, 'invalid'],
+			[{ id: crypto.randomUUID(), type: 'notice.post', payload: { body: 'x'.repeat(5000) } }, 'invalid'],
+			[
+				{ id: crypto.randomUUID(), type: 'notice.post', payload: notice('x', ['khong-co-don-vi']) },
+				'invalid'
+			],
+			['a string', 'bad_request'],
+			[null, 'bad_request']
+		];
+		for (const [input, code] of cases) {
+			const result = await coordinator.timeout(5000).emitWithAck('command', input as never);
+			expect(result, JSON.stringify(input)).toMatchObject({ ok: false, code });
+			if (!result.ok) expect(result.message).toMatch(/[àáảãạăâđêôơưệộ]/i);
+		}
+		expect(eventCount()).toBe(before);
+		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+	});
+
+	it('broadcasts an accepted command after commit to the rooms that may see it', async () => {
+		const ward = await connect(server.url, await login(server.url, 'phuong-tan-kieng'));
+		const otherWard = await connect(server.url, await login(server.url, 'phuong-phu-my'));
+		const wardEvents = collect(ward);
+		const otherEvents = collect(otherWard);
+		const coordinatorEvents = collect(coordinator);
+		const result = await command(
+			coordinator,
+			'notice.post',
+			notice('Riêng phường Tân Kiểng', ['phuong-tan-kieng'])
+		);
+		expect(result.ok).toBe(true);
+		const seq = result.ok ? result.seq : -1;
+		await waitFor(() => wardEvents.find((e) => e.seq === seq));
+		await waitFor(() => coordinatorEvents.find((e) => e.seq === seq));
+		await new Promise((r) => setTimeout(r, 200));
+		expect(otherEvents.find((e) => e.seq === seq)).toBeUndefined();
+		ward.close();
+		otherWard.close();
+	});
+});

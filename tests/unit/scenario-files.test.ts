@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { reportTableSchema } from '../../src/lib/scenario/schema';
+import { validateScenario } from '../../src/lib/scenario/validate';
+
+const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
+
+describe('the scenario files shipped in data/', () => {
+	it('the default scenario (Quận 7, 2024) is valid and has what seed 003 orders', () => {
+		const check = validateScenario(read('data/scenarios/quan7-2024.json'));
+		expect(check.ok ? [] : check.problems).toEqual([]);
+		if (!check.ok) return;
+		const s = check.scenario;
+		expect(s.units.filter((u) => u.kind === 'ward')).toHaveLength(10);
+		expect(s.slogans).toHaveLength(16);
+		expect(s.trucks.filter((t) => s.units.find((u) => u.id === t.unitId)?.kind === 'ward')).toHaveLength(10);
+		expect(s.reportTable!.rows.some((r) => r.label === 'Các lớp bồi dưỡng, tập huấn khác')).toBe(true);
+		expect(new Set(s.reportTable!.rows.map((r) => r.section))).toEqual(
+			new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+		);
+	});
+
+	it('the city plan (HCMC, 2020) is valid', () => {
+		const check = validateScenario(read('data/scenarios/hcm-2020.json'));
+		expect(check.ok ? [] : check.problems).toEqual([]);
+	});
+
+	it('the 2023 report table template is valid', () => {
+		const parsed = reportTableSchema.safeParse(read('data/report-tables/htsd-2023.json'));
+		expect(parsed.success).toBe(true);
+	});
+
+	it('finds a cycle in the unit tree and a second root', () => {
+		const s = read('data/scenarios/quan7-2024.json');
+		const a = s.units[1];
+		const b = s.units[2];
+		a.parentId = b.id;
+		b.parentId = a.id;
+		const check = validateScenario(s);
+		expect(check.ok).toBe(false);
+		if (check.ok) return;
+		expect(check.problems.map((p) => p.message).join('\n')).toMatch(/vòng lặp/);
+	});
+});

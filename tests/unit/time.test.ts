@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatCountdown, formatDate, formatDateTime, formatHour } from '../../src/lib/time';
+
+describe('Vietnamese time formats in Asia/Ho_Chi_Minh', () => {
+	it('writes hours as the plans do', () => {
+		expect(formatHour(Date.parse('2024-10-03T06:30:00+07:00'))).toBe('6g30');
+		expect(formatHour(Date.parse('2024-10-03T08:00:00+07:00'))).toBe('8g');
+		// 23:30 UTC is already the next morning in Vietnam
+		expect(formatDateTime(Date.parse('2024-10-02T23:30:00Z'))).toBe('6g30 03/10/2024');
+	});
+
+	it('writes dates day first', () => {
+		expect(formatDate(Date.parse('2024-10-11T17:00:00+07:00'))).toBe('11/10/2024');
+	});
+
+	it('counts down in days, hours, minutes and seconds', () => {
+		expect(formatCountdown(65_000)).toBe('00:01:05');
+		expect(formatCountdown(2 * 86400_000 + 3 * 3600_000 + 5_000)).toBe('2 ngày 03:00:05');
+		expect(formatCountdown(-10)).toBe('00:00:00');
+	});
+});
