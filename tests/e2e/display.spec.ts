@@ -14,7 +14,7 @@ async function createDisplayLink(page: Page, name: string): Promise<string> {
 async function openDisplay(
 	browser: Browser,
 	link: string,
-	init?: (page: Page) => Promise<void>
+	init?: (page: Page) => Promise<unknown>
 ): Promise<Page> {
 	const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
 	const page = await context.newPage();
