@@ -126,3 +126,13 @@ describe('scenario files', () => {
 		expect(result.stderr).toContain('chưa có gì thay đổi');
 	});
 });
+
+describe('the format documentation', () => {
+	it('docs/scenario.schema.json is the schema the app checks with', () => {
+		const generated = cli(path.join(server.dir, 'unused.sqlite'), ['json-schema']);
+		expect(generated.status).toBe(0);
+		expect(JSON.parse(generated.stdout)).toEqual(
+			JSON.parse(fs.readFileSync('docs/scenario.schema.json', 'utf8'))
+		);
+	});
+});

@@ -3,10 +3,13 @@
  *   node build/cli.js validate <file>
  *   node build/cli.js import <file> [--accounts] [--demo] [--if-empty]
  *   node build/cli.js export [file]
+ *   node build/cli.js json-schema      (the file format as JSON Schema, for editors)
  * The database path comes from KHAIMAC_DB (see README).
  */
 import fs from 'node:fs';
+import { scenarioSchema } from '$lib/scenario/schema';
 import { validateScenarioText } from '$lib/scenario/validate';
+import { z } from '$lib/zod';
 import type { Problem } from '$lib/types';
 import { executeCommand } from './commands/execute';
 import { config } from './config';
@@ -74,9 +77,14 @@ async function main(args: string[]): Promise<number> {
 			else process.stdout.write(json);
 			return 0;
 		}
+		case 'json-schema':
+			process.stdout.write(
+				JSON.stringify(z.toJSONSchema(scenarioSchema, { io: 'input' }), null, '\t') + '\n'
+			);
+			return 0;
 		default:
 			console.error(
-				'Dùng: cli.js validate <tệp> | import <tệp> [--accounts] [--demo] [--if-empty] | export [tệp]'
+				'Dùng: cli.js validate <tệp> | import <tệp> [--accounts] [--demo] [--if-empty] | export [tệp] | json-schema'
 			);
 			return 2;
 	}

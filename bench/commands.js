@@ -1,0 +1,260 @@
+// npm run bench: the live core under load, with bare baselines measured in the same run.
+//  1. durable commands: acknowledged notices/s through the whole command path (socket →
+//     zod → authorize → SQLite FULL commit → broadcast → ack), vs bare better-sqlite3 FULL
+//     single-row commits of the same payload;
+//  2. event-to-client latency to N connected displays, vs a bare socket.io broadcast of the
+//     same payload to N clients;
+//  3. resync: time for a client 10,000 events behind to catch up.
+// Loopback only, bounded in time; prints figures and ratios. Needs `npm run build` first.
+import Database from 'better-sqlite3';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Server } from 'socket.io';
+import { io } from 'socket.io-client';
+
+const root = path.resolve(import.meta.dirname, '..');
+const listeners = Number(process.env.BENCH_LISTENERS ?? 200);
+const seconds = Number(process.env.BENCH_SECONDS ?? 5);
+const writers = Number(process.env.BENCH_WRITERS ?? 8);
+const behind = Number(process.env.BENCH_BEHIND ?? 10_000);
+const payloadBody = 'Các xe loa tập trung trước 6g30 tại điểm tập kết, kiểm tra loa và băng rôn.';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khai-mac-bench-'));
+const dbPath = path.join(dir, 'bench.sqlite');
+
+const quantile = (values, q) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
+};
+const ms = (v) => `${v.toFixed(1)} ms`;
+
+function freePort() {
+	return new Promise((resolve) => {
+		const probe = net.createServer().listen(0, '127.0.0.1', () => {
+			const { port } = probe.address();
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+async function startServer() {
+	const imported = spawnSync(
+		'node',
+		['build/cli.js', 'import', 'data/scenarios/quan7-2024.json', '--accounts'],
+		{
+			cwd: root,
+			env: { ...process.env, KHAIMAC_DB: dbPath },
+			encoding: 'utf8'
+		}
+	);
+	if (imported.status !== 0) throw new Error(imported.stderr);
+	const port = await freePort();
+	const child = spawn('node', ['server.js'], {
+		cwd: root,
+		env: {
+			...process.env,
+			KHAIMAC_DB: dbPath,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			KHAIMAC_RESYNC_LIMIT: String(behind * 2)
+		},
+		stdio: 'ignore'
+	});
+	const url = `http://127.0.0.1:${port}`;
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(`${url}/healthz`)).ok) return { url, child };
+		} catch {
+			/* starting */
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error('server did not start');
+}
+
+async function login(url, username) {
+	const response = await fetch(`${url}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ username, password: 'khaimac-demo' })
+	});
+	return response.headers
+		.getSetCookie()
+		.find((c) => c.startsWith('km_session='))
+		.split(';')[0];
+}
+
+function connect(url, cookie) {
+	const socket = io(url, {
+		transports: ['websocket'],
+		extraHeaders: { cookie },
+		auth: { as: 'user' },
+		forceNew: true,
+		reconnection: false
+	});
+	return new Promise((resolve, reject) => {
+		socket.once('connect', () => resolve(socket));
+		socket.once('connect_error', reject);
+	});
+}
+
+function bareSqlite(count) {
+	const file = path.join(dir, 'bare.sqlite');
+	const db = new Database(file);
+	db.pragma('journal_mode = WAL');
+	db.pragma('synchronous = FULL');
+	db.exec('CREATE TABLE log (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT UNIQUE, data TEXT)');
+	const insert = db.prepare('INSERT INTO log (id, data) VALUES (?, ?)');
+	const started = performance.now();
+	for (let i = 0; i < count; i++)
+		db.transaction(() => insert.run(crypto.randomUUID(), JSON.stringify({ body: payloadBody, i })))();
+	const elapsed = (performance.now() - started) / 1000;
+	db.close();
+	return count / elapsed;
+}
+
+async function bareBroadcast(count) {
+	const server = http.createServer();
+	const ioServer = new Server(server);
+	const port = await freePort();
+	await new Promise((r) => server.listen(port, '127.0.0.1', r));
+	const clients = await Promise.all(
+		Array.from({ length: count }, () => {
+			const socket = io(`http://127.0.0.1:${port}`, { transports: ['websocket'], forceNew: true });
+			return new Promise((resolve) => socket.once('connect', () => resolve(socket)));
+		})
+	);
+	const latencies = [];
+	for (let round = 0; round < 50; round++) {
+		const sent = performance.now();
+		const received = clients.map(
+			(c) => new Promise((resolve) => c.once('event', () => resolve(performance.now() - sent)))
+		);
+		ioServer.emit('event', {
+			seq: round,
+			type: 'notice.posted',
+			at: Date.now(),
+			actor: 'x',
+			demo: false,
+			data: {
+				id: crypto.randomUUID(),
+				body: payloadBody,
+				urgent: false,
+				targetUnitIds: null,
+				author: 'Điều phối (ttvh)'
+			}
+		});
+		latencies.push(...(await Promise.all(received)));
+	}
+	clients.forEach((c) => c.close());
+	ioServer.close();
+	return latencies;
+}
+
+const report = [];
+const line = (text) => {
+	console.log(text);
+	report.push(text);
+};
+
+const { url, child } = await startServer();
+try {
+	const cookie = await login(url, 'ttvh');
+	const leaderCookie = await login(url, 'lanhdao');
+
+	// 1. durable commands
+	const sockets = await Promise.all(Array.from({ length: writers }, () => connect(url, cookie)));
+	const ackLatencies = [];
+	let acknowledged = 0;
+	const until = performance.now() + seconds * 1000;
+	await Promise.all(
+		sockets.map(async (socket) => {
+			while (performance.now() < until) {
+				const sent = performance.now();
+				const result = await socket.emitWithAck('command', {
+					id: crypto.randomUUID(),
+					type: 'notice.post',
+					payload: { body: payloadBody }
+				});
+				if (!result.ok) throw new Error(result.message);
+				ackLatencies.push(performance.now() - sent);
+				acknowledged++;
+			}
+		})
+	);
+	const commandsPerSecond = acknowledged / seconds;
+	const bareRate = bareSqlite(Math.max(1000, Math.round(commandsPerSecond * 2)));
+	line(
+		`durable commands (${writers} writers, ${seconds}s): ${commandsPerSecond.toFixed(0)}/s acknowledged, ack p50 ${ms(quantile(ackLatencies, 0.5))}, p99 ${ms(quantile(ackLatencies, 0.99))}`
+	);
+	line(
+		`  bare better-sqlite3 FULL single-row commits: ${bareRate.toFixed(0)}/s → ratio ${(commandsPerSecond / bareRate).toFixed(2)}`
+	);
+
+	// 2. event-to-client latency to N displays (leader sessions join the display room)
+	const displays = [];
+	for (let i = 0; i < listeners; i += 50)
+		displays.push(
+			...(await Promise.all(
+				Array.from({ length: Math.min(50, listeners - i) }, () => connect(url, leaderCookie))
+			))
+		);
+	const deliveries = [];
+	for (let round = 0; round < 50; round++) {
+		const sent = performance.now();
+		const received = displays.map(
+			(d) => new Promise((resolve) => d.once('event', () => resolve(performance.now() - sent)))
+		);
+		await sockets[0].emitWithAck('command', {
+			id: crypto.randomUUID(),
+			type: 'notice.post',
+			payload: { body: payloadBody }
+		});
+		deliveries.push(...(await Promise.all(received)));
+	}
+	const bare = await bareBroadcast(listeners);
+	line(
+		`command → ${listeners} displays: p50 ${ms(quantile(deliveries, 0.5))}, p99 ${ms(quantile(deliveries, 0.99))} (includes the durable commit)`
+	);
+	line(
+		`  bare socket.io broadcast, same payload, ${listeners} clients: p50 ${ms(quantile(bare, 0.5))}, p99 ${ms(quantile(bare, 0.99))} → p99 ratio ${(quantile(deliveries, 0.99) / quantile(bare, 0.99)).toFixed(2)}`
+	);
+	displays.forEach((d) => d.close());
+
+	// 3. resync of a client far behind
+	const db = new Database(dbPath, { readonly: true });
+	const last = db.prepare('SELECT MAX(seq) AS seq FROM events').get().seq;
+	db.close();
+	const needed = Math.max(0, behind - last);
+	for (let i = 0; i < needed; i += writers * 50) {
+		await Promise.all(
+			sockets.map(async (s) => {
+				for (let j = 0; j < 50; j++)
+					await s.emitWithAck('command', {
+						id: crypto.randomUUID(),
+						type: 'notice.post',
+						payload: { body: payloadBody }
+					});
+			})
+		);
+	}
+	const late = await connect(url, leaderCookie);
+	const started = performance.now();
+	const result = await late.emitWithAck('sync', 0);
+	const caughtUp = performance.now() - started;
+	line(`resync: a client ${result.events.length} events behind caught up in ${ms(caughtUp)}`);
+	late.close();
+	sockets.forEach((s) => s.close());
+} finally {
+	child.kill('SIGTERM');
+	fs.rmSync(dir, { recursive: true, force: true });
+}
+const out = path.join(root, 'bench', 'results.txt');
+fs.writeFileSync(out, `${new Date().toISOString()} on ${os.cpus().length} cores\n${report.join('\n')}\n`);
+console.log(`\n(written to ${path.relative(root, out)})`);
+process.exit(0);
