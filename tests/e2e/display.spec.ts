@@ -112,3 +112,28 @@ test('revoking a display link drops the screen to the "link revoked" page', asyn
 	await expect(row).toContainText('Đã thu hồi');
 	await display.context().close();
 });
+
+test('a screen that lost the network catches up on what it missed, once, when it is back', async ({
+	page,
+	browser
+}) => {
+	await signIn(page, 'ttvh');
+	const link = await createDisplayLink(page, 'Màn hình mất mạng');
+	const display = await openDisplay(browser, link);
+	await display.context().setOffline(true);
+	await expect(display.getByTestId('connection')).toHaveAttribute('data-status', 'offline');
+
+	const body = `Gửi khi màn hình mất mạng — ${Date.now()}`;
+	const form = page.getByTestId('notice-form');
+	await form.getByLabel('Nội dung').fill(body);
+	await form.getByRole('button', { name: 'Gửi thông báo' }).click();
+	await expect(page.getByTestId('notices')).toContainText(body);
+	await display.waitForTimeout(1000);
+	await expect(display.getByText(body)).toHaveCount(0); // really cut off
+
+	await display.context().setOffline(false);
+	await expect(display.getByTestId('connection')).toHaveAttribute('data-status', 'live', { timeout: 15_000 });
+	await expect(display.getByTestId('notices').getByText(body)).toHaveCount(1);
+	await expect(display.getByTestId('feed').getByText(body, { exact: false })).toHaveCount(1);
+	await display.context().close();
+});

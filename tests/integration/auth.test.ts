@@ -86,6 +86,25 @@ describe('authorization', () => {
 		);
 	});
 
+	it('refuses a socket opened from another site with the user cookie', async () => {
+		const { io } = await import('socket.io-client');
+		const cookie = await login(server.url, 'ttvh');
+		const socket = io(server.url, {
+			transports: ['websocket'],
+			extraHeaders: { cookie, origin: 'https://trang-la.example' },
+			reconnection: false,
+			forceNew: true
+		});
+		const outcome = await new Promise<string>((resolve) => {
+			socket.once('connect', () => resolve('connected'));
+			socket.once('connect_error', () => resolve('refused'));
+		});
+		socket.close();
+		expect(outcome).toBe('refused');
+		const same = await connect(server.url, cookie);
+		same.close();
+	});
+
 	it("keeps a ward's staff out of another ward's data", async () => {
 		const cookie = await login(server.url, 'phuong-tan-thuan-dong');
 		expect((await get('/ward', cookie)).status).toBe(200);
@@ -148,6 +167,17 @@ describe('authorization', () => {
 			'/display/revoked'
 		);
 		coordinator.close();
+	});
+});
+
+// last: once the IP is limited, every login from this test run waits
+describe('login throttling by IP', () => {
+	it('rate-limits an IP that tries many accounts', async () => {
+		// the IP may fail 4 × 3 = 12 times in the window; 4 failures are already counted above
+		for (let i = 0; i < 8; i++) await postLogin(server.url, `doan-mo-${i}`, 'sai-mat-khau');
+		const limited = await postLogin(server.url, 'phuong-tan-kieng');
+		expect(limited.status).toBe(429);
+		expect(limited.body).toMatch(/thử lại sau \d+ giây/);
 	});
 });
 

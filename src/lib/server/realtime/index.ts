@@ -4,7 +4,7 @@
  * rooms its actor may read; commands go through the one command path; a reconnecting
  * client asks for what it missed after its last seq.
  */
-import type { Server as HttpServer } from 'node:http';
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, LiveEvent, ServerToClientEvents, SyncResult } from '$lib/types';
@@ -54,6 +54,23 @@ function authenticate(socket: RealtimeSocket): { actor: Actor; room: string } | 
 	};
 }
 
+/**
+ * Browsers send Origin with the WebSocket handshake: only this site's pages may open a
+ * socket with the user's cookie (clients without Origin, like tools and tests, pass on to
+ * the cookie check).
+ */
+function sameOrigin(req: IncomingMessage): boolean {
+	const origin = req.headers.origin;
+	if (!origin) return true;
+	if (process.env.ORIGIN) return origin === process.env.ORIGIN;
+	const hostHeader = (process.env.HOST_HEADER ?? 'host').toLowerCase();
+	try {
+		return new URL(origin).host === req.headers[hostHeader];
+	} catch {
+		return false;
+	}
+}
+
 function syncFrom(afterSeq: number, rooms: string[]): SyncResult {
 	const events = eventsAfter(db(), afterSeq, rooms, config.resyncLimit + 1);
 	if (events.length > config.resyncLimit) return { kind: 'snapshot', seq: lastSeq(db()) };
@@ -96,7 +113,12 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 	const holder = globalThis as Holder;
 	holder[key]?.stop(); // a dev hot reload: replace the handlers, keep one server
 	const io: RealtimeServer =
-		holder[key]?.io ?? new Server(httpServer, { serveClient: false, maxHttpBufferSize: 2e6 });
+		holder[key]?.io ??
+		new Server(httpServer, {
+			serveClient: false,
+			maxHttpBufferSize: 2e6,
+			allowRequest: (req, callback) => callback(null, sameOrigin(req))
+		});
 	io.removeAllListeners('connection');
 	// @ts-expect-error socket.io keeps middlewares in `_fns`; cleared so a hot reload does not stack them
 	io._fns = [];
