@@ -1,5 +1,13 @@
 /** Page state fed by live events: lists keyed by id, capped so a day-long screen stays flat. */
 import type { LiveEvent, NoticeData } from '$lib/types';
+import { live } from './live.svelte';
+
+/** Feeds every live event to the given page states; returns the unsubscribe (for $effect). */
+export function followLive(...states: { apply(event: LiveEvent): void }[]): () => void {
+	return live.onEvent((event) => {
+		for (const state of states) state.apply(event);
+	});
+}
 
 export class LiveFeed {
 	events = $state<LiveEvent[]>([]);
@@ -10,7 +18,7 @@ export class LiveFeed {
 		this.#limit = limit;
 	}
 
-	add(event: LiveEvent): void {
+	apply(event: LiveEvent): void {
 		if (this.events.some((e) => e.seq === event.seq)) return;
 		this.events.push(event);
 		if (this.events.length > this.#limit) this.events.splice(0, this.events.length - this.#limit);

@@ -4,6 +4,7 @@
  * cell by cell.
  */
 import type { Role } from '$lib/types';
+import type { StoredUser } from './users/store';
 
 export type Actor =
 	| {
@@ -70,17 +71,9 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): bo
 }
 
 /** The actor of a signed-in user. */
-export function userActor(user: {
-	id: number;
-	username: string;
-	displayName: string;
-	role: Role;
-	unitId: string | null;
-	truckId: string | null;
-	demo: boolean;
-}): Actor {
-	const { id, ...rest } = user;
-	return { kind: 'user', userId: id, ...rest };
+export function userActor(user: StoredUser): Actor {
+	const { id, username, displayName, role, unitId, truckId, demo } = user;
+	return { kind: 'user', userId: id, username, displayName, role, unitId, truckId, demo };
 }
 
 /** How the actor is named in the log and the feed. */

@@ -5,22 +5,15 @@
 import type { Cookies } from '@sveltejs/kit';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import type { Role } from '$lib/types';
 import type { Db } from '../db';
+import { toUser, type StoredUser, type UserRow } from '../users/store';
 import { config } from '../config';
 
 export const sessionCookie = 'km_session';
 const day = 24 * 60 * 60 * 1000;
 
-export interface SessionUser {
-	id: number;
-	username: string;
-	displayName: string;
-	role: Role;
-	unitId: string | null;
-	truckId: string | null;
-	demo: boolean;
-}
+/** The signed-in user; `disabled` is always false here (disabled users have no session). */
+export type SessionUser = StoredUser;
 
 export interface Session {
 	id: string;
@@ -52,23 +45,8 @@ export function createSession(db: Db, token: string, userId: number): Session {
 export function validateSessionToken(db: Db, token: string): SessionValidation {
 	const id = hashToken(token);
 	const row = db
-		.prepare(
-			`SELECT s.expires_at, u.id, u.username, u.display_name, u.role, u.unit_id, u.truck_id, u.disabled, u.demo
-			 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`
-		)
-		.get(id) as
-		| {
-				expires_at: number;
-				id: number;
-				username: string;
-				display_name: string;
-				role: Role;
-				unit_id: string | null;
-				truck_id: string | null;
-				disabled: number;
-				demo: number;
-		  }
-		| undefined;
+		.prepare('SELECT s.expires_at, u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?')
+		.get(id) as (UserRow & { expires_at: number }) | undefined;
 	if (!row) return { session: null, user: null };
 	const now = Date.now();
 	if (now >= row.expires_at || row.disabled) {
@@ -81,18 +59,7 @@ export function validateSessionToken(db: Db, token: string): SessionValidation {
 		session.expiresAt = now + lifetime;
 		db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?').run(session.expiresAt, id);
 	}
-	return {
-		session,
-		user: {
-			id: row.id,
-			username: row.username,
-			displayName: row.display_name,
-			role: row.role,
-			unitId: row.unit_id,
-			truckId: row.truck_id,
-			demo: row.demo === 1
-		}
-	};
+	return { session, user: toUser(row) };
 }
 
 export function invalidateSession(db: Db, sessionId: string): void {

@@ -4,13 +4,13 @@ import { executeCommand } from '../commands/execute';
 import { db } from '../db';
 import { uuidFromName } from '../ids';
 import { listMilestones } from '../scenario/store';
-import { demoUser } from './accounts';
+import { firstDemoUser } from '../users/store';
 import type { DemoActor } from './types';
 
 export const milestoneNotices: DemoActor = {
 	name: 'milestones',
 	async tick({ eventId, clock, from, to }) {
-		const coordinator = demoUser(db(), 'coordinator');
+		const coordinator = firstDemoUser(db(), 'coordinator');
 		if (!coordinator) return;
 		for (const milestone of listMilestones(db())) {
 			const at = Date.parse(milestone.at);

@@ -2,7 +2,7 @@
 import type { Role, UserData } from '$lib/types';
 import type { Db } from '../db';
 
-interface UserRow {
+export interface UserRow {
 	id: number;
 	username: string;
 	display_name: string;
@@ -13,7 +13,9 @@ interface UserRow {
 	demo: number;
 }
 
-function toUser(r: UserRow): UserData & { demo: boolean } {
+export type StoredUser = UserData & { demo: boolean };
+
+export function toUser(r: UserRow): StoredUser {
 	return {
 		id: r.id,
 		username: r.username,
@@ -26,11 +28,11 @@ function toUser(r: UserRow): UserData & { demo: boolean } {
 	};
 }
 
-export function listUsers(db: Db): (UserData & { demo: boolean })[] {
+export function listUsers(db: Db): StoredUser[] {
 	return (db.prepare('SELECT * FROM users ORDER BY role, username').all() as UserRow[]).map(toUser);
 }
 
-export function getUser(db: Db, id: number): (UserData & { demo: boolean }) | undefined {
+export function getUser(db: Db, id: number): StoredUser | undefined {
 	const row = db.prepare('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
 	return row ? toUser(row) : undefined;
 }
@@ -121,4 +123,12 @@ export function bindingsOutside(
 			? [{ username: r.username, what: `xe loa "${r.truck_id}"` }]
 			: [])
 	]);
+}
+
+/** The first enabled demo account of a role: the demo simulator acts as it. */
+export function firstDemoUser(db: Db, role: Role): StoredUser | undefined {
+	const row = db
+		.prepare('SELECT * FROM users WHERE demo = 1 AND disabled = 0 AND role = ? ORDER BY id LIMIT 1')
+		.get(role) as UserRow | undefined;
+	return row && toUser(row);
 }
