@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorize, policy, type Actor } from '../../src/lib/server/access';
+import { authorize, policy, roomsFor, type Actor } from '../../src/lib/server/access';
 
 const user = (
 	role: Extract<Actor, { kind: 'user' }>['role'],
@@ -39,5 +39,20 @@ describe('authorize', () => {
 	it('lets no leader write anything', () => {
 		const writes = Object.keys(policy).filter((a) => !a.startsWith('read.')) as (keyof typeof policy)[];
 		for (const action of writes) expect(authorize(user('leader'), action), action).toBe(false);
+	});
+});
+
+describe('roomsFor', () => {
+	it('lets each actor into the rooms its reads allow, and no others', () => {
+		expect(roomsFor(user('ward_staff', 'phuong-a')).sort()).toEqual(['staff', 'unit:phuong-a']);
+		expect(roomsFor(user('truck_crew', 'phuong-a', 'xe-a')).sort()).toEqual([
+			'staff',
+			'truck:xe-a',
+			'unit:phuong-a'
+		]);
+		expect(roomsFor(user('gate_staff')).sort()).toEqual(['gate', 'staff']);
+		expect(roomsFor({ kind: 'display', linkId: 'l', name: 'x' })).toEqual(['display']);
+		expect(roomsFor(user('leader'))).not.toContain('admin');
+		expect(roomsFor(user('admin'))).toContain('admin');
 	});
 });

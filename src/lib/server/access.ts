@@ -42,6 +42,8 @@ export const policy = {
 	},
 	'read.truck': { admin: 'any', coordinator: 'any', leader: 'any', display: 'any', truck_crew: 'own_truck' },
 	'read.gate': { admin: 'any', coordinator: 'any', leader: 'any', gate_staff: 'any' },
+	/** what goes to every unit in the street (a notice to all) */
+	'read.staff': { ward_staff: 'any', truck_crew: 'any', gate_staff: 'any' },
 	// commands
 	'notice.post': { admin: 'any', coordinator: 'any' },
 	'display_link.manage': { admin: 'any', coordinator: 'any' },
@@ -84,29 +86,20 @@ export function actorLabel(actor: Actor): string {
 }
 
 /**
- * The realtime rooms an actor's sockets join. An event is sent to the rooms of its
- * audience; a socket sees an event only through a room it was allowed into here.
+ * The realtime rooms an actor's sockets join, each granted by the same authorize() as
+ * every other read. An event is sent to the rooms of its audience; a socket sees an event
+ * only through a room it was let into here.
  */
 export function roomsFor(actor: Actor): string[] {
-	if (actor.kind === 'display') return ['display'];
-	if (actor.kind === 'system') return [];
-	switch (actor.role) {
-		case 'admin':
-			return ['admin', 'ops', 'display'];
-		case 'coordinator':
-		case 'leader':
-			return ['ops', 'display'];
-		case 'ward_staff':
-			return ['staff', ...(actor.unitId ? [`unit:${actor.unitId}`] : [])];
-		case 'truck_crew':
-			return [
-				'staff',
-				...(actor.unitId ? [`unit:${actor.unitId}`] : []),
-				...(actor.truckId ? [`truck:${actor.truckId}`] : [])
-			];
-		case 'gate_staff':
-			return ['staff', 'gate', ...(actor.unitId ? [`unit:${actor.unitId}`] : [])];
-	}
+	const rooms = (['admin', 'ops', 'display', 'staff', 'gate'] as const).filter((room) =>
+		authorize(actor, `read.${room}`)
+	) as string[];
+	if (actor.kind !== 'user') return rooms;
+	if (actor.unitId && authorize(actor, 'read.unit', { unitId: actor.unitId }))
+		rooms.push(`unit:${actor.unitId}`);
+	if (actor.truckId && authorize(actor, 'read.truck', { truckId: actor.truckId }))
+		rooms.push(`truck:${actor.truckId}`);
+	return rooms;
 }
 
 /** Every place a role lands after login. */
