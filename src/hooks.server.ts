@@ -12,6 +12,7 @@ import {
 import { db } from '$lib/server/db';
 import { attachRealtime } from '$lib/server/realtime';
 import { startSimulator } from '$lib/server/simulator';
+import { startFleet } from '$lib/server/trucks/live';
 
 export const init: ServerInit = async () => {
 	db(); // open and migrate before the first request
@@ -20,6 +21,7 @@ export const init: ServerInit = async () => {
 	];
 	if (httpServer) attachRealtime(httpServer);
 	else console.warn('[realtime] no shared HTTP server: live updates are off (start with `node server.js`)');
+	startFleet();
 	startSimulator();
 };
 

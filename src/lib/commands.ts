@@ -3,8 +3,11 @@
  * The server validates every payload again with these same schemas.
  */
 import { z } from '$lib/zod';
-import { roles } from './scenario/schema';
+import { roles, routeSchema } from './scenario/schema';
+import { truckStatuses } from './trucks/types';
 
+const truckId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Mã xe không hợp lệ');
+const alertKind = z.enum(['late', 'off_route', 'stale', 'incident']);
 const unitId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Mã đơn vị không hợp lệ');
 
 export const username = z
@@ -45,6 +48,36 @@ export const commandSchemas = {
 		disabled: z.boolean()
 	}),
 	'user.reset_password': z.object({ userId: z.number().int().positive(), password }),
+	// loudspeaker trucks: the crew's buttons
+	'truck.depart': z.object({ truckId }),
+	'truck.arrive': z.object({ truckId, checkpointId: truckId.nullable().default(null) }),
+	'truck.incident': z.object({
+		truckId,
+		note: z.string().trim().min(1, 'Ghi rõ sự cố (ví dụ: hỏng loa, thủng lốp)').max(300, 'Tối đa 300 ký tự')
+	}),
+	'truck.resume': z.object({ truckId }),
+	'truck.finish': z.object({ truckId }),
+	// planning the parade (coordinator)
+	'route.save': z.object({ route: routeSchema }),
+	'truck.assign_route': z.object({ truckId, routeId: truckId.nullable() }),
+	'parade.set_start': z.object({
+		startAt: z.iso.datetime({ offset: true, error: 'Giờ xuất phát không hợp lệ' }).nullable()
+	}),
+	'crew.message': z.object({
+		truckId: truckId.nullable().default(null),
+		body: z.string().trim().min(1, 'Nhập nội dung tin nhắn').max(300, 'Tối đa 300 ký tự')
+	}),
+	'alert.acknowledge': z.object({ alertId: z.uuid('Mã cảnh báo không hợp lệ') }),
+	// what the server itself finds in the positions (system actor only)
+	'truck.auto_status': z.object({ truckId, status: z.enum(truckStatuses) }),
+	'truck.reached': z.object({ truckId, checkpointId: truckId, at: z.number().int() }),
+	'alert.raise': z.object({
+		truckId,
+		kind: alertKind,
+		checkpointId: truckId.nullable(),
+		message: z.string().min(1).max(300)
+	}),
+	'alert.clear': z.object({ truckId, kind: alertKind, checkpointId: truckId.nullable() }),
 	/** the scenario itself is checked against the scenario schema by the import */
 	'scenario.import': z.object({ scenario: z.unknown(), withAccounts: z.boolean().default(false) })
 } as const;

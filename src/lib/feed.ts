@@ -1,5 +1,14 @@
 /** One line of the live feed for each kind of event, in Vietnamese. */
-import type { LiveEvent } from './types';
+import { formatHour } from './time';
+import { truckStatusLabel } from './trucks/types';
+import type { EventDataMap, LiveEvent } from './types';
+
+const delayText = (seconds: number) =>
+	Math.abs(seconds) < 60
+		? 'đúng giờ'
+		: seconds > 0
+			? `trễ ${Math.round(seconds / 60)} phút`
+			: `sớm ${Math.round(-seconds / 60)} phút`;
 
 export function describeEvent(event: LiveEvent): string {
 	switch (event.type) {
@@ -19,6 +28,35 @@ export function describeEvent(event: LiveEvent): string {
 			return `Đặt lại mật khẩu cho ${(event.data as { username: string }).username}`;
 		case 'scenario.imported':
 			return `Nạp kịch bản "${(event.data as { name: string }).name}"`;
+		case 'truck.status_changed': {
+			const d = event.data as EventDataMap['truck.status_changed'];
+			const note = d.incidentNote && d.status === 'incident' ? ` — ${d.incidentNote}` : '';
+			return `${d.truckName}: ${truckStatusLabel[d.status].toLowerCase()}${note}`;
+		}
+		case 'truck.checkpoint_reached': {
+			const d = event.data as EventDataMap['truck.checkpoint_reached'];
+			return `${d.truckName} đến ${d.checkpointName} lúc ${formatHour(d.at)} (${delayText(d.delaySeconds)})`;
+		}
+		case 'route.saved':
+			return `Cập nhật lộ trình "${(event.data as EventDataMap['route.saved']).name}"`;
+		case 'truck.route_assigned': {
+			const d = event.data as EventDataMap['truck.route_assigned'];
+			return d.routeId ? `Giao lộ trình cho ${d.truckName}` : `Bỏ lộ trình của ${d.truckName}`;
+		}
+		case 'parade.start_set': {
+			const d = event.data as EventDataMap['parade.start_set'];
+			return d.startAt ? `Giờ xuất phát chung: ${formatHour(d.startAt)}` : 'Bỏ giờ xuất phát chung';
+		}
+		case 'crew.message_sent': {
+			const d = event.data as EventDataMap['crew.message_sent'];
+			return `Tin nhắn tới ${d.truckId ? 'một tổ xe' : 'mọi tổ xe'}: ${d.body}`;
+		}
+		case 'alert.raised':
+			return `⚠ ${(event.data as EventDataMap['alert.raised']).message}`;
+		case 'alert.acknowledged':
+			return `Đã xác nhận cảnh báo (${(event.data as EventDataMap['alert.acknowledged']).by})`;
+		case 'alert.cleared':
+			return 'Cảnh báo đã hết';
 		default:
 			return event.type;
 	}

@@ -3,6 +3,7 @@
  * and the typed socket.io event maps used on both ends.
  */
 import type { Role } from './scenario/schema';
+import type { Fix, PositionFrame, TruckStatus, TruckView } from './trucks/types';
 export type { Role } from './scenario/schema';
 
 export type ErrorCode =
@@ -65,6 +66,44 @@ export interface EventDataMap {
 	'user.updated': UserData;
 	'user.password_reset': { id: number; username: string };
 	'scenario.imported': { eventId: string; name: string; counts: Record<string, number> };
+	'truck.status_changed': TruckStatusData;
+	'truck.checkpoint_reached': {
+		truckId: string;
+		truckName: string;
+		checkpointId: string;
+		checkpointName: string;
+		/** day time of arrival */
+		at: number;
+		delaySeconds: number;
+		manual: boolean;
+	};
+	'route.saved': { routeId: string; name: string };
+	'truck.route_assigned': { truckId: string; truckName: string; routeId: string | null };
+	'parade.start_set': { startAt: number | null };
+	'crew.message_sent': { id: string; truckId: string | null; body: string; author: string };
+	'alert.raised': AlertData;
+	'alert.acknowledged': { id: string; by: string };
+	'alert.cleared': { id: string };
+}
+
+export interface TruckStatusData {
+	truckId: string;
+	truckName: string;
+	status: TruckStatus;
+	incidentNote: string | null;
+	/** crew: pressed on the phone; auto: found in the positions; coordinator */
+	by: 'crew' | 'auto' | 'coordinator';
+}
+
+export interface AlertData {
+	id: string;
+	truckId: string;
+	truckName: string;
+	kind: 'late' | 'off_route' | 'stale' | 'incident';
+	checkpointId: string | null;
+	message: string;
+	/** day time */
+	raisedAt: number;
 }
 
 export type EventType = keyof EventDataMap;
@@ -106,10 +145,32 @@ export interface ServerToClientEvents {
 	event: (event: LiveEvent) => void;
 	'session:ended': (reason: SessionEndReason) => void;
 	'clock:changed': (clock: DayClock) => void;
+	positions: (frame: PositionFrame) => void;
+}
+
+export type PositionsAck =
+	| { ok: true; accepted: number; refused: { index: number; reason: string }[] }
+	| { ok: false; code: ErrorCode; message: string };
+
+export interface TrackPoint {
+	truckId: string;
+	at: number;
+	lat: number;
+	lng: number;
+	speed: number | null;
 }
 
 export interface ClientToServerEvents {
 	sync: (afterSeq: number, ack: (result: SyncResult) => void) => void;
 	command: (command: Command, ack: (result: CommandResult) => void) => void;
 	clock: (ack: (answer: { serverNow: number; day: DayClock }) => void) => void;
+	/** a crew phone's positions, batched; answered after they are on disk */
+	positions: (batch: { truckId: string; fixes: Fix[] }, ack: (result: PositionsAck) => void) => void;
+	/** every truck's current view (after a reconnect, positions are not replayed) */
+	fleet: (ack: (trucks: TruckView[]) => void) => void;
+	/** recorded positions for a trail or a replay */
+	track: (
+		query: { truckId: string | null; from: number; to: number },
+		ack: (result: { ok: true; points: TrackPoint[] } | { ok: false; message: string }) => void
+	) => void;
 }

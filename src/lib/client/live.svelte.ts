@@ -8,6 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import { createSubscriber } from 'svelte/reactivity';
 import { invalidateAll } from '$app/navigation';
 import { dayTime } from '$lib/day-clock';
+import type { Fix, PositionFrame } from '$lib/trucks/types';
 import type {
 	ClientToServerEvents,
 	Command,
@@ -15,6 +16,7 @@ import type {
 	DayClock,
 	LiveEvent,
 	LiveStart,
+	PositionsAck,
 	ServerToClientEvents,
 	SessionEndReason
 } from '$lib/types';
@@ -50,6 +52,10 @@ export class LiveConnection {
 	// plain Set: listeners are wiring, not state anything renders
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#listeners = new Set<(event: LiveEvent) => void>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#liveListeners = new Set<() => void>();
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#frameListeners = new Set<(frame: PositionFrame) => void>();
 	#syncing = false;
 	#buffer: LiveEvent[] = [];
 
@@ -94,6 +100,9 @@ export class LiveConnection {
 			socket.disconnect();
 		});
 		socket.on('clock:changed', (day) => (this.day = day));
+		socket.on('positions', (frame) => {
+			for (const listener of this.#frameListeners) listener(frame);
+		});
 
 		const onOffline = () => (this.status = 'offline');
 		const onOnline = () => (this.status = socket.connected ? 'live' : 'reconnecting');
@@ -137,6 +146,52 @@ export class LiveConnection {
 		return { ok: false, code: 'internal', message: 'Không gửi được tới máy chủ. Kiểm tra mạng rồi thử lại.' };
 	}
 
+	get connected(): boolean {
+		return this.status === 'live';
+	}
+
+	/** One attempt at a command; null when no answer came (offline, timeout): try again later, same id. */
+	async trySend(command: Command, timeoutMs = 10_000): Promise<CommandResult | null> {
+		const socket = this.#socket;
+		if (!socket?.connected) return null;
+		try {
+			return await socket.timeout(timeoutMs).emitWithAck('command', command);
+		} catch {
+			return null;
+		}
+	}
+
+	/** One attempt at a batch of positions; null when no answer came. */
+	async trySendPositions(
+		batch: { truckId: string; fixes: Fix[] },
+		timeoutMs = 15_000
+	): Promise<PositionsAck | null> {
+		const socket = this.#socket;
+		if (!socket?.connected) return null;
+		try {
+			return await socket.timeout(timeoutMs).emitWithAck('positions', batch);
+		} catch {
+			return null;
+		}
+	}
+
+	/** The live socket for requests that are not commands (fleet views, tracks, position frames). */
+	get socket(): LiveSocket | null {
+		return this.#socket;
+	}
+
+	/** The trucks' position frames (ops room and displays only). */
+	onPositions(listener: (frame: PositionFrame) => void): () => void {
+		this.#frameListeners.add(listener);
+		return () => this.#frameListeners.delete(listener);
+	}
+
+	/** Calls back on every (re)connection, after the missed events were applied. */
+	onLive(listener: () => void): () => void {
+		this.#liveListeners.add(listener);
+		return () => this.#liveListeners.delete(listener);
+	}
+
 	#apply(event: LiveEvent): void {
 		if (event.seq <= this.seq) return;
 		this.seq = event.seq;
@@ -169,6 +224,7 @@ export class LiveConnection {
 			}
 			this.status = 'live';
 			this.lastUpdate = Date.now();
+			for (const listener of this.#liveListeners) listener();
 		} catch {
 			socket.disconnect().connect(); // no answer: start over
 		} finally {

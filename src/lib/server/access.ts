@@ -49,7 +49,16 @@ export const policy = {
 	'display_link.manage': { admin: 'any', coordinator: 'any' },
 	'user.manage': { admin: 'any', system: 'any' },
 	'scenario.import': { admin: 'any', system: 'any' },
-	'scenario.export': { admin: 'any', coordinator: 'any', system: 'any' }
+	'scenario.export': { admin: 'any', coordinator: 'any', system: 'any' },
+	/** the crew's buttons for a truck; the coordinator may press them for a crew on the phone */
+	'truck.report': { truck_crew: 'own_truck', coordinator: 'any', admin: 'any' },
+	/** positions: only from the truck's own crew phone */
+	'truck.position': { truck_crew: 'own_truck' },
+	'parade.plan': { admin: 'any', coordinator: 'any' },
+	'crew.message': { admin: 'any', coordinator: 'any' },
+	'alert.acknowledge': { admin: 'any', coordinator: 'any' },
+	/** what the server finds in the positions: arrivals, alerts, status */
+	'fleet.system': { system: 'any' }
 } as const satisfies Record<string, Partial<Record<Principal, Scope>>>;
 
 export type Action = keyof typeof policy;

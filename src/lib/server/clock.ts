@@ -2,6 +2,7 @@
  * The day's clock (see DayClock). Real use: the server's own time. A demo compresses the
  * scenario's day; the mapping is kept in the database so a restart continues the same day.
  */
+import { dayTime } from '$lib/day-clock';
 import type { DayClock } from '$lib/types';
 import type { Db } from './db';
 
@@ -17,4 +18,9 @@ export function setDayClock(db: Db, clock: DayClock): void {
 	db.prepare(
 		"INSERT INTO meta (key, value) VALUES ('day_clock', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
 	).run(JSON.stringify(clock));
+}
+
+/** The time of the day now, by the server's clock. */
+export function dayNow(db: Db): number {
+	return dayTime(dayClock(db), Date.now());
 }

@@ -23,5 +23,14 @@ export const config = {
 	/** demo: simulated minutes per real minute; 0 = no simulator (the real thing) */
 	demoSpeed: int('KHAIMAC_DEMO_SPEED', 0),
 	loginMaxFailures: int('KHAIMAC_LOGIN_MAX_FAILURES', 5),
+	/** truck alerts (in the day's time): late at a checkpoint, off route, no position */
+	lateMinutes: int('KHAIMAC_LATE_MINUTES', 5),
+	offRouteMeters: int('KHAIMAC_OFF_ROUTE_METERS', 100),
+	offRouteSeconds: int('KHAIMAC_OFF_ROUTE_SECONDS', 60),
+	staleSeconds: int('KHAIMAC_STALE_SECONDS', 60),
+	arrivalRadiusMeters: int('KHAIMAC_ARRIVAL_RADIUS_METERS', 50),
+	/** map tiles; empty for none (the map draws on a plain background either way) */
+	tileUrl: process.env.KHAIMAC_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
+	tileAttribution: process.env.KHAIMAC_TILE_ATTRIBUTION ?? '© OpenStreetMap contributors',
 	loginWindowSeconds: int('KHAIMAC_LOGIN_WINDOW_SECONDS', 900)
 } as const;

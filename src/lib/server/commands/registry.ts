@@ -4,6 +4,22 @@ import { createDisplayLink, revokeDisplayLinkCommand } from '../displays/command
 import { postNotice } from '../notices/commands';
 import { importScenario } from '../scenario/commands';
 import { createUser, resetPassword, updateUserCommand } from '../users/commands';
+import {
+	acknowledge,
+	arrive,
+	assignRoute,
+	autoStatus,
+	clearAlertCommand,
+	depart,
+	finish,
+	messageCrew,
+	raiseAlert,
+	reportIncident,
+	resume,
+	saveRoute,
+	setStart,
+	systemReached
+} from '../trucks/commands';
 import type { CommandDef } from './define';
 
 export const commandDefs: { [T in CommandType]: CommandDef<T, never> } = {
@@ -13,5 +29,19 @@ export const commandDefs: { [T in CommandType]: CommandDef<T, never> } = {
 	'user.create': createUser,
 	'user.update': updateUserCommand,
 	'user.reset_password': resetPassword,
-	'scenario.import': importScenario
+	'scenario.import': importScenario,
+	'truck.depart': depart,
+	'truck.arrive': arrive,
+	'truck.incident': reportIncident,
+	'truck.resume': resume,
+	'truck.finish': finish,
+	'route.save': saveRoute,
+	'truck.assign_route': assignRoute,
+	'parade.set_start': setStart,
+	'crew.message': messageCrew,
+	'alert.acknowledge': acknowledge,
+	'truck.auto_status': autoStatus,
+	'truck.reached': systemReached,
+	'alert.raise': raiseAlert,
+	'alert.clear': clearAlertCommand
 } as never;

@@ -109,6 +109,58 @@ const steps: string[] = [
 		demo INTEGER NOT NULL DEFAULT 0,
 		at INTEGER NOT NULL
 	);
+	`,
+	// 2: loudspeaker trucks — live state, positions (high rate, outside the log), alerts, crew messages
+	`
+	CREATE TABLE truck_state (
+		truck_id TEXT PRIMARY KEY REFERENCES trucks(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+		status TEXT NOT NULL DEFAULT 'idle',
+		incident_note TEXT,
+		started_at INTEGER,
+		finished_at INTEGER,
+		last_fix TEXT,
+		received_at INTEGER,
+		along_m REAL,
+		off_route_m REAL,
+		off_route_since INTEGER,
+		slow_since INTEGER,
+		reached TEXT NOT NULL DEFAULT '{}',
+		coverage TEXT
+	);
+	CREATE TABLE positions (
+		id INTEGER PRIMARY KEY,
+		truck_id TEXT NOT NULL,
+		device_at INTEGER NOT NULL,
+		received_at INTEGER NOT NULL,
+		lat REAL NOT NULL,
+		lng REAL NOT NULL,
+		accuracy REAL,
+		speed REAL,
+		late INTEGER NOT NULL DEFAULT 0,
+		flag TEXT,
+		UNIQUE (truck_id, device_at)
+	);
+	CREATE INDEX positions_time ON positions(device_at);
+	CREATE TABLE alerts (
+		id TEXT PRIMARY KEY,
+		truck_id TEXT NOT NULL,
+		kind TEXT NOT NULL,
+		checkpoint_id TEXT,
+		message TEXT NOT NULL,
+		raised_at INTEGER NOT NULL,
+		acknowledged_at INTEGER,
+		acknowledged_by TEXT,
+		cleared_at INTEGER
+	);
+	CREATE INDEX alerts_open ON alerts(truck_id, kind) WHERE cleared_at IS NULL;
+	CREATE TABLE crew_messages (
+		id TEXT PRIMARY KEY,
+		truck_id TEXT,
+		body TEXT NOT NULL,
+		author TEXT NOT NULL,
+		demo INTEGER NOT NULL DEFAULT 0,
+		at INTEGER NOT NULL
+	);
 	`
 ];
 

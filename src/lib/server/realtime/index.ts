@@ -8,9 +8,11 @@ import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, LiveEvent, ServerToClientEvents, SyncResult } from '$lib/types';
-import { roomsFor, userActor, type Actor } from '../access';
+import { authorize, roomsFor, userActor, type Actor } from '../access';
+import { dayClock, dayNow } from '../clock';
+import { fleet, reportPositions } from '../trucks/live';
+import { readTrack } from '../trucks/track';
 import { sessionCookie, validateSessionToken } from '../auth/session';
-import { dayClock } from '../clock';
 import { executeCommand } from '../commands/execute';
 import { config } from '../config';
 import { db } from '../db';
@@ -89,6 +91,20 @@ function onConnection(socket: RealtimeSocket): void {
 	socket.on('command', async (command, ack) => {
 		if (typeof ack !== 'function') return;
 		ack(await executeCommand(actor, command, { clientId: socket.id, ip }));
+	});
+	socket.on('positions', async (batch, ack) => {
+		if (typeof ack !== 'function') return;
+		ack(await reportPositions(actor, batch));
+	});
+	socket.on('fleet', (ack) => {
+		if (typeof ack !== 'function') return;
+		const now = dayNow(db());
+		const all = fleet().views(now);
+		ack(all.filter((t) => authorize(actor, 'read.truck', { truckId: t.id })));
+	});
+	socket.on('track', (query, ack) => {
+		if (typeof ack !== 'function') return;
+		ack(readTrack(actor, query));
 	});
 	socket.on('clock', (ack) => {
 		if (typeof ack !== 'function') return;

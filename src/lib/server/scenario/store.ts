@@ -103,3 +103,11 @@ export function currentCeremony(db: Db): Scenario['ceremony'] | undefined {
 	const row = db.prepare('SELECT ceremony FROM event_info').get() as { ceremony: string | null } | undefined;
 	return row?.ceremony ? { ...JSON.parse(row.ceremony), groups: specs(db, 'invited_groups') } : undefined;
 }
+
+export function listRoutes(db: Db): Scenario['routes'] {
+	return specs(db, 'routes');
+}
+
+export function listTruckSpecs(db: Db): Scenario['trucks'] {
+	return specs(db, 'trucks');
+}

@@ -11,23 +11,28 @@ import { db } from '../db';
 import { realtime } from '../realtime';
 import { currentEvent, listMilestones } from '../scenario/store';
 import { milestoneNotices } from './milestones';
+import { truckParade } from './trucks';
 import type { DemoActor, DemoTick } from './types';
 
 const key = Symbol.for('khai-mac.simulator');
 type Holder = { [key]?: ReturnType<typeof setInterval> };
 
 /** Demo actors, one per part of the day; features add theirs here. */
-const actors: DemoActor[] = [milestoneNotices];
+const actors: DemoActor[] = [milestoneNotices, truckParade];
 
 /**
- * The simulated span: from 30 minutes before the first milestone with action in it
- * (gathering, ceremony, parade) to an hour after the last one; the whole run of show if none.
+ * The simulated span: the parade's day when there is one (from 45 minutes before the first
+ * parade milestone, so the trucks can be seen gathering), else the milestones with action in
+ * them (gathering, ceremony); until an hour after the last of them.
  */
 function demoSpan(): { start: number; end: number } | undefined {
 	const milestones = listMilestones(db());
+	const parade = milestones.filter((m) => m.kind === 'parade');
 	const action = milestones.filter((m) => ['gathering', 'ceremony', 'parade'].includes(m.kind));
-	const span = (action.length ? action : milestones).map((m) => Date.parse(m.at));
+	const chosen = parade.length ? parade : action.length ? action : milestones;
+	const span = chosen.map((m) => Date.parse(m.at));
 	if (span.length === 0) return undefined;
+	if (parade.length) return { start: Math.min(...span) - 45 * 60_000, end: Math.max(...span) + 60 * 60_000 };
 	return { start: Math.min(...span) - 30 * 60_000, end: Math.max(...span) + 60 * 60_000 };
 }
 

@@ -132,3 +132,13 @@ export function firstDemoUser(db: Db, role: Role): StoredUser | undefined {
 		.get(role) as UserRow | undefined;
 	return row && toUser(row);
 }
+
+/** The demo crew account of a truck: the simulator drives the truck as it. */
+export function demoCrewOf(db: Db, truckId: string): StoredUser | undefined {
+	const row = db
+		.prepare(
+			"SELECT * FROM users WHERE demo = 1 AND disabled = 0 AND role = 'truck_crew' AND truck_id = ? ORDER BY id LIMIT 1"
+		)
+		.get(truckId) as UserRow | undefined;
+	return row && toUser(row);
+}

@@ -1,0 +1,322 @@
+/**
+ * Truck commands: the crew's buttons, the coordinator's planning, and what the server finds
+ * in the positions (arrivals, alerts, status), all on the one command path.
+ */
+import type { TruckStatus } from '$lib/trucks/types';
+import type { TruckStatusData } from '$lib/types';
+import { actorLabel, type Actor } from '../access';
+import { dayNow } from '../clock';
+import { CommandError, defineCommand, type Emit } from '../commands/define';
+import type { Db } from '../db';
+import { listRoutes } from '../scenario/store';
+import { fleet } from './live';
+import {
+	acknowledgeAlert,
+	clearAlert,
+	getAlert,
+	insertAlert,
+	insertCrewMessage,
+	loadState,
+	openAlert,
+	saveState,
+	setParadeStart,
+	type TruckState
+} from './store';
+import { replaceRoute, setTruckRoute } from './setup';
+
+function truckOrRefuse(truckId: string) {
+	const truck = fleet().truck(truckId);
+	if (!truck) throw new CommandError('not_found', `Không có xe loa "${truckId}".`);
+	return truck;
+}
+
+/** Who sees a truck's changes: the ops room, displays, its crew and its ward. */
+function truckAudience(truckId: string): string[] {
+	const truck = fleet().truck(truckId);
+	return ['ops', 'display', `truck:${truckId}`, ...(truck ? [`unit:${truck.unitId}`] : [])];
+}
+
+function statusChange(
+	db: Db,
+	truckId: string,
+	by: TruckStatusData['by'],
+	change: (state: TruckState, now: number) => Partial<TruckState>
+): Emit<'truck.status_changed'> {
+	const truck = truckOrRefuse(truckId);
+	const state = fleet().state(truckId);
+	const next: TruckState = { ...state, ...change(state, dayNow(db)) };
+	saveState(db, next);
+	return {
+		type: 'truck.status_changed',
+		data: { truckId, truckName: truck.name, status: next.status, incidentNote: next.incidentNote, by },
+		audience: truckAudience(truckId)
+	};
+}
+
+const byOf = (actor: Actor): TruckStatusData['by'] =>
+	actor.kind === 'user' && actor.role === 'truck_crew' ? 'crew' : 'coordinator';
+const ownTruck = (p: { truckId: string }) => ({ truckId: p.truckId });
+
+function require(state: TruckState, allowed: TruckStatus[], message: string): void {
+	if (!allowed.includes(state.status)) throw new CommandError('conflict', message);
+}
+
+export const depart = defineCommand({
+	type: 'truck.depart',
+	action: 'truck.report',
+	target: ownTruck,
+	apply: (db, p, { actor }) =>
+		statusChange(db, p.truckId, byOf(actor), (s, now) => {
+			require(s, ['idle'], 'Xe đã xuất phát rồi.');
+			return { status: 'moving', startedAt: now, slowSince: null };
+		})
+});
+
+export const reportIncident = defineCommand({
+	type: 'truck.incident',
+	action: 'truck.report',
+	target: ownTruck,
+	apply(db, p, { actor, commandId }) {
+		const emit = statusChange(db, p.truckId, byOf(actor), (s) => {
+			require(s, ['idle', 'moving', 'stopped', 'lost', 'incident'], 'Xe đã hoàn thành lộ trình.');
+			return { status: 'incident', incidentNote: p.note };
+		});
+		const truck = truckOrRefuse(p.truckId);
+		if (!openAlert(db, p.truckId, 'incident', null)) {
+			insertAlert(db, {
+				id: commandId,
+				truckId: p.truckId,
+				kind: 'incident',
+				checkpointId: null,
+				message: `${truck.name}: gặp sự cố — ${p.note}`,
+				raisedAt: dayNow(db),
+				acknowledgedAt: null,
+				acknowledgedBy: null,
+				clearedAt: null
+			});
+		}
+		return emit;
+	}
+});
+
+export const resume = defineCommand({
+	type: 'truck.resume',
+	action: 'truck.report',
+	target: ownTruck,
+	apply(db, p, { actor }) {
+		const emit = statusChange(db, p.truckId, byOf(actor), (s) => {
+			require(s, ['incident'], 'Xe không ở trạng thái sự cố.');
+			return { status: s.startedAt ? 'moving' : 'idle', incidentNote: null };
+		});
+		const open = openAlert(db, p.truckId, 'incident', null);
+		if (open) clearAlert(db, open.id, dayNow(db));
+		return emit;
+	}
+});
+
+export const finish = defineCommand({
+	type: 'truck.finish',
+	action: 'truck.report',
+	target: ownTruck,
+	apply: (db, p, { actor }) =>
+		statusChange(db, p.truckId, byOf(actor), (s, now) => {
+			require(s, ['moving', 'stopped', 'lost', 'incident'], s.status === 'idle'
+				? 'Xe chưa xuất phát.'
+				: 'Xe đã hoàn thành rồi.');
+			return { status: 'finished', finishedAt: now };
+		})
+});
+
+function reached(
+	db: Db,
+	truckId: string,
+	checkpointId: string,
+	at: number,
+	manual: boolean
+): Emit<'truck.checkpoint_reached'> {
+	const truck = truckOrRefuse(truckId);
+	const checkpoint = fleet()
+		.routeOf(truckId)
+		?.checkpoints.find((c) => c.id === checkpointId);
+	if (!checkpoint) throw new CommandError('not_found', 'Điểm kiểm soát này không thuộc lộ trình của xe.');
+	const state = loadState(db, truckId);
+	const current = fleet().state(truckId);
+	saveState(db, { ...current, reached: { ...state.reached, ...current.reached, [checkpointId]: at } });
+	const late = openAlert(db, truckId, 'late', checkpointId);
+	if (late) clearAlert(db, late.id, at);
+	return {
+		type: 'truck.checkpoint_reached',
+		data: {
+			truckId,
+			truckName: truck.name,
+			checkpointId,
+			checkpointName: checkpoint.name,
+			at,
+			delaySeconds: Math.round((at - checkpoint.plannedAt) / 1000),
+			manual
+		},
+		audience: truckAudience(truckId)
+	};
+}
+
+export const arrive = defineCommand({
+	type: 'truck.arrive',
+	action: 'truck.report',
+	target: ownTruck,
+	apply(db, p) {
+		const route = fleet().routeOf(p.truckId);
+		const state = fleet().state(p.truckId);
+		// no checkpoint named: the next one not reached yet
+		const checkpointId = p.checkpointId ?? route?.checkpoints.find((c) => !(c.id in state.reached))?.id;
+		if (!checkpointId) throw new CommandError('conflict', 'Xe đã qua mọi điểm kiểm soát của lộ trình.');
+		if (checkpointId in state.reached) throw new CommandError('conflict', 'Điểm này đã được ghi nhận rồi.');
+		return reached(db, p.truckId, checkpointId, dayNow(db), true);
+	}
+});
+
+export const systemReached = defineCommand({
+	type: 'truck.reached',
+	action: 'fleet.system',
+	apply: (db, p) => reached(db, p.truckId, p.checkpointId, p.at, false)
+});
+
+export const autoStatus = defineCommand({
+	type: 'truck.auto_status',
+	action: 'fleet.system',
+	apply: (db, p) =>
+		statusChange(db, p.truckId, 'auto', (s) => {
+			if (s.status === 'incident' || s.status === 'finished' || s.status === 'idle') {
+				throw new CommandError('conflict', 'Trạng thái do tổ xe đặt được giữ nguyên.');
+			}
+			return { status: p.status };
+		})
+});
+
+export const raiseAlert = defineCommand({
+	type: 'alert.raise',
+	action: 'fleet.system',
+	apply(db, p, { commandId }) {
+		const truck = truckOrRefuse(p.truckId);
+		if (openAlert(db, p.truckId, p.kind, p.checkpointId))
+			throw new CommandError('conflict', 'Cảnh báo này đang mở.');
+		const alert = {
+			id: commandId,
+			truckId: p.truckId,
+			kind: p.kind,
+			checkpointId: p.checkpointId,
+			message: p.message,
+			raisedAt: dayNow(db),
+			acknowledgedAt: null,
+			acknowledgedBy: null,
+			clearedAt: null
+		};
+		insertAlert(db, alert);
+		return {
+			type: 'alert.raised',
+			data: {
+				id: alert.id,
+				truckId: p.truckId,
+				truckName: truck.name,
+				kind: p.kind,
+				checkpointId: p.checkpointId,
+				message: p.message,
+				raisedAt: alert.raisedAt
+			},
+			audience: ['ops', 'display']
+		};
+	}
+});
+
+export const clearAlertCommand = defineCommand({
+	type: 'alert.clear',
+	action: 'fleet.system',
+	apply(db, p) {
+		const open = openAlert(db, p.truckId, p.kind, p.checkpointId);
+		if (!open) throw new CommandError('not_found', 'Không có cảnh báo đang mở.');
+		clearAlert(db, open.id, dayNow(db));
+		return { type: 'alert.cleared', data: { id: open.id }, audience: ['ops', 'display'] };
+	}
+});
+
+export const acknowledge = defineCommand({
+	type: 'alert.acknowledge',
+	action: 'alert.acknowledge',
+	apply(db, p, { actor }) {
+		const alert = getAlert(db, p.alertId);
+		if (!alert) throw new CommandError('not_found', 'Không tìm thấy cảnh báo.');
+		if (alert.acknowledgedAt)
+			throw new CommandError('conflict', `Cảnh báo đã được ${alert.acknowledgedBy} xác nhận.`);
+		const by = actorLabel(actor);
+		acknowledgeAlert(db, alert.id, by, dayNow(db));
+		return { type: 'alert.acknowledged', data: { id: alert.id, by }, audience: ['ops', 'display'] };
+	}
+});
+
+export const messageCrew = defineCommand({
+	type: 'crew.message',
+	action: 'crew.message',
+	apply(db, p, { actor, commandId, demo }) {
+		if (p.truckId) truckOrRefuse(p.truckId);
+		const message = { id: commandId, truckId: p.truckId, body: p.body, author: actorLabel(actor) };
+		insertCrewMessage(db, { ...message, demo, at: dayNow(db) });
+		const crews = p.truckId
+			? [`truck:${p.truckId}`]
+			: fleet()
+					.trucks()
+					.map((t) => `truck:${t.id}`);
+		return { type: 'crew.message_sent', data: message, audience: ['ops', ...crews] };
+	}
+});
+
+export const saveRoute = defineCommand({
+	type: 'route.save',
+	action: 'parade.plan',
+	apply(db, p) {
+		const others = listRoutes(db).filter((r) => r.id !== p.route.id);
+		if (others.some((r) => r.name === p.route.name)) {
+			throw new CommandError('conflict', `Đã có lộ trình tên "${p.route.name}".`, [
+				{ path: 'route.name', message: 'Tên bị trùng' }
+			]);
+		}
+		const ids = new Set<string>();
+		for (const [i, c] of p.route.checkpoints.entries()) {
+			if (ids.has(c.id))
+				throw new CommandError('invalid', `Mã điểm kiểm soát "${c.id}" bị trùng.`, [
+					{ path: `route.checkpoints[${i}].id`, message: 'Bị trùng' }
+				]);
+			ids.add(c.id);
+		}
+		replaceRoute(db, p.route);
+		return {
+			type: 'route.saved',
+			data: { routeId: p.route.id, name: p.route.name },
+			audience: ['ops', 'display', 'staff']
+		};
+	}
+});
+
+export const assignRoute = defineCommand({
+	type: 'truck.assign_route',
+	action: 'parade.plan',
+	apply(db, p) {
+		const truck = truckOrRefuse(p.truckId);
+		if (p.routeId && !fleet().route(p.routeId))
+			throw new CommandError('not_found', `Không có lộ trình "${p.routeId}".`);
+		setTruckRoute(db, p.truckId, p.routeId);
+		return {
+			type: 'truck.route_assigned',
+			data: { truckId: p.truckId, truckName: truck.name, routeId: p.routeId },
+			audience: truckAudience(p.truckId)
+		};
+	}
+});
+
+export const setStart = defineCommand({
+	type: 'parade.set_start',
+	action: 'parade.plan',
+	apply(db, p) {
+		const startAt = p.startAt ? Date.parse(p.startAt) : null;
+		setParadeStart(db, startAt);
+		return { type: 'parade.start_set', data: { startAt }, audience: ['ops', 'display', 'staff'] };
+	}
+});

@@ -1,0 +1,381 @@
+/**
+ * The live fleet: every truck's state in memory, fed by positions and by committed events.
+ * Positions are buffered and written once a second in one transaction (with the states they
+ * changed); readers get views computed on the route with turf (progress, next checkpoint,
+ * ETA, delay). What the positions reveal (arrivals, alerts, status) is returned as findings,
+ * which the watcher turns into system commands on the one command path.
+ */
+import type { Fix, PositionFrame, RouteView, TruckStatus, TruckView } from '$lib/trucks/types';
+import { truckStatuses } from '$lib/trucks/types';
+import {
+	checkpointsWithin,
+	etaSeconds,
+	impossibleJump,
+	locate,
+	nextCheckpoint,
+	prepareRoute,
+	RouteCoverage,
+	type PreparedRoute
+} from '$lib/trucks/geometry';
+import type { Scenario } from '$lib/scenario/schema';
+import { config } from '../config';
+import { listRoutes, listTruckSpecs } from '../scenario/store';
+import { listUnits } from '../scenario/units';
+import type { Db } from '../db';
+import {
+	blankState,
+	insertPositions,
+	loadStates,
+	saveState,
+	type StoredPosition,
+	type TruckState
+} from './store';
+
+type TruckSpec = Scenario['trucks'][number] & { unitName: string };
+
+export type Finding =
+	| { kind: 'reached'; truckId: string; checkpointId: string; at: number }
+	| { kind: 'status'; truckId: string; status: TruckStatus }
+	| {
+			kind: 'alert';
+			truckId: string;
+			alert: 'late' | 'off_route' | 'stale';
+			checkpointId: string | null;
+			message: string;
+	  }
+	| { kind: 'clear'; truckId: string; alert: 'late' | 'off_route' | 'stale'; checkpointId: string | null };
+
+export interface IngestResult {
+	accepted: number;
+	refused: { index: number; reason: string }[];
+}
+
+const onDuty: TruckStatus[] = ['moving', 'stopped', 'lost'];
+const slowKmh = 3;
+const stoppedAfterMs = 120_000;
+
+export class Fleet {
+	#trucks: TruckSpec[] = [];
+	#index = new Map<string, number>();
+	#routes = new Map<string, PreparedRoute>();
+	#states = new Map<string, TruckState>();
+	#coverage = new Map<string, RouteCoverage>();
+	#pending: StoredPosition[] = [];
+	#dirty = new Set<string>();
+	#moved = new Set<string>();
+
+	/** (Re)reads the trucks, routes and saved states: at start and after the setup changes. */
+	load(db: Db): void {
+		const units = new Map(listUnits(db).map((u) => [u.id, u.name]));
+		this.#trucks = listTruckSpecs(db).map((spec) => ({
+			...spec,
+			unitName: units.get(spec.unitId) ?? spec.unitId
+		}));
+		this.#index = new Map(this.#trucks.map((t, i) => [t.id, i]));
+		this.#routes = new Map(listRoutes(db).map((spec) => [spec.id, prepareRoute(spec)]));
+		this.#states = loadStates(db);
+		this.#coverage.clear();
+		for (const truck of this.#trucks) {
+			const route = truck.routeId ? this.#routes.get(truck.routeId) : undefined;
+			const bits = this.#states.get(truck.id)?.coverage;
+			if (route)
+				this.#coverage.set(truck.id, bits ? RouteCoverage.fromString(route, bits) : new RouteCoverage(route));
+		}
+	}
+
+	has(truckId: string): boolean {
+		return this.#index.has(truckId);
+	}
+
+	truck(truckId: string): TruckSpec | undefined {
+		const i = this.#index.get(truckId);
+		return i === undefined ? undefined : this.#trucks[i];
+	}
+
+	trucks(): readonly TruckSpec[] {
+		return this.#trucks;
+	}
+
+	route(routeId: string | null | undefined): PreparedRoute | undefined {
+		return routeId ? this.#routes.get(routeId) : undefined;
+	}
+
+	routeOf(truckId: string): PreparedRoute | undefined {
+		return this.route(this.truck(truckId)?.routeId);
+	}
+
+	state(truckId: string): TruckState {
+		return this.#states.get(truckId) ?? blankState(truckId);
+	}
+
+	/** Replaces a truck's state after a committed command changed it. */
+	setState(state: TruckState): void {
+		this.#states.set(state.truckId, state);
+		this.#moved.add(state.truckId);
+	}
+
+	/**
+	 * Takes a batch of fixes from one truck. Bad fixes are refused with a reason; fixes that
+	 * arrive late (kept on the phone while offline) are stored, marked, and do not move the
+	 * truck back in time.
+	 */
+	ingest(
+		truckId: string,
+		fixes: Fix[],
+		receivedAt: number,
+		dayNow: number
+	): { result: IngestResult; findings: Finding[] } {
+		const refused: IngestResult['refused'] = [];
+		const findings: Finding[] = [];
+		let state = this.state(truckId);
+		let accepted = 0;
+		const ordered = fixes.map((fix, index) => ({ fix, index })).sort((a, b) => a.fix.at - b.fix.at);
+		for (const { fix, index } of ordered) {
+			if (fix.at > dayNow + 120_000) {
+				refused.push({ index, reason: 'Thời điểm ở tương lai: kiểm tra đồng hồ của điện thoại' });
+				continue;
+			}
+			if (fix.at < dayNow - 24 * 3600_000) {
+				refused.push({ index, reason: 'Thời điểm quá cũ (hơn 24 giờ)' });
+				continue;
+			}
+			const last = state.lastFix;
+			const jump =
+				last &&
+				fix.at > last.at &&
+				impossibleJump(
+					{ lngLat: [last.lng, last.lat], at: last.at },
+					{ lngLat: [fix.lng, fix.lat], at: fix.at }
+				);
+			const late = dayNow - fix.at > 30_000;
+			this.#pending.push({ ...fix, truckId, receivedAt, late, flag: jump ? 'jump' : null });
+			accepted++;
+			if (jump || (last && fix.at <= last.at)) continue; // kept for the record, not used for the live picture
+			state = this.#advance(state, fix, receivedAt, findings);
+		}
+		if (accepted) {
+			this.#states.set(truckId, state);
+			this.#dirty.add(truckId);
+			this.#moved.add(truckId);
+		}
+		return { result: { accepted, refused }, findings };
+	}
+
+	#advance(previous: TruckState, fix: Fix, receivedAt: number, findings: Finding[]): TruckState {
+		const state: TruckState = { ...previous, lastFix: fix, receivedAt, reached: { ...previous.reached } };
+		const route = this.routeOf(state.truckId);
+		if (route) {
+			const where = locate(route, [fix.lng, fix.lat]);
+			state.alongM = where.alongM;
+			state.offRouteM = where.offRouteM;
+			const off = where.offRouteM > config.offRouteMeters;
+			state.offRouteSince = off ? (previous.offRouteSince ?? fix.at) : null;
+			if (!off && previous.offRouteSince !== null) {
+				findings.push({ kind: 'clear', truckId: state.truckId, alert: 'off_route', checkpointId: null });
+			}
+			const coverage = this.#coverage.get(state.truckId);
+			if (coverage?.add([fix.lng, fix.lat])) state.coverage = coverage.toString();
+			if (onDuty.includes(state.status) || state.status === 'incident') {
+				const reached = new Set(Object.keys(state.reached));
+				for (const checkpoint of checkpointsWithin(
+					route,
+					[fix.lng, fix.lat],
+					reached,
+					config.arrivalRadiusMeters
+				)) {
+					state.reached[checkpoint.id] = fix.at;
+					findings.push({ kind: 'reached', truckId: state.truckId, checkpointId: checkpoint.id, at: fix.at });
+				}
+			}
+		}
+		const slow = fix.speed !== null && fix.speed < slowKmh;
+		state.slowSince = slow ? (previous.slowSince ?? fix.at) : null;
+		if (previous.status === 'lost') {
+			findings.push({ kind: 'status', truckId: state.truckId, status: 'moving' });
+			findings.push({ kind: 'clear', truckId: state.truckId, alert: 'stale', checkpointId: null });
+		} else if (previous.status === 'stopped' && !slow) {
+			findings.push({ kind: 'status', truckId: state.truckId, status: 'moving' });
+		}
+		return state;
+	}
+
+	/** What time alone reveals: stale trucks, long stops, being off route too long, lateness. */
+	tick(
+		dayNow: number,
+		hasOpenAlert: (
+			truckId: string,
+			kind: 'late' | 'off_route' | 'stale',
+			checkpointId: string | null
+		) => boolean
+	): Finding[] {
+		const findings: Finding[] = [];
+		for (const truck of this.#trucks) {
+			const state = this.state(truck.id);
+			const since = state.lastFix?.at ?? state.startedAt;
+			if (
+				(state.status === 'moving' || state.status === 'stopped') &&
+				since !== null &&
+				dayNow - since > config.staleSeconds * 1000
+			) {
+				findings.push({ kind: 'status', truckId: truck.id, status: 'lost' });
+				if (!hasOpenAlert(truck.id, 'stale', null)) {
+					findings.push({
+						kind: 'alert',
+						truckId: truck.id,
+						alert: 'stale',
+						checkpointId: null,
+						message: `${truck.name}: mất tín hiệu định vị`
+					});
+				}
+			}
+			if (
+				state.status === 'moving' &&
+				state.slowSince !== null &&
+				dayNow - state.slowSince > stoppedAfterMs
+			) {
+				findings.push({ kind: 'status', truckId: truck.id, status: 'stopped' });
+			}
+			if (
+				onDuty.includes(state.status) &&
+				state.offRouteSince !== null &&
+				dayNow - state.offRouteSince > config.offRouteSeconds * 1000 &&
+				!hasOpenAlert(truck.id, 'off_route', null)
+			) {
+				findings.push({
+					kind: 'alert',
+					truckId: truck.id,
+					alert: 'off_route',
+					checkpointId: null,
+					message: `${truck.name}: đi lệch lộ trình ${Math.round(state.offRouteM ?? 0)} m`
+				});
+			}
+			const route = this.routeOf(truck.id);
+			if (route && state.status !== 'finished') {
+				const reached = new Set(Object.keys(state.reached));
+				const next = route.checkpoints.find((c) => !reached.has(c.id));
+				if (
+					next &&
+					dayNow > next.plannedAt + config.lateMinutes * 60_000 &&
+					!hasOpenAlert(truck.id, 'late', next.id)
+				) {
+					const minutes = Math.round((dayNow - next.plannedAt) / 60_000);
+					findings.push({
+						kind: 'alert',
+						truckId: truck.id,
+						alert: 'late',
+						checkpointId: next.id,
+						message: `${truck.name}: trễ ${minutes} phút so với kế hoạch tại ${next.name}`
+					});
+				}
+			}
+		}
+		return findings;
+	}
+
+	/** Writes the buffered positions and the states they changed, in one transaction. */
+	flush(db: Db): number {
+		if (this.#pending.length === 0 && this.#dirty.size === 0) return 0;
+		const pending = this.#pending;
+		const dirty = [...this.#dirty];
+		this.#pending = [];
+		this.#dirty.clear();
+		let added = 0;
+		db.transaction(() => {
+			added = insertPositions(db, pending);
+			for (const id of dirty) saveState(db, this.state(id));
+		})();
+		return added;
+	}
+
+	view(truckId: string, dayNow: number): TruckView | undefined {
+		const truck = this.truck(truckId);
+		if (!truck) return undefined;
+		const state = this.state(truckId);
+		const route = this.route(truck.routeId);
+		const reached = new Set(Object.keys(state.reached));
+		const next =
+			route && state.alongM !== null
+				? nextCheckpoint(route, state.alongM, reached)
+				: (route?.checkpoints.find((c) => !reached.has(c.id)) ?? null);
+		let eta: number | null = null;
+		let delaySeconds: number | null = null;
+		if (next && route) {
+			const remaining = Math.max(0, next.alongM - (state.alongM ?? 0));
+			eta = dayNow + etaSeconds(remaining, state.lastFix?.speed ?? null) * 1000;
+			delaySeconds =
+				state.status === 'idle' && dayNow < next.plannedAt ? null : Math.round((eta - next.plannedAt) / 1000);
+		} else if (route && route.checkpoints.length) {
+			const last = route.checkpoints[route.checkpoints.length - 1];
+			const at = state.reached[last.id];
+			delaySeconds = at ? Math.round((at - last.plannedAt) / 1000) : null;
+		}
+		return {
+			id: truck.id,
+			name: truck.name,
+			unitId: truck.unitId,
+			unitName: truck.unitName,
+			plate: truck.plate ?? null,
+			crew: truck.crew ?? null,
+			routeId: truck.routeId ?? null,
+			status: state.status,
+			incidentNote: state.incidentNote,
+			position: state.lastFix,
+			receivedAt: state.receivedAt,
+			progress: route && state.alongM !== null ? Math.min(1, state.alongM / route.lengthM) : null,
+			offRouteM: state.offRouteM,
+			nextCheckpointId: next?.id ?? null,
+			eta,
+			delaySeconds,
+			startedAt: state.startedAt,
+			finishedAt: state.finishedAt,
+			coverage: this.#coverage.get(truckId)?.ratio() ?? null
+		};
+	}
+
+	views(dayNow: number): TruckView[] {
+		return this.#trucks.map((t) => this.view(t.id, dayNow)!);
+	}
+
+	routeViews(): RouteView[] {
+		return [...this.#routes.values()].map((r) => ({
+			id: r.id,
+			name: r.name,
+			coordinates: r.coordinates,
+			lengthM: r.lengthM,
+			checkpoints: r.checkpoints.map((c) => ({ ...c, reachedAt: null }))
+		}));
+	}
+
+	/** Covered stretches of each truck's route, for drawing. */
+	coverageLines(): Record<string, [number, number][][]> {
+		return Object.fromEntries([...this.#coverage].map(([truckId, c]) => [truckId, c.coveredLines()]));
+	}
+
+	missed(truckId: string): { fromM: number; toM: number }[] {
+		return this.#coverage.get(truckId)?.missed() ?? [];
+	}
+
+	/** The frame of trucks that moved or changed since the last one; empty when none did. */
+	takeFrame(serverNow: number): PositionFrame | null {
+		if (this.#moved.size === 0) return null;
+		const p: PositionFrame['p'] = [];
+		for (const id of this.#moved) {
+			const index = this.#index.get(id);
+			const state = this.#states.get(id);
+			if (index === undefined || !state?.lastFix) continue;
+			const route = this.routeOf(id);
+			const progress =
+				route && state.alongM !== null ? Math.round((1000 * state.alongM) / route.lengthM) : -1;
+			p.push([
+				index,
+				Math.round(state.lastFix.lat * 1e5),
+				Math.round(state.lastFix.lng * 1e5),
+				Math.round(state.lastFix.speed ?? 0),
+				Math.min(1000, progress),
+				truckStatuses.indexOf(state.status)
+			]);
+		}
+		this.#moved.clear();
+		return p.length ? { t: serverNow, p } : null;
+	}
+}

@@ -1,0 +1,151 @@
+/**
+ * The fleet's heartbeat, once a second: write buffered positions (then answer the phones that
+ * sent them), look for what time reveals (stale, stopped, off route, late), turn findings
+ * into system commands, and send one compact frame of the trucks that moved.
+ */
+import { z } from '$lib/zod';
+import type { PositionsAck } from '$lib/types';
+import { authorize, type Actor } from '../access';
+import { dayNow } from '../clock';
+import { executeCommand } from '../commands/execute';
+import { config } from '../config';
+import { db } from '../db';
+import { onCommitted } from '../events/bus';
+import { uuidFromName } from '../ids';
+import { realtime } from '../realtime';
+import { Fleet, type Finding } from './fleet';
+import { loadState, openAlert } from './store';
+
+const key = Symbol.for('khai-mac.fleet');
+type Holder = { [key]?: { fleet: Fleet; timer: ReturnType<typeof setInterval>; stop: () => void } };
+
+const system: Actor = { kind: 'system', label: 'Hệ thống theo dõi xe' };
+
+/** Flushes wait here: a phone's batch is answered once it is on disk. */
+let waiting: (() => void)[] = [];
+
+export function fleet(): Fleet {
+	const holder = globalThis as Holder;
+	if (!holder[key]) startFleet();
+	return holder[key]!.fleet;
+}
+
+const setupEvents = new Set(['scenario.imported', 'route.saved', 'truck.route_assigned']);
+const stateEvents = new Set(['truck.status_changed', 'truck.checkpoint_reached']);
+
+export function startFleet(): void {
+	const holder = globalThis as Holder;
+	if (holder[key]) {
+		clearInterval(holder[key].timer);
+		holder[key].stop();
+	}
+	const live = new Fleet();
+	live.load(db());
+	const stop = onCommitted((event) => {
+		if (setupEvents.has(event.type)) live.load(db());
+		else if (stateEvents.has(event.type))
+			live.setState(loadState(db(), (event.data as { truckId: string }).truckId));
+	});
+	const timer = setInterval(() => void heartbeat(live), 1000);
+	timer.unref?.();
+	holder[key] = { fleet: live, timer, stop };
+}
+
+let beating = false;
+async function heartbeat(live: Fleet): Promise<void> {
+	if (beating) return;
+	beating = true;
+	try {
+		live.flush(db());
+		const done = waiting;
+		waiting = [];
+		for (const resolve of done) resolve();
+		const now = dayNow(db());
+		await act(
+			live.tick(now, (truckId, kind, checkpointId) => !!openAlert(db(), truckId, kind, checkpointId))
+		);
+		const frame = live.takeFrame(Date.now());
+		if (frame) realtime()?.to(['ops', 'display']).emit('positions', frame);
+	} catch (error) {
+		console.error('[fleet] heartbeat failed', error);
+	} finally {
+		beating = false;
+	}
+}
+
+/** Findings become system commands; ids derive from what was found, so nothing is done twice. */
+async function act(findings: Finding[]): Promise<void> {
+	for (const f of findings) {
+		const episode = `${f.truckId}:${f.kind}:${'alert' in f ? f.alert : ''}:${'checkpointId' in f ? f.checkpointId : ''}:${Date.now()}`;
+		const command =
+			f.kind === 'reached'
+				? {
+						type: 'truck.reached',
+						payload: { truckId: f.truckId, checkpointId: f.checkpointId, at: f.at },
+						id: uuidFromName(`reached:${f.truckId}:${f.checkpointId}:${f.at}`)
+					}
+				: f.kind === 'status'
+					? {
+							type: 'truck.auto_status',
+							payload: { truckId: f.truckId, status: f.status },
+							id: uuidFromName(`status:${episode}`)
+						}
+					: f.kind === 'alert'
+						? {
+								type: 'alert.raise',
+								payload: {
+									truckId: f.truckId,
+									kind: f.alert,
+									checkpointId: f.checkpointId,
+									message: f.message
+								},
+								id: uuidFromName(`alert:${episode}`)
+							}
+						: {
+								type: 'alert.clear',
+								payload: { truckId: f.truckId, kind: f.alert, checkpointId: f.checkpointId },
+								id: uuidFromName(`clear:${episode}`)
+							};
+		// in a demo every truck is simulated, so what is found in its positions is demo too
+		const result = await executeCommand(system, command, { demo: config.demoSpeed > 0 });
+		if (!result.ok && result.code !== 'conflict' && result.code !== 'not_found') {
+			console.warn(`[fleet] ${command.type} refused: ${result.message}`);
+		}
+	}
+}
+
+const fixSchema = z.object({
+	at: z.number().int().positive(),
+	lat: z.number().min(-90).max(90),
+	lng: z.number().min(-180).max(180),
+	accuracy: z.number().min(0).max(100_000).nullable(),
+	speed: z.number().min(0).max(400).nullable()
+});
+
+const batchSchema = z.object({
+	truckId: z.string().min(1).max(64),
+	fixes: z.array(fixSchema).min(1).max(1000)
+});
+
+/** A crew phone's batch of positions: checked, authorized, buffered; answered when on disk. */
+export async function reportPositions(actor: Actor, input: unknown): Promise<PositionsAck> {
+	const parsed = batchSchema.safeParse(input);
+	if (!parsed.success) {
+		const first = parsed.error.issues[0];
+		return {
+			ok: false,
+			code: 'invalid',
+			message: `Vị trí không hợp lệ (${first.path.join('.')}): ${first.message}`
+		};
+	}
+	const { truckId, fixes } = parsed.data;
+	if (!authorize(actor, 'truck.position', { truckId })) {
+		return { ok: false, code: 'forbidden', message: 'Chỉ tổ của xe này mới gửi được vị trí của xe.' };
+	}
+	const live = fleet();
+	if (!live.has(truckId)) return { ok: false, code: 'not_found', message: `Không có xe loa "${truckId}".` };
+	const { result, findings } = live.ingest(truckId, fixes, Date.now(), dayNow(db()));
+	await new Promise<void>((resolve) => waiting.push(resolve));
+	await act(findings);
+	return { ok: true, ...result };
+}

@@ -1,0 +1,245 @@
+/** Loudspeaker trucks: data access for live state, positions, alerts and crew messages. */
+import type { Fix, TruckStatus } from '$lib/trucks/types';
+import type { Db } from '../db';
+
+export interface TruckState {
+	truckId: string;
+	status: TruckStatus;
+	incidentNote: string | null;
+	startedAt: number | null;
+	finishedAt: number | null;
+	lastFix: Fix | null;
+	receivedAt: number | null;
+	alongM: number | null;
+	offRouteM: number | null;
+	offRouteSince: number | null;
+	slowSince: number | null;
+	/** checkpoint id → day time it was reached */
+	reached: Record<string, number>;
+	coverage: string | null;
+}
+
+interface StateRow {
+	truck_id: string;
+	status: TruckStatus;
+	incident_note: string | null;
+	started_at: number | null;
+	finished_at: number | null;
+	last_fix: string | null;
+	received_at: number | null;
+	along_m: number | null;
+	off_route_m: number | null;
+	off_route_since: number | null;
+	slow_since: number | null;
+	reached: string;
+	coverage: string | null;
+}
+
+export function blankState(truckId: string): TruckState {
+	return {
+		truckId,
+		status: 'idle',
+		incidentNote: null,
+		startedAt: null,
+		finishedAt: null,
+		lastFix: null,
+		receivedAt: null,
+		alongM: null,
+		offRouteM: null,
+		offRouteSince: null,
+		slowSince: null,
+		reached: {},
+		coverage: null
+	};
+}
+
+function toState(r: StateRow): TruckState {
+	return {
+		truckId: r.truck_id,
+		status: r.status,
+		incidentNote: r.incident_note,
+		startedAt: r.started_at,
+		finishedAt: r.finished_at,
+		lastFix: r.last_fix ? JSON.parse(r.last_fix) : null,
+		receivedAt: r.received_at,
+		alongM: r.along_m,
+		offRouteM: r.off_route_m,
+		offRouteSince: r.off_route_since,
+		slowSince: r.slow_since,
+		reached: JSON.parse(r.reached),
+		coverage: r.coverage
+	};
+}
+
+export function loadStates(db: Db): Map<string, TruckState> {
+	const rows = db.prepare('SELECT * FROM truck_state').all() as StateRow[];
+	return new Map(rows.map((r) => [r.truck_id, toState(r)]));
+}
+
+export function saveState(db: Db, s: TruckState): void {
+	db.prepare(
+		`INSERT INTO truck_state (truck_id, status, incident_note, started_at, finished_at, last_fix, received_at,
+		   along_m, off_route_m, off_route_since, slow_since, reached, coverage)
+		 VALUES (@truckId, @status, @incidentNote, @startedAt, @finishedAt, @lastFix, @receivedAt,
+		   @alongM, @offRouteM, @offRouteSince, @slowSince, @reached, @coverage)
+		 ON CONFLICT(truck_id) DO UPDATE SET status = excluded.status, incident_note = excluded.incident_note,
+		   started_at = excluded.started_at, finished_at = excluded.finished_at, last_fix = excluded.last_fix,
+		   received_at = excluded.received_at, along_m = excluded.along_m, off_route_m = excluded.off_route_m,
+		   off_route_since = excluded.off_route_since, slow_since = excluded.slow_since, reached = excluded.reached,
+		   coverage = excluded.coverage`
+	).run({
+		...s,
+		lastFix: s.lastFix ? JSON.stringify(s.lastFix) : null,
+		reached: JSON.stringify(s.reached)
+	});
+}
+
+export interface StoredPosition extends Fix {
+	truckId: string;
+	receivedAt: number;
+	late: boolean;
+	flag: string | null;
+}
+
+/** Inserts a batch; a fix already stored (same truck and device time) is skipped. Returns how many were new. */
+export function insertPositions(db: Db, positions: StoredPosition[]): number {
+	const insert = db.prepare(
+		`INSERT OR IGNORE INTO positions (truck_id, device_at, received_at, lat, lng, accuracy, speed, late, flag)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	);
+	let added = 0;
+	for (const p of positions) {
+		added += insert.run(
+			p.truckId,
+			p.at,
+			p.receivedAt,
+			p.lat,
+			p.lng,
+			p.accuracy,
+			p.speed,
+			p.late ? 1 : 0,
+			p.flag
+		).changes;
+	}
+	return added;
+}
+
+/** A track for the trail or a replay: [device time, lat, lng, speed] rows, oldest first. */
+export function positionsBetween(
+	db: Db,
+	from: number,
+	to: number,
+	truckId?: string
+): { truckId: string; at: number; lat: number; lng: number; speed: number | null }[] {
+	const sql = `SELECT truck_id AS truckId, device_at AS at, lat, lng, speed FROM positions
+		WHERE device_at BETWEEN ? AND ? AND flag IS NULL ${truckId ? 'AND truck_id = ?' : ''} ORDER BY device_at LIMIT 200000`;
+	return db.prepare(sql).all(...(truckId ? [from, to, truckId] : [from, to])) as never;
+}
+
+export interface Alert {
+	id: string;
+	truckId: string;
+	kind: 'late' | 'off_route' | 'stale' | 'incident';
+	checkpointId: string | null;
+	message: string;
+	raisedAt: number;
+	acknowledgedAt: number | null;
+	acknowledgedBy: string | null;
+	clearedAt: number | null;
+}
+
+const alertColumns = `id, truck_id AS truckId, kind, checkpoint_id AS checkpointId, message, raised_at AS raisedAt,
+	acknowledged_at AS acknowledgedAt, acknowledged_by AS acknowledgedBy, cleared_at AS clearedAt`;
+
+export function openAlert(
+	db: Db,
+	truckId: string,
+	kind: Alert['kind'],
+	checkpointId: string | null
+): Alert | undefined {
+	return db
+		.prepare(
+			`SELECT ${alertColumns} FROM alerts WHERE truck_id = ? AND kind = ? AND checkpoint_id IS ? AND cleared_at IS NULL`
+		)
+		.get(truckId, kind, checkpointId) as Alert | undefined;
+}
+
+export function getAlert(db: Db, id: string): Alert | undefined {
+	return db.prepare(`SELECT ${alertColumns} FROM alerts WHERE id = ?`).get(id) as Alert | undefined;
+}
+
+export function insertAlert(db: Db, a: Alert): void {
+	db.prepare(
+		`INSERT INTO alerts (id, truck_id, kind, checkpoint_id, message, raised_at) VALUES (?, ?, ?, ?, ?, ?)`
+	).run(a.id, a.truckId, a.kind, a.checkpointId, a.message, a.raisedAt);
+}
+
+export function acknowledgeAlert(db: Db, id: string, by: string, at: number): void {
+	db.prepare('UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ?').run(at, by, id);
+}
+
+export function clearAlert(db: Db, id: string, at: number): void {
+	db.prepare('UPDATE alerts SET cleared_at = ? WHERE id = ? AND cleared_at IS NULL').run(at, id);
+}
+
+/** Alerts still open or raised recently, newest first. */
+export function recentAlerts(db: Db, limit = 100): Alert[] {
+	return db
+		.prepare(`SELECT ${alertColumns} FROM alerts ORDER BY cleared_at IS NOT NULL, raised_at DESC LIMIT ?`)
+		.all(limit) as Alert[];
+}
+
+export interface CrewMessage {
+	id: string;
+	truckId: string | null;
+	body: string;
+	author: string;
+	demo: boolean;
+	at: number;
+}
+
+export function insertCrewMessage(db: Db, m: CrewMessage): void {
+	db.prepare(
+		'INSERT INTO crew_messages (id, truck_id, body, author, demo, at) VALUES (?, ?, ?, ?, ?, ?)'
+	).run(m.id, m.truckId, m.body, m.author, m.demo ? 1 : 0, m.at);
+}
+
+/** Messages for one truck (its own and those to all crews), or all of them. */
+export function crewMessages(db: Db, limit: number, truckId?: string): CrewMessage[] {
+	const rows = (
+		truckId
+			? db
+					.prepare(
+						'SELECT * FROM crew_messages WHERE truck_id IS NULL OR truck_id = ? ORDER BY at DESC, rowid DESC LIMIT ?'
+					)
+					.all(truckId, limit)
+			: db.prepare('SELECT * FROM crew_messages ORDER BY at DESC, rowid DESC LIMIT ?').all(limit)
+	) as { id: string; truck_id: string | null; body: string; author: string; demo: number; at: number }[];
+	return rows.map((r) => ({
+		id: r.id,
+		truckId: r.truck_id,
+		body: r.body,
+		author: r.author,
+		demo: r.demo === 1,
+		at: r.at
+	}));
+}
+
+export function paradeStart(db: Db): number | null {
+	const row = db.prepare("SELECT value FROM meta WHERE key = 'parade_start'").get() as
+		{ value: string } | undefined;
+	return row ? Number(row.value) : null;
+}
+
+export function setParadeStart(db: Db, at: number | null): void {
+	if (at === null) db.prepare("DELETE FROM meta WHERE key = 'parade_start'").run();
+	else
+		db.prepare(
+			"INSERT INTO meta (key, value) VALUES ('parade_start', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+		).run(String(at));
+}
+
+export function loadState(db: Db, truckId: string): TruckState {
+	const row = db.prepare('SELECT * FROM truck_state WHERE truck_id = ?').get(truckId) as StateRow | undefined;
+	return row ? toState(row) : blankState(truckId);
+}

@@ -1,0 +1,97 @@
+/**
+ * Loudspeaker trucks (xe loa): the shapes shared by the server, the crew phone, the ops map
+ * and the wall display.
+ */
+
+/** chưa xuất phát, đang chạy, dừng, sự cố, mất tín hiệu, hoàn thành */
+export const truckStatuses = ['idle', 'moving', 'stopped', 'incident', 'lost', 'finished'] as const;
+export type TruckStatus = (typeof truckStatuses)[number];
+
+export const truckStatusLabel: Record<TruckStatus, string> = {
+	idle: 'Chưa xuất phát',
+	moving: 'Đang chạy',
+	stopped: 'Dừng',
+	incident: 'Sự cố',
+	lost: 'Mất tín hiệu',
+	finished: 'Hoàn thành'
+};
+
+/** Marker colours, distinguishable on a dark wall screen and a light laptop map. */
+export const truckStatusColor: Record<TruckStatus, string> = {
+	idle: '#94a3b8',
+	moving: '#16a34a',
+	stopped: '#f59e0b',
+	incident: '#dc2626',
+	lost: '#7c3aed',
+	finished: '#2563eb'
+};
+
+/** A position as the phone's Geolocation gives it. */
+export interface Fix {
+	/** device time, ms since epoch */
+	at: number;
+	lat: number;
+	lng: number;
+	/** metres */
+	accuracy: number | null;
+	/** km/h */
+	speed: number | null;
+}
+
+export interface CheckpointView {
+	id: string;
+	name: string;
+	/** [lng, lat] */
+	position: [number, number];
+	plannedAt: number;
+	/** metres from the route's start, along the line */
+	alongM: number;
+	reachedAt: number | null;
+}
+
+export interface RouteView {
+	id: string;
+	name: string;
+	/** [lng, lat][] */
+	coordinates: [number, number][];
+	lengthM: number;
+	checkpoints: CheckpointView[];
+}
+
+export interface TruckView {
+	id: string;
+	name: string;
+	unitId: string;
+	unitName: string;
+	plate: string | null;
+	crew: { name: string; phone?: string } | null;
+	routeId: string | null;
+	status: TruckStatus;
+	incidentNote: string | null;
+	position: Fix | null;
+	/** when the server received the last fix */
+	receivedAt: number | null;
+	/** 0..1 along the route */
+	progress: number | null;
+	/** metres from the route line */
+	offRouteM: number | null;
+	nextCheckpointId: string | null;
+	/** expected arrival at the next checkpoint, ms */
+	eta: number | null;
+	/** seconds behind plan (negative: ahead) */
+	delaySeconds: number | null;
+	startedAt: number | null;
+	finishedAt: number | null;
+	/** 0..1 of the route driven so far */
+	coverage: number | null;
+}
+
+/**
+ * One batched frame a second to the ops room and displays, holding only the trucks that
+ * moved or changed. Compact on purpose: parsing cost grows with size on 2,000 clients.
+ * Each entry: [truck index in the page's list, lat×1e5, lng×1e5, km/h, progress ‰, status index].
+ */
+export interface PositionFrame {
+	t: number;
+	p: [number, number, number, number, number, number][];
+}

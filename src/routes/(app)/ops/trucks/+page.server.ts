@@ -1,0 +1,58 @@
+import { authorize } from '$lib/server/access';
+import { config } from '$lib/server/config';
+import { dayNow } from '$lib/server/clock';
+import { db } from '$lib/server/db';
+import { recentEvents } from '$lib/server/events/log';
+import { optionalText, text } from '$lib/server/forms/fields';
+import { requireActor, runFormCommand } from '$lib/server/guard';
+import { fleet } from '$lib/server/trucks/live';
+import { crewMessages, paradeStart, recentAlerts } from '$lib/server/trucks/store';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const actor = requireActor(event, 'read.ops');
+	const now = dayNow(db());
+	const live = fleet();
+	const routeOfTruck = Object.fromEntries(live.trucks().map((t) => [t.id, t.routeId ?? null]));
+	return {
+		trucks: live.views(now),
+		routes: live.routeViews(),
+		covered: live.coverageLines(),
+		missed: Object.fromEntries(live.trucks().map((t) => [t.id, live.missed(t.id)])),
+		routeOfTruck,
+		alerts: recentAlerts(db(), 100).map((a) => ({
+			...a,
+			truckName: live.truck(a.truckId)?.name ?? a.truckId
+		})),
+		messages: crewMessages(db(), 20),
+		feed: recentEvents(db(), ['ops'], 200).filter(
+			(e) => e.type.startsWith('truck.') || e.type.startsWith('alert.')
+		),
+		paradeStart: paradeStart(db()),
+		tileUrl: config.tileUrl || null,
+		attribution: config.tileAttribution,
+		canAct: authorize(actor, 'alert.acknowledge'),
+		thresholds: {
+			lateMinutes: config.lateMinutes,
+			offRouteMeters: config.offRouteMeters,
+			offRouteSeconds: config.offRouteSeconds,
+			staleSeconds: config.staleSeconds
+		}
+	};
+};
+
+export const actions: Actions = {
+	message: async (event) => {
+		const form = await event.request.formData();
+		return runFormCommand(event, form.get('commandId'), 'crew.message', {
+			truckId: optionalText(form, 'truckId'),
+			body: text(form, 'body')
+		});
+	},
+	acknowledge: async (event) => {
+		const form = await event.request.formData();
+		return runFormCommand(event, form.get('commandId'), 'alert.acknowledge', {
+			alertId: text(form, 'alertId')
+		});
+	}
+};

@@ -1,0 +1,95 @@
+/**
+ * The ops room's live picture of the fleet: truck views refreshed from the server, moved by
+ * the one-a-second position frames, changed by status and alert events.
+ */
+import { live } from '$lib/client/live.svelte';
+import { truckStatuses, type PositionFrame, type TruckView } from '$lib/trucks/types';
+import type { AlertData, EventDataMap, LiveEvent } from '$lib/types';
+
+export interface AlertView extends AlertData {
+	acknowledgedAt: number | null;
+	acknowledgedBy: string | null;
+	clearedAt: number | null;
+}
+
+export class FleetState {
+	trucks = $state<TruckView[]>([]);
+	alerts = $state<AlertView[]>([]);
+
+	constructor(trucks: TruckView[], alerts: AlertView[]) {
+		this.trucks = trucks;
+		this.alerts = alerts;
+	}
+
+	get openAlerts(): AlertView[] {
+		return this.alerts.filter((a) => a.clearedAt === null);
+	}
+
+	byId(id: string | null): TruckView | undefined {
+		return id ? this.trucks.find((t) => t.id === id) : undefined;
+	}
+
+	/** ETA and delay are computed on the server: ask for fresh views. */
+	async refresh(): Promise<void> {
+		const socket = live.socket;
+		if (!socket?.connected) return;
+		try {
+			this.trucks = await socket.timeout(10_000).emitWithAck('fleet');
+		} catch {
+			// keep the last picture; the connection badge says why
+		}
+	}
+
+	applyFrame(frame: PositionFrame): void {
+		for (const [index, lat, lng, speed, progress, status] of frame.p) {
+			const truck = this.trucks[index];
+			if (!truck) continue;
+			truck.position = {
+				at: frame.t,
+				lat: lat / 1e5,
+				lng: lng / 1e5,
+				speed,
+				accuracy: truck.position?.accuracy ?? null
+			};
+			truck.receivedAt = frame.t;
+			if (progress >= 0) truck.progress = progress / 1000;
+			truck.status = truckStatuses[status] ?? truck.status;
+		}
+	}
+
+	apply(event: LiveEvent): void {
+		switch (event.type) {
+			case 'truck.status_changed': {
+				const d = event.data as EventDataMap['truck.status_changed'];
+				const truck = this.byId(d.truckId);
+				if (truck) {
+					truck.status = d.status;
+					truck.incidentNote = d.incidentNote;
+				}
+				break;
+			}
+			case 'alert.raised': {
+				const d = event.data as EventDataMap['alert.raised'];
+				if (!this.alerts.some((a) => a.id === d.id)) {
+					this.alerts.unshift({ ...d, acknowledgedAt: null, acknowledgedBy: null, clearedAt: null });
+					if (this.alerts.length > 200) this.alerts.length = 200;
+				}
+				break;
+			}
+			case 'alert.acknowledged': {
+				const d = event.data as EventDataMap['alert.acknowledged'];
+				const alert = this.alerts.find((a) => a.id === d.id);
+				if (alert) {
+					alert.acknowledgedAt = event.at;
+					alert.acknowledgedBy = d.by;
+				}
+				break;
+			}
+			case 'alert.cleared': {
+				const alert = this.alerts.find((a) => a.id === (event.data as EventDataMap['alert.cleared']).id);
+				if (alert) alert.clearedAt = event.at;
+				break;
+			}
+		}
+	}
+}

@@ -1,0 +1,93 @@
+/**
+ * What a phone in the truck does while on duty: share its position (Geolocation,
+ * high accuracy) into the outbox, and keep the screen awake (Wake Lock), saying plainly
+ * when either is lost, because phones throttle pages that are not in front.
+ */
+import { live } from '$lib/client/live.svelte';
+import { outbox } from '$lib/client/outbox.svelte';
+import { dayTime } from '$lib/day-clock';
+import type { Fix } from '$lib/trucks/types';
+
+export type WakeState = 'on' | 'off' | 'lost' | 'unsupported';
+
+const geoErrors: Record<number, string> = {
+	1: 'Điện thoại chưa cho phép lấy vị trí. Vào cài đặt trình duyệt, cho phép Vị trí cho trang này.',
+	2: 'Không xác định được vị trí (mất GPS). Đưa điện thoại ra chỗ thoáng.',
+	3: 'Lấy vị trí quá lâu. Kiểm tra GPS đã bật chưa.'
+};
+
+export class CrewPhone {
+	sharing = $state(false);
+	gpsError = $state<string | null>(null);
+	lastFix = $state<Fix | null>(null);
+	wake = $state<WakeState>('off');
+	visible = $state(true);
+
+	#watch: number | null = null;
+	#lock: WakeLockSentinel | null = null;
+	#truckId = '';
+
+	start(truckId: string): void {
+		if (this.sharing) return;
+		this.#truckId = truckId;
+		if (!('geolocation' in navigator)) {
+			this.gpsError = 'Trình duyệt này không hỗ trợ định vị.';
+			return;
+		}
+		this.sharing = true;
+		this.gpsError = null;
+		this.#watch = navigator.geolocation.watchPosition(
+			(position) => this.#onPosition(position),
+			(error) => (this.gpsError = geoErrors[error.code] ?? error.message),
+			{ enableHighAccuracy: true, maximumAge: 0, timeout: 30_000 }
+		);
+		void this.#keepAwake();
+		document.addEventListener('visibilitychange', this.#onVisibility);
+	}
+
+	stop(): void {
+		if (this.#watch !== null) navigator.geolocation.clearWatch(this.#watch);
+		this.#watch = null;
+		this.sharing = false;
+		document.removeEventListener('visibilitychange', this.#onVisibility);
+		void this.#lock?.release();
+		this.#lock = null;
+		this.wake = 'off';
+	}
+
+	#onPosition(position: GeolocationPosition): void {
+		const { latitude, longitude, accuracy, speed } = position.coords;
+		// the server's day clock, not the phone's: a phone with a wrong clock still reports right
+		const fix: Fix = {
+			at: Math.round(dayTime(live.day, position.timestamp + live.offset)),
+			lat: latitude,
+			lng: longitude,
+			accuracy: Number.isFinite(accuracy) ? accuracy : null,
+			speed: speed === null || !Number.isFinite(speed) ? null : speed * 3.6
+		};
+		this.lastFix = fix;
+		this.gpsError = null;
+		void outbox.addFix(this.#truckId, fix);
+	}
+
+	#onVisibility = () => {
+		this.visible = document.visibilityState === 'visible';
+		if (this.visible && this.sharing) void this.#keepAwake();
+	};
+
+	async #keepAwake(): Promise<void> {
+		if (!('wakeLock' in navigator)) {
+			this.wake = 'unsupported';
+			return;
+		}
+		try {
+			this.#lock = await navigator.wakeLock.request('screen');
+			this.wake = 'on';
+			this.#lock.addEventListener('release', () => {
+				if (this.sharing) this.wake = 'lost';
+			});
+		} catch {
+			this.wake = 'lost';
+		}
+	}
+}
