@@ -76,42 +76,22 @@ export const reportIncident = defineCommand({
 	type: 'truck.incident',
 	action: 'truck.report',
 	target: ownTruck,
-	apply(db, p, { actor, commandId }) {
-		const emit = statusChange(db, p.truckId, byOf(actor), (s) => {
+	apply: (db, p, { actor }) =>
+		statusChange(db, p.truckId, byOf(actor), (s) => {
 			require(s, ['idle', 'moving', 'stopped', 'lost', 'incident'], 'Xe đã hoàn thành lộ trình.');
 			return { status: 'incident', incidentNote: p.note };
-		});
-		const truck = truckOrRefuse(p.truckId);
-		if (!openAlert(db, p.truckId, 'incident', null)) {
-			insertAlert(db, {
-				id: commandId,
-				truckId: p.truckId,
-				kind: 'incident',
-				checkpointId: null,
-				message: `${truck.name}: gặp sự cố — ${p.note}`,
-				raisedAt: dayNow(db),
-				acknowledgedAt: null,
-				acknowledgedBy: null,
-				clearedAt: null
-			});
-		}
-		return emit;
-	}
+		})
 });
 
 export const resume = defineCommand({
 	type: 'truck.resume',
 	action: 'truck.report',
 	target: ownTruck,
-	apply(db, p, { actor }) {
-		const emit = statusChange(db, p.truckId, byOf(actor), (s) => {
+	apply: (db, p, { actor }) =>
+		statusChange(db, p.truckId, byOf(actor), (s) => {
 			require(s, ['incident'], 'Xe không ở trạng thái sự cố.');
 			return { status: s.startedAt ? 'moving' : 'idle', incidentNote: null };
-		});
-		const open = openAlert(db, p.truckId, 'incident', null);
-		if (open) clearAlert(db, open.id, dayNow(db));
-		return emit;
-	}
+		})
 });
 
 export const finish = defineCommand({

@@ -18,6 +18,7 @@ import {
 	type PreparedRoute
 } from '$lib/trucks/geometry';
 import type { Scenario } from '$lib/scenario/schema';
+import { formatDateTime } from '$lib/time';
 import { config } from '../config';
 import { listRoutes, listTruckSpecs } from '../scenario/store';
 import { listUnits } from '../scenario/units';
@@ -39,11 +40,22 @@ export type Finding =
 	| {
 			kind: 'alert';
 			truckId: string;
-			alert: 'late' | 'off_route' | 'stale';
+			alert: AlertKind;
 			checkpointId: string | null;
 			message: string;
 	  }
-	| { kind: 'clear'; truckId: string; alert: 'late' | 'off_route' | 'stale'; checkpointId: string | null };
+	| { kind: 'clear'; truckId: string; alert: AlertKind; checkpointId: string | null };
+
+export type AlertKind = 'late' | 'off_route' | 'stale' | 'incident';
+
+/** "trễ 7 phút", "trễ 2 giờ 05 phút"; past two days, the plan's own time */
+function lateText(ms: number, plannedAt: number): string {
+	const minutes = Math.round(ms / 60_000);
+	if (minutes < 120) return `trễ ${minutes} phút so với kế hoạch`;
+	if (minutes < 48 * 60)
+		return `trễ ${Math.floor(minutes / 60)} giờ ${String(minutes % 60).padStart(2, '0')} phút so với kế hoạch`;
+	return `chưa đến, kế hoạch ${formatDateTime(plannedAt)}`;
+}
 
 export interface IngestResult {
 	accepted: number;
@@ -202,11 +214,7 @@ export class Fleet {
 	/** What time alone reveals: stale trucks, long stops, being off route too long, lateness. */
 	tick(
 		dayNow: number,
-		hasOpenAlert: (
-			truckId: string,
-			kind: 'late' | 'off_route' | 'stale',
-			checkpointId: string | null
-		) => boolean
+		hasOpenAlert: (truckId: string, kind: AlertKind, checkpointId: string | null) => boolean
 	): Finding[] {
 		const findings: Finding[] = [];
 		for (const truck of this.#trucks) {
@@ -258,13 +266,13 @@ export class Fleet {
 					dayNow > next.plannedAt + config.lateMinutes * 60_000 &&
 					!hasOpenAlert(truck.id, 'late', next.id)
 				) {
-					const minutes = Math.round((dayNow - next.plannedAt) / 60_000);
+					const late = lateText(dayNow - next.plannedAt, next.plannedAt);
 					findings.push({
 						kind: 'alert',
 						truckId: truck.id,
 						alert: 'late',
 						checkpointId: next.id,
-						message: `${truck.name}: trễ ${minutes} phút so với kế hoạch tại ${next.name}`
+						message: `${truck.name}: ${late} tại ${next.name}`
 					});
 				}
 			}

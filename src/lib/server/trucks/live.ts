@@ -4,7 +4,7 @@
  * into system commands, and send one compact frame of the trucks that moved.
  */
 import { z } from '$lib/zod';
-import type { PositionsAck } from '$lib/types';
+import type { PositionsAck, TruckStatusData } from '$lib/types';
 import { authorize, type Actor } from '../access';
 import { dayNow } from '../clock';
 import { executeCommand } from '../commands/execute';
@@ -45,6 +45,7 @@ export function startFleet(): void {
 		if (setupEvents.has(event.type)) live.load(db());
 		else if (stateEvents.has(event.type))
 			live.setState(loadState(db(), (event.data as { truckId: string }).truckId));
+		if (event.type === 'truck.status_changed') void act(incidentFindings(event.data as TruckStatusData));
 	});
 	const timer = setInterval(() => void heartbeat(live), 1000);
 	timer.unref?.();
@@ -71,6 +72,24 @@ async function heartbeat(live: Fleet): Promise<void> {
 	} finally {
 		beating = false;
 	}
+}
+
+/** A crew's "sự cố" raises an alert; going on again clears it. */
+function incidentFindings(d: TruckStatusData): Finding[] {
+	if (d.status === 'incident') {
+		return [
+			{
+				kind: 'alert',
+				truckId: d.truckId,
+				alert: 'incident',
+				checkpointId: null,
+				message: `${d.truckName}: gặp sự cố — ${d.incidentNote ?? ''}`
+			}
+		];
+	}
+	return openAlert(db(), d.truckId, 'incident', null)
+		? [{ kind: 'clear', truckId: d.truckId, alert: 'incident', checkpointId: null }]
+		: [];
 }
 
 /** Findings become system commands; ids derive from what was found, so nothing is done twice. */

@@ -1,0 +1,65 @@
+import { fail } from '@sveltejs/kit';
+import type { CommandPayload } from '$lib/commands';
+import { authorize } from '$lib/server/access';
+import { config } from '$lib/server/config';
+import { db } from '$lib/server/db';
+import { optionalText, text } from '$lib/server/forms/fields';
+import { requireActor, runFormCommand } from '$lib/server/guard';
+import { listRoutes } from '$lib/server/scenario/store';
+import { fleet } from '$lib/server/trucks/live';
+import { paradeStart } from '$lib/server/trucks/store';
+import { inputToIso } from './vn-time';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = (event) => {
+	const actor = requireActor(event, 'read.ops');
+	const live = fleet();
+	return {
+		/** as in the scenario (plannedAt ISO with +07:00): what the editor edits and saves back */
+		routes: listRoutes(db()),
+		/** prepared by the fleet (length, times in ms): for the list and the faint context lines */
+		routeViews: live.routeViews(),
+		trucks: live.trucks().map((t) => ({
+			id: t.id,
+			name: t.name,
+			unitName: t.unitName,
+			routeId: t.routeId ?? null
+		})),
+		paradeStart: paradeStart(db()),
+		tileUrl: config.tileUrl || null,
+		attribution: config.tileAttribution,
+		canPlan: authorize(actor, 'parade.plan')
+	};
+};
+
+export const actions: Actions = {
+	saveRoute: async (event) => {
+		const form = await event.request.formData();
+		let route: unknown;
+		try {
+			route = JSON.parse(text(form, 'route'));
+		} catch {
+			return fail(400, {
+				message: 'Không đọc được dữ liệu lộ trình gửi lên. Hãy tải lại trang rồi vẽ và lưu lại.',
+				problems: []
+			});
+		}
+		// the command's schema checks the shape; a wrong one comes back as problems
+		return runFormCommand(event, form.get('commandId'), 'route.save', {
+			route: route as CommandPayload<'route.save'>['route']
+		});
+	},
+	assignRoute: async (event) => {
+		const form = await event.request.formData();
+		return runFormCommand(event, form.get('commandId'), 'truck.assign_route', {
+			truckId: text(form, 'truckId'),
+			routeId: optionalText(form, 'routeId')
+		});
+	},
+	setStart: async (event) => {
+		const form = await event.request.formData();
+		return runFormCommand(event, form.get('commandId'), 'parade.set_start', {
+			startAt: inputToIso(text(form, 'startAt'))
+		});
+	}
+};

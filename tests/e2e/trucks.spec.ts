@@ -1,0 +1,108 @@
+import Database from 'better-sqlite3';
+import type { Browser, Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
+
+async function crewPhone(
+	browser: Browser,
+	url: string,
+	username: string,
+	at: { latitude: number; longitude: number }
+) {
+	const context = await browser.newContext({
+		baseURL: url,
+		permissions: ['geolocation'],
+		geolocation: { ...at, accuracy: 8 },
+		viewport: { width: 412, height: 915 }
+	});
+	const page = await context.newPage();
+	await signIn(page, username);
+	await expect(page).toHaveURL(/\/truck$/);
+	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
+	return { context, page };
+}
+
+async function opsTrucks(page: Page) {
+	await signIn(page, 'ttvh');
+	await page.goto('/ops/trucks');
+	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
+}
+
+const row = (page: Page, truckId: string) => page.locator(`tr[data-truck="${truckId}"]`);
+
+test('a crew phone shares its position and its presses reach the ops room live', async ({
+	page,
+	browser,
+	url
+}) => {
+	await opsTrucks(page);
+	const { context, page: phone } = await crewPhone(browser, url, 'xe-tan-phong', {
+		latitude: 10.7265,
+		longitude: 106.7195
+	});
+
+	await phone.getByRole('button', { name: 'Xuất phát' }).click();
+	await expect(phone.getByTestId('truck-status')).toHaveAttribute('data-status', 'moving');
+	await expect(row(page, 'xe-tan-phong')).toHaveAttribute('data-status', 'moving');
+	await expect(phone.getByTestId('sharing')).toContainText('Đang chia sẻ vị trí');
+
+	// the phone moves (a believable few metres: jumps no truck can make are not used)
+	await expect(row(page, 'xe-tan-phong')).toHaveAttribute('data-lat', '10.7265', { timeout: 10_000 });
+	await context.setGeolocation({ latitude: 10.7266, longitude: 106.7196, accuracy: 8 });
+	await expect(row(page, 'xe-tan-phong')).toHaveAttribute('data-lat', '10.7266', { timeout: 10_000 });
+	await expect(row(page, 'xe-tan-phong')).toHaveAttribute('data-lng', '106.7196');
+
+	await phone.getByRole('button', { name: 'Gặp sự cố' }).click();
+	await phone.getByLabel('Sự cố gì?').fill('Thủng lốp');
+	await phone.getByRole('button', { name: 'Gửi báo sự cố' }).click();
+	await expect(phone.getByTestId('truck-status')).toHaveAttribute('data-status', 'incident');
+	await expect(row(page, 'xe-tan-phong')).toHaveAttribute('data-status', 'incident');
+	await expect(page.getByTestId('alerts')).toContainText('gặp sự cố — Thủng lốp');
+	await context.close();
+});
+
+test('a crew phone without network keeps positions and presses, and delivers them once when back', async ({
+	page,
+	browser,
+	url
+}) => {
+	await opsTrucks(page);
+	const { context, page: phone } = await crewPhone(browser, url, 'xe-phu-my', {
+		latitude: 10.7153,
+		longitude: 106.7381
+	});
+	await phone.getByRole('button', { name: 'Xuất phát' }).click();
+	await expect(phone.getByTestId('truck-status')).toHaveAttribute('data-status', 'moving');
+	await expect(row(page, 'xe-phu-my')).toHaveAttribute('data-lat', '10.7153', { timeout: 10_000 });
+
+	await context.setOffline(true);
+	await expect(phone.getByTestId('connection')).toHaveAttribute('data-status', 'offline');
+	await context.setGeolocation({ latitude: 10.7154, longitude: 106.738, accuracy: 8 });
+	await phone.waitForTimeout(1100);
+	await context.setGeolocation({ latitude: 10.7155, longitude: 106.7379, accuracy: 8 });
+	await phone.getByRole('button', { name: 'Đến điểm' }).click();
+	await expect(phone.getByTestId('outbox')).toContainText('Chờ gửi');
+	expect(Number(await phone.getByTestId('outbox').getAttribute('data-pending'))).toBeGreaterThanOrEqual(3);
+	// nothing reached the ops room while offline
+	await expect(row(page, 'xe-phu-my')).toHaveAttribute('data-lat', '10.7153');
+
+	await context.setOffline(false);
+	await expect(phone.getByTestId('outbox')).toHaveAttribute('data-pending', '0', { timeout: 15_000 });
+	await expect(row(page, 'xe-phu-my')).toHaveAttribute('data-lat', '10.7155', { timeout: 10_000 });
+
+	const db = new Database(process.env.E2E_DB!, { readonly: true });
+	const positions = db
+		.prepare("SELECT device_at, lat FROM positions WHERE truck_id = 'xe-phu-my' ORDER BY device_at")
+		.all() as { device_at: number; lat: number }[];
+	const arrivals = db
+		.prepare(
+			"SELECT COUNT(*) AS n FROM events WHERE type = 'truck.checkpoint_reached' AND json_extract(data, '$.truckId') = 'xe-phu-my' AND json_extract(data, '$.manual') = 1"
+		)
+		.get() as { n: number };
+	db.close();
+	expect(new Set(positions.map((p) => p.device_at)).size).toBe(positions.length);
+	expect(positions.map((p) => p.lat.toFixed(4))).toEqual(
+		expect.arrayContaining(['10.7153', '10.7154', '10.7155'])
+	);
+	expect(arrivals.n).toBe(1);
+	await context.close();
+});
