@@ -7,101 +7,31 @@
 //  3. resync: time for a client 10,000 events behind to catch up.
 // Loopback only, bounded in time; prints figures and ratios. Needs `npm run build` first.
 import Database from 'better-sqlite3';
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { Server } from 'socket.io';
 import { io } from 'socket.io-client';
+import {
+	connect,
+	freePort,
+	login,
+	ms,
+	quantile,
+	root,
+	startServer as start,
+	tempDir,
+	writeResults
+} from './lib.js';
 
-const root = path.resolve(import.meta.dirname, '..');
 const listeners = Number(process.env.BENCH_LISTENERS ?? 200);
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const writers = Number(process.env.BENCH_WRITERS ?? 8);
 const behind = Number(process.env.BENCH_BEHIND ?? 10_000);
 const payloadBody = 'Các xe loa tập trung trước 6g30 tại điểm tập kết, kiểm tra loa và băng rôn.';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'khai-mac-bench-'));
+const dir = tempDir();
 const dbPath = path.join(dir, 'bench.sqlite');
-
-const quantile = (values, q) => {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
-};
-const ms = (v) => `${v.toFixed(1)} ms`;
-
-function freePort() {
-	return new Promise((resolve) => {
-		const probe = net.createServer().listen(0, '127.0.0.1', () => {
-			const { port } = probe.address();
-			probe.close(() => resolve(port));
-		});
-	});
-}
-
-async function startServer() {
-	const imported = spawnSync(
-		'node',
-		['build/cli.js', 'import', 'data/scenarios/quan7-2024.json', '--accounts'],
-		{
-			cwd: root,
-			env: { ...process.env, KHAIMAC_DB: dbPath },
-			encoding: 'utf8'
-		}
-	);
-	if (imported.status !== 0) throw new Error(imported.stderr);
-	const port = await freePort();
-	const child = spawn('node', ['server.js'], {
-		cwd: root,
-		env: {
-			...process.env,
-			KHAIMAC_DB: dbPath,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			KHAIMAC_RESYNC_LIMIT: String(behind * 2)
-		},
-		stdio: 'ignore'
-	});
-	const url = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`${url}/healthz`)).ok) return { url, child };
-		} catch {
-			/* starting */
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error('server did not start');
-}
-
-async function login(url, username) {
-	const response = await fetch(`${url}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin: url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ username, password: 'khaimac-demo' })
-	});
-	return response.headers
-		.getSetCookie()
-		.find((c) => c.startsWith('km_session='))
-		.split(';')[0];
-}
-
-function connect(url, cookie) {
-	const socket = io(url, {
-		transports: ['websocket'],
-		extraHeaders: { cookie },
-		auth: { as: 'user' },
-		forceNew: true,
-		reconnection: false
-	});
-	return new Promise((resolve, reject) => {
-		socket.once('connect', () => resolve(socket));
-		socket.once('connect_error', reject);
-	});
-}
 
 function bareSqlite(count) {
 	const file = path.join(dir, 'bare.sqlite');
@@ -162,7 +92,11 @@ const line = (text) => {
 	report.push(text);
 };
 
-const { url, child } = await startServer();
+const { url, child } = await start({
+	dbPath,
+	scenario: path.join(root, 'data/scenarios/quan7-2024.json'),
+	env: { KHAIMAC_RESYNC_LIMIT: String(behind * 2) }
+});
 try {
 	const cookie = await login(url, 'ttvh');
 	const leaderCookie = await login(url, 'lanhdao');
@@ -254,7 +188,5 @@ try {
 	child.kill('SIGTERM');
 	fs.rmSync(dir, { recursive: true, force: true });
 }
-const out = path.join(root, 'bench', 'results.txt');
-fs.writeFileSync(out, `${new Date().toISOString()} on ${os.cpus().length} cores\n${report.join('\n')}\n`);
-console.log(`\n(written to ${path.relative(root, out)})`);
+writeResults('commands-results', report);
 process.exit(0);

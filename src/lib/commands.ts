@@ -78,6 +78,8 @@ export const commandSchemas = {
 		message: z.string().min(1).max(300)
 	}),
 	'alert.clear': z.object({ truckId, kind: alertKind, checkpointId: truckId.nullable() }),
+	/** the demo simulator starts its day again: the trucks go back to the start */
+	'demo.new_day': z.object({ anchorReal: z.number().int() }),
 	/** the scenario itself is checked against the scenario schema by the import */
 	'scenario.import': z.object({ scenario: z.unknown(), withAccounts: z.boolean().default(false) })
 } as const;

@@ -57,6 +57,8 @@ export function describeEvent(event: LiveEvent): string {
 			return `Đã xác nhận cảnh báo (${(event.data as EventDataMap['alert.acknowledged']).by})`;
 		case 'alert.cleared':
 			return 'Cảnh báo đã hết';
+		case 'demo.day_restarted':
+			return 'Bộ mô phỏng bắt đầu lại ngày diễu hành';
 		default:
 			return event.type;
 	}

@@ -84,6 +84,7 @@ export interface EventDataMap {
 	'alert.raised': AlertData;
 	'alert.acknowledged': { id: string; by: string };
 	'alert.cleared': { id: string };
+	'demo.day_restarted': { anchorReal: number };
 }
 
 export interface TruckStatusData {

@@ -197,6 +197,8 @@ export class LiveConnection {
 		this.seq = event.seq;
 		this.lastUpdate = Date.now();
 		for (const listener of this.#listeners) listener(event);
+		// the demo started its day again: every page starts from a fresh picture
+		if (event.type === 'demo.day_restarted') void invalidateAll();
 	}
 
 	async #syncClock(socket: LiveSocket): Promise<void> {

@@ -58,7 +58,8 @@ export const policy = {
 	'crew.message': { admin: 'any', coordinator: 'any' },
 	'alert.acknowledge': { admin: 'any', coordinator: 'any' },
 	/** what the server finds in the positions: arrivals, alerts, status */
-	'fleet.system': { system: 'any' }
+	'fleet.system': { system: 'any' },
+	'demo.run': { system: 'any' }
 } as const satisfies Record<string, Partial<Record<Principal, Scope>>>;
 
 export type Action = keyof typeof policy;

@@ -1,28 +1,33 @@
-import { redirect } from '@sveltejs/kit';
-import { authorize } from '$lib/server/access';
+import { config } from '$lib/server/config';
+import { dayNow } from '$lib/server/clock';
 import { db } from '$lib/server/db';
-import { displayViewer } from '$lib/server/displays/viewer';
+import { requireDisplayReader } from '$lib/server/displays/viewer';
 import { recentEvents } from '$lib/server/events/log';
 import { liveStart } from '$lib/server/live-start';
 import { latestNotices } from '$lib/server/notices/store';
 import { currentEvent, listMilestones } from '$lib/server/scenario/store';
+import { fleet } from '$lib/server/trucks/live';
+import { recentAlerts } from '$lib/server/trucks/store';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ cookies, locals, url }) => {
-	const viewer = displayViewer(cookies);
-	if (viewer.kind === 'revoked') redirect(303, '/display/revoked');
-	const actor = viewer.kind === 'link' ? viewer.actor : locals.actor;
-	if (!actor) redirect(303, `/login?next=${encodeURIComponent(url.pathname)}`);
-	if (!authorize(actor, 'read.display')) redirect(303, '/');
-
+export const load: PageServerLoad = (event) => {
+	const { as, screenName } = requireDisplayReader(event);
 	const live = liveStart();
+	const trucks = fleet();
 	return {
 		live,
-		as: viewer.kind === 'link' ? ('display' as const) : ('user' as const),
-		screenName: viewer.kind === 'link' ? viewer.name : null,
+		as,
+		screenName,
 		event: currentEvent(db()) ?? null,
 		milestones: listMilestones(db()),
 		notices: latestNotices(db(), 20),
-		feed: recentEvents(db(), ['display'], 40)
+		feed: recentEvents(db(), ['display'], 40),
+		trucks: trucks.views(dayNow(db())),
+		routes: trucks.routeViews(),
+		alerts: recentAlerts(db(), 50)
+			.filter((a) => a.clearedAt === null)
+			.map((a) => ({ ...a, truckName: trucks.truck(a.truckId)?.name ?? a.truckId })),
+		tileUrl: config.tileUrl || null,
+		attribution: config.tileAttribution
 	};
 };

@@ -20,6 +20,7 @@ import {
 	setStart,
 	systemReached
 } from '../trucks/commands';
+import { newDemoDay } from '../simulator/commands';
 import type { CommandDef } from './define';
 
 export const commandDefs: { [T in CommandType]: CommandDef<T, never> } = {
@@ -43,5 +44,6 @@ export const commandDefs: { [T in CommandType]: CommandDef<T, never> } = {
 	'truck.auto_status': autoStatus,
 	'truck.reached': systemReached,
 	'alert.raise': raiseAlert,
-	'alert.clear': clearAlertCommand
+	'alert.clear': clearAlertCommand,
+	'demo.new_day': newDemoDay
 } as never;

@@ -7,7 +7,9 @@ import type { DayClock } from '$lib/types';
 import { dayTime, isCompressed } from '$lib/day-clock';
 import { dayClock, setDayClock } from '../clock';
 import { config } from '../config';
+import { executeCommand } from '../commands/execute';
 import { db } from '../db';
+import { uuidFromName } from '../ids';
 import { realtime } from '../realtime';
 import { currentEvent, listMilestones } from '../scenario/store';
 import { milestoneNotices } from './milestones';
@@ -50,6 +52,19 @@ function demoClock(now: number): DayClock | undefined {
 	return fresh;
 }
 
+/** A new simulated day: the trucks go back to the start (through the command path). */
+async function startDay(eventId: string, clock: DayClock): Promise<void> {
+	await executeCommand(
+		{ kind: 'system', label: 'Bộ mô phỏng (demo)' },
+		{
+			id: uuidFromName(`demo:${eventId}:${clock.anchorReal}:new-day`),
+			type: 'demo.new_day',
+			payload: { anchorReal: clock.anchorReal }
+		},
+		{ demo: true }
+	);
+}
+
 export function startSimulator(): void {
 	const holder = globalThis as Holder;
 	if (holder[key]) clearInterval(holder[key]);
@@ -59,11 +74,14 @@ export function startSimulator(): void {
 		console.warn('[demo] không có kịch bản: bộ mô phỏng không chạy');
 		return;
 	}
-	let clock = demoClock(Date.now());
+	const started = Date.now();
+	let clock = demoClock(started);
 	if (!clock) {
 		console.warn('[demo] kịch bản không có mốc thời gian: bộ mô phỏng không chạy');
 		return;
 	}
+	// a day anchored just now is a new one (a day that was running goes on after a restart)
+	const fresh = clock.anchorReal === started ? startDay(event.id, clock) : Promise.resolve();
 	console.log(`[demo] mô phỏng ngày ${new Date(clock.anchorDay).toISOString()} với tốc độ ×${clock.speed}`);
 	// replay from the start of the day: commands have ids derived from the day, so none runs twice
 	let from = clock.anchorDay;
@@ -72,11 +90,13 @@ export function startSimulator(): void {
 		if (busy) return;
 		busy = true;
 		try {
+			await fresh;
 			const now = Date.now();
 			const next = demoClock(now)!;
 			if (next.anchorReal !== clock!.anchorReal) {
 				clock = next;
 				from = clock.anchorDay;
+				await startDay(event.id, clock);
 			}
 			const to = dayTime(clock!, now);
 			const tick: DemoTick = { eventId: event.id, clock: clock!, from, to };

@@ -30,7 +30,12 @@ export function fleet(): Fleet {
 	return holder[key]!.fleet;
 }
 
-const setupEvents = new Set(['scenario.imported', 'route.saved', 'truck.route_assigned']);
+const setupEvents = new Set([
+	'scenario.imported',
+	'route.saved',
+	'truck.route_assigned',
+	'demo.day_restarted'
+]);
 const stateEvents = new Set(['truck.status_changed', 'truck.checkpoint_reached']);
 
 export function startFleet(): void {
@@ -58,6 +63,9 @@ async function heartbeat(live: Fleet): Promise<void> {
 	beating = true;
 	try {
 		live.flush(db());
+		// the frame first: the displays should not wait behind hundreds of acks
+		const frame = live.takeFrame(Date.now());
+		if (frame) realtime()?.to(['ops', 'display']).emit('positions', frame);
 		const done = waiting;
 		waiting = [];
 		for (const resolve of done) resolve();
@@ -65,8 +73,6 @@ async function heartbeat(live: Fleet): Promise<void> {
 		await act(
 			live.tick(now, (truckId, kind, checkpointId) => !!openAlert(db(), truckId, kind, checkpointId))
 		);
-		const frame = live.takeFrame(Date.now());
-		if (frame) realtime()?.to(['ops', 'display']).emit('positions', frame);
 	} catch (error) {
 		console.error('[fleet] heartbeat failed', error);
 	} finally {

@@ -243,3 +243,9 @@ export function loadState(db: Db, truckId: string): TruckState {
 	const row = db.prepare('SELECT * FROM truck_state WHERE truck_id = ?').get(truckId) as StateRow | undefined;
 	return row ? toState(row) : blankState(truckId);
 }
+
+/** A new demo day: every truck back to the start, open alerts closed. Positions stay recorded. */
+export function resetFleet(db: Db, at: number): void {
+	db.prepare('DELETE FROM truck_state').run();
+	db.prepare('UPDATE alerts SET cleared_at = ? WHERE cleared_at IS NULL').run(at);
+}

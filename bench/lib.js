@@ -1,0 +1,106 @@
+// Shared by the benchmarks: a real server from the build on a free port with its own
+// database, logins through the real form, sockets as the browsers open them.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { io } from 'socket.io-client';
+
+export const root = path.resolve(import.meta.dirname, '..');
+
+export const quantile = (values, q) => {
+	const sorted = Float64Array.from(values).sort();
+	return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] : NaN;
+};
+export const ms = (v) => `${v.toFixed(1)} ms`;
+
+export function freePort() {
+	return new Promise((resolve) => {
+		const probe = net.createServer().listen(0, '127.0.0.1', () => {
+			const { port } = probe.address();
+			probe.close(() => resolve(port));
+		});
+	});
+}
+
+export function tempDir() {
+	return fs.mkdtempSync(path.join(os.tmpdir(), 'khai-mac-bench-'));
+}
+
+export async function startServer({ dbPath, scenario, env = {} }) {
+	const imported = spawnSync('node', ['build/cli.js', 'import', scenario, '--accounts'], {
+		cwd: root,
+		env: { ...process.env, KHAIMAC_DB: dbPath },
+		encoding: 'utf8'
+	});
+	if (imported.status !== 0) throw new Error(imported.stderr);
+	const port = await freePort();
+	const child = spawn('node', ['server.js'], {
+		cwd: root,
+		env: { ...process.env, ...env, KHAIMAC_DB: dbPath, PORT: String(port), HOST: '127.0.0.1' },
+		stdio: 'ignore'
+	});
+	const url = `http://127.0.0.1:${port}`;
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(`${url}/healthz`)).ok) return { url, child };
+		} catch {
+			/* starting */
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error('server did not start');
+}
+
+/** resident memory of a process, MB (Linux) */
+export function rssMb(pid) {
+	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+	return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
+}
+
+/** CPU seconds a process has used (user + system), from /proc (Linux) */
+export function cpuSeconds(pid) {
+	const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+export async function login(url, username, password = 'khaimac-demo') {
+	const response = await fetch(`${url}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ username, password })
+	});
+	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('km_session='));
+	if (!cookie) throw new Error(`login ${username} failed (${response.status})`);
+	return cookie.split(';')[0];
+}
+
+export function connect(url, cookie) {
+	const socket = io(url, {
+		transports: ['websocket'],
+		extraHeaders: { cookie },
+		auth: { as: 'user' },
+		forceNew: true,
+		reconnection: false
+	});
+	return new Promise((resolve, reject) => {
+		socket.once('connect', () => resolve(socket));
+		socket.once('connect_error', reject);
+	});
+}
+
+/** in groups, so a few hundred logins do not all hash at once */
+export async function inGroups(items, size, fn) {
+	const out = [];
+	for (let i = 0; i < items.length; i += size)
+		out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
+	return out;
+}
+
+export function writeResults(name, lines) {
+	const file = path.join(root, 'bench', `${name}.txt`);
+	fs.writeFileSync(file, `${new Date().toISOString()} on ${os.cpus().length} cores\n${lines.join('\n')}\n`);
+	console.log(`\n(written to bench/${name}.txt)`);
+}

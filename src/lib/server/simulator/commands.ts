@@ -1,0 +1,17 @@
+/** Commands only the demo simulator sends. */
+import { defineCommand } from '../commands/define';
+import { dayNow } from '../clock';
+import { resetFleet } from '../trucks/store';
+
+export const newDemoDay = defineCommand({
+	type: 'demo.new_day',
+	action: 'demo.run',
+	apply(db, p) {
+		resetFleet(db, dayNow(db));
+		return {
+			type: 'demo.day_restarted',
+			data: { anchorReal: p.anchorReal },
+			audience: ['ops', 'display', 'staff', 'admin']
+		};
+	}
+});
