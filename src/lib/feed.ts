@@ -43,6 +43,10 @@ export function describeEvent(event: LiveEvent): string {
 			const d = event.data as EventDataMap['truck.route_assigned'];
 			return d.routeId ? `Giao lộ trình cho ${d.truckName}` : `Bỏ lộ trình của ${d.truckName}`;
 		}
+		case 'truck.crew_assigned': {
+			const d = event.data as EventDataMap['truck.crew_assigned'];
+			return `Giao ${d.truckName} cho tổ ${d.displayName} (${d.username})`;
+		}
 		case 'parade.start_set': {
 			const d = event.data as EventDataMap['parade.start_set'];
 			return d.startAt ? `Giờ xuất phát chung: ${formatHour(d.startAt)}` : 'Bỏ giờ xuất phát chung';

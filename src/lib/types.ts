@@ -80,6 +80,13 @@ export interface EventDataMap {
 	'route.saved': { routeId: string; name: string };
 	'truck.route_assigned': { truckId: string; truckName: string; routeId: string | null };
 	'parade.start_set': { startAt: number | null };
+	'truck.crew_assigned': {
+		truckId: string;
+		truckName: string;
+		userId: number;
+		username: string;
+		displayName: string;
+	};
 	'crew.message_sent': { id: string; truckId: string | null; body: string; author: string };
 	'alert.raised': AlertData;
 	'alert.acknowledged': { id: string; by: string };

@@ -269,3 +269,45 @@ describe('what a crew may send', () => {
 		phone.close();
 	});
 });
+
+describe('crews and trucks', () => {
+	it('lets the coordinator give a crew account another truck, ending its old session', async () => {
+		const { default: Database } = await import('better-sqlite3');
+		const db = new Database(server.dbPath, { readonly: true });
+		const ids = Object.fromEntries(
+			(
+				db.prepare("SELECT id, username FROM users WHERE username IN ('xe-quan7', 'lanhdao')").all() as {
+					id: number;
+					username: string;
+				}[]
+			).map((u) => [u.username, u.id])
+		);
+		db.close();
+		const oldPhone = await crew('xe-quan7');
+		const ended = new Promise((resolve) => oldPhone.on('session:ended', resolve));
+
+		const ward = await connect(server.url, await login(server.url, 'phuong-tan-phong'));
+		expect(
+			await command(ward, 'truck.assign_crew', { truckId: 'xe-tan-phong', userId: ids['xe-quan7'] })
+		).toMatchObject({ ok: false, code: 'forbidden' });
+		ward.close();
+		expect(
+			await command(ops, 'truck.assign_crew', { truckId: 'xe-tan-phong', userId: ids['lanhdao'] })
+		).toMatchObject({ ok: false, code: 'invalid' });
+
+		expect(
+			await command(ops, 'truck.assign_crew', { truckId: 'xe-tan-phong', userId: ids['xe-quan7'] })
+		).toMatchObject({ ok: true });
+		expect(await ended).toBe('disabled');
+		const phone = await crew('xe-quan7');
+		expect(await send(phone, 'xe-tan-phong', [fix(106.72, 10.73, Date.now())])).toMatchObject({
+			ok: true,
+			accepted: 1
+		});
+		expect(await send(phone, 'xe-quan7', [fix(106.72, 10.73, Date.now())])).toMatchObject({
+			ok: false,
+			code: 'forbidden'
+		});
+		phone.close();
+	});
+});

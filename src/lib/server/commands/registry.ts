@@ -7,6 +7,7 @@ import { createUser, resetPassword, updateUserCommand } from '../users/commands'
 import {
 	acknowledge,
 	arrive,
+	assignCrew,
 	assignRoute,
 	autoStatus,
 	clearAlertCommand,
@@ -38,6 +39,7 @@ export const commandDefs: { [T in CommandType]: CommandDef<T, never> } = {
 	'truck.finish': finish,
 	'route.save': saveRoute,
 	'truck.assign_route': assignRoute,
+	'truck.assign_crew': assignCrew,
 	'parade.set_start': setStart,
 	'crew.message': messageCrew,
 	'alert.acknowledge': acknowledge,

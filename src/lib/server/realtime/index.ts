@@ -118,8 +118,13 @@ function endSessions(io: RealtimeServer, event: LiveEvent): void {
 		io.in(`link:${id}`).emit('session:ended', 'revoked');
 		io.in(`link:${id}`).disconnectSockets(true);
 	}
-	if (event.type === 'user.updated' || event.type === 'user.password_reset') {
-		const { id } = event.data as { id: number };
+	if (
+		event.type === 'user.updated' ||
+		event.type === 'user.password_reset' ||
+		event.type === 'truck.crew_assigned'
+	) {
+		const data = event.data as { id?: number; userId?: number };
+		const id = data.userId ?? data.id;
 		io.in(`user:${id}`).emit('session:ended', 'disabled');
 		io.in(`user:${id}`).disconnectSockets(true);
 	}

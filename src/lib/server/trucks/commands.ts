@@ -23,6 +23,8 @@ import {
 	type TruckState
 } from './store';
 import { replaceRoute, setTruckRoute } from './setup';
+import { invalidateUserSessions } from '../auth/session';
+import { getUser, updateUser } from '../users/store';
 
 function truckOrRefuse(truckId: string) {
 	const truck = fleet().truck(truckId);
@@ -298,5 +300,33 @@ export const setStart = defineCommand({
 		const startAt = p.startAt ? Date.parse(p.startAt) : null;
 		setParadeStart(db, startAt);
 		return { type: 'parade.start_set', data: { startAt }, audience: ['ops', 'display', 'staff'] };
+	}
+});
+
+export const assignCrew = defineCommand({
+	type: 'truck.assign_crew',
+	action: 'parade.plan',
+	apply(db, p) {
+		const truck = truckOrRefuse(p.truckId);
+		const user = getUser(db, p.userId);
+		if (!user || user.role !== 'truck_crew') {
+			throw new CommandError('invalid', 'Chỉ giao được tài khoản có vai trò Tổ xe loa.', [
+				{ path: 'userId', message: 'Không phải tài khoản tổ xe' }
+			]);
+		}
+		updateUser(db, { ...user, truckId: p.truckId, unitId: truck.unitId });
+		// the phone signed in for another truck must not keep reporting for it
+		invalidateUserSessions(db, user.id);
+		return {
+			type: 'truck.crew_assigned',
+			data: {
+				truckId: p.truckId,
+				truckName: truck.name,
+				userId: user.id,
+				username: user.username,
+				displayName: user.displayName
+			},
+			audience: ['ops', 'admin', `truck:${p.truckId}`]
+		};
 	}
 });

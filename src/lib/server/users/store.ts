@@ -142,3 +142,9 @@ export function demoCrewOf(db: Db, truckId: string): StoredUser | undefined {
 		.get(truckId) as UserRow | undefined;
 	return row && toUser(row);
 }
+
+export function listCrewAccounts(db: Db): StoredUser[] {
+	return (
+		db.prepare("SELECT * FROM users WHERE role = 'truck_crew' ORDER BY username").all() as UserRow[]
+	).map(toUser);
+}

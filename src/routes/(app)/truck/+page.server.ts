@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { dayNow } from '$lib/server/clock';
+import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { requireActor } from '$lib/server/guard';
 import { staffHome } from '$lib/server/staff-home';
@@ -30,6 +31,8 @@ export const load: PageServerLoad = (event) => {
 		messages: crewMessages(db(), 20, truckId),
 		/** only the truck's own crew shares positions from this page */
 		isCrew: reader.kind === 'user' && reader.truckId === truckId,
-		home: staffHome(truck.unitId)
+		home: staffHome(truck.unitId),
+		tileUrl: config.tileUrl || null,
+		attribution: config.tileAttribution
 	};
 };

@@ -8,6 +8,7 @@ import { requireActor, runFormCommand } from '$lib/server/guard';
 import { listRoutes } from '$lib/server/scenario/store';
 import { fleet } from '$lib/server/trucks/live';
 import { paradeStart } from '$lib/server/trucks/store';
+import { listCrewAccounts } from '$lib/server/users/store';
 import { inputToIso } from './vn-time';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,6 +25,12 @@ export const load: PageServerLoad = (event) => {
 			name: t.name,
 			unitName: t.unitName,
 			routeId: t.routeId ?? null
+		})),
+		crews: listCrewAccounts(db()).map((u) => ({
+			id: u.id,
+			username: u.username,
+			displayName: u.displayName,
+			truckId: u.truckId
 		})),
 		paradeStart: paradeStart(db()),
 		tileUrl: config.tileUrl || null,
@@ -54,6 +61,13 @@ export const actions: Actions = {
 		return runFormCommand(event, form.get('commandId'), 'truck.assign_route', {
 			truckId: text(form, 'truckId'),
 			routeId: optionalText(form, 'routeId')
+		});
+	},
+	assignCrew: async (event) => {
+		const form = await event.request.formData();
+		return runFormCommand(event, form.get('commandId'), 'truck.assign_crew', {
+			truckId: text(form, 'truckId'),
+			userId: Number(text(form, 'userId'))
 		});
 	},
 	setStart: async (event) => {
