@@ -101,6 +101,7 @@ export class LiveConnection {
 		});
 		socket.on('clock:changed', (day) => (this.day = day));
 		socket.on('positions', (frame) => {
+			this.lastUpdate = Date.now();
 			for (const listener of this.#frameListeners) listener(frame);
 		});
 
