@@ -106,3 +106,28 @@ test('a crew phone without network keeps positions and presses, and delivers the
 	expect(arrivals.n).toBe(1);
 	await context.close();
 });
+
+test('a checkpoint time changed in planning reaches the crew phone live', async ({ page, browser, url }) => {
+	const { context, page: phone } = await crewPhone(browser, url, 'xe-tan-quy', {
+		latitude: 10.7426,
+		longitude: 106.7085
+	});
+	await expect(phone.getByText('Điểm tiếp theo')).toBeVisible();
+
+	await signIn(page, 'ttvh');
+	await page.goto('/ops/routes');
+	await page
+		.getByRole('row')
+		.filter({ hasText: 'phường Tân Quy' })
+		.first()
+		.getByRole('button', { name: 'Sửa' })
+		.click();
+	const firstTime = page.getByLabel(/^Giờ dự kiến đến/).first();
+	await firstTime.fill('2024-10-04T06:55');
+	await firstTime.blur();
+	await page.getByRole('button', { name: 'Lưu lộ trình' }).click();
+	await expect(page.getByText('Đã lưu.').first()).toBeVisible();
+
+	await expect(phone.getByTestId('truck-status')).toContainText('6g55', { timeout: 10_000 });
+	await context.close();
+});

@@ -311,3 +311,30 @@ describe('crews and trucks', () => {
 		phone.close();
 	});
 });
+
+describe('messages to crews', () => {
+	it('reaches the crew it is for, and not another', async () => {
+		const mine = await crew('xe-tan-thuan-dong');
+		const other = await crew('xe-binh-thuan');
+		const mineEvents = collect(mine);
+		const otherEvents = collect(other);
+		const one = await command(ops, 'crew.message', {
+			truckId: 'xe-tan-thuan-dong',
+			body: 'Rẽ vào Bùi Văn Ba'
+		});
+		expect(one.ok).toBe(true);
+		await waitFor(() => mineEvents.find((e) => e.type === 'crew.message_sent'));
+		const all = await command(ops, 'crew.message', { truckId: null, body: 'Mọi xe giảm âm lượng' });
+		expect(all.ok).toBe(true);
+		await waitFor(() => otherEvents.find((e) => e.type === 'crew.message_sent'));
+		expect(
+			otherEvents.filter((e) => e.type === 'crew.message_sent').map((e) => (e.data as { body: string }).body)
+		).toEqual(['Mọi xe giảm âm lượng']);
+		expect(await command(mine, 'crew.message', { truckId: null, body: 'x' })).toMatchObject({
+			ok: false,
+			code: 'forbidden'
+		});
+		mine.close();
+		other.close();
+	});
+});
