@@ -15,4 +15,11 @@ export async function signIn(page: Page, username: string, password = demoPasswo
 	await page.getByLabel('Tên đăng nhập').fill(username);
 	await page.getByLabel('Mật khẩu').fill(password);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	// done when the browser has left the login page (signed in) or the form says why not
+	const left = page.waitForURL((url) => !url.pathname.startsWith('/login'));
+	const refused = page.getByRole('alert').waitFor();
+	// the loser of the race is abandoned; it must not fail the test later
+	left.catch(() => undefined);
+	refused.catch(() => undefined);
+	await Promise.race([left, refused]);
 }

@@ -71,6 +71,27 @@ describe('the command path', () => {
 		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 	});
 
+	it('refuses a payload nested absurdly deep without falling over', async () => {
+		// written as a raw socket.io packet: no client library would encode this, an attacker would
+		const depth = 100_000;
+		const payload = `${'['.repeat(depth)}"đáy"${']'.repeat(depth)}`;
+		const packet = `2987["command",{"id":"${crypto.randomUUID()}","type":"notice.post","payload":${payload}}]`;
+		const engine = coordinator.io.engine;
+		const answer = new Promise<string>((resolve) => {
+			const onMessage = (data: unknown) => {
+				if (typeof data === 'string' && data.startsWith('3987')) {
+					engine.off('message', onMessage);
+					resolve(data);
+				}
+			};
+			engine.on('message', onMessage);
+		});
+		engine.send(packet);
+		const [result] = JSON.parse((await answer).slice(4));
+		expect(result).toMatchObject({ ok: false, code: 'bad_request' });
+		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+	});
+
 	it('broadcasts an accepted command after commit to the rooms that may see it', async () => {
 		const ward = await connect(server.url, await login(server.url, 'phuong-tan-kieng'));
 		const otherWard = await connect(server.url, await login(server.url, 'phuong-phu-my'));

@@ -245,6 +245,13 @@ describe('what a crew may send', () => {
 		]);
 		expect(mixed).toMatchObject({ ok: true, accepted: 1 });
 		if (mixed.ok) expect(mixed.refused.map((r) => r.index).sort()).toEqual([0, 1]);
+		// one broken fix costs only itself
+		const glitch = await send(phone, 'xe-tan-thuan-tay', [
+			{ ...fix(106.7, 10.74, Date.now() + 500), speed: 900 },
+			fix(106.7, 10.7401, Date.now() + 600)
+		]);
+		expect(glitch).toMatchObject({ ok: true, accepted: 1 });
+		if (glitch.ok) expect(glitch.refused.map((r) => r.index)).toEqual([0]);
 		// an impossible jump is kept for the record but does not move the truck
 		await send(phone, 'xe-tan-thuan-tay', [fix(107.5, 11.5, Date.now() + 1000)]);
 		const truck = await view('xe-tan-thuan-tay');

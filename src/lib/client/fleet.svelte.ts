@@ -34,7 +34,8 @@ export class FleetState {
 		const socket = live.socket;
 		if (!socket?.connected) return;
 		try {
-			this.trucks = await socket.timeout(10_000).emitWithAck('fleet');
+			const trucks = await socket.timeout(10_000).emitWithAck('fleet');
+			if (Array.isArray(trucks)) this.trucks = trucks;
 		} catch {
 			// keep the last picture; the connection badge says why
 		}

@@ -83,8 +83,10 @@ export class LiveConnection {
 			void this.#syncClock(socket);
 			void this.#resync(socket);
 		});
-		socket.on('disconnect', () => {
+		socket.on('disconnect', (reason) => {
 			this.status = navigator.onLine ? 'reconnecting' : 'offline';
+			// the server let everyone go (a new scenario changed who may see what): come back, re-checked
+			if (reason === 'io server disconnect' && !this.ended) setTimeout(() => socket.connect(), 500);
 		});
 		socket.on('connect_error', (error) => {
 			if (error.message === 'revoked' || error.message === 'unauthenticated') {
@@ -198,8 +200,8 @@ export class LiveConnection {
 		this.seq = event.seq;
 		this.lastUpdate = Date.now();
 		for (const listener of this.#listeners) listener(event);
-		// the demo started its day again: every page starts from a fresh picture
-		if (event.type === 'demo.day_restarted') void invalidateAll();
+		// a new setup or a new demo day: every page starts from a fresh picture
+		if (event.type === 'demo.day_restarted' || event.type === 'scenario.imported') void invalidateAll();
 	}
 
 	async #syncClock(socket: LiveSocket): Promise<void> {

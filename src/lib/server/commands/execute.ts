@@ -36,14 +36,20 @@ export function problemsOf(error: z.ZodError): Problem[] {
 	}));
 }
 
+/** No command nests deeper than this; a deeper payload is refused before anything recurses into it. */
+const maxDepth = 32;
+
+class TooDeep extends Error {}
+
 /** Stable JSON (sorted keys) so the same command retried hashes the same. */
-function canonical(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+function canonical(value: unknown, depth = 0): string {
+	if (depth > maxDepth) throw new TooDeep();
+	if (Array.isArray(value)) return `[${value.map((v) => canonical(v, depth + 1)).join(',')}]`;
 	if (value && typeof value === 'object') {
 		const entries = Object.entries(value as Record<string, unknown>)
 			.filter(([, v]) => v !== undefined)
 			.sort(([a], [b]) => (a < b ? -1 : 1));
-		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v, depth + 1)}`).join(',')}}`;
 	}
 	return JSON.stringify(value) ?? 'null';
 }
@@ -62,8 +68,12 @@ function refuse(
 	problems?: Problem[]
 ): CommandResult {
 	if (code === 'forbidden' || code === 'unauthenticated') {
-		recordRefusal(db(), { commandId, type, code, actorLabel: actorLabel(actor), ip: ctx.ip ?? null });
 		console.warn(`[command] refused ${type} (${code}) for ${actorLabel(actor)}`);
+		try {
+			recordRefusal(db(), { commandId, type, code, actorLabel: actorLabel(actor), ip: ctx.ip ?? null });
+		} catch (error) {
+			console.error('[command] could not record a refusal', error);
+		}
 	}
 	return problems ? { ok: false, code, message, problems } : { ok: false, code, message };
 }
@@ -100,7 +110,14 @@ export async function executeCommand(
 	const def = commandDefs[type as CommandType] as CommandDef<CommandType, unknown> | undefined;
 	if (!def) return refuse(actor, ctx, id, type, 'unknown_command', `Không có lệnh "${type}".`);
 
-	const hash = hashCommand(type, payload);
+	let hash: string;
+	try {
+		hash = hashCommand(type, payload);
+	} catch (error) {
+		if (error instanceof TooDeep)
+			return refuse(actor, ctx, id, type, 'bad_request', 'Dữ liệu lồng nhau quá sâu.');
+		throw error;
+	}
 	const retried = answerForRetry(id, hash);
 	if (retried) return retried;
 

@@ -113,7 +113,8 @@ const steps: string[] = [
 	// 2: loudspeaker trucks — live state, positions (high rate, outside the log), alerts, crew messages
 	`
 	CREATE TABLE truck_state (
-		truck_id TEXT PRIMARY KEY REFERENCES trucks(id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+		-- no foreign key: a scenario imported again mid-day keeps the state of trucks it still has
+		truck_id TEXT PRIMARY KEY,
 		status TEXT NOT NULL DEFAULT 'idle',
 		incident_note TEXT,
 		started_at INTEGER,

@@ -79,40 +79,106 @@ function syncFrom(afterSeq: number, rooms: string[]): SyncResult {
 	return { kind: 'events', events, seq: events.at(-1)?.seq ?? Math.max(afterSeq, 0) };
 }
 
+/**
+ * Every handler answers, whatever comes in: a thrown error is logged and answered with a
+ * refusal, never left to reject unhandled (which would stop the process).
+ */
+function guarded<A extends unknown[]>(
+	name: string,
+	handler: (...args: A) => unknown,
+	fallback: unknown = { ok: false, code: 'internal', message: 'Máy chủ gặp lỗi; hãy thử lại.' }
+): (...args: A) => void {
+	return (...args: A) => {
+		const ack = args.at(-1);
+		const fail = (error: unknown) => {
+			console.error(`[realtime] ${name} failed`, error);
+			if (typeof ack === 'function') ack(fallback);
+		};
+		try {
+			const result = handler(...args);
+			if (result instanceof Promise) result.catch(fail);
+		} catch (error) {
+			fail(error);
+		}
+	};
+}
+
 function onConnection(socket: RealtimeSocket): void {
 	const { actor, rooms } = socket.data;
 	const ip = socket.handshake.address;
 
-	socket.on('sync', (afterSeq, ack) => {
-		if (typeof ack !== 'function') return;
-		if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) return ack({ kind: 'snapshot', seq: lastSeq(db()) });
-		ack(syncFrom(afterSeq, rooms));
-	});
-	socket.on('command', async (command, ack) => {
-		if (typeof ack !== 'function') return;
-		ack(await executeCommand(actor, command, { clientId: socket.id, ip }));
-	});
-	socket.on('positions', async (batch, ack) => {
-		if (typeof ack !== 'function') return;
-		ack(await reportPositions(actor, batch));
-	});
-	socket.on('fleet', (ack) => {
-		if (typeof ack !== 'function') return;
-		const now = dayNow(db());
-		const all = fleet().views(now);
-		ack(all.filter((t) => authorize(actor, 'read.truck', { truckId: t.id })));
-	});
-	socket.on('track', (query, ack) => {
-		if (typeof ack !== 'function') return;
-		ack(readTrack(actor, query));
-	});
-	socket.on('clock', (ack) => {
-		if (typeof ack !== 'function') return;
-		ack({ serverNow: Date.now(), day: dayClock(db()) });
-	});
+	socket.on(
+		'sync',
+		guarded(
+			'sync',
+			(afterSeq: number, ack: (result: SyncResult) => void) => {
+				if (typeof ack !== 'function') return;
+				if (!Number.isSafeInteger(afterSeq) || afterSeq < 0)
+					return ack({ kind: 'snapshot', seq: lastSeq(db()) });
+				ack(syncFrom(afterSeq, rooms));
+			},
+			null
+		)
+	);
+	socket.on(
+		'command',
+		guarded('command', async (command, ack) => {
+			if (typeof ack !== 'function') return;
+			ack(await executeCommand(actor, command, { clientId: socket.id, ip }));
+		})
+	);
+	socket.on(
+		'positions',
+		guarded('positions', async (batch, ack) => {
+			if (typeof ack !== 'function') return;
+			ack(await reportPositions(actor, batch));
+		})
+	);
+	socket.on(
+		'fleet',
+		guarded(
+			'fleet',
+			(ack) => {
+				if (typeof ack !== 'function') return;
+				const now = dayNow(db());
+				const all = fleet().views(now);
+				ack(all.filter((t) => authorize(actor, 'read.truck', { truckId: t.id })));
+			},
+			null
+		)
+	);
+	socket.on(
+		'track',
+		guarded('track', (query, ack) => {
+			if (typeof ack !== 'function') return;
+			ack(readTrack(actor, query));
+		})
+	);
+	socket.on(
+		'clock',
+		guarded(
+			'clock',
+			(ack) => {
+				if (typeof ack !== 'function') return;
+				ack({ serverNow: Date.now(), day: dayClock(db()) });
+			},
+			null
+		)
+	);
 }
 
 function endSessions(io: RealtimeServer, event: LiveEvent): void {
+	if (event.type === 'scenario.imported') {
+		// accounts may be bound anew: their sockets come back through the handshake, re-checked
+		// (admins, who import, and display links, which hold no account, stay)
+		setTimeout(() => {
+			for (const socket of io.sockets.sockets.values()) {
+				const actor = socket.data.actor;
+				if (actor?.kind === 'user' && actor.role !== 'admin') socket.disconnect(true);
+			}
+		}, 1000);
+		return;
+	}
 	if (event.type === 'display_link.revoked') {
 		const { id } = event.data as LiveEvent<'display_link.revoked'>['data'];
 		io.in(`link:${id}`).emit('session:ended', 'revoked');

@@ -32,10 +32,9 @@ function truckOrRefuse(truckId: string) {
 	return truck;
 }
 
-/** Who sees a truck's changes: the ops room, displays, its crew and its ward. */
+/** Who sees a truck's changes: the ops room, displays and its own crew (not other crews of its ward). */
 function truckAudience(truckId: string): string[] {
-	const truck = fleet().truck(truckId);
-	return ['ops', 'display', `truck:${truckId}`, ...(truck ? [`unit:${truck.unitId}`] : [])];
+	return ['ops', 'display', `truck:${truckId}`];
 }
 
 function statusChange(
@@ -170,6 +169,7 @@ export const autoStatus = defineCommand({
 			if (s.status === 'incident' || s.status === 'finished' || s.status === 'idle') {
 				throw new CommandError('conflict', 'Trạng thái do tổ xe đặt được giữ nguyên.');
 			}
+			if (s.status === p.status) throw new CommandError('conflict', 'Xe đã ở trạng thái này.');
 			return { status: p.status };
 		})
 });

@@ -174,6 +174,15 @@ export class Fleet {
 	}
 
 	#advance(previous: TruckState, fix: Fix, receivedAt: number, findings: Finding[]): TruckState {
+		const announce = (finding: Finding) => {
+			// one status change per batch: a phone back online sends hundreds of fixes at once
+			if (
+				finding.kind === 'status' &&
+				findings.some((f) => f.kind === 'status' && f.truckId === finding.truckId)
+			)
+				return;
+			findings.push(finding);
+		};
 		const state: TruckState = { ...previous, lastFix: fix, receivedAt, reached: { ...previous.reached } };
 		const route = this.routeOf(state.truckId);
 		if (route) {
@@ -203,10 +212,12 @@ export class Fleet {
 		const slow = fix.speed !== null && fix.speed < slowKmh;
 		state.slowSince = slow ? (previous.slowSince ?? fix.at) : null;
 		if (previous.status === 'lost') {
-			findings.push({ kind: 'status', truckId: state.truckId, status: 'moving' });
-			findings.push({ kind: 'clear', truckId: state.truckId, alert: 'stale', checkpointId: null });
+			announce({ kind: 'status', truckId: state.truckId, status: 'moving' });
+			if (!findings.some((f) => f.kind === 'clear' && f.alert === 'stale' && f.truckId === state.truckId)) {
+				findings.push({ kind: 'clear', truckId: state.truckId, alert: 'stale', checkpointId: null });
+			}
 		} else if (previous.status === 'stopped' && !slow) {
-			findings.push({ kind: 'status', truckId: state.truckId, status: 'moving' });
+			announce({ kind: 'status', truckId: state.truckId, status: 'moving' });
 		}
 		return state;
 	}
@@ -280,19 +291,29 @@ export class Fleet {
 		return findings;
 	}
 
-	/** Writes the buffered positions and the states they changed, in one transaction. */
+	/**
+	 * Writes the buffered positions and the states they changed, in one transaction. On failure
+	 * everything stays buffered for the next try (and no phone is answered meanwhile).
+	 */
 	flush(db: Db): number {
 		if (this.#pending.length === 0 && this.#dirty.size === 0) return 0;
 		const pending = this.#pending;
-		const dirty = [...this.#dirty];
+		// a truck no longer in the setup (a new scenario) keeps its positions but no live state
+		const dirty = [...this.#dirty].filter((id) => this.has(id));
 		this.#pending = [];
 		this.#dirty.clear();
-		let added = 0;
-		db.transaction(() => {
-			added = insertPositions(db, pending);
-			for (const id of dirty) saveState(db, this.state(id));
-		})();
-		return added;
+		try {
+			let added = 0;
+			db.transaction(() => {
+				added = insertPositions(db, pending);
+				for (const id of dirty) saveState(db, this.state(id));
+			})();
+			return added;
+		} catch (error) {
+			this.#pending = pending.concat(this.#pending);
+			for (const id of dirty) this.#dirty.add(id);
+			throw error;
+		}
 	}
 
 	view(truckId: string, dayNow: number): TruckView | undefined {

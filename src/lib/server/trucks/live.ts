@@ -4,6 +4,7 @@
  * into system commands, and send one compact frame of the trucks that moved.
  */
 import { z } from '$lib/zod';
+import type { Fix } from '$lib/trucks/types';
 import type { PositionsAck, TruckStatusData } from '$lib/types';
 import { authorize, type Actor } from '../access';
 import { dayNow } from '../clock';
@@ -149,7 +150,7 @@ const fixSchema = z.object({
 
 const batchSchema = z.object({
 	truckId: z.string().min(1).max(64),
-	fixes: z.array(fixSchema).min(1).max(1000)
+	fixes: z.array(z.unknown()).min(1).max(1000)
 });
 
 /** A crew phone's batch of positions: checked, authorized, buffered; answered when on disk. */
@@ -169,7 +170,20 @@ export async function reportPositions(actor: Actor, input: unknown): Promise<Pos
 	}
 	const live = fleet();
 	if (!live.has(truckId)) return { ok: false, code: 'not_found', message: `Không có xe loa "${truckId}".` };
-	const { result, findings } = live.ingest(truckId, fixes, Date.now(), dayNow(db()));
+	// each fix on its own: one glitch (a speed of 900 km/h) must not cost the rest of the batch
+	const good: Fix[] = [];
+	const original: number[] = [];
+	const bad: { index: number; reason: string }[] = [];
+	fixes.forEach((raw, index) => {
+		const fix = fixSchema.safeParse(raw);
+		if (fix.success) {
+			good.push(fix.data);
+			original.push(index);
+		} else bad.push({ index, reason: `Vị trí không hợp lệ: ${fix.error.issues[0].message}` });
+	});
+	if (good.length === 0) return { ok: false, code: 'invalid', message: bad[0].reason };
+	const { result, findings } = live.ingest(truckId, good, Date.now(), dayNow(db()));
+	result.refused = [...bad, ...result.refused.map((r) => ({ ...r, index: original[r.index] }))];
 	await new Promise<void>((resolve) => waiting.push(resolve));
 	await act(findings);
 	return { ok: true, ...result };
