@@ -16,7 +16,7 @@ export async function signIn(page: Page, username: string, password = demoPasswo
 	await page.getByLabel('Mật khẩu').fill(password);
 	await page.getByRole('button', { name: 'Đăng nhập' }).click();
 	// done when the browser has left the login page (signed in) or the form says why not
-	const left = page.waitForURL((url) => !url.pathname.startsWith('/login'));
+	const left = page.waitForURL((url) => !url.pathname.startsWith('/login'), { waitUntil: 'commit' });
 	const refused = page.getByRole('alert').waitFor();
 	// the loser of the race is abandoned; it must not fail the test later
 	left.catch(() => undefined);
