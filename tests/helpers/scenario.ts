@@ -2,14 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { msToIso } from '../../src/lib/vn-time';
 import { defaultScenario } from './server';
 
 const isoWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+07:00$/;
-
-function toIso(ms: number): string {
-	// +07:00, as the plans write it
-	return new Date(ms + 7 * 3600_000).toISOString().replace('Z', '+07:00');
-}
 
 /**
  * The default scenario with every time shifted so that the first checkpoint of the parade is
@@ -24,15 +20,15 @@ export function scenarioMovedToNow(minutesFromNow: number): string {
 	);
 	const delta = Date.now() + minutesFromNow * 60_000 - first;
 	const shift = (value: unknown): unknown => {
-		if (typeof value === 'string' && isoWithOffset.test(value)) return toIso(Date.parse(value) + delta);
+		if (typeof value === 'string' && isoWithOffset.test(value)) return msToIso(Date.parse(value) + delta);
 		if (Array.isArray(value)) return value.map(shift);
 		if (value && typeof value === 'object')
 			return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shift(v)]));
 		return value;
 	};
 	const moved = shift(scenario) as typeof scenario;
-	moved.event.startDate = toIso(Date.now() - 86400_000).slice(0, 10);
-	moved.event.endDate = toIso(Date.now() + 6 * 86400_000).slice(0, 10);
+	moved.event.startDate = msToIso(Date.now() - 86400_000).slice(0, 10);
+	moved.event.endDate = msToIso(Date.now() + 6 * 86400_000).slice(0, 10);
 	const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'khai-mac-scenario-')), 'today.json');
 	fs.writeFileSync(file, JSON.stringify(moved));
 	return file;

@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { trackLengthM } from '../../src/lib/trucks/geometry';
 import type { TrackPoint } from '../../src/lib/types';
 import { loadTrackPages, type TrackAnswer } from '../../src/lib/ui/replay/load';
-import {
-	defaultReplayRange,
-	formatDuration,
-	formatKm,
-	fromLocalInput,
-	rangeProblem,
-	toLocalInput
-} from '../../src/lib/ui/replay/range';
+import { defaultReplayRange, formatDuration, formatKm, rangeProblem } from '../../src/lib/ui/replay/range';
+import { inputToMs, msToInput } from '../../src/lib/vn-time';
 import { ReplayPlayer, STALE_AFTER_MS } from '../../src/lib/ui/replay/replay.svelte';
 
 const T0 = Date.parse('2024-10-03T07:00:00+07:00');
@@ -235,11 +229,11 @@ describe('replay range and formats', () => {
 	});
 
 	it('reads and writes datetime-local values in Vietnam time', () => {
-		expect(toLocalInput(Date.parse('2024-10-02T23:30:00Z'))).toBe('2024-10-03T06:30');
-		expect(fromLocalInput('2024-10-03T06:30')).toBe(Date.parse('2024-10-03T06:30:00+07:00'));
-		expect(fromLocalInput('2024-10-03T06:30:15')).toBe(Date.parse('2024-10-03T06:30:15+07:00'));
-		expect(fromLocalInput('')).toBeNull();
-		expect(fromLocalInput('hôm qua')).toBeNull();
+		expect(msToInput(Date.parse('2024-10-02T23:30:00Z'))).toBe('2024-10-03T06:30');
+		expect(inputToMs('2024-10-03T06:30')).toBe(Date.parse('2024-10-03T06:30:00+07:00'));
+		expect(inputToMs('2024-10-03T06:30:15')).toBe(Date.parse('2024-10-03T06:30:15+07:00'));
+		expect(inputToMs('')).toBeNull();
+		expect(inputToMs('hôm qua')).toBeNull();
 	});
 
 	it('says what is wrong with a range', () => {

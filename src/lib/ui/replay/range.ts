@@ -4,7 +4,6 @@
  * server (the page's default range) and in the browser.
  */
 
-const vnOffsetMs = 7 * 3_600_000;
 const hourMs = 3_600_000;
 const minuteMs = 60_000;
 /** the server answers at most 48 hours of track */
@@ -27,20 +26,6 @@ export function defaultReplayRange(
 	const [from, to] =
 		parades.length > 0 ? [parades[0] - hourMs, parades[0] + 4 * hourMs] : [now - 3 * hourMs, now];
 	return { from: Math.floor(from / minuteMs) * minuteMs, to: Math.ceil(to / minuteMs) * minuteMs };
-}
-
-/** ms → the value of an <input type="datetime-local"> in Vietnam time, to the minute */
-export function toLocalInput(ms: number): string {
-	if (!Number.isFinite(ms)) return '';
-	return new Date(ms + vnOffsetMs).toISOString().slice(0, 16);
-}
-
-/** an <input type="datetime-local"> value, read as Vietnam time → ms, or null */
-export function fromLocalInput(value: string): number | null {
-	const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2}(?:\.\d{1,3})?)?$/.exec(value.trim());
-	if (!m) return null;
-	const ms = Date.parse(`${m[1]}${m[2] ?? ':00'}+07:00`);
-	return Number.isFinite(ms) ? ms : null;
 }
 
 /** What is wrong with a range to load, in Vietnamese, or null when it can be asked for. */

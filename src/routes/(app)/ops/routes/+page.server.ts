@@ -9,7 +9,7 @@ import { listRoutes } from '$lib/server/scenario/store';
 import { fleet } from '$lib/server/trucks/live';
 import { paradeStart } from '$lib/server/trucks/store';
 import { listCrewAccounts } from '$lib/server/users/store';
-import { inputToIso } from './vn-time';
+import { inputToIso } from '$lib/vn-time';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {

@@ -27,3 +27,10 @@ export function inputToIso(value: string): string | null {
 	const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(:\d{2})?(\.\d+)?$/.exec(trimmed);
 	return m ? `${m[1]}${m[2] ?? ':00'}+07:00` : trimmed;
 }
+
+/** The input's value (Vietnam time) → epoch ms; null when empty or not a time. */
+export function inputToMs(value: string): number | null {
+	const iso = inputToIso(value);
+	const ms = iso === null ? NaN : Date.parse(iso);
+	return Number.isFinite(ms) ? ms : null;
+}
