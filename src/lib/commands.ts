@@ -7,6 +7,7 @@ import { roles, routeSchema } from './scenario/schema';
 import { truckStatuses } from './trucks/types';
 
 const truckId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Mã xe không hợp lệ');
+const pressedAt = z.number().int().positive().optional();
 const alertKind = z.enum(['late', 'off_route', 'stale', 'incident']);
 const unitId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Mã đơn vị không hợp lệ');
 
@@ -48,15 +49,16 @@ export const commandSchemas = {
 		disabled: z.boolean()
 	}),
 	'user.reset_password': z.object({ userId: z.number().int().positive(), password }),
-	// loudspeaker trucks: the crew's buttons
-	'truck.depart': z.object({ truckId }),
-	'truck.arrive': z.object({ truckId, checkpointId: truckId.nullable().default(null) }),
+	// loudspeaker trucks: the crew's buttons; `at` is when it was pressed (day time), which
+	// matters when the phone was offline and sends the press later
+	'truck.depart': z.object({ truckId, at: pressedAt }),
+	'truck.arrive': z.object({ truckId, checkpointId: truckId.nullable().default(null), at: pressedAt }),
 	'truck.incident': z.object({
 		truckId,
 		note: z.string().trim().min(1, 'Ghi rõ sự cố (ví dụ: hỏng loa, thủng lốp)').max(300, 'Tối đa 300 ký tự')
 	}),
 	'truck.resume': z.object({ truckId }),
-	'truck.finish': z.object({ truckId }),
+	'truck.finish': z.object({ truckId, at: pressedAt }),
 	// planning the parade (coordinator)
 	'route.save': z.object({ route: routeSchema }),
 	'truck.assign_route': z.object({ truckId, routeId: truckId.nullable() }),

@@ -277,6 +277,24 @@ describe('what a crew may send', () => {
 	});
 });
 
+describe('presses sent late', () => {
+	it('keep the time they were pressed, when believable', async () => {
+		const phone = await crew('xe-tan-phu');
+		const pressed = Date.now() - 4 * 60_000; // pressed offline four minutes ago
+		expect(await command(phone, 'truck.depart', { truckId: 'xe-tan-phu', at: pressed })).toMatchObject({
+			ok: true
+		});
+		expect((await view('xe-tan-phu')).startedAt).toBe(pressed);
+		const future = await command(phone, 'truck.finish', {
+			truckId: 'xe-tan-phu',
+			at: Date.now() + 86400_000
+		});
+		expect(future.ok).toBe(true);
+		expect(Math.abs((await view('xe-tan-phu')).finishedAt! - Date.now())).toBeLessThan(5000);
+		phone.close();
+	});
+});
+
 describe('crews and trucks', () => {
 	it('lets the coordinator give a crew account another truck, ending its old session', async () => {
 		const { default: Database } = await import('better-sqlite3');

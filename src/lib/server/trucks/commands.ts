@@ -58,6 +58,14 @@ const byOf = (actor: Actor): TruckStatusData['by'] =>
 	actor.kind === 'user' && actor.role === 'truck_crew' ? 'crew' : 'coordinator';
 const ownTruck = (p: { truckId: string }) => ({ truckId: p.truckId });
 
+/**
+ * When a press happened: the phone's own stamp (a press kept offline arrives late), if it is
+ * believable — not in the future, not older than a day — else now.
+ */
+function pressTime(now: number, at: number | undefined): number {
+	return at !== undefined && at <= now + 120_000 && at >= now - 24 * 3600_000 ? Math.min(at, now) : now;
+}
+
 function require(state: TruckState, allowed: TruckStatus[], message: string): void {
 	if (!allowed.includes(state.status)) throw new CommandError('conflict', message);
 }
@@ -69,7 +77,7 @@ export const depart = defineCommand({
 	apply: (db, p, { actor }) =>
 		statusChange(db, p.truckId, byOf(actor), (s, now) => {
 			require(s, ['idle'], 'Xe đã xuất phát rồi.');
-			return { status: 'moving', startedAt: now, slowSince: null };
+			return { status: 'moving', startedAt: pressTime(now, p.at), slowSince: null };
 		})
 });
 
@@ -104,7 +112,7 @@ export const finish = defineCommand({
 			require(s, ['moving', 'stopped', 'lost', 'incident'], s.status === 'idle'
 				? 'Xe chưa xuất phát.'
 				: 'Xe đã hoàn thành rồi.');
-			return { status: 'finished', finishedAt: now };
+			return { status: 'finished', finishedAt: pressTime(now, p.at) };
 		})
 });
 
@@ -151,7 +159,8 @@ export const arrive = defineCommand({
 		const checkpointId = p.checkpointId ?? route?.checkpoints.find((c) => !(c.id in state.reached))?.id;
 		if (!checkpointId) throw new CommandError('conflict', 'Xe đã qua mọi điểm kiểm soát của lộ trình.');
 		if (checkpointId in state.reached) throw new CommandError('conflict', 'Điểm này đã được ghi nhận rồi.');
-		return reached(db, p.truckId, checkpointId, dayNow(db), true);
+		const now = dayNow(db);
+		return reached(db, p.truckId, checkpointId, pressTime(now, p.at), true);
 	}
 });
 
