@@ -18,12 +18,17 @@ import { Fleet, type Finding } from './fleet';
 import { loadState, openAlert } from './store';
 
 const key = Symbol.for('khai-mac.fleet');
-type Holder = { [key]?: { fleet: Fleet; timer: ReturnType<typeof setInterval>; stop: () => void } };
+interface FleetHolder {
+	fleet: Fleet;
+	timer: ReturnType<typeof setInterval>;
+	stop: () => void;
+	/** phones waiting for their positions to be on disk: answered after the next flush */
+	waiting: (() => void)[];
+	beating: boolean;
+}
+type Holder = { [key]?: FleetHolder };
 
 const system: Actor = { kind: 'system', label: 'Hệ thống theo dõi xe' };
-
-/** Flushes wait here: a phone's batch is answered once it is on disk. */
-let waiting: (() => void)[] = [];
 
 export function fleet(): Fleet {
 	const holder = globalThis as Holder;
@@ -41,9 +46,13 @@ const stateEvents = new Set(['truck.status_changed', 'truck.checkpoint_reached']
 
 export function startFleet(): void {
 	const holder = globalThis as Holder;
-	if (holder[key]) {
-		clearInterval(holder[key].timer);
-		holder[key].stop();
+	const previous = holder[key];
+	if (previous) {
+		// a restart (dev hot reload): what the old fleet holds goes to disk, its phones get their answer
+		clearInterval(previous.timer);
+		previous.stop();
+		previous.fleet.flush(db());
+		for (const resolve of previous.waiting) resolve();
 	}
 	const live = new Fleet();
 	live.load(db());
@@ -53,22 +62,23 @@ export function startFleet(): void {
 			live.setState(loadState(db(), (event.data as { truckId: string }).truckId));
 		if (event.type === 'truck.status_changed') void act(incidentFindings(event.data as TruckStatusData));
 	});
-	const timer = setInterval(() => void heartbeat(live), 1000);
-	timer.unref?.();
-	holder[key] = { fleet: live, timer, stop };
+	const state: FleetHolder = { fleet: live, timer: undefined as never, stop, waiting: [], beating: false };
+	state.timer = setInterval(() => void heartbeat(state), 1000);
+	state.timer.unref?.();
+	holder[key] = state;
 }
 
-let beating = false;
-async function heartbeat(live: Fleet): Promise<void> {
-	if (beating) return;
-	beating = true;
+async function heartbeat(state: FleetHolder): Promise<void> {
+	if (state.beating) return;
+	state.beating = true;
+	const live = state.fleet;
 	try {
 		live.flush(db());
 		// the frame first: the displays should not wait behind hundreds of acks
 		const frame = live.takeFrame(Date.now());
 		if (frame) realtime()?.to(['ops', 'display']).emit('positions', frame);
-		const done = waiting;
-		waiting = [];
+		const done = state.waiting;
+		state.waiting = [];
 		for (const resolve of done) resolve();
 		const now = dayNow(db());
 		await act(
@@ -77,7 +87,7 @@ async function heartbeat(live: Fleet): Promise<void> {
 	} catch (error) {
 		console.error('[fleet] heartbeat failed', error);
 	} finally {
-		beating = false;
+		state.beating = false;
 	}
 }
 
@@ -184,7 +194,7 @@ export async function reportPositions(actor: Actor, input: unknown): Promise<Pos
 	if (good.length === 0) return { ok: false, code: 'invalid', message: bad[0].reason };
 	const { result, findings } = live.ingest(truckId, good, Date.now(), dayNow(db()));
 	result.refused = [...bad, ...result.refused.map((r) => ({ ...r, index: original[r.index] }))];
-	await new Promise<void>((resolve) => waiting.push(resolve));
+	await new Promise<void>((resolve) => (globalThis as Holder)[key]!.waiting.push(resolve));
 	await act(findings);
 	return { ok: true, ...result };
 }
