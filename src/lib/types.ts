@@ -3,7 +3,7 @@
  * and the typed socket.io event maps used on both ends.
  */
 import type { Role } from './scenario/schema';
-import type { Fix, PositionFrame, TruckStatus, TruckView } from './trucks/types';
+import type { AlertKind, Fix, PositionFrame, TruckStatus, TruckView } from './trucks/types';
 export type { Role } from './scenario/schema';
 
 export type ErrorCode =
@@ -107,7 +107,7 @@ export interface AlertData {
 	id: string;
 	truckId: string;
 	truckName: string;
-	kind: 'late' | 'off_route' | 'stale' | 'incident';
+	kind: AlertKind;
 	checkpointId: string | null;
 	message: string;
 	/** day time */

@@ -26,6 +26,9 @@ export const truckStatusColor: Record<TruckStatus, string> = {
 	finished: '#2563eb'
 };
 
+/** late at a checkpoint, off the route, no position for a while, the crew pressed "sự cố" */
+export type AlertKind = 'late' | 'off_route' | 'stale' | 'incident';
+
 /** A position as the phone's Geolocation gives it. */
 export interface Fix {
 	/** device time, ms since epoch */

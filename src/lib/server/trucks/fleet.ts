@@ -5,7 +5,7 @@
  * ETA, delay). What the positions reveal (arrivals, alerts, status) is returned as findings,
  * which the watcher turns into system commands on the one command path.
  */
-import type { Fix, PositionFrame, RouteView, TruckStatus, TruckView } from '$lib/trucks/types';
+import type { AlertKind, Fix, PositionFrame, RouteView, TruckStatus, TruckView } from '$lib/trucks/types';
 import { truckStatuses } from '$lib/trucks/types';
 import {
 	checkpointsWithin,
@@ -18,8 +18,8 @@ import {
 	type PreparedRoute
 } from '$lib/trucks/geometry';
 import type { Scenario } from '$lib/scenario/schema';
-import { formatDateTime } from '$lib/time';
 import { config } from '../config';
+import { lateText } from './alert-text';
 import { listRoutes, listTruckSpecs } from '../scenario/store';
 import { listUnits } from '../scenario/units';
 import type { Db } from '../db';
@@ -45,17 +45,6 @@ export type Finding =
 			message: string;
 	  }
 	| { kind: 'clear'; truckId: string; alert: AlertKind; checkpointId: string | null };
-
-export type AlertKind = 'late' | 'off_route' | 'stale' | 'incident';
-
-/** "trễ 7 phút", "trễ 2 giờ 05 phút"; past two days, the plan's own time */
-function lateText(ms: number, plannedAt: number): string {
-	const minutes = Math.round(ms / 60_000);
-	if (minutes < 120) return `trễ ${minutes} phút so với kế hoạch`;
-	if (minutes < 48 * 60)
-		return `trễ ${Math.floor(minutes / 60)} giờ ${String(minutes % 60).padStart(2, '0')} phút so với kế hoạch`;
-	return `chưa đến, kế hoạch ${formatDateTime(plannedAt)}`;
-}
 
 export interface IngestResult {
 	accepted: number;

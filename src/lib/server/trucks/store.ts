@@ -1,5 +1,5 @@
 /** Loudspeaker trucks: data access for live state, positions, alerts and crew messages. */
-import type { Fix, TruckStatus } from '$lib/trucks/types';
+import type { AlertKind, Fix, TruckStatus } from '$lib/trucks/types';
 import type { Db } from '../db';
 
 export interface TruckState {
@@ -139,7 +139,7 @@ export function positionsBetween(
 export interface Alert {
 	id: string;
 	truckId: string;
-	kind: 'late' | 'off_route' | 'stale' | 'incident';
+	kind: AlertKind;
 	checkpointId: string | null;
 	message: string;
 	raisedAt: number;
