@@ -4,6 +4,7 @@
  */
 import type { Role } from './scenario/schema';
 import type { AlertKind, Fix, PositionFrame, TruckStatus, TruckView } from './trucks/types';
+import type { ChecklistItemView, PhotoStatus } from './checklists/types';
 export type { Role } from './scenario/schema';
 
 export type ErrorCode =
@@ -92,6 +93,18 @@ export interface EventDataMap {
 	'alert.acknowledged': { id: string; by: string };
 	'alert.cleared': { id: string };
 	'demo.day_restarted': { anchorReal: number };
+	/** an item's new state travels with each change, so a client just replaces it */
+	'checklist.ticked': { item: ChecklistItemView; unitName: string };
+	'checklist.unticked': { item: ChecklistItemView; unitName: string; reason: string };
+	'checklist.photo_reviewed': {
+		item: ChecklistItemView;
+		unitName: string;
+		photoId: string;
+		verdict: Exclude<PhotoStatus, 'pending'>;
+		reason: string;
+	};
+	/** items edited: clients reload them (a bulk edit would carry other wards' items) */
+	'checklist.items_changed': { unitIds: string[]; count: number; summary: string };
 }
 
 export interface TruckStatusData {

@@ -1,33 +1,63 @@
 /**
- * The outbox of a phone or tablet in the street: commands and positions are written to
- * IndexedDB first and sent when the connection allows, each command exactly once (its id).
- * Closing the tab or losing the network loses nothing; the page shows what waits.
+ * The outbox of a phone or tablet in the street: commands, their photos and positions are
+ * written to IndexedDB first and sent when the connection allows, each command exactly once
+ * (its id). A command's photos are uploaded before it. Closing the tab or losing the network
+ * loses nothing; the page shows what waits.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Fix } from '$lib/trucks/types';
 import type { Command, CommandResult } from '$lib/types';
 import { live } from './live.svelte';
+import { uploadPhoto } from './photo-upload';
+
+export interface QueuedCommand extends Command {
+	queuedAt: number;
+	/** upload ids of the photos this command refers to */
+	photos?: string[];
+}
+
+interface QueuedPhoto {
+	id: string;
+	unitId: string;
+	blob: Blob;
+	sent: number;
+	photoId: string | null;
+}
 
 interface OutboxSchema extends DBSchema {
-	commands: { key: string; value: Command & { queuedAt: number } };
+	commands: { key: string; value: QueuedCommand };
 	positions: { key: number; value: { truckId: string; fix: Fix } };
+	photos: { key: string; value: QueuedPhoto };
 }
 
 export interface Refusal {
 	type: string;
 	message: string;
+	payload?: unknown;
+}
+
+export interface NewPhoto {
+	id: string;
+	unitId: string;
+	blob: Blob;
 }
 
 const positionBatch = 300;
 
 export class Outbox {
-	pendingCommands = $state(0);
+	/** commands waiting to be sent, oldest first (without their photos) */
+	queued = $state<QueuedCommand[]>([]);
 	pendingPositions = $state(0);
+	pendingPhotos = $state(0);
+	/** the photo being sent now: bytes sent of its size */
+	uploading = $state<{ id: string; sent: number; size: number } | null>(null);
 	lastSync = $state<number | null>(null);
 	/** the last command the server refused (it will not be retried) */
 	refused = $state<Refusal | null>(null);
 	/** IndexedDB could not be opened: changes are not kept across reloads */
 	unavailable = $state(false);
+	/** the browser promised not to clear this storage when space runs low */
+	persisted = $state<boolean | null>(null);
 
 	#db: Promise<IDBPDatabase<OutboxSchema>> | null = null;
 	#flushing = false;
@@ -35,20 +65,30 @@ export class Outbox {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#results = new Map<string, (result: CommandResult) => void>();
 
+	get pendingCommands(): number {
+		return this.queued.length;
+	}
+
 	get pending(): number {
 		return this.pendingCommands + this.pendingPositions;
 	}
 
 	/** Opens the outbox of this browser for one account; sends what waits whenever the socket is live. */
 	open(name: string): () => void {
-		this.#db = openDB<OutboxSchema>(`khai-mac-outbox-${name}`, 1, {
-			upgrade(db) {
-				db.createObjectStore('commands', { keyPath: 'id' });
-				db.createObjectStore('positions', { autoIncrement: true });
+		this.#db = openDB<OutboxSchema>(`khai-mac-outbox-${name}`, 2, {
+			upgrade(db, oldVersion) {
+				if (oldVersion < 1) {
+					db.createObjectStore('commands', { keyPath: 'id' });
+					db.createObjectStore('positions', { autoIncrement: true });
+				}
+				if (oldVersion < 2) db.createObjectStore('photos', { keyPath: 'id' });
 			}
 		});
 		this.#db.catch(() => (this.unavailable = true));
-		void navigator.storage?.persist?.();
+		void navigator.storage
+			?.persist?.()
+			.then((granted) => (this.persisted = granted))
+			.catch(() => (this.persisted = false));
 		void this.#count();
 		const stopLive = live.onLive(() => void this.flush());
 		const timer = setInterval(() => void this.flush(), 3000);
@@ -58,15 +98,33 @@ export class Outbox {
 		};
 	}
 
-	/** Queues a command; resolves with the server's answer when it comes (maybe much later). */
-	async send(type: string, payload: unknown): Promise<CommandResult> {
-		const command = { id: crypto.randomUUID(), type, payload, queuedAt: Date.now() };
+	/**
+	 * Queues a command (and the photos it refers to, stored with it); resolves with the
+	 * server's answer when it comes, maybe much later.
+	 */
+	async send(type: string, payload: unknown, photos: NewPhoto[] = []): Promise<CommandResult> {
+		const command: QueuedCommand = {
+			id: crypto.randomUUID(),
+			type,
+			payload,
+			queuedAt: Date.now(),
+			photos: photos.map((p) => p.id)
+		};
 		const db = await this.#db!;
-		await db.put('commands', command);
-		this.pendingCommands++;
+		const tx = db.transaction(['commands', 'photos'], 'readwrite');
+		for (const photo of photos) await tx.objectStore('photos').put({ ...photo, sent: 0, photoId: null });
+		await tx.objectStore('commands').put(command);
+		await tx.done;
+		this.queued = [...this.queued, command];
+		this.pendingPhotos += photos.length;
 		const answer = new Promise<CommandResult>((resolve) => this.#results.set(command.id, resolve));
 		void this.flush();
 		return answer;
+	}
+
+	/** A queued photo, for a preview while it waits. */
+	async photo(id: string): Promise<Blob | undefined> {
+		return (await (await this.#db)?.get('photos', id))?.blob;
 	}
 
 	async addFix(truckId: string, fix: Fix): Promise<void> {
@@ -82,14 +140,24 @@ export class Outbox {
 			const db = await this.#db;
 			// commands first and in order: a press made offline happened before later positions matter
 			const commands = (await db.getAll('commands')).sort((a, b) => a.queuedAt - b.queuedAt);
-			for (const { queuedAt: _queuedAt, ...command } of commands) {
-				const result = await live.trySend(command);
+			for (const { queuedAt: _queuedAt, photos = [], ...command } of commands) {
+				const ready = await this.#sendPhotos(db, command, photos);
+				if (ready === 'later') return;
+				const result: CommandResult | null =
+					ready === 'refused'
+						? { ok: false, code: 'invalid', message: this.refused?.message ?? 'Ảnh bị từ chối.' }
+						: await live.trySend(command);
 				if (!result) return; // no answer: keep it, same id next time
 				if (!result.ok && result.code === 'internal') return;
-				await db.delete('commands', command.id);
-				if (!result.ok) this.refused = { type: command.type, message: result.message };
+				const tx = db.transaction(['commands', 'photos'], 'readwrite');
+				await tx.objectStore('commands').delete(command.id);
+				for (const id of photos) await tx.objectStore('photos').delete(id);
+				await tx.done;
+				if (!result.ok)
+					this.refused = { type: command.type, message: result.message, payload: command.payload };
 				this.#results.get(command.id)?.(result);
 				this.#results.delete(command.id);
+				await this.#count();
 			}
 			for (;;) {
 				const tx = db.transaction('positions');
@@ -110,16 +178,45 @@ export class Outbox {
 			this.lastSync = Date.now();
 		} finally {
 			this.#flushing = false;
+			this.uploading = null;
 			await this.#count();
 		}
+	}
+
+	/** Uploads a command's photos, one by one; resumes a photo that was cut off. */
+	async #sendPhotos(
+		db: IDBPDatabase<OutboxSchema>,
+		command: Command,
+		ids: string[]
+	): Promise<'ready' | 'later' | 'refused'> {
+		for (const id of ids) {
+			const photo = await db.get('photos', id);
+			if (!photo || photo.photoId) continue;
+			this.uploading = { id, sent: photo.sent, size: photo.blob.size };
+			const outcome = await uploadPhoto(photo, async (sent) => {
+				this.uploading = { id, sent, size: photo.blob.size };
+				await db.put('photos', { ...photo, sent });
+			});
+			if (outcome.kind === 'later') {
+				await db.put('photos', { ...photo, sent: outcome.sent });
+				return 'later';
+			}
+			if (outcome.kind === 'refused') {
+				this.refused = { type: command.type, message: outcome.message, payload: command.payload };
+				return 'refused';
+			}
+			await db.put('photos', { ...photo, sent: photo.blob.size, photoId: outcome.photoId });
+		}
+		return 'ready';
 	}
 
 	async #count(): Promise<void> {
 		if (!this.#db) return;
 		try {
 			const db = await this.#db;
-			this.pendingCommands = await db.count('commands');
+			this.queued = (await db.getAll('commands')).sort((a, b) => a.queuedAt - b.queuedAt);
 			this.pendingPositions = await db.count('positions');
+			this.pendingPhotos = (await db.getAll('photos')).filter((p) => !p.photoId).length;
 		} catch {
 			this.unavailable = true;
 		}

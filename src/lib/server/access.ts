@@ -57,6 +57,10 @@ export const policy = {
 	'parade.plan': { admin: 'any', coordinator: 'any' },
 	'crew.message': { admin: 'any', coordinator: 'any' },
 	'alert.acknowledge': { admin: 'any', coordinator: 'any' },
+	/** ticking a ward's banner checklist (with photos); the coordinator may do it for a ward */
+	'checklist.tick': { ward_staff: 'own_unit', coordinator: 'any', admin: 'any' },
+	'checklist.review': { coordinator: 'any', admin: 'any' },
+	'checklist.edit': { coordinator: 'any', admin: 'any' },
 	/** what the server finds in the positions: arrivals, alerts, status */
 	'fleet.system': { system: 'any' },
 	'demo.run': { system: 'any' }

@@ -24,3 +24,11 @@ export function setDayClock(db: Db, clock: DayClock): void {
 export function dayNow(db: Db): number {
 	return dayTime(dayClock(db), Date.now());
 }
+
+/**
+ * When a button was pressed on a phone or tablet: the device's own stamp (a press kept offline
+ * arrives late), if it is believable — not in the future, not older than a day — else now.
+ */
+export function pressTime(now: number, at: number | undefined): number {
+	return at !== undefined && at <= now + 120_000 && at >= now - 24 * 3600_000 ? Math.min(at, now) : now;
+}

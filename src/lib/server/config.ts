@@ -10,10 +10,15 @@ function int(name: string, fallback: number): number {
 }
 
 const dataDir = path.resolve(process.env.KHAIMAC_DATA_DIR ?? 'data/var');
+const databasePath = path.resolve(process.env.KHAIMAC_DB ?? path.join(dataDir, 'khai-mac.sqlite'));
 
 export const config = {
 	dataDir,
-	databasePath: path.resolve(process.env.KHAIMAC_DB ?? path.join(dataDir, 'khai-mac.sqlite')),
+	databasePath,
+	/** photos, by content hash; beside the database so a backup takes both */
+	photosDir: path.resolve(process.env.KHAIMAC_PHOTOS_DIR ?? path.join(path.dirname(databasePath), 'photos')),
+	/** the largest photo file accepted, in MB (tablets scale photos down before sending) */
+	photoMaxMb: int('KHAIMAC_PHOTO_MAX_MB', 15),
 	production: process.env.NODE_ENV === 'production',
 	/** cookies get Secure when the public origin is https (behind a TLS proxy) */
 	secureCookies: (process.env.ORIGIN ?? '').startsWith('https://'),

@@ -107,7 +107,7 @@ export async function executeCommand(
 		);
 	}
 	const { id, type, payload } = parsed.data;
-	const def = commandDefs[type as CommandType] as CommandDef<CommandType, unknown> | undefined;
+	const def = commandDefs[type as CommandType] as unknown as CommandDef<CommandType, unknown> | undefined;
 	if (!def) return refuse(actor, ctx, id, type, 'unknown_command', `Không có lệnh "${type}".`);
 
 	let hash: string;

@@ -22,6 +22,15 @@ import {
 	systemReached
 } from '../trucks/commands';
 import { newDemoDay } from '../simulator/commands';
+import {
+	addToWards,
+	removeItem,
+	reviewPhoto,
+	saveItem,
+	setDeadline,
+	tick,
+	untick
+} from '../checklists/commands';
 import type { CommandDef } from './define';
 
 export const commandDefs: { [T in CommandType]: CommandDef<T, never> } = {
@@ -47,5 +56,12 @@ export const commandDefs: { [T in CommandType]: CommandDef<T, never> } = {
 	'truck.reached': systemReached,
 	'alert.raise': raiseAlert,
 	'alert.clear': clearAlertCommand,
+	'checklist.tick': tick,
+	'checklist.untick': untick,
+	'checklist.review_photo': reviewPhoto,
+	'checklist.save_item': saveItem,
+	'checklist.add_to_wards': addToWards,
+	'checklist.remove_item': removeItem,
+	'checklist.set_deadline': setDeadline,
 	'demo.new_day': newDemoDay
 } as never;

@@ -162,6 +162,52 @@ const steps: string[] = [
 		demo INTEGER NOT NULL DEFAULT 0,
 		at INTEGER NOT NULL
 	);
+	`,
+	// 3: ward banner checklists — item state, photos (files stored by content hash), uploads
+	`
+	CREATE TABLE checklist_state (
+		-- no foreign key: a scenario imported again keeps the state of items it still has
+		item_id TEXT PRIMARY KEY,
+		status TEXT NOT NULL DEFAULT 'todo',
+		quantity_done INTEGER,
+		note TEXT,
+		done_at INTEGER,
+		done_by TEXT,
+		returned_reason TEXT,
+		updated_at INTEGER NOT NULL
+	);
+	CREATE TABLE photos (
+		-- sha256 of the stored display image
+		id TEXT PRIMARY KEY,
+		width INTEGER NOT NULL,
+		height INTEGER NOT NULL,
+		bytes INTEGER NOT NULL,
+		demo INTEGER NOT NULL DEFAULT 0,
+		created_at INTEGER NOT NULL
+	);
+	-- one resumable upload from a tablet; its photo is usable once complete
+	CREATE TABLE photo_uploads (
+		id TEXT PRIMARY KEY,
+		unit_id TEXT NOT NULL,
+		user_id INTEGER,
+		total INTEGER NOT NULL,
+		photo_id TEXT REFERENCES photos(id),
+		created_at INTEGER NOT NULL
+	);
+	CREATE INDEX photo_uploads_photo ON photo_uploads(photo_id);
+	CREATE TABLE checklist_photos (
+		item_id TEXT NOT NULL,
+		photo_id TEXT NOT NULL REFERENCES photos(id),
+		unit_id TEXT NOT NULL,
+		status TEXT NOT NULL DEFAULT 'pending',
+		reason TEXT,
+		added_by TEXT NOT NULL,
+		added_at INTEGER NOT NULL,
+		reviewed_by TEXT,
+		reviewed_at INTEGER,
+		PRIMARY KEY (item_id, photo_id)
+	);
+	CREATE INDEX checklist_photos_reviewed ON checklist_photos(status, reviewed_at);
 	`
 ];
 

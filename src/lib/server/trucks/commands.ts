@@ -5,7 +5,7 @@
 import type { TruckStatus } from '$lib/trucks/types';
 import type { TruckStatusData } from '$lib/types';
 import { actorLabel, type Actor } from '../access';
-import { dayNow } from '../clock';
+import { dayNow, pressTime } from '../clock';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
 import type { Db } from '../db';
 import { listRoutes } from '../scenario/store';
@@ -57,14 +57,6 @@ function statusChange(
 const byOf = (actor: Actor): TruckStatusData['by'] =>
 	actor.kind === 'user' && actor.role === 'truck_crew' ? 'crew' : 'coordinator';
 const ownTruck = (p: { truckId: string }) => ({ truckId: p.truckId });
-
-/**
- * When a press happened: the phone's own stamp (a press kept offline arrives late), if it is
- * believable — not in the future, not older than a day — else now.
- */
-function pressTime(now: number, at: number | undefined): number {
-	return at !== undefined && at <= now + 120_000 && at >= now - 24 * 3600_000 ? Math.min(at, now) : now;
-}
 
 function require(state: TruckState, allowed: TruckStatus[], message: string): void {
 	if (!allowed.includes(state.status)) throw new CommandError('conflict', message);

@@ -1,4 +1,6 @@
 import { error } from '@sveltejs/kit';
+import { authorize } from '$lib/server/access';
+import { listItemViews } from '$lib/server/checklists/store';
 import { requireActor } from '$lib/server/guard';
 import { staffHome } from '$lib/server/staff-home';
 import { db } from '$lib/server/db';
@@ -20,8 +22,15 @@ export const load: PageServerLoad = (event) => {
 			home: null
 		};
 	}
-	requireActor(event, 'read.unit', { unitId });
+	const actor = requireActor(event, 'read.unit', { unitId });
 	const home = staffHome(unitId);
 	if (!home.unit) error(404, { message: 'Không có đơn vị này trong kịch bản hiện tại.' });
-	return { pick: null, home };
+	return {
+		pick: null,
+		home,
+		items: listItemViews(db(), unitId),
+		canTick: authorize(actor, 'checklist.tick', { unitId }),
+		/** the tablet's outbox is per account: another account on it never sends these */
+		outboxName: actor.kind === 'user' ? `user-${actor.userId}` : 'none'
+	};
 };

@@ -1,0 +1,108 @@
+/** Ward banner checklists: the words and shapes shared by server, tablets, ops room and display. */
+import type { checklistKinds } from '$lib/scenario/schema';
+
+export type ChecklistKind = (typeof checklistKinds)[number];
+
+/** hạng mục, as the plans name them */
+export const checklistKindLabel: Record<ChecklistKind, string> = {
+	co: 'Cờ',
+	phuon: 'Phướn',
+	bang_ron: 'Băng rôn',
+	pano: 'Pano',
+	ap_phich: 'Áp phích',
+	khau_hieu: 'Khẩu hiệu'
+};
+
+export const checklistStatuses = ['todo', 'done', 'returned'] as const;
+export type ChecklistStatus = (typeof checklistStatuses)[number];
+
+export const checklistStatusLabel: Record<ChecklistStatus, string> = {
+	todo: 'Chưa làm',
+	done: 'Đã xong',
+	returned: 'Bị trả lại'
+};
+
+export type PhotoStatus = 'pending' | 'accepted' | 'rejected';
+
+export const photoStatusLabel: Record<PhotoStatus, string> = {
+	pending: 'Chờ duyệt',
+	accepted: 'Đã duyệt',
+	rejected: 'Bị từ chối'
+};
+
+export interface ItemPhoto {
+	/** content hash; the image is at /photos/{id} */
+	id: string;
+	status: PhotoStatus;
+	reason: string | null;
+	addedBy: string;
+	/** day time */
+	addedAt: number;
+	reviewedBy: string | null;
+}
+
+export interface ChecklistItemView {
+	id: string;
+	unitId: string;
+	kind: ChecklistKind;
+	place: string;
+	/** [lng, lat] */
+	position: [number, number] | null;
+	quantity: number;
+	sloganText: string | null;
+	/** day time */
+	deadline: number;
+	status: ChecklistStatus;
+	quantityDone: number | null;
+	note: string | null;
+	doneAt: number | null;
+	doneBy: string | null;
+	returnedReason: string | null;
+	/** day time of the last change */
+	updatedAt: number | null;
+	photos: ItemPhoto[];
+}
+
+/** A photo accepted by the coordinator, for the display strip. */
+export interface AcceptedPhoto {
+	id: string;
+	itemId: string;
+	unitId: string;
+	unitName: string;
+	kind: ChecklistKind;
+	place: string;
+	reviewedAt: number;
+}
+
+export function photoUrl(id: string, size: 'thumb' | 'display' = 'display'): string {
+	return `/photos/${id}${size === 'thumb' ? '?size=thumb' : ''}`;
+}
+
+export function isOverdue(item: Pick<ChecklistItemView, 'status' | 'deadline'>, dayNow: number): boolean {
+	return item.status !== 'done' && item.deadline < dayNow;
+}
+
+export interface Progress {
+	total: number;
+	done: number;
+	overdue: number;
+	/** day time of the last change, null when nothing was done yet */
+	lastActivity: number | null;
+}
+
+export function progressOf(items: ChecklistItemView[], dayNow: number): Progress {
+	let done = 0;
+	let overdue = 0;
+	let lastActivity: number | null = null;
+	for (const item of items) {
+		if (item.status === 'done') done++;
+		if (isOverdue(item, dayNow)) overdue++;
+		if (item.updatedAt !== null && (lastActivity === null || item.updatedAt > lastActivity))
+			lastActivity = item.updatedAt;
+	}
+	return { total: items.length, done, overdue, lastActivity };
+}
+
+export function percent(p: Progress): number {
+	return p.total === 0 ? 0 : Math.round((100 * p.done) / p.total);
+}

@@ -1,0 +1,142 @@
+/**
+ * Resumable photo uploads from tablets on a weak link: the photo comes in chunks, each
+ * appended at the offset the server already holds; a broken upload goes on from there.
+ * When the last byte is in, the photo is checked and stored, or refused and forgotten.
+ */
+import type { ErrorCode } from '$lib/types';
+import { config } from '../config';
+import type { Db } from '../db';
+import { appendIncoming, readIncoming, receivedBytes, removeIncoming, writePhotoFiles } from './files';
+import { ImageRefused, processPhoto } from './image';
+import { completeUpload, createUpload, deleteUpload, getUpload, staleUploads } from './store';
+
+export type UploadAnswer =
+	| { ok: true; received: number; total: number; photoId: string | null }
+	| { ok: false; status: number; code: ErrorCode; message: string; received?: number };
+
+export const maxChunkBytes = 2 * 1024 * 1024;
+
+export function maxPhotoBytes(): number {
+	return config.photoMaxMb * 1024 * 1024;
+}
+
+export function tooLargeMessage(): string {
+	return `Ảnh quá lớn: tối đa ${config.photoMaxMb} MB. Hãy chụp lại hoặc chọn ảnh nhỏ hơn.`;
+}
+
+// one chunk at a time per upload: two copies of a retried request must not both append
+const queues = new Map<string, Promise<unknown>>();
+
+function serialized<T>(uploadId: string, work: () => Promise<T>): Promise<T> {
+	const previous = queues.get(uploadId) ?? Promise.resolve();
+	const next = previous.then(work, work);
+	queues.set(uploadId, next);
+	void next.finally(() => {
+		if (queues.get(uploadId) === next) queues.delete(uploadId);
+	});
+	return next;
+}
+
+export interface Chunk {
+	uploadId: string;
+	unitId: string;
+	userId: number | null;
+	start: number;
+	total: number;
+	bytes: Uint8Array;
+}
+
+export function receiveChunk(db: Db, chunk: Chunk, demo = false): Promise<UploadAnswer> {
+	return serialized(chunk.uploadId, () => receive(db, chunk, demo));
+}
+
+async function receive(db: Db, chunk: Chunk, demo: boolean): Promise<UploadAnswer> {
+	const { uploadId, unitId, total, start, bytes } = chunk;
+	if (total > maxPhotoBytes()) return { ok: false, status: 413, code: 'invalid', message: tooLargeMessage() };
+	let upload = getUpload(db, uploadId);
+	if (upload && upload.unitId !== unitId)
+		return { ok: false, status: 403, code: 'forbidden', message: 'Ảnh này thuộc đơn vị khác.' };
+	if (upload?.photoId)
+		return { ok: true, received: upload.total, total: upload.total, photoId: upload.photoId };
+	if (upload && upload.total !== total)
+		return {
+			ok: false,
+			status: 400,
+			code: 'invalid',
+			message: 'Kích thước ảnh khác với lúc bắt đầu tải lên. Hãy chọn lại ảnh.'
+		};
+	const received = upload ? await receivedBytes(uploadId) : 0;
+	if (start !== received)
+		return {
+			ok: false,
+			status: 409,
+			code: 'conflict',
+			message: `Máy chủ đang có ${received} byte của ảnh này; gửi tiếp từ đó.`,
+			received
+		};
+	if (start + bytes.length > total)
+		return {
+			ok: false,
+			status: 400,
+			code: 'invalid',
+			message: 'Phần ảnh gửi lên vượt quá kích thước đã khai.'
+		};
+	if (!upload) {
+		await removeIncoming(uploadId); // a leftover from an upload refused earlier
+		createUpload(db, { id: uploadId, unitId, userId: chunk.userId, total }, Date.now());
+		upload = getUpload(db, uploadId)!;
+	}
+	if (bytes.length > 0) await appendIncoming(uploadId, bytes);
+	const now = start + bytes.length;
+	if (now < total) return { ok: true, received: now, total, photoId: null };
+	return finish(db, uploadId, total, demo);
+}
+
+async function finish(db: Db, uploadId: string, total: number, demo: boolean): Promise<UploadAnswer> {
+	try {
+		const photo = await processPhoto(await readIncoming(uploadId));
+		await writePhotoFiles(photo.id, photo.display, photo.thumb);
+		completeUpload(
+			db,
+			uploadId,
+			{ id: photo.id, width: photo.width, height: photo.height, bytes: photo.display.length },
+			demo,
+			Date.now()
+		);
+		await removeIncoming(uploadId);
+		return { ok: true, received: total, total, photoId: photo.id };
+	} catch (error) {
+		// nothing half-saved: the upload is forgotten, the tablet is told why
+		deleteUpload(db, uploadId);
+		await removeIncoming(uploadId);
+		if (error instanceof ImageRefused)
+			return { ok: false, status: 422, code: 'invalid', message: error.message };
+		console.error('[photos] could not store a photo', error);
+		return {
+			ok: false,
+			status: 500,
+			code: 'internal',
+			message: 'Máy chủ chưa lưu được ảnh. Ảnh vẫn ở trên máy; sẽ gửi lại sau.'
+		};
+	}
+}
+
+/** A whole photo at once (the demo's placeholders); same answer as the last chunk of an upload. */
+export function ingestPhoto(
+	db: Db,
+	upload: { uploadId: string; unitId: string; userId: number | null },
+	bytes: Uint8Array,
+	demo: boolean
+): Promise<UploadAnswer> {
+	return receiveChunk(db, { ...upload, start: 0, total: bytes.length, bytes }, demo);
+}
+
+/** Forgets uploads abandoned for a day (their partial files too). */
+export async function sweepStaleUploads(db: Db, now: number): Promise<number> {
+	const stale = staleUploads(db, now - 24 * 3600_000);
+	for (const id of stale) {
+		deleteUpload(db, id);
+		await removeIncoming(id);
+	}
+	return stale.length;
+}

@@ -1,0 +1,58 @@
+/**
+ * A photo from a ward tablet, in chunks: `PUT` with `Content-Range: bytes start-end/total` and
+ * `?unit=`. The answer says how much the server holds, so a broken upload goes on from there.
+ */
+import { json, type RequestHandler } from '@sveltejs/kit';
+import { z } from '$lib/zod';
+import { authorize } from '$lib/server/access';
+import { db } from '$lib/server/db';
+import { maxChunkBytes, maxPhotoBytes, receiveChunk, tooLargeMessage } from '$lib/server/photos/uploads';
+
+const uploadId = z.uuid();
+const unitId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/);
+
+const refuse = (status: number, code: string, message: string) =>
+	json({ ok: false, code, message }, { status });
+
+export const PUT: RequestHandler = async ({ params, url, request, locals }) => {
+	const actor = locals.actor;
+	if (!actor)
+		return refuse(401, 'unauthenticated', 'Phiên đăng nhập đã hết. Hãy đăng nhập lại rồi gửi tiếp.');
+	const id = uploadId.safeParse(params.id);
+	const unit = unitId.safeParse(url.searchParams.get('unit'));
+	if (!id.success || !unit.success) return refuse(400, 'bad_request', 'Địa chỉ tải ảnh không hợp lệ.');
+	if (!authorize(actor, 'checklist.tick', { unitId: unit.data }))
+		return refuse(403, 'forbidden', 'Bạn không có quyền gửi ảnh cho đơn vị này.');
+
+	const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(request.headers.get('content-range') ?? '');
+	if (!range) return refuse(400, 'bad_request', 'Thiếu hoặc sai Content-Range (bytes đầu-cuối/tổng).');
+	const [start, end, total] = range.slice(1).map(Number);
+	if (total > maxPhotoBytes()) return refuse(413, 'invalid', tooLargeMessage());
+	if (end < start || end >= total || end - start + 1 > maxChunkBytes)
+		return refuse(400, 'bad_request', 'Phần ảnh gửi lên không hợp lệ.');
+	const declared = Number(request.headers.get('content-length') ?? NaN);
+	if (declared > maxChunkBytes) return refuse(413, 'invalid', 'Mỗi lần chỉ gửi tối đa 2 MB của ảnh.');
+
+	let bytes: Uint8Array;
+	try {
+		bytes = new Uint8Array(await request.arrayBuffer());
+	} catch {
+		return refuse(400, 'bad_request', 'Kết nối bị ngắt khi đang gửi ảnh; máy sẽ gửi tiếp.');
+	}
+	if (bytes.length !== end - start + 1)
+		return refuse(400, 'bad_request', 'Phần ảnh nhận được không đủ; máy sẽ gửi lại phần này.');
+
+	const answer = await receiveChunk(db(), {
+		uploadId: id.data,
+		unitId: unit.data,
+		userId: actor.kind === 'user' ? actor.userId : null,
+		start,
+		total,
+		bytes
+	});
+	if (!answer.ok) {
+		const { status, ...body } = answer;
+		return json(body, { status });
+	}
+	return json(answer);
+};
