@@ -1,4 +1,5 @@
 /** One line of the live feed for each kind of event, in Vietnamese. */
+import { checklistKindLabel } from './checklists/types';
 import { formatHour } from './time';
 import { truckStatusLabel } from './trucks/types';
 import type { EventDataMap, LiveEvent } from './types';
@@ -61,6 +62,21 @@ export function describeEvent(event: LiveEvent): string {
 			return `Đã xác nhận cảnh báo (${(event.data as EventDataMap['alert.acknowledged']).by})`;
 		case 'alert.cleared':
 			return 'Cảnh báo đã hết';
+		case 'checklist.ticked': {
+			const d = event.data as EventDataMap['checklist.ticked'];
+			return `${d.unitName}: xong ${checklistKindLabel[d.item.kind].toLowerCase()} — ${d.item.place}`;
+		}
+		case 'checklist.unticked': {
+			const d = event.data as EventDataMap['checklist.unticked'];
+			return `${d.unitName}: bỏ đánh dấu ${checklistKindLabel[d.item.kind].toLowerCase()} — ${d.reason}`;
+		}
+		case 'checklist.photo_reviewed': {
+			const d = event.data as EventDataMap['checklist.photo_reviewed'];
+			const what = `${checklistKindLabel[d.item.kind].toLowerCase()} của ${d.unitName}`;
+			return d.verdict === 'accepted' ? `Duyệt ảnh ${what}` : `Trả lại ${what}: ${d.reason}`;
+		}
+		case 'checklist.items_changed':
+			return (event.data as EventDataMap['checklist.items_changed']).summary;
 		case 'demo.day_restarted':
 			return 'Bộ mô phỏng bắt đầu lại ngày diễu hành';
 		default:

@@ -5,19 +5,16 @@
 import { dayTime } from '$lib/day-clock';
 import type { DayClock } from '$lib/types';
 import type { Db } from './db';
+import { readMeta, writeMeta } from './db/meta';
 
 export const realClock: DayClock = { anchorReal: 0, anchorDay: 0, speed: 1 };
 
 export function dayClock(db: Db): DayClock {
-	const row = db.prepare("SELECT value FROM meta WHERE key = 'day_clock'").get() as
-		{ value: string } | undefined;
-	return row ? JSON.parse(row.value) : realClock;
+	return readMeta<DayClock>(db, 'day_clock') ?? realClock;
 }
 
 export function setDayClock(db: Db, clock: DayClock): void {
-	db.prepare(
-		"INSERT INTO meta (key, value) VALUES ('day_clock', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
-	).run(JSON.stringify(clock));
+	writeMeta(db, 'day_clock', clock);
 }
 
 /** The time of the day now, by the server's clock. */

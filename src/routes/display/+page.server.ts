@@ -1,3 +1,4 @@
+import { latestAcceptedPhotos, listItemViews } from '$lib/server/checklists/store';
 import { config } from '$lib/server/config';
 import { dayNow } from '$lib/server/clock';
 import { db } from '$lib/server/db';
@@ -6,6 +7,7 @@ import { recentEvents } from '$lib/server/events/log';
 import { liveStart } from '$lib/server/live-start';
 import { latestNotices } from '$lib/server/notices/store';
 import { currentEvent, listMilestones } from '$lib/server/scenario/store';
+import { listUnits } from '$lib/server/scenario/units';
 import { fleet } from '$lib/server/trucks/live';
 import { recentAlerts } from '$lib/server/trucks/store';
 import type { PageServerLoad } from './$types';
@@ -27,6 +29,9 @@ export const load: PageServerLoad = (event) => {
 		alerts: recentAlerts(db(), 50)
 			.filter((a) => a.clearedAt === null)
 			.map((a) => ({ ...a, truckName: trucks.truck(a.truckId)?.name ?? a.truckId })),
+		checklist: listItemViews(db()),
+		acceptedPhotos: latestAcceptedPhotos(db(), 12),
+		units: listUnits(db()).map((u) => ({ id: u.id, name: u.name })),
 		tileUrl: config.tileUrl || null,
 		attribution: config.tileAttribution
 	};

@@ -18,16 +18,21 @@ export function incomingPath(uploadId: string): string {
 	return path.join(config.photosDir, 'incoming', uploadId);
 }
 
-async function writeWhole(file: string, data: Buffer): Promise<void> {
+/** Writes (or appends) and waits until the bytes are on disk. */
+async function writeSynced(file: string, flags: 'w' | 'a', data: Uint8Array): Promise<void> {
 	await fs.mkdir(path.dirname(file), { recursive: true });
-	const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-	const handle = await fs.open(temporary, 'w');
+	const handle = await fs.open(file, flags);
 	try {
-		await handle.writeFile(data);
+		await handle.write(data);
 		await handle.sync();
 	} finally {
 		await handle.close();
 	}
+}
+
+async function writeWhole(file: string, data: Buffer): Promise<void> {
+	const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+	await writeSynced(temporary, 'w', data);
 	await fs.rename(temporary, file);
 }
 
@@ -54,15 +59,7 @@ export async function receivedBytes(uploadId: string): Promise<number> {
 }
 
 export async function appendIncoming(uploadId: string, chunk: Uint8Array): Promise<void> {
-	const file = incomingPath(uploadId);
-	await fs.mkdir(path.dirname(file), { recursive: true });
-	const handle = await fs.open(file, 'a');
-	try {
-		await handle.write(chunk);
-		await handle.sync();
-	} finally {
-		await handle.close();
-	}
+	await writeSynced(incomingPath(uploadId), 'a', chunk);
 }
 
 export async function readIncoming(uploadId: string): Promise<Buffer> {

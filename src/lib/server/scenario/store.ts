@@ -111,3 +111,7 @@ export function listRoutes(db: Db): Scenario['routes'] {
 export function listTruckSpecs(db: Db): Scenario['trucks'] {
 	return specs(db, 'trucks');
 }
+
+export function listSlogans(db: Db): Scenario['slogans'] {
+	return specs(db, 'slogans');
+}

@@ -1,6 +1,7 @@
 /** Commands only the demo simulator sends. */
 import { defineCommand } from '../commands/define';
 import { dayNow } from '../clock';
+import { resetChecklists } from '../checklists/store';
 import { resetFleet } from '../trucks/store';
 
 export const newDemoDay = defineCommand({
@@ -8,6 +9,7 @@ export const newDemoDay = defineCommand({
 	action: 'demo.run',
 	apply(db, p) {
 		resetFleet(db, dayNow(db));
+		resetChecklists(db);
 		return {
 			type: 'demo.day_restarted',
 			data: { anchorReal: p.anchorReal },

@@ -1,10 +1,11 @@
 /**
- * The demo simulator: plays the scenario's day in compressed time through the same command
- * path as real users, as the demo accounts, and everything it causes is labelled demo.
- * Off unless KHAIMAC_DEMO_SPEED is set; without it the app is the real thing.
+ * The demo simulator: plays the scenario's acts (see acts.ts) in compressed time through the
+ * same command path as real users, as the demo accounts, and everything it causes is labelled
+ * demo. Off unless KHAIMAC_DEMO_SPEED is set; without it the app is the real thing.
  */
 import type { DayClock } from '$lib/types';
 import { dayTime, isCompressed } from '$lib/day-clock';
+import { listItemSpecs } from '../checklists/store';
 import { dayClock, setDayClock } from '../clock';
 import { config } from '../config';
 import { executeCommand } from '../commands/execute';
@@ -12,54 +13,59 @@ import { db } from '../db';
 import { uuidFromName } from '../ids';
 import { realtime } from '../realtime';
 import { currentEvent, listMilestones } from '../scenario/store';
+import { demoActs, type Act } from './acts';
+import { checklistWork } from './checklists';
 import { milestoneNotices } from './milestones';
+import { loadCycle, saveCycle } from './state';
 import { truckParade } from './trucks';
 import type { DemoActor, DemoTick } from './types';
 
 const key = Symbol.for('khai-mac.simulator');
 type Holder = { [key]?: ReturnType<typeof setInterval> };
 
-/** Demo actors, one per part of the day; features add theirs here. */
-const actors: DemoActor[] = [milestoneNotices, truckParade];
+/** Demo actors, one per part of the plan; features add theirs here. */
+const actors: DemoActor[] = [milestoneNotices, checklistWork, truckParade];
 
-/**
- * The simulated span: the parade's day when there is one (from 45 minutes before the first
- * parade milestone, so the trucks can be seen gathering), else the milestones with action in
- * them (gathering, ceremony); until an hour after the last of them.
- */
-function demoSpan(): { start: number; end: number } | undefined {
-	const milestones = listMilestones(db());
-	const parade = milestones.filter((m) => m.kind === 'parade');
-	const action = milestones.filter((m) => ['gathering', 'ceremony', 'parade'].includes(m.kind));
-	const chosen = parade.length ? parade : action.length ? action : milestones;
-	const span = chosen.map((m) => Date.parse(m.at));
-	if (span.length === 0) return undefined;
-	if (parade.length) return { start: Math.min(...span) - 45 * 60_000, end: Math.max(...span) + 60 * 60_000 };
-	return { start: Math.min(...span) - 30 * 60_000, end: Math.max(...span) + 60 * 60_000 };
+function acts(): Act[] {
+	const deadlines = listItemSpecs(db()).map((item) => Date.parse(item.deadline));
+	return demoActs(listMilestones(db()), deadlines, config.demoSpeed);
 }
 
-function demoClock(now: number): DayClock | undefined {
-	const span = demoSpan();
-	if (!span) return undefined;
+function startAct(act: Act, now: number): DayClock {
+	const clock = { anchorReal: now, anchorDay: act.start, speed: act.speed };
+	setDayClock(db(), clock);
+	realtime()?.emit('clock:changed', clock);
+	return clock;
+}
+
+/** Where the demo is: the running act goes on after a restart; past its end, the next act. */
+function position(all: Act[], now: number): { cycle: number; act: number; clock: DayClock; fresh: boolean } {
 	const clock = dayClock(db());
-	const stillRunning =
-		isCompressed(clock) && clock.speed === config.demoSpeed && dayTime(clock, now) < span.end;
-	if (stillRunning) return clock; // a restart continues the same day; past its end, it plays again
-	const anchorDay = span.start;
-	const fresh = { anchorReal: now, anchorDay, speed: config.demoSpeed };
-	setDayClock(db(), fresh);
-	realtime()?.emit('clock:changed', fresh);
-	return fresh;
+	const saved = loadCycle(db());
+	if (saved && isCompressed(clock) && saved.act < all.length) {
+		const act = all[saved.act];
+		const day = dayTime(clock, now);
+		if (clock.speed === act.speed && day >= act.start && day < act.end)
+			return { cycle: saved.cycle, act: saved.act, clock, fresh: false };
+		if (day >= act.end && saved.act + 1 < all.length) {
+			const next = saved.act + 1;
+			saveCycle(db(), { cycle: saved.cycle, act: next });
+			return { cycle: saved.cycle, act: next, clock: startAct(all[next], now), fresh: false };
+		}
+	}
+	// a new cycle from the first act
+	saveCycle(db(), { cycle: now, act: 0 });
+	return { cycle: now, act: 0, clock: startAct(all[0], now), fresh: true };
 }
 
-/** A new simulated day: the trucks go back to the start (through the command path). */
-async function startDay(eventId: string, clock: DayClock): Promise<void> {
+/** A new cycle: trucks back to the start, checklists blank again (through the command path). */
+async function newCycle(eventId: string, cycle: number): Promise<void> {
 	await executeCommand(
 		{ kind: 'system', label: 'Bộ mô phỏng (demo)' },
 		{
-			id: uuidFromName(`demo:${eventId}:${clock.anchorReal}:new-day`),
+			id: uuidFromName(`demo:${eventId}:${cycle}:new-day`),
 			type: 'demo.new_day',
-			payload: { anchorReal: clock.anchorReal }
+			payload: { anchorReal: cycle }
 		},
 		{ demo: true }
 	);
@@ -74,17 +80,18 @@ export function startSimulator(): void {
 		console.warn('[demo] không có kịch bản: bộ mô phỏng không chạy');
 		return;
 	}
-	const started = Date.now();
-	let clock = demoClock(started);
-	if (!clock) {
+	const all = acts();
+	if (all.length === 0) {
 		console.warn('[demo] kịch bản không có mốc thời gian: bộ mô phỏng không chạy');
 		return;
 	}
-	// a day anchored just now is a new one (a day that was running goes on after a restart)
-	const fresh = clock.anchorReal === started ? startDay(event.id, clock) : Promise.resolve();
-	console.log(`[demo] mô phỏng ngày ${new Date(clock.anchorDay).toISOString()} với tốc độ ×${clock.speed}`);
-	// replay from the start of the day: commands have ids derived from the day, so none runs twice
-	let from = clock.anchorDay;
+	let at = position(all, Date.now());
+	const fresh = at.fresh ? newCycle(event.id, at.cycle) : Promise.resolve();
+	console.log(
+		`[demo] ${all.map((a) => `${a.name} ${new Date(a.start).toISOString()} ×${a.speed}`).join(' → ')}`
+	);
+	// replay from the start of the act: commands have ids derived from the cycle, so none runs twice
+	let from = all[at.act].start;
 	let busy = false;
 	holder[key] = setInterval(async () => {
 		if (busy) return;
@@ -92,14 +99,21 @@ export function startSimulator(): void {
 		try {
 			await fresh;
 			const now = Date.now();
-			const next = demoClock(now)!;
-			if (next.anchorReal !== clock!.anchorReal) {
-				clock = next;
-				from = clock.anchorDay;
-				await startDay(event.id, clock);
+			const next = position(all, now);
+			if (next.cycle !== at.cycle || next.act !== at.act) {
+				if (next.cycle !== at.cycle) await newCycle(event.id, next.cycle);
+				at = next;
+				from = all[at.act].start;
 			}
-			const to = dayTime(clock!, now);
-			const tick: DemoTick = { eventId: event.id, clock: clock!, from, to };
+			const to = Math.min(dayTime(at.clock, now), all[at.act].end);
+			const tick: DemoTick = {
+				eventId: event.id,
+				cycle: at.cycle,
+				clock: at.clock,
+				act: all[at.act],
+				from,
+				to
+			};
 			for (const actor of actors) await actor.tick(tick);
 			from = to;
 		} catch (error) {

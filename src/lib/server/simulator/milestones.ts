@@ -9,7 +9,7 @@ import type { DemoActor } from './types';
 
 export const milestoneNotices: DemoActor = {
 	name: 'milestones',
-	async tick({ eventId, clock, from, to }) {
+	async tick({ eventId, cycle, from, to }) {
 		const coordinator = firstDemoUser(db(), 'coordinator');
 		if (!coordinator) return;
 		for (const milestone of listMilestones(db())) {
@@ -18,7 +18,7 @@ export const milestoneNotices: DemoActor = {
 			await executeCommand(
 				userActor(coordinator),
 				{
-					id: uuidFromName(`demo:${eventId}:${clock.anchorReal}:milestone:${milestone.id}`),
+					id: uuidFromName(`demo:${eventId}:${cycle}:milestone:${milestone.id}`),
 					type: 'notice.post',
 					payload: {
 						body: `Đến giờ: ${milestone.title}${milestone.place ? ` — ${milestone.place}` : ''}`,

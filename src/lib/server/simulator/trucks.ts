@@ -92,7 +92,7 @@ async function drive(truckId: string, index: number, tick: DemoTick): Promise<vo
 	const role = roles[index % roles.length];
 	const p = plan(route, role);
 	const { from, to } = tick;
-	const key = (what: string) => `demo:${tick.eventId}:${tick.clock.anchorReal}:${truckId}:${what}`;
+	const key = (what: string) => `demo:${tick.eventId}:${tick.cycle}:${truckId}:${what}`;
 	const state = fleet().state(truckId);
 
 	if (to < p.departAt) return;

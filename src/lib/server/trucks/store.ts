@@ -1,6 +1,7 @@
 /** Loudspeaker trucks: data access for live state, positions, alerts and crew messages. */
 import type { AlertKind, Fix, TruckStatus } from '$lib/trucks/types';
 import type { Db } from '../db';
+import { readMeta, writeMeta } from '../db/meta';
 
 export interface TruckState {
 	truckId: string;
@@ -226,17 +227,11 @@ export function crewMessages(db: Db, limit: number, truckId?: string): CrewMessa
 }
 
 export function paradeStart(db: Db): number | null {
-	const row = db.prepare("SELECT value FROM meta WHERE key = 'parade_start'").get() as
-		{ value: string } | undefined;
-	return row ? Number(row.value) : null;
+	return readMeta<number>(db, 'parade_start') ?? null;
 }
 
 export function setParadeStart(db: Db, at: number | null): void {
-	if (at === null) db.prepare("DELETE FROM meta WHERE key = 'parade_start'").run();
-	else
-		db.prepare(
-			"INSERT INTO meta (key, value) VALUES ('parade_start', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
-		).run(String(at));
+	writeMeta(db, 'parade_start', at);
 }
 
 export function loadState(db: Db, truckId: string): TruckState {

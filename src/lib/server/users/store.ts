@@ -125,23 +125,23 @@ export function bindingsOutside(
 	]);
 }
 
-/** The first enabled demo account of a role: the demo simulator acts as it. */
-export function firstDemoUser(db: Db, role: Role): StoredUser | undefined {
+function firstDemo(db: Db, where: string, value: string): StoredUser | undefined {
 	const row = db
-		.prepare('SELECT * FROM users WHERE demo = 1 AND disabled = 0 AND role = ? ORDER BY id LIMIT 1')
-		.get(role) as UserRow | undefined;
+		.prepare(`SELECT * FROM users WHERE demo = 1 AND disabled = 0 AND ${where} ORDER BY id LIMIT 1`)
+		.get(value) as UserRow | undefined;
 	return row && toUser(row);
 }
 
+/** The first enabled demo account of a role: the demo simulator acts as it. */
+export const firstDemoUser = (db: Db, role: Role) => firstDemo(db, 'role = ?', role);
+
 /** The demo crew account of a truck: the simulator drives the truck as it. */
-export function demoCrewOf(db: Db, truckId: string): StoredUser | undefined {
-	const row = db
-		.prepare(
-			"SELECT * FROM users WHERE demo = 1 AND disabled = 0 AND role = 'truck_crew' AND truck_id = ? ORDER BY id LIMIT 1"
-		)
-		.get(truckId) as UserRow | undefined;
-	return row && toUser(row);
-}
+export const demoCrewOf = (db: Db, truckId: string) =>
+	firstDemo(db, "role = 'truck_crew' AND truck_id = ?", truckId);
+
+/** The demo staff account of a unit (a ward's tablet): the simulator ticks its checklist as it. */
+export const demoStaffOf = (db: Db, unitId: string) =>
+	firstDemo(db, "role = 'ward_staff' AND unit_id = ?", unitId);
 
 export function listCrewAccounts(db: Db): StoredUser[] {
 	return (

@@ -41,11 +41,3 @@ export function showTiles({ L, map }: CanvasMap, tileUrl: string, attribution: s
 
 /** GeoJSON order [lng, lat] → Leaflet order [lat, lng] */
 export const toLatLng = ([lng, lat]: [number, number]): [number, number] => [lat, lng];
-
-/** Leaflet tooltips take HTML: names typed by people must not become markup */
-export function escapeHtml(text: string): string {
-	return text.replace(
-		/[&<>"']/g,
-		(c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c
-	);
-}

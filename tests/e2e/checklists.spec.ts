@@ -1,0 +1,130 @@
+import Database from 'better-sqlite3';
+import sharp from 'sharp';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
+
+const ward = 'phuong-phu-my';
+
+function photo(red: number) {
+	return sharp({ create: { width: 2400, height: 1800, channels: 3, background: { r: red, g: 90, b: 30 } } })
+		.jpeg()
+		.toBuffer()
+		.then((buffer) => ({ name: `anh-${red}.jpg`, mimeType: 'image/jpeg', buffer }));
+}
+
+function ticksOf(unitId: string): { events: number; photos: number } {
+	const db = new Database(process.env.E2E_DB!, { readonly: true });
+	try {
+		const events = db
+			.prepare(
+				"SELECT COUNT(*) AS n FROM events WHERE type = 'checklist.ticked' AND json_extract(data, '$.item.unitId') = ?"
+			)
+			.get(unitId) as { n: number };
+		const photos = db.prepare('SELECT COUNT(*) AS n FROM checklist_photos WHERE unit_id = ?').get(unitId) as {
+			n: number;
+		};
+		return { events: events.n, photos: photos.n };
+	} finally {
+		db.close();
+	}
+}
+
+/**
+ * Offline as a tablet in the street is: the page's own requests fail, and so do the service
+ * worker's (Playwright's setOffline does not reach a service worker's fetches by itself).
+ */
+async function setOffline(context: BrowserContext, offline: boolean) {
+	await context.setOffline(offline);
+	if (offline)
+		await context.route('**', (route) =>
+			route.request().serviceWorker() ? route.abort('internetdisconnected') : route.continue()
+		);
+	else await context.unrouteAll();
+}
+
+async function tick(page: Page, itemId: string, red: number) {
+	const card = page.locator(`[data-item="${itemId}"]`);
+	await card.getByRole('button', { name: 'Đánh dấu xong' }).click();
+	await card.getByTestId('pick-photos').setInputFiles(await photo(red));
+	await expect(card.getByRole('img', { name: 'Ảnh 1' })).toBeVisible();
+	await card.getByRole('button', { name: /Lưu: đã xong/ }).click();
+	await expect(card.getByText('⏳ Chờ gửi')).toBeVisible();
+}
+
+test('a ward ticks three items offline with photos; a reload loses nothing; online, the server holds exactly three', async ({
+	browser,
+	url
+}) => {
+	const context = await browser.newContext({ baseURL: url, viewport: { width: 820, height: 1180 } });
+	const page = await context.newPage();
+	await signIn(page, ward);
+	await expect(page).toHaveURL(/\/ward$/);
+	// the service worker takes the page over, and keeps a copy of it for offline use
+	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+	await page.reload();
+	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
+	const before = ticksOf(ward);
+	const items = await page
+		.getByTestId('checklist-item')
+		.evaluateAll((cards) => cards.map((c) => c.getAttribute('data-item')!));
+	expect(items.length).toBeGreaterThanOrEqual(3);
+
+	await setOffline(context, true);
+	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'offline');
+	for (const [i, itemId] of items.slice(0, 3).entries()) await tick(page, itemId, 60 + i * 60);
+	await expect(page.getByTestId('outbox')).toContainText('Chờ gửi: 3 thay đổi, 3 ảnh');
+
+	// signing out now would leave the changes behind: the tablet asks first
+	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+	await expect(page.getByTestId('unsent-dialog')).toContainText('Còn 3 thay đổi chưa gửi');
+	await page.getByRole('button', { name: 'Ở lại, chờ gửi xong' }).click();
+	await expect(page).toHaveURL(/\/ward$/);
+
+	// reloading offline: the page comes from the tablet, the ticks from its outbox
+	await page.reload();
+	await expect(page.getByTestId('ward-progress')).toBeVisible();
+	await expect(page.getByTestId('outbox')).toContainText('Chờ gửi: 3 thay đổi, 3 ảnh');
+	for (const itemId of items.slice(0, 3))
+		await expect(page.locator(`[data-item="${itemId}"]`).getByText('⏳ Chờ gửi')).toBeVisible();
+	expect(ticksOf(ward)).toEqual(before);
+
+	await setOffline(context, false);
+	await expect(page.getByTestId('outbox')).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
+	await expect(page.getByTestId('outbox')).toContainText('Đã gửi hết');
+	for (const itemId of items.slice(0, 3))
+		await expect(page.locator(`[data-item="${itemId}"]`)).toHaveAttribute('data-status', 'done');
+	expect(ticksOf(ward)).toEqual({ events: before.events + 3, photos: before.photos + 3 });
+
+	// the coordinator's matrix shows the ward's new share
+	const ops = await browser.newPage({ baseURL: url });
+	await signIn(ops, 'ttvh');
+	await ops.goto('/ops/checklists');
+	await expect(ops.locator(`tr[data-unit="${ward}"] [data-testid="ward-percent"]`)).toContainText(
+		`${Math.round((100 * 3) / items.length)}%`
+	);
+	await ops.close();
+	await context.close();
+});
+
+test('a photo the coordinator returns reaches the ward tablet at once', async ({ browser, url, page }) => {
+	const tablet = await browser.newPage({ baseURL: url });
+	await signIn(tablet, 'phuong-tan-phong');
+	await expect(tablet.getByTestId('connection')).toHaveAttribute('data-status', 'live');
+	const itemId = await tablet.getByTestId('checklist-item').first().getAttribute('data-item');
+	await tick(tablet, itemId!, 200);
+	await expect(tablet.getByTestId('outbox')).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
+
+	await signIn(page, 'ttvh');
+	await page.goto('/ops/checklists');
+	await page.locator('tr[data-unit="phuong-tan-phong"]').getByRole('button').click();
+	const gallery = page.getByTestId('ward-gallery');
+	await gallery.getByRole('button', { name: 'Trả lại…' }).first().click();
+	await gallery.getByPlaceholder('Lý do').fill('Băng rôn treo lệch, đề nghị chỉnh lại');
+	await gallery.getByRole('button', { name: 'Trả lại', exact: true }).click();
+
+	const card = tablet.locator(`[data-item="${itemId}"]`);
+	await expect(card).toHaveAttribute('data-status', 'returned');
+	await expect(card.getByRole('alert')).toContainText('Băng rôn treo lệch');
+	await tablet.close();
+});
