@@ -17,6 +17,9 @@ export interface ProcessedPhoto {
 	thumb: Buffer;
 }
 
+// libvips keeps no cache of decoded images: photos are seen once, memory stays flat
+sharp.cache(false);
+
 const displaySide = 1600;
 const thumbSide = 360;
 /** a 12-megapixel phone photo is 12 M; far past that is not a photo from a tablet */
@@ -40,7 +43,27 @@ export function sniffImage(bytes: Uint8Array): 'jpeg' | 'png' | 'webp' | 'avif' 
 	return null;
 }
 
-export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
+/** Photos decoded at once: one per core keeps the event loop and memory calm under a burst. */
+const maxAtOnce = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+	if (running >= maxAtOnce) await new Promise<void>((resolve) => waiting.push(resolve));
+	running++;
+	try {
+		return await work();
+	} finally {
+		running--;
+		waiting.shift()?.();
+	}
+}
+
+export function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
+	return slot(() => reencode(input));
+}
+
+async function reencode(input: Buffer): Promise<ProcessedPhoto> {
 	const kind = sniffImage(input);
 	if (kind === 'heic')
 		throw new ImageRefused(
@@ -52,11 +75,11 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
 		const display = await sharp(input, options)
 			.autoOrient()
 			.resize({ width: displaySide, height: displaySide, fit: 'inside', withoutEnlargement: true })
-			.jpeg({ quality: 80, mozjpeg: true })
+			.jpeg({ quality: 80 })
 			.toBuffer({ resolveWithObject: true });
 		const thumb = await sharp(display.data)
 			.resize({ width: thumbSide, height: thumbSide, fit: 'inside', withoutEnlargement: true })
-			.jpeg({ quality: 75, mozjpeg: true })
+			.jpeg({ quality: 75 })
 			.toBuffer();
 		return {
 			id: encodeHexLowerCase(sha256(display.data)),
