@@ -11,6 +11,7 @@ import {
 } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
 import { attachRealtime } from '$lib/server/realtime';
+import { startUploadSweeper } from '$lib/server/photos/uploads';
 import { startSimulator } from '$lib/server/simulator';
 import { startFleet } from '$lib/server/trucks/live';
 
@@ -22,6 +23,7 @@ export const init: ServerInit = async () => {
 	if (httpServer) attachRealtime(httpServer);
 	else console.warn('[realtime] no shared HTTP server: live updates are off (start with `node server.js`)');
 	startFleet();
+	startUploadSweeper(db());
 	startSimulator();
 };
 

@@ -8,7 +8,7 @@
  * Everything else goes to the network as usual. Changes made offline wait in the page's
  * IndexedDB outbox, not here.
  */
-import { build, files } from '$service-worker';
+import { build, files, version as appVersion } from '$service-worker';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
@@ -18,7 +18,7 @@ function hash(text: string): string {
 	for (let i = 0; i < text.length; i++) h = ((h << 5) + h + text.charCodeAt(i)) | 0;
 	return (h >>> 0).toString(36);
 }
-const version = hash(build.join('|') + files.join('|'));
+const version = hash([appVersion, ...build, ...files].join('|'));
 const assetCache = `assets-${version}`;
 const pageCache = `pages-${version}`;
 const appFiles = new Set([...build, ...files]);
@@ -72,6 +72,7 @@ async function streetPage(request: Request): Promise<Response> {
 			await cache.put(request, response.clone());
 		return response;
 	});
+	network.catch(() => undefined); // when the kept copy wins, a late network failure is nobody's business
 	const patience = new Promise<null>((resolve) => setTimeout(() => resolve(null), networkPatienceMs));
 	try {
 		const first = await Promise.race([network, patience]);

@@ -184,7 +184,8 @@ export interface TrackPoint {
 export interface ClientToServerEvents {
 	sync: (afterSeq: number, ack: (result: SyncResult) => void) => void;
 	command: (command: Command, ack: (result: CommandResult) => void) => void;
-	clock: (ack: (answer: { serverNow: number; day: DayClock }) => void) => void;
+	/** the server's time and day clock, and who this socket is signed in as */
+	clock: (ack: (answer: { serverNow: number; day: DayClock; userId: number | null }) => void) => void;
 	/** a crew phone's positions, batched; answered after they are on disk */
 	positions: (batch: { truckId: string; fixes: Fix[] }, ack: (result: PositionsAck) => void) => void;
 	/** every truck's current view (after a reconnect, positions are not replayed) */

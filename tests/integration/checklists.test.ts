@@ -163,6 +163,19 @@ describe('a tick with photos from a ward tablet', () => {
 		expect(data.item.photos[0]).toMatchObject({ status: 'rejected' });
 	});
 
+	it('a new tick after a return closes the item again; the returned photo is superseded', async () => {
+		const retake = await upload(server.url, wardCookie, unit, await cameraJpeg(900, 600, 30));
+		expect(retake.body.ok).toBe(true);
+		const result = await command(ward, 'checklist.tick', { itemId: item, uploads: [retake.uploadId] });
+		expect(result.ok).toBe(true);
+		const seen = await waitFor(() =>
+			wardEvents.findLast((e) => e.type === 'checklist.ticked' && e.seq === (result as { seq: number }).seq)
+		);
+		const data = seen.data as EventDataMap['checklist.ticked'];
+		expect(data.item).toMatchObject({ status: 'done', returnedReason: null });
+		expect(data.item.photos.map((p) => [p.id, p.status])).toEqual([[retake.body.photoId, 'pending']]);
+	});
+
 	it('untick needs a reason and a ticked item', async () => {
 		expect(await command(ward, 'checklist.untick', { itemId: item, reason: '' })).toMatchObject({
 			ok: false,
@@ -172,8 +185,13 @@ describe('a tick with photos from a ward tablet', () => {
 			ok: false,
 			code: 'conflict'
 		});
-		expect(await command(ward, 'checklist.untick', { itemId: item, reason: 'Gió làm rách' })).toMatchObject({
-			ok: true
+		const done = await command(ward, 'checklist.untick', { itemId: item, reason: 'Gió làm rách' });
+		expect(done.ok).toBe(true);
+		// the withdrawn tick takes its photos with it (not reviewable, not on the display)
+		const seen = await waitFor(() => wardEvents.find((e) => e.type === 'checklist.unticked'));
+		expect((seen.data as EventDataMap['checklist.unticked']).item).toMatchObject({
+			status: 'todo',
+			photos: []
 		});
 	});
 
@@ -288,5 +306,16 @@ describe('editing the checklists', () => {
 			item: { kind: 'co', place: 'Trụ sở UBND phường', quantity: 10, deadline: '2024-10-03T17:00:00+07:00' }
 		});
 		expect(twice).toMatchObject({ ok: false, code: 'conflict' });
+	});
+
+	it('a tick for an item removed meanwhile says the item is gone, not "forbidden"', async () => {
+		expect((await command(ops, 'checklist.remove_item', { itemId: 'them-co-' + unit })).ok).toBe(true);
+		const late = await upload(server.url, wardCookie, unit, await cameraJpeg(400, 300, 10));
+		const result = await command(ward, 'checklist.tick', {
+			itemId: 'them-co-' + unit,
+			uploads: [late.uploadId]
+		});
+		expect(result).toMatchObject({ ok: false, code: 'not_found' });
+		expect((result as { message: string }).message).toMatch(/không còn trong bảng việc/);
 	});
 });

@@ -39,6 +39,8 @@ export interface ItemPhoto {
 	/** day time */
 	addedAt: number;
 	reviewedBy: string | null;
+	/** day time */
+	reviewedAt: number | null;
 }
 
 export interface ChecklistItemView {

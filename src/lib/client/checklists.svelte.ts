@@ -50,7 +50,7 @@ export class ChecklistBoard {
 			unitName: data.unitName,
 			kind: data.item.kind,
 			place: data.item.place,
-			reviewedAt: photo?.addedAt ?? 0
+			reviewedAt: photo?.reviewedAt ?? 0
 		});
 		if (this.accepted.length > this.#acceptedLimit) this.accepted.length = this.#acceptedLimit;
 	}

@@ -38,6 +38,29 @@ class Ticker {
 	}
 }
 
+/** The clock offset measured over the socket, kept for pages opened offline from the tablet. */
+const savedOffset = {
+	key: 'khai-mac-clock-offset',
+	load(): number | null {
+		try {
+			const saved = JSON.parse(localStorage.getItem(this.key) ?? 'null') as {
+				offset: number;
+				at: number;
+			} | null;
+			return saved && Date.now() - saved.at < 24 * 3600_000 ? saved.offset : null;
+		} catch {
+			return null;
+		}
+	},
+	save(offset: number): void {
+		try {
+			localStorage.setItem(this.key, JSON.stringify({ offset, at: Date.now() }));
+		} catch {
+			// private mode: the page's own time is used
+		}
+	}
+};
+
 export class LiveConnection {
 	status = $state<LiveStatus>('connecting');
 	lastUpdate = $state<number | null>(null);
@@ -46,6 +69,8 @@ export class LiveConnection {
 	offset = $state(0);
 	day = $state<DayClock>({ anchorReal: 0, anchorDay: 0, speed: 1 });
 	ended = $state<SessionEndReason | null>(null);
+	/** the account this connection is signed in as, as the server says (null: a display, or not yet known) */
+	userId = $state<number | null>(null);
 
 	#ticker = new Ticker();
 	#socket: LiveSocket | null = null;
@@ -72,7 +97,8 @@ export class LiveConnection {
 	connect(as: 'user' | 'display', start: LiveStart): () => void {
 		this.disconnect();
 		this.seq = start.seq;
-		this.offset = start.serverNow - Date.now();
+		// a page kept for offline use carries the time it was made: the offset measured last is truer
+		this.offset = savedOffset.load() ?? start.serverNow - Date.now();
 		this.day = start.day;
 		this.ended = null;
 		this.status = 'connecting';
@@ -207,10 +233,12 @@ export class LiveConnection {
 	async #syncClock(socket: LiveSocket): Promise<void> {
 		const sent = Date.now();
 		try {
-			const { serverNow, day } = await socket.timeout(10_000).emitWithAck('clock');
+			const { serverNow, day, userId } = await socket.timeout(10_000).emitWithAck('clock');
 			const received = Date.now();
 			this.offset = serverNow - (sent + received) / 2;
 			this.day = day;
+			this.userId = userId;
+			savedOffset.save(this.offset);
 		} catch {
 			// keep the offset learned from the page load
 		}

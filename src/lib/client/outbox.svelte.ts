@@ -58,8 +58,12 @@ export class Outbox {
 	unavailable = $state(false);
 	/** the browser promised not to clear this storage when space runs low */
 	persisted = $state<boolean | null>(null);
+	/** why what waits is not being sent now (signed out, another account, throttled) */
+	held = $state<string | null>(null);
 
 	#db: Promise<IDBPDatabase<OutboxSchema>> | null = null;
+	/** the account whose changes these are: never sent through another account's connection */
+	#userId: number | null = null;
 	#flushing = false;
 	// resolvers waiting for answers, not state anything renders
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
@@ -73,8 +77,12 @@ export class Outbox {
 		return this.pendingCommands + this.pendingPositions;
 	}
 
-	/** Opens the outbox of this browser for one account; sends what waits whenever the socket is live. */
-	open(name: string): () => void {
+	/**
+	 * Opens this browser's outbox of one account (`userId` when the page knows it); sends what
+	 * waits whenever the socket is live and signed in as that account.
+	 */
+	open(name: string, userId: number | null = null): () => void {
+		this.#userId = userId;
 		this.#db = openDB<OutboxSchema>(`khai-mac-outbox-${name}`, 2, {
 			upgrade(db, oldVersion) {
 				if (oldVersion < 1) {
@@ -99,10 +107,14 @@ export class Outbox {
 	}
 
 	/**
-	 * Queues a command (and the photos it refers to, stored with it); resolves with the
-	 * server's answer when it comes, maybe much later.
+	 * Queues a command (and the photos it refers to, stored with it); resolves once it is kept
+	 * on this device (rejects when it could not be), with the server's answer to come later.
 	 */
-	async send(type: string, payload: unknown, photos: NewPhoto[] = []): Promise<CommandResult> {
+	async queue(
+		type: string,
+		payload: unknown,
+		photos: NewPhoto[] = []
+	): Promise<{ answer: Promise<CommandResult> }> {
 		const command: QueuedCommand = {
 			id: crypto.randomUUID(),
 			type,
@@ -110,7 +122,8 @@ export class Outbox {
 			queuedAt: Date.now(),
 			photos: photos.map((p) => p.id)
 		};
-		const db = await this.#db!;
+		if (!this.#db) throw new Error('outbox not open');
+		const db = await this.#db;
 		const tx = db.transaction(['commands', 'photos'], 'readwrite');
 		for (const photo of photos) await tx.objectStore('photos').put({ ...photo, sent: 0, photoId: null });
 		await tx.objectStore('commands').put(command);
@@ -119,7 +132,12 @@ export class Outbox {
 		this.pendingPhotos += photos.length;
 		const answer = new Promise<CommandResult>((resolve) => this.#results.set(command.id, resolve));
 		void this.flush();
-		return answer;
+		return { answer };
+	}
+
+	/** Queues a command and waits for the server's answer (maybe much later). */
+	async send(type: string, payload: unknown): Promise<CommandResult> {
+		return (await this.queue(type, payload)).answer;
 	}
 
 	/** A queued photo, for a preview while it waits. */
@@ -135,6 +153,12 @@ export class Outbox {
 
 	async flush(): Promise<void> {
 		if (this.#flushing || !this.#db || !live.connected) return;
+		if (this.#userId !== null && live.userId !== null && live.userId !== this.#userId) {
+			this.held =
+				'Máy đang đăng nhập bằng tài khoản khác: các thay đổi chờ gửi được giữ lại cho tài khoản đã tạo ra chúng.';
+			return;
+		}
+		this.held = null;
 		this.#flushing = true;
 		try {
 			const db = await this.#db;
@@ -199,6 +223,7 @@ export class Outbox {
 			});
 			if (outcome.kind === 'later') {
 				await db.put('photos', { ...photo, sent: outcome.sent });
+				if (outcome.message) this.held = outcome.message;
 				return 'later';
 			}
 			if (outcome.kind === 'refused') {

@@ -4,8 +4,8 @@
  */
 export type UploadOutcome =
 	| { kind: 'done'; photoId: string }
-	/** the network or the server failed: keep the photo, try again later */
-	| { kind: 'later'; sent: number }
+	/** the network or the server failed, or the account must sign in again: keep it, try later */
+	| { kind: 'later'; sent: number; message?: string }
 	/** the server refused the photo itself: sending it again cannot help */
 	| { kind: 'refused'; message: string };
 
@@ -18,6 +18,8 @@ export interface PhotoToSend {
 }
 
 const chunkBytes = 256 * 1024;
+/** answers that say "not now" rather than "never": the photo is kept */
+const retryLater = new Set([401, 408, 409, 429]);
 
 export async function uploadPhoto(
 	photo: PhotoToSend,
@@ -56,9 +58,9 @@ export async function uploadPhoto(
 			await onProgress(offset);
 			continue;
 		}
-		// signed out, server trouble, a proxy's HTML page: keep it and try later
-		if (response.status === 401 || response.status >= 500 || !body?.message)
-			return { kind: 'later', sent: offset };
+		// signed out, throttled, cut off, server trouble, a proxy's HTML page: keep it and try later
+		if (retryLater.has(response.status) || response.status >= 500 || !body?.message)
+			return { kind: 'later', sent: offset, message: body?.message };
 		return { kind: 'refused', message: body.message };
 	}
 	return { kind: 'later', sent: offset };

@@ -11,6 +11,10 @@ import { getUpload } from '../photos/store';
 import { getUnit, listUnits, missingUnits } from '../scenario/units';
 import {
 	addItemPhoto,
+	clearItemProgress,
+	dropItemPhotos,
+	dropRejectedPhotos,
+	rejectedReason,
 	getItemSpec,
 	itemUnitId,
 	itemView,
@@ -29,9 +33,12 @@ export function checklistAudience(unitIds: string[]): string[] {
 	return ['ops', 'display', ...unitIds.map((id) => `unit:${id}`)];
 }
 
+const itemGone =
+	'Mục này không còn trong bảng việc (Trung tâm vừa xoá hoặc đổi mục). Tải lại trang để xem bảng việc mới.';
+
 function specOrRefuse(db: Db, itemId: string): ChecklistItemSpec {
 	const spec = getItemSpec(db, itemId);
-	if (!spec) throw new CommandError('not_found', 'Không có mục này trong bảng việc (có thể vừa bị xoá).');
+	if (!spec) throw new CommandError('not_found', itemGone);
 	return spec;
 }
 
@@ -50,7 +57,11 @@ function blank(itemId: string, now: number): ItemState {
 
 const unitName = (db: Db, unitId: string) => getUnit(db, unitId)?.name ?? unitId;
 /** target() runs before the transaction: it only reads which unit the item belongs to */
-const ofItem = (p: { itemId: string }) => ({ unitId: itemUnitId(database(), p.itemId) ?? null });
+function ofItem(p: { itemId: string }) {
+	const unitId = itemUnitId(database(), p.itemId);
+	if (!unitId) throw new CommandError('not_found', itemGone);
+	return { unitId };
+}
 
 export const tick = defineCommand({
 	type: 'checklist.tick',
@@ -63,7 +74,7 @@ export const tick = defineCommand({
 			if (!upload?.photoId || upload.unitId !== spec.unitId)
 				throw new CommandError(
 					'invalid',
-					'Ảnh của mục này chưa tải lên xong. Máy sẽ gửi lại ảnh rồi thử lại.',
+					'Ảnh của lần đánh dấu này không có trên máy chủ (có thể đã quá hạn lưu tạm). Hãy đánh dấu lại với ảnh mới.',
 					[{ path: `uploads[${i}]`, message: 'Ảnh chưa có trên máy chủ' }]
 				);
 			return upload.photoId;
@@ -80,6 +91,8 @@ export const tick = defineCommand({
 			returnedReason: null,
 			updatedAt: now
 		});
+		// photos returned earlier are superseded by this tick (they stay in the log)
+		dropRejectedPhotos(db, p.itemId);
 		for (const photoId of new Set(photoIds))
 			addItemPhoto(db, { itemId: p.itemId, photoId, unitId: spec.unitId, addedBy: by, addedAt: now });
 		return {
@@ -100,6 +113,8 @@ export const untick = defineCommand({
 		if (!state || state.status === 'todo')
 			throw new CommandError('conflict', 'Mục này chưa được đánh dấu xong.');
 		saveItemState(db, blank(p.itemId, dayNow(db)));
+		// its photos are withdrawn with it: not on the display, not reviewable
+		dropItemPhotos(db, p.itemId);
 		return {
 			type: 'checklist.unticked',
 			data: { item: itemView(db, p.itemId)!, unitName: unitName(db, spec.unitId), reason: p.reason },
@@ -118,12 +133,17 @@ export const reviewPhoto = defineCommand({
 		const reason = p.verdict === 'rejected' ? p.reason : null;
 		if (!reviewItemPhoto(db, { ...p, status: p.verdict, reason, by, at: now }))
 			throw new CommandError('not_found', 'Ảnh này không thuộc mục đã chọn.');
-		const state = loadItemState(db, p.itemId) ?? blank(p.itemId, now);
-		// a rejected photo sends the item back to the ward; accepting one closes it again
-		if (p.verdict === 'rejected')
-			saveItemState(db, { ...state, status: 'returned', returnedReason: p.reason, updatedAt: now });
-		else if (state.status === 'returned')
-			saveItemState(db, { ...state, status: 'done', returnedReason: null, updatedAt: now });
+		// a ticked item is returned while any of its photos is rejected, done again when none is
+		const state = loadItemState(db, p.itemId);
+		if (state && state.status !== 'todo') {
+			const rejected = rejectedReason(db, p.itemId);
+			saveItemState(db, {
+				...state,
+				status: rejected === null ? 'done' : 'returned',
+				returnedReason: rejected,
+				updatedAt: now
+			});
+		}
 		return {
 			type: 'checklist.photo_reviewed',
 			data: {
@@ -164,6 +184,8 @@ export const saveItem = defineCommand({
 	apply(db, p) {
 		refuseUnknown(db, p.item);
 		const before = itemUnitId(db, p.item.id);
+		// an item moved to another ward starts afresh there: the old ward's tick and photos are not its
+		if (before && before !== p.item.unitId) clearItemProgress(db, p.item.id);
 		saveItemSpec(db, p.item);
 		const label = `${checklistKindLabel[p.item.kind]} — ${p.item.place}`;
 		return itemsChanged(

@@ -41,6 +41,7 @@ interface PhotoRow {
 	added_by: string;
 	added_at: number;
 	reviewed_by: string | null;
+	reviewed_at: number | null;
 }
 
 const toState = (r: StateRow): ItemState => ({
@@ -60,7 +61,8 @@ const toPhoto = (r: PhotoRow): ItemPhoto => ({
 	reason: r.reason,
 	addedBy: r.added_by,
 	addedAt: r.added_at,
-	reviewedBy: r.reviewed_by
+	reviewedBy: r.reviewed_by,
+	reviewedAt: r.reviewed_at
 });
 
 export function getItemSpec(db: Db, itemId: string): ChecklistItemSpec | undefined {
@@ -100,8 +102,31 @@ export function saveItemSpec(db: Db, item: ChecklistItemSpec): void {
 
 export function removeItemSpec(db: Db, itemId: string): void {
 	db.prepare('DELETE FROM checklist_items WHERE id = ?').run(itemId);
+	clearItemProgress(db, itemId);
+}
+
+/** The item's state and photos go; the item stays (moved to another ward). */
+export function clearItemProgress(db: Db, itemId: string): void {
 	db.prepare('DELETE FROM checklist_state WHERE item_id = ?').run(itemId);
+	dropItemPhotos(db, itemId);
+}
+
+export function dropItemPhotos(db: Db, itemId: string): void {
 	db.prepare('DELETE FROM checklist_photos WHERE item_id = ?').run(itemId);
+}
+
+export function dropRejectedPhotos(db: Db, itemId: string): void {
+	db.prepare("DELETE FROM checklist_photos WHERE item_id = ? AND status = 'rejected'").run(itemId);
+}
+
+/** The reason of the latest rejected photo of the item, null when none is rejected. */
+export function rejectedReason(db: Db, itemId: string): string | null {
+	const row = db
+		.prepare(
+			"SELECT reason FROM checklist_photos WHERE item_id = ? AND status = 'rejected' ORDER BY reviewed_at DESC LIMIT 1"
+		)
+		.get(itemId) as { reason: string | null } | undefined;
+	return row ? (row.reason ?? '') : null;
 }
 
 export function loadItemState(db: Db, itemId: string): ItemState | undefined {

@@ -25,7 +25,7 @@ export interface ApplyContext<Prepared> {
 export interface CommandDef<T extends CommandType = CommandType, Prepared = undefined> {
 	type: T;
 	action: Action;
-	/** the unit or truck the command acts on, for own-unit checks */
+	/** the unit or truck the command acts on, for own-unit checks; may throw CommandError (not_found) */
 	target?: (payload: z.output<(typeof commandSchemas)[T]>) => Target;
 	/** slow work done before the transaction (password hashing); must not write */
 	prepare?: (payload: z.output<(typeof commandSchemas)[T]>) => Promise<Prepared>;

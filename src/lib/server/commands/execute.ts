@@ -134,7 +134,14 @@ export async function executeCommand(
 		);
 	}
 	const value = checked.data as never;
-	if (!authorize(actor, def.action, def.target?.(value))) {
+	let target;
+	try {
+		target = def.target?.(value);
+	} catch (error) {
+		if (error instanceof CommandError) return refuse(actor, ctx, id, type, error.code, error.message);
+		throw error;
+	}
+	if (!authorize(actor, def.action, target)) {
 		return refuse(actor, ctx, id, type, 'forbidden', 'Bạn không có quyền thực hiện thao tác này.');
 	}
 

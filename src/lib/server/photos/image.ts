@@ -22,8 +22,8 @@ sharp.cache(false);
 
 const displaySide = 1600;
 const thumbSide = 360;
-/** a 12-megapixel phone photo is 12 M; far past that is not a photo from a tablet */
-const maxPixels = 80_000_000;
+/** a 12-megapixel phone photo is 12 M (tablets send 2,000 px ones); far past that is not a photo */
+const maxPixels = 40_000_000;
 
 const startsWith = (bytes: Uint8Array, signature: number[], at = 0) =>
 	signature.every((b, i) => bytes[at + i] === b);

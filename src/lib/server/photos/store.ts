@@ -60,3 +60,13 @@ export function staleUploads(db: Db, before: number): string[] {
 		}[]
 	).map((r) => r.id);
 }
+
+export function unfinishedUploads(db: Db, unitId: string): number {
+	return (
+		db
+			.prepare('SELECT COUNT(*) AS n FROM photo_uploads WHERE unit_id = ? AND photo_id IS NULL')
+			.get(unitId) as {
+			n: number;
+		}
+	).n;
+}

@@ -8,13 +8,22 @@ import { config } from '../config';
 import type { Db } from '../db';
 import { appendIncoming, readIncoming, receivedBytes, removeIncoming, writePhotoFiles } from './files';
 import { ImageRefused, processPhoto } from './image';
-import { completeUpload, createUpload, deleteUpload, getUpload, staleUploads } from './store';
+import {
+	completeUpload,
+	createUpload,
+	deleteUpload,
+	getUpload,
+	staleUploads,
+	unfinishedUploads
+} from './store';
 
 export type UploadAnswer =
 	| { ok: true; received: number; total: number; photoId: string | null }
 	| { ok: false; status: number; code: ErrorCode; message: string; received?: number };
 
 export const maxChunkBytes = 2 * 1024 * 1024;
+/** incomplete uploads a unit may have at once: a tablet sends one photo at a time */
+const maxUnfinishedPerUnit = 40;
 
 export function maxPhotoBytes(): number {
 	return config.photoMaxMb * 1024 * 1024;
@@ -53,7 +62,7 @@ export function receiveChunk(db: Db, chunk: Chunk, demo = false): Promise<Upload
 async function receive(db: Db, chunk: Chunk, demo: boolean): Promise<UploadAnswer> {
 	const { uploadId, unitId, total, start, bytes } = chunk;
 	if (total > maxPhotoBytes()) return { ok: false, status: 413, code: 'invalid', message: tooLargeMessage() };
-	let upload = getUpload(db, uploadId);
+	const upload = getUpload(db, uploadId);
 	if (upload && upload.unitId !== unitId)
 		return { ok: false, status: 403, code: 'forbidden', message: 'Ảnh này thuộc đơn vị khác.' };
 	if (upload?.photoId)
@@ -66,6 +75,8 @@ async function receive(db: Db, chunk: Chunk, demo: boolean): Promise<UploadAnswe
 			message: 'Kích thước ảnh khác với lúc bắt đầu tải lên. Hãy chọn lại ảnh.'
 		};
 	const received = upload ? await receivedBytes(uploadId) : 0;
+	// every byte arrived before (the server stopped while storing it): store it now
+	if (upload && received === total) return finish(db, uploadId, total, demo);
 	if (start !== received)
 		return {
 			ok: false,
@@ -82,9 +93,20 @@ async function receive(db: Db, chunk: Chunk, demo: boolean): Promise<UploadAnswe
 			message: 'Phần ảnh gửi lên vượt quá kích thước đã khai.'
 		};
 	if (!upload) {
+		// counted and created in one step: parallel new uploads cannot all slip under the cap
+		const created = db.transaction(() => {
+			if (unfinishedUploads(db, unitId) >= maxUnfinishedPerUnit) return false;
+			createUpload(db, { id: uploadId, unitId, userId: chunk.userId, total }, Date.now());
+			return true;
+		})();
+		if (!created)
+			return {
+				ok: false,
+				status: 429,
+				code: 'rate_limited',
+				message: 'Đơn vị đang có quá nhiều ảnh tải dở. Chờ các ảnh đang gửi xong rồi gửi tiếp.'
+			};
 		await removeIncoming(uploadId); // a leftover from an upload refused earlier
-		createUpload(db, { id: uploadId, unitId, userId: chunk.userId, total }, Date.now());
-		upload = getUpload(db, uploadId)!;
 	}
 	if (bytes.length > 0) await appendIncoming(uploadId, bytes);
 	const now = start + bytes.length;
@@ -139,4 +161,17 @@ export async function sweepStaleUploads(db: Db, now: number): Promise<number> {
 		await removeIncoming(id);
 	}
 	return stale.length;
+}
+
+const sweeper = Symbol.for('khai-mac.upload-sweeper');
+
+/** Sweeps abandoned uploads at start and every hour (one timer, also across dev reloads). */
+export function startUploadSweeper(db: Db): void {
+	const holder = globalThis as { [sweeper]?: ReturnType<typeof setInterval> };
+	const sweep = () =>
+		void sweepStaleUploads(db, Date.now()).catch((error) => console.error('[photos] sweep failed', error));
+	sweep();
+	clearInterval(holder[sweeper]);
+	holder[sweeper] = setInterval(sweep, 3600_000);
+	holder[sweeper].unref();
 }

@@ -160,7 +160,11 @@ function onConnection(socket: RealtimeSocket): void {
 			'clock',
 			(ack) => {
 				if (typeof ack !== 'function') return;
-				ack({ serverNow: Date.now(), day: dayClock(db()) });
+				ack({
+					serverNow: Date.now(),
+					day: dayClock(db()),
+					userId: actor.kind === 'user' ? actor.userId : null
+				});
 			},
 			null
 		)

@@ -23,7 +23,7 @@ export function demoActs(milestones: Milestone[], deadlines: number[], speed: nu
 	if (deadlines.length) {
 		const first = Math.min(...deadlines);
 		const last = Math.max(...deadlines);
-		const start = first - 11 * hour;
+		const start = first - 11 * hour; // the same base the checklist demo schedules from
 		const end = last + 30 * minute;
 		acts.push({
 			name: 'preparation',

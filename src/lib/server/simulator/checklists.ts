@@ -69,20 +69,23 @@ async function act(step: Step, tick: DemoTick, coordinator: Actor | null): Promi
 		const actor = staff ? userActor(staff) : coordinator;
 		if (!actor) return;
 		const uploadId = key(`${step.what}:photo`);
-		const unitName = listUnits(db()).find((u) => u.id === item.unitId)?.name ?? item.unitId;
-		const photo = await placeholderPhoto(item.kind, [
-			`${kind} · ${item.quantity}`,
-			unitName,
-			item.place.slice(0, 40),
-			step.what === 'retick' ? 'chụp lại' : ''
-		]);
-		const stored = await ingestPhoto(
-			db(),
-			{ uploadId, unitId: item.unitId, userId: staff?.id ?? null },
-			photo,
-			true
-		);
-		if (!stored.ok) return;
+		// a photo made before a restart is not drawn again; the tick (same id) takes effect once
+		if (!getUpload(db(), uploadId)?.photoId) {
+			const unitName = listUnits(db()).find((u) => u.id === item.unitId)?.name ?? item.unitId;
+			const photo = await placeholderPhoto(item.kind, [
+				`${kind} · ${item.quantity}`,
+				unitName,
+				item.place.slice(0, 40),
+				step.what === 'retick' ? 'chụp lại' : ''
+			]);
+			const stored = await ingestPhoto(
+				db(),
+				{ uploadId, unitId: item.unitId, userId: staff?.id ?? null },
+				photo,
+				true
+			);
+			if (!stored.ok) return;
+		}
 		await executeCommand(
 			actor,
 			{
@@ -122,12 +125,13 @@ async function act(step: Step, tick: DemoTick, coordinator: Actor | null): Promi
 export const checklistWork: DemoActor = {
 	name: 'checklists',
 	async tick(tick) {
-		if (tick.act.name !== 'preparation') return;
 		const items = listItemSpecs(db());
 		if (items.length === 0) return;
+		// the same base as the preparation act (see acts.ts), whichever act the steps fall in
+		const dayStart = Math.min(...items.map((i) => Date.parse(i.deadline))) - 11 * 3600_000;
 		const user = firstDemoUser(db(), 'coordinator');
 		const coordinator = user ? userActor(user) : null;
-		for (const step of schedule(items, tick.act.start)) {
+		for (const step of schedule(items, dayStart)) {
 			if (step.at > tick.from && step.at <= tick.to) await act(step, tick, coordinator);
 		}
 	}

@@ -37,10 +37,10 @@ export const PUT: RequestHandler = async ({ params, url, request, locals }) => {
 	try {
 		bytes = new Uint8Array(await request.arrayBuffer());
 	} catch {
-		return refuse(400, 'bad_request', 'Kết nối bị ngắt khi đang gửi ảnh; máy sẽ gửi tiếp.');
+		return refuse(408, 'bad_request', 'Kết nối bị ngắt khi đang gửi ảnh; máy sẽ gửi tiếp.');
 	}
 	if (bytes.length !== end - start + 1)
-		return refuse(400, 'bad_request', 'Phần ảnh nhận được không đủ; máy sẽ gửi lại phần này.');
+		return refuse(408, 'bad_request', 'Phần ảnh nhận được không đủ; máy sẽ gửi lại phần này.');
 
 	const answer = await receiveChunk(db(), {
 		uploadId: id.data,

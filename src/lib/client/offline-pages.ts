@@ -1,0 +1,12 @@
+/**
+ * The street pages the service worker keeps for offline use hold one account's data: they are
+ * forgotten whenever that account's session ends (sign-out, expiry, a new sign-in).
+ */
+export async function forgetOfflinePages(): Promise<void> {
+	try {
+		const keys = (await globalThis.caches?.keys()) ?? [];
+		await Promise.all(keys.filter((k) => k.startsWith('pages-')).map((k) => caches.delete(k)));
+	} catch {
+		// no Cache Storage (private mode): nothing was kept
+	}
+}
