@@ -3,7 +3,7 @@
  * The server validates every payload again with these same schemas.
  */
 import { z } from '$lib/zod';
-import { checklistItemSchema, roles, routeSchema } from './scenario/schema';
+import { checklistItemSchema, invitedGroupSchema, roles, routeSchema } from './scenario/schema';
 import { truckStatuses } from './trucks/types';
 
 const truckId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Mã xe không hợp lệ');
@@ -16,6 +16,30 @@ export const username = z
 	.trim()
 	.regex(/^[a-z0-9._-]{3,40}$/, 'Tên đăng nhập 3–40 ký tự: chữ thường không dấu, số, ".", "-", "_"');
 export const password = z.string().min(8, 'Mật khẩu tối thiểu 8 ký tự').max(200, 'Mật khẩu tối đa 200 ký tự');
+
+const optionalText = (max: number, what: string) =>
+	z
+		.string()
+		.trim()
+		.max(max, `${what} tối đa ${max} ký tự`)
+		.transform((v) => v || null)
+		.nullable()
+		.default(null);
+
+/** One named invitee, as typed or as a row of an imported list */
+export const inviteeInput = z.object({
+	name: z.string().trim().min(1, 'Thiếu họ tên').max(120, 'Họ tên tối đa 120 ký tự'),
+	title: optionalText(200, 'Chức vụ'),
+	unit: optionalText(200, 'Đơn vị'),
+	groupId: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Mã thành phần không hợp lệ'),
+	phone: z
+		.string()
+		.trim()
+		.regex(/^$|^[0-9+ ().-]{6,20}$/, 'Số điện thoại chỉ gồm số (6–20 ký tự)')
+		.transform((v) => v || null)
+		.nullable()
+		.default(null)
+});
 
 export const commandSchemas = {
 	'notice.post': z.object({
@@ -128,6 +152,38 @@ export const commandSchemas = {
 		unitId: unitId.nullable(),
 		deadline: z.iso.datetime({ offset: true, error: 'Hạn chót không hợp lệ' })
 	}),
+	// the ceremony: setup and invitee lists (coordinator), check-ins at the gates
+	'ceremony.save_setup': z.object({
+		title: z.string().trim().min(1, 'Nhập tên buổi lễ').max(300, 'Tối đa 300 ký tự'),
+		place: z.string().trim().min(1, 'Nhập địa điểm').max(300, 'Tối đa 300 ký tự'),
+		startsAt: z.iso.datetime({ offset: true, error: 'Giờ khai mạc không hợp lệ' })
+	}),
+	'ceremony.save_group': z.object({ group: invitedGroupSchema }),
+	'ceremony.remove_group': z.object({ groupId: unitId }),
+	'ceremony.import_invitees': z.object({
+		invitees: z.array(inviteeInput).min(1, 'Danh sách trống').max(5000, 'Tối đa 5.000 người mỗi lần'),
+		mode: z.enum(['replace', 'append'], 'Chọn thay danh sách cũ hoặc thêm vào')
+	}),
+	'gate.check_in': z
+		.object({
+			inviteeId: z.uuid('Mã khách mời không hợp lệ').optional(),
+			code: z
+				.string()
+				.regex(/^[A-Z2-9]{10}$/, 'Mã QR không phải của buổi lễ này')
+				.optional(),
+			at: pressedAt
+		})
+		.refine((p) => !!p.inviteeId !== !!p.code, { message: 'Chọn một khách mời hoặc quét một mã QR' }),
+	'gate.count': z.object({
+		groupId: unitId,
+		count: z
+			.number('Số người phải là số')
+			.int('Số người phải là số nguyên')
+			.min(1, 'Ít nhất 1 người')
+			.max(1000, 'Tối đa 1.000 người mỗi lần đếm'),
+		at: pressedAt
+	}),
+	'gate.undo': z.object({ checkinId: z.uuid('Mã lượt vào không hợp lệ') }),
 	/** the demo simulator starts its day again: the trucks go back to the start */
 	'demo.new_day': z.object({ anchorReal: z.number().int() }),
 	/** the scenario itself is checked against the scenario schema by the import */

@@ -77,6 +77,16 @@ export function describeEvent(event: LiveEvent): string {
 		}
 		case 'checklist.items_changed':
 			return (event.data as EventDataMap['checklist.items_changed']).summary;
+		case 'ceremony.checked_in': {
+			const c = (event.data as EventDataMap['ceremony.checked_in']).checkin;
+			return c.inviteeName ? `${c.inviteeName} đã vào (${c.gate})` : `Thêm ${c.count} người vào (${c.gate})`;
+		}
+		case 'ceremony.checkin_undone': {
+			const c = (event.data as EventDataMap['ceremony.checkin_undone']).checkin;
+			return `Huỷ lượt vào: ${c.inviteeName ?? `${c.count} người`} (${c.gate})`;
+		}
+		case 'ceremony.changed':
+			return (event.data as EventDataMap['ceremony.changed']).summary;
 		case 'demo.day_restarted':
 			return 'Bộ mô phỏng bắt đầu lại ngày diễu hành';
 		default:

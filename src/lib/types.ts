@@ -5,6 +5,7 @@
 import type { Role } from './scenario/schema';
 import type { AlertKind, Fix, PositionFrame, TruckStatus, TruckView } from './trucks/types';
 import type { ChecklistItemView, PhotoStatus } from './checklists/types';
+import type { CheckinView } from './ceremony/types';
 export type { Role } from './scenario/schema';
 
 export type ErrorCode =
@@ -103,6 +104,11 @@ export interface EventDataMap {
 		verdict: Exclude<PhotoStatus, 'pending'>;
 		reason: string;
 	};
+	/** a person or a headcount came in (the check-in carries its group and count) */
+	'ceremony.checked_in': { checkin: CheckinView };
+	'ceremony.checkin_undone': { checkin: CheckinView };
+	/** setup, groups or the invitee list changed: clients reload */
+	'ceremony.changed': { summary: string };
 	/** items edited: clients reload them (a bulk edit would carry other wards' items) */
 	'checklist.items_changed': { unitIds: string[]; count: number; summary: string };
 }

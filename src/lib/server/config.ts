@@ -37,5 +37,7 @@ export const config = {
 	/** map tiles; empty for none (the map draws on a plain background either way) */
 	tileUrl: process.env.KHAIMAC_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
 	tileAttribution: process.env.KHAIMAC_TILE_ATTRIBUTION ?? '© OpenStreetMap contributors',
-	loginWindowSeconds: int('KHAIMAC_LOGIN_WINDOW_SECONDS', 900)
+	loginWindowSeconds: int('KHAIMAC_LOGIN_WINDOW_SECONDS', 900),
+	/** a gate may undo its own check-in for this long (real minutes) */
+	undoMinutes: int('KHAIMAC_UNDO_MINUTES', 5)
 } as const;

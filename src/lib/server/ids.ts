@@ -10,3 +10,11 @@ export function uuidFromName(name: string): string {
 	const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
+
+const codeAlphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A short code for a QR, derived from an id (no 0/O, 1/I: read aloud or typed without doubt). */
+export function shortCode(id: string, length = 10): string {
+	const bytes = sha256(new TextEncoder().encode(`code:${id}`));
+	return Array.from(bytes.subarray(0, length), (b) => codeAlphabet[b % codeAlphabet.length]).join('');
+}

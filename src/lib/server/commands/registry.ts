@@ -23,6 +23,15 @@ import {
 } from '../trucks/commands';
 import { newDemoDay } from '../simulator/commands';
 import {
+	checkIn,
+	countGroup,
+	importInvitees,
+	removeGroupCommand,
+	saveGroupCommand,
+	saveSetup,
+	undo
+} from '../ceremony/commands';
+import {
 	addToWards,
 	removeItem,
 	reviewPhoto,
@@ -63,5 +72,12 @@ export const commandDefs: { [T in CommandType]: CommandDef<T, never> } = {
 	'checklist.add_to_wards': addToWards,
 	'checklist.remove_item': removeItem,
 	'checklist.set_deadline': setDeadline,
+	'ceremony.save_setup': saveSetup,
+	'ceremony.save_group': saveGroupCommand,
+	'ceremony.remove_group': removeGroupCommand,
+	'ceremony.import_invitees': importInvitees,
+	'gate.check_in': checkIn,
+	'gate.count': countGroup,
+	'gate.undo': undo,
 	'demo.new_day': newDemoDay
 } as never;

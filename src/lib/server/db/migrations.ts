@@ -208,6 +208,37 @@ const steps: string[] = [
 		PRIMARY KEY (item_id, photo_id)
 	);
 	CREATE INDEX checklist_photos_reviewed ON checklist_photos(status, reviewed_at);
+	`,
+	// 4: the ceremony — named invitees (imported lists) and check-ins at the gates
+	`
+	CREATE TABLE invitees (
+		id TEXT PRIMARY KEY,
+		-- the short code printed in the invitee's QR
+		code TEXT NOT NULL UNIQUE,
+		name TEXT NOT NULL,
+		title TEXT,
+		unit TEXT,
+		group_id TEXT NOT NULL,
+		phone TEXT,
+		sort INTEGER NOT NULL,
+		demo INTEGER NOT NULL DEFAULT 0
+	);
+	CREATE TABLE checkins (
+		id TEXT PRIMARY KEY,
+		-- null: a headcount of a group (students, crowds)
+		invitee_id TEXT,
+		group_id TEXT NOT NULL,
+		count INTEGER NOT NULL,
+		gate TEXT NOT NULL,
+		-- day time of the check-in; real_at (server time) bounds the undo window
+		at INTEGER NOT NULL,
+		real_at INTEGER NOT NULL,
+		undone_at INTEGER,
+		demo INTEGER NOT NULL DEFAULT 0
+	);
+	-- a person is in once: a second check-in at any gate is refused while the first stands
+	CREATE UNIQUE INDEX checkins_once ON checkins(invitee_id) WHERE invitee_id IS NOT NULL AND undone_at IS NULL;
+	CREATE INDEX checkins_time ON checkins(at);
 	`
 ];
 

@@ -1,6 +1,7 @@
 /** Commands only the demo simulator sends. */
 import { defineCommand } from '../commands/define';
 import { dayNow } from '../clock';
+import { resetCheckins } from '../ceremony/store';
 import { resetChecklists } from '../checklists/store';
 import { resetFleet } from '../trucks/store';
 
@@ -10,6 +11,7 @@ export const newDemoDay = defineCommand({
 	apply(db, p) {
 		resetFleet(db, dayNow(db));
 		resetChecklists(db);
+		resetCheckins(db);
 		return {
 			type: 'demo.day_restarted',
 			data: { anchorReal: p.anchorReal },

@@ -1,0 +1,178 @@
+/**
+ * Ceremony commands: the coordinator's setup and invitee lists, the gates' check-ins. A person
+ * is in once: the second check-in, at any gate, is refused with when and where the first was.
+ */
+import type { CheckinView } from '$lib/ceremony/types';
+import { formatHour } from '$lib/time';
+import { actorLabel, authorize } from '../access';
+import { dayNow, pressTime } from '../clock';
+import { config } from '../config';
+import { CommandError, defineCommand, type Emit } from '../commands/define';
+import type { Db } from '../db';
+import { shortCode, uuidFromName } from '../ids';
+import {
+	appendInvitees,
+	ceremonySetup,
+	getCheckin,
+	getGroup,
+	getInvitee,
+	groupUse,
+	inviteeByCode,
+	insertCheckin,
+	listGroups,
+	namedCheckinCount,
+	removeGroup,
+	replaceInvitees,
+	saveCeremonySetup,
+	saveGroup,
+	standingCheckin,
+	undoCheckin
+} from './store';
+
+const audience = ['ops', 'display', 'gate'];
+
+function changed(summary: string): Emit<'ceremony.changed'> {
+	return { type: 'ceremony.changed', data: { summary }, audience };
+}
+
+export const saveSetup = defineCommand({
+	type: 'ceremony.save_setup',
+	action: 'ceremony.setup',
+	apply(db, p) {
+		const before = ceremonySetup(db);
+		if (!saveCeremonySetup(db, { ...before, ...p }))
+			throw new CommandError('not_found', 'Chưa có kịch bản: hãy nạp kịch bản trước.');
+		return changed(`Cập nhật lễ khai mạc: ${p.title}, ${formatHour(Date.parse(p.startsAt))}`);
+	}
+});
+
+export const saveGroupCommand = defineCommand({
+	type: 'ceremony.save_group',
+	action: 'ceremony.setup',
+	apply(db, p) {
+		const existed = !!getGroup(db, p.group.id);
+		saveGroup(db, p.group);
+		return changed(`${existed ? 'Sửa' : 'Thêm'} thành phần “${p.group.name}” (dự kiến ${p.group.expected})`);
+	}
+});
+
+export const removeGroupCommand = defineCommand({
+	type: 'ceremony.remove_group',
+	action: 'ceremony.setup',
+	apply(db, p) {
+		const group = getGroup(db, p.groupId);
+		if (!group) throw new CommandError('not_found', 'Không có thành phần này.');
+		if (groupUse(db, p.groupId) > 0)
+			throw new CommandError(
+				'conflict',
+				`Thành phần “${group.name}” đã có khách mời hoặc lượt vào; không xoá được (hãy sửa số dự kiến).`
+			);
+		removeGroup(db, p.groupId);
+		return changed(`Xoá thành phần “${group.name}”`);
+	}
+});
+
+export const importInvitees = defineCommand({
+	type: 'ceremony.import_invitees',
+	action: 'ceremony.setup',
+	apply(db, p, { commandId, demo }) {
+		const groups = new Set(listGroups(db).map((g) => g.id));
+		const problems = p.invitees.flatMap((row, i) =>
+			groups.has(row.groupId)
+				? []
+				: [{ path: `invitees[${i}].groupId`, message: `Không có thành phần "${row.groupId}"` }]
+		);
+		if (problems.length)
+			throw new CommandError('invalid', 'Danh sách có thành phần không có trong buổi lễ.', problems);
+		if (p.mode === 'replace' && namedCheckinCount(db) > 0)
+			throw new CommandError(
+				'conflict',
+				'Đã có khách mời vào cổng: không thay cả danh sách được nữa. Hãy chọn “thêm vào danh sách”.'
+			);
+		const invitees = p.invitees.map((row, i) => {
+			const id = uuidFromName(`${commandId}:invitee:${i}`);
+			return { ...row, id, code: shortCode(id), demo };
+		});
+		(p.mode === 'replace' ? replaceInvitees : appendInvitees)(db, invitees);
+		return changed(
+			`${p.mode === 'replace' ? 'Nạp danh sách mới' : 'Thêm vào danh sách'}: ${invitees.length} khách mời`
+		);
+	}
+});
+
+function checkedIn(checkin: CheckinView): Emit<'ceremony.checked_in'> {
+	return { type: 'ceremony.checked_in', data: { checkin }, audience };
+}
+
+export const checkIn = defineCommand({
+	type: 'gate.check_in',
+	action: 'gate.check_in',
+	apply(db, p, { actor, commandId, demo }) {
+		const invitee = p.inviteeId ? getInvitee(db, p.inviteeId) : inviteeByCode(db, p.code!);
+		if (!invitee)
+			throw new CommandError(
+				'not_found',
+				p.code ? 'Mã QR này không có trong danh sách khách mời.' : 'Không có khách mời này trong danh sách.'
+			);
+		const first = standingCheckin(db, invitee.id);
+		if (first)
+			throw new CommandError(
+				'conflict',
+				`${invitee.name} đã vào lúc ${formatHour(first.at)} tại ${first.gate}. Không tính thêm.`
+			);
+		const checkin = {
+			id: uuidFromName(`checkin:${commandId}`),
+			inviteeId: invitee.id,
+			inviteeName: invitee.name,
+			groupId: invitee.groupId,
+			count: 1,
+			gate: actorLabel(actor),
+			at: pressTime(dayNow(db), p.at),
+			undone: false
+		};
+		insertCheckin(db, { ...checkin, realAt: Date.now(), demo });
+		return checkedIn(checkin);
+	}
+});
+
+export const countGroup = defineCommand({
+	type: 'gate.count',
+	action: 'gate.check_in',
+	apply(db, p, { actor, commandId, demo }) {
+		if (!getGroup(db, p.groupId)) throw new CommandError('not_found', 'Không có thành phần này.');
+		const checkin = {
+			id: uuidFromName(`checkin:${commandId}`),
+			inviteeId: null,
+			inviteeName: null,
+			groupId: p.groupId,
+			count: p.count,
+			gate: actorLabel(actor),
+			at: pressTime(dayNow(db), p.at),
+			undone: false
+		};
+		insertCheckin(db, { ...checkin, realAt: Date.now(), demo });
+		return checkedIn(checkin);
+	}
+});
+
+export const undo = defineCommand({
+	type: 'gate.undo',
+	action: 'gate.check_in',
+	apply(db, p, { actor }) {
+		const checkin = getCheckin(db, p.checkinId);
+		if (!checkin) throw new CommandError('not_found', 'Không có lượt vào này.');
+		if (checkin.undone) throw new CommandError('conflict', 'Lượt vào này đã được huỷ rồi.');
+		const ownGate = checkin.gate === actorLabel(actor);
+		if (!ownGate && !authorize(actor, 'ceremony.setup'))
+			throw new CommandError('forbidden', 'Chỉ cổng đã ghi nhận lượt vào này mới huỷ được.');
+		if (
+			ownGate &&
+			Date.now() - checkin.realAt > config.undoMinutes * 60_000 &&
+			!authorize(actor, 'ceremony.setup')
+		)
+			throw new CommandError('conflict', `Chỉ huỷ được trong ${config.undoMinutes} phút sau khi ghi nhận.`);
+		undoCheckin(db, checkin.id, dayNow(db));
+		const { realAt: _realAt, ...view } = checkin;
+		return { type: 'ceremony.checkin_undone', data: { checkin: { ...view, undone: true } }, audience };
+	}
+});

@@ -1,0 +1,174 @@
+/** The ceremony: data access for its setup, invitees and check-ins. */
+import type { CheckinView, InvitedGroupView, InviteeView } from '$lib/ceremony/types';
+import type { Scenario } from '$lib/scenario/schema';
+import type { Db } from '../db';
+
+export type CeremonySetup = Omit<NonNullable<Scenario['ceremony']>, 'groups'>;
+
+interface InviteeRow {
+	id: string;
+	code: string;
+	name: string;
+	title: string | null;
+	unit: string | null;
+	group_id: string;
+	phone: string | null;
+	demo: number;
+}
+
+interface CheckinRow {
+	id: string;
+	invitee_id: string | null;
+	invitee_name: string | null;
+	group_id: string;
+	count: number;
+	gate: string;
+	at: number;
+	real_at: number;
+	undone_at: number | null;
+}
+
+const toInvitee = (r: InviteeRow): InviteeView => ({
+	id: r.id,
+	code: r.code,
+	name: r.name,
+	title: r.title,
+	unit: r.unit,
+	groupId: r.group_id,
+	phone: r.phone,
+	demo: r.demo === 1
+});
+
+const toCheckin = (r: CheckinRow): CheckinView => ({
+	id: r.id,
+	inviteeId: r.invitee_id,
+	inviteeName: r.invitee_name,
+	groupId: r.group_id,
+	count: r.count,
+	gate: r.gate,
+	at: r.at,
+	undone: r.undone_at !== null
+});
+
+export function ceremonySetup(db: Db): CeremonySetup | null {
+	const row = db.prepare('SELECT ceremony FROM event_info').get() as { ceremony: string | null } | undefined;
+	return row?.ceremony ? JSON.parse(row.ceremony) : null;
+}
+
+export function saveCeremonySetup(db: Db, setup: CeremonySetup): boolean {
+	return db.prepare('UPDATE event_info SET ceremony = ?').run(JSON.stringify(setup)).changes === 1;
+}
+
+export function listGroups(db: Db): InvitedGroupView[] {
+	return (db.prepare('SELECT spec FROM invited_groups ORDER BY sort').all() as { spec: string }[]).map((r) =>
+		JSON.parse(r.spec)
+	);
+}
+
+export function getGroup(db: Db, id: string): InvitedGroupView | undefined {
+	const row = db.prepare('SELECT spec FROM invited_groups WHERE id = ?').get(id) as
+		{ spec: string } | undefined;
+	return row ? JSON.parse(row.spec) : undefined;
+}
+
+export function saveGroup(db: Db, group: InvitedGroupView): void {
+	const existing = db.prepare('SELECT sort FROM invited_groups WHERE id = ?').get(group.id) as
+		{ sort: number } | undefined;
+	const sort =
+		existing?.sort ??
+		((db.prepare('SELECT MAX(sort) AS m FROM invited_groups').get() as { m: number | null }).m ?? -1) + 1;
+	db.prepare(
+		'INSERT INTO invited_groups (id, sort, spec) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET spec = excluded.spec'
+	).run(group.id, sort, JSON.stringify(group));
+}
+
+export function removeGroup(db: Db, id: string): void {
+	db.prepare('DELETE FROM invited_groups WHERE id = ?').run(id);
+}
+
+/** How many invitees and check-ins refer to a group (a group in use is not removed). */
+export function groupUse(db: Db, id: string): number {
+	const invitees = db.prepare('SELECT COUNT(*) AS n FROM invitees WHERE group_id = ?').get(id) as {
+		n: number;
+	};
+	const checkins = db.prepare('SELECT COUNT(*) AS n FROM checkins WHERE group_id = ?').get(id) as {
+		n: number;
+	};
+	return invitees.n + checkins.n;
+}
+
+export function listInvitees(db: Db): InviteeView[] {
+	return (db.prepare('SELECT * FROM invitees ORDER BY sort').all() as InviteeRow[]).map(toInvitee);
+}
+
+export function getInvitee(db: Db, id: string): InviteeView | undefined {
+	const row = db.prepare('SELECT * FROM invitees WHERE id = ?').get(id) as InviteeRow | undefined;
+	return row && toInvitee(row);
+}
+
+export function inviteeByCode(db: Db, code: string): InviteeView | undefined {
+	const row = db.prepare('SELECT * FROM invitees WHERE code = ?').get(code) as InviteeRow | undefined;
+	return row && toInvitee(row);
+}
+
+export function namedCheckinCount(db: Db): number {
+	return (
+		db
+			.prepare('SELECT COUNT(*) AS n FROM checkins WHERE invitee_id IS NOT NULL AND undone_at IS NULL')
+			.get() as {
+			n: number;
+		}
+	).n;
+}
+
+export function replaceInvitees(db: Db, invitees: InviteeView[]): void {
+	db.prepare('DELETE FROM invitees').run();
+	appendInvitees(db, invitees);
+}
+
+export function appendInvitees(db: Db, invitees: InviteeView[]): void {
+	const start =
+		((db.prepare('SELECT MAX(sort) AS m FROM invitees').get() as { m: number | null }).m ?? -1) + 1;
+	const insert = db.prepare(
+		`INSERT INTO invitees (id, code, name, title, unit, group_id, phone, sort, demo)
+		 VALUES (@id, @code, @name, @title, @unit, @groupId, @phone, @sort, @demo)`
+	);
+	invitees.forEach((p, i) => insert.run({ ...p, sort: start + i, demo: p.demo ? 1 : 0 }));
+}
+
+const checkinSelect = `SELECT c.*, i.name AS invitee_name FROM checkins c LEFT JOIN invitees i ON i.id = c.invitee_id`;
+
+export function listCheckins(db: Db): CheckinView[] {
+	return (db.prepare(`${checkinSelect} ORDER BY c.at`).all() as CheckinRow[]).map(toCheckin);
+}
+
+export function getCheckin(db: Db, id: string): (CheckinView & { realAt: number }) | undefined {
+	const row = db.prepare(`${checkinSelect} WHERE c.id = ?`).get(id) as CheckinRow | undefined;
+	return row && { ...toCheckin(row), realAt: row.real_at };
+}
+
+/** The check-in that stands for a person, if they are in. */
+export function standingCheckin(db: Db, inviteeId: string): CheckinView | undefined {
+	const row = db.prepare(`${checkinSelect} WHERE c.invitee_id = ? AND c.undone_at IS NULL`).get(inviteeId) as
+		CheckinRow | undefined;
+	return row && toCheckin(row);
+}
+
+export function insertCheckin(
+	db: Db,
+	c: Omit<CheckinView, 'undone' | 'inviteeName'> & { realAt: number; demo: boolean }
+): void {
+	db.prepare(
+		`INSERT INTO checkins (id, invitee_id, group_id, count, gate, at, real_at, demo)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	).run(c.id, c.inviteeId, c.groupId, c.count, c.gate, c.at, c.realAt, c.demo ? 1 : 0);
+}
+
+export function undoCheckin(db: Db, id: string, at: number): void {
+	db.prepare('UPDATE checkins SET undone_at = ? WHERE id = ?').run(at, id);
+}
+
+/** Demo: a new cycle starts the ceremony again. */
+export function resetCheckins(db: Db): void {
+	db.prepare('DELETE FROM checkins').run();
+}
