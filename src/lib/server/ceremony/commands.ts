@@ -8,7 +8,6 @@ import { actorLabel, authorize } from '../access';
 import { dayNow, pressTime } from '../clock';
 import { config } from '../config';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
-import type { Db } from '../db';
 import { shortCode, uuidFromName } from '../ids';
 import {
 	appendInvitees,
