@@ -28,6 +28,10 @@ if (!process.argv.includes('--no-build')) {
 }
 console.log(`▶ Cơ sở dữ liệu demo: ${env.KHAIMAC_DB}`);
 run('node', ['build/cli.js', 'import', scenarioFile, '--accounts', '--demo', '--if-empty']);
+// the scenario's demo list of named ceremony invitees, when it has one (labelled demo in it)
+const inviteesFile = scenarioFile.replace(/\.json$/, '-invitees-demo.csv');
+if (fs.existsSync(inviteesFile))
+	run('node', ['build/cli.js', 'invitees', inviteesFile, '--demo', '--if-empty']);
 
 const scenario = JSON.parse(fs.readFileSync(scenarioFile, 'utf8'));
 const server = spawn('node', ['server.js'], { cwd: root, env, stdio: 'inherit' });

@@ -61,7 +61,7 @@ export const policy = {
 	'checklist.tick': { ward_staff: 'own_unit', coordinator: 'any', admin: 'any' },
 	'checklist.review': { coordinator: 'any', admin: 'any' },
 	'checklist.edit': { coordinator: 'any', admin: 'any' },
-	'ceremony.setup': { coordinator: 'any', admin: 'any' },
+	'ceremony.setup': { coordinator: 'any', admin: 'any', system: 'any' },
 	/** checking people in at a gate; the coordinator may stand in at a gate */
 	'gate.check_in': { gate_staff: 'any', coordinator: 'any', admin: 'any' },
 	/** what the server finds in the positions: arrivals, alerts, status */

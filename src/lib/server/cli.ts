@@ -3,6 +3,7 @@
  *   node build/cli.js validate <file>
  *   node build/cli.js import <file> [--accounts] [--demo] [--if-empty]
  *   node build/cli.js export [file]
+ *   node build/cli.js invitees <file.xlsx|file.csv> [--append] [--demo] [--if-empty]   (named invitees)
  *   node build/cli.js json-schema      (the file format as JSON Schema, for editors)
  * The database path comes from KHAIMAC_DB (see README).
  */
@@ -14,6 +15,8 @@ import type { Problem } from '$lib/types';
 import { executeCommand } from './commands/execute';
 import { config } from './config';
 import { db } from './db';
+import { readInviteeFile } from './ceremony/invitee-file';
+import { listGroups, listInvitees } from './ceremony/store';
 import { currentEvent, exportScenario } from './scenario/store';
 
 function printProblems(file: string, problems: Problem[]): void {
@@ -77,6 +80,38 @@ async function main(args: string[]): Promise<number> {
 			else process.stdout.write(json);
 			return 0;
 		}
+		case 'invitees': {
+			if (!file) return (console.error('Thiếu đường dẫn tệp danh sách khách mời.'), 2);
+			if (flags.has('--if-empty') && listInvitees(db()).length) {
+				console.log('Đã có danh sách khách mời: giữ nguyên.');
+				return 0;
+			}
+			const list = await readInviteeFile(file, fs.readFileSync(file), listGroups(db()));
+			if (list.problems.length)
+				return (
+					printProblems(
+						file,
+						list.problems.map((p) => ({
+							path: `dòng ${p.row}${p.column ? `, cột ${p.column}` : ''}`,
+							message: p.message
+						}))
+					),
+					1
+				);
+			const result = await executeCommand(
+				{ kind: 'system', label: 'Dòng lệnh (nạp khách mời)' },
+				{
+					id: crypto.randomUUID(),
+					type: 'ceremony.import_invitees',
+					payload: { invitees: list.rows, mode: flags.has('--append') ? 'append' : 'replace' }
+				},
+				{ demo: flags.has('--demo') }
+			);
+			if (!result.ok)
+				return (printProblems(file, result.problems ?? [{ path: '(tệp)', message: result.message }]), 1);
+			console.log(`✓ Đã nạp ${list.rows.length} khách mời vào ${config.databasePath}.`);
+			return 0;
+		}
 		case 'json-schema':
 			process.stdout.write(
 				JSON.stringify(z.toJSONSchema(scenarioSchema, { io: 'input' }), null, '\t') + '\n'
@@ -84,7 +119,7 @@ async function main(args: string[]): Promise<number> {
 			return 0;
 		default:
 			console.error(
-				'Dùng: cli.js validate <tệp> | import <tệp> [--accounts] [--demo] [--if-empty] | export [tệp] | json-schema'
+				'Dùng: cli.js validate <tệp> | import <tệp> [--accounts] [--demo] [--if-empty] | export [tệp] | invitees <tệp> [--append] [--demo] | json-schema'
 			);
 			return 2;
 	}

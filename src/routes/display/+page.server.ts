@@ -1,3 +1,4 @@
+import { ceremonyPicture } from '$lib/server/ceremony/store';
 import { latestAcceptedPhotos, listItemViews } from '$lib/server/checklists/store';
 import { config } from '$lib/server/config';
 import { dayNow } from '$lib/server/clock';
@@ -29,6 +30,7 @@ export const load: PageServerLoad = (event) => {
 		alerts: recentAlerts(db(), 50)
 			.filter((a) => a.clearedAt === null)
 			.map((a) => ({ ...a, truckName: trucks.truck(a.truckId)?.name ?? a.truckId })),
+		ceremony: ceremonyPicture(db(), false),
 		checklist: listItemViews(db()),
 		acceptedPhotos: latestAcceptedPhotos(db(), 12),
 		units: listUnits(db()).map((u) => ({ id: u.id, name: u.name })),

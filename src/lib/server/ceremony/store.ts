@@ -172,3 +172,14 @@ export function undoCheckin(db: Db, id: string, at: number): void {
 export function resetCheckins(db: Db): void {
 	db.prepare('DELETE FROM checkins').run();
 }
+
+/** What every ceremony page starts from; phone numbers only for those who manage the list. */
+export function ceremonyPicture(db: Db, withPhones: boolean) {
+	const setup = ceremonySetup(db);
+	return {
+		ceremony: setup && { title: setup.title, place: setup.place, startsAt: Date.parse(setup.startsAt) },
+		groups: listGroups(db),
+		invitees: listInvitees(db).map((p) => (withPhones ? p : { ...p, phone: null })),
+		checkins: listCheckins(db)
+	};
+}

@@ -1,12 +1,15 @@
 /**
  * The parts of the plan the demo plays, in order, each in its own compressed time: the day the
- * wards hang their banners (until the checklists' deadline), then the parade day. Between acts
- * the clock jumps (nothing happens overnight); after the last act the cycle starts again.
+ * wards hang their banners (until the checklists' deadline) quickly, the ceremony's gate hour
+ * and the parade at the demo speed. Between acts the clock jumps (nothing happens overnight);
+ * after the last act the cycle starts again.
  */
 import type { Milestone } from '$lib/scenario/schema';
 
+export type ActName = 'preparation' | 'ceremony' | 'parade';
+
 export interface Act {
-	name: 'preparation' | 'parade' | 'ceremony';
+	name: ActName;
 	start: number;
 	end: number;
 	/** day ms per real ms */
@@ -15,16 +18,23 @@ export interface Act {
 
 const minute = 60_000;
 const hour = 60 * minute;
-/** a busy act with no trucks moving is played to last about this long */
+/** a busy act with nothing moving on a map is played to last about this long */
 const quickActRealMs = 5 * minute;
 
-export function demoActs(milestones: Milestone[], deadlines: number[], speed: number): Act[] {
+export interface ActInputs {
+	milestones: Milestone[];
+	/** the checklist items' deadlines */
+	deadlines: number[];
+	/** the ceremony's opening, if it has one */
+	ceremonyAt: number | null;
+	speed: number;
+}
+
+export function demoActs({ milestones, deadlines, ceremonyAt, speed }: ActInputs): Act[] {
 	const acts: Act[] = [];
 	if (deadlines.length) {
-		const first = Math.min(...deadlines);
-		const last = Math.max(...deadlines);
-		const start = first - 11 * hour; // the same base the checklist demo schedules from
-		const end = last + 30 * minute;
+		const start = Math.min(...deadlines) - 11 * hour; // the base the checklist demo schedules from
+		const end = Math.max(...deadlines) + 30 * minute;
 		acts.push({
 			name: 'preparation',
 			start,
@@ -32,25 +42,17 @@ export function demoActs(milestones: Milestone[], deadlines: number[], speed: nu
 			speed: Math.max(speed, Math.round((end - start) / quickActRealMs))
 		});
 	}
+	if (ceremonyAt !== null)
+		acts.push({ name: 'ceremony', start: ceremonyAt - 90 * minute, end: ceremonyAt + 30 * minute, speed });
 	const parade = milestones.filter((m) => m.kind === 'parade').map((m) => Date.parse(m.at));
-	const action = milestones
-		.filter((m) => ['gathering', 'ceremony'].includes(m.kind))
-		.map((m) => Date.parse(m.at));
-	if (parade.length) {
+	if (parade.length)
 		acts.push({
 			name: 'parade',
 			start: Math.min(...parade) - 45 * minute,
 			end: Math.max(...parade) + hour,
 			speed
 		});
-	} else if (action.length) {
-		acts.push({
-			name: 'ceremony',
-			start: Math.min(...action) - 30 * minute,
-			end: Math.max(...action) + hour,
-			speed
-		});
-	} else if (!acts.length && milestones.length) {
+	if (acts.length === 0 && milestones.length) {
 		const all = milestones.map((m) => Date.parse(m.at));
 		acts.push({
 			name: 'ceremony',
@@ -59,19 +61,25 @@ export function demoActs(milestones: Milestone[], deadlines: number[], speed: nu
 			speed
 		});
 	}
-	return merge(acts.sort((a, b) => a.start - b.start));
+	return layOut(acts);
 }
 
-/** Acts that overlap become one, at the slower speed (trucks need it). */
-function merge(acts: Act[]): Act[] {
-	const merged: Act[] = [];
-	for (const act of acts) {
-		const previous = merged[merged.length - 1];
-		if (previous && act.start <= previous.end) {
-			previous.end = Math.max(previous.end, act.end);
-			previous.speed = Math.min(previous.speed, act.speed);
-			if (act.name === 'parade') previous.name = 'parade';
-		} else merged.push({ ...act });
+/**
+ * Overlapping acts are cut at each other's edges; where they overlap the slower one wins (what
+ * moves on the map needs the demo speed). Neighbouring pieces of the same act join again.
+ */
+function layOut(acts: Act[]): Act[] {
+	const edges = [...new Set(acts.flatMap((a) => [a.start, a.end]))].sort((a, b) => a - b);
+	const pieces: Act[] = [];
+	for (let i = 0; i + 1 < edges.length; i++) {
+		const [start, end] = [edges[i], edges[i + 1]];
+		const covering = acts.filter((a) => a.start <= start && a.end >= end);
+		if (covering.length === 0) continue;
+		const slowest = covering.reduce((a, b) => (b.speed < a.speed ? b : a));
+		const last = pieces[pieces.length - 1];
+		if (last && last.end === start && last.name === slowest.name && last.speed === slowest.speed)
+			last.end = end;
+		else pieces.push({ name: slowest.name, start, end, speed: slowest.speed });
 	}
-	return merged;
+	return pieces;
 }

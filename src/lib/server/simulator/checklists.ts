@@ -14,16 +14,10 @@ import { ingestPhoto } from '../photos/uploads';
 import { listUnits } from '../scenario/units';
 import { demoStaffOf, firstDemoUser } from '../users/store';
 import { placeholderPhoto } from './placeholder';
+import { share } from './share';
 import type { DemoActor, DemoTick } from './types';
 
 const minute = 60_000;
-
-/** A stable number in [0, 1) from a text: the same item behaves the same in every cycle. */
-function share(text: string): number {
-	let h = 2166136261;
-	for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-	return (h >>> 0) / 2 ** 32;
-}
 
 interface Step {
 	at: number;

@@ -5,6 +5,7 @@
  */
 import type { DayClock } from '$lib/types';
 import { dayTime, isCompressed } from '$lib/day-clock';
+import { ceremonySetup } from '../ceremony/store';
 import { listItemSpecs } from '../checklists/store';
 import { dayClock, setDayClock } from '../clock';
 import { config } from '../config';
@@ -15,6 +16,7 @@ import { realtime } from '../realtime';
 import { currentEvent, listMilestones } from '../scenario/store';
 import { demoActs, type Act } from './acts';
 import { checklistWork } from './checklists';
+import { gateArrivals } from './gates';
 import { milestoneNotices } from './milestones';
 import { loadCycle, saveCycle } from './state';
 import { truckParade } from './trucks';
@@ -24,11 +26,16 @@ const key = Symbol.for('khai-mac.simulator');
 type Holder = { [key]?: ReturnType<typeof setInterval> };
 
 /** Demo actors, one per part of the plan; features add theirs here. */
-const actors: DemoActor[] = [milestoneNotices, checklistWork, truckParade];
+const actors: DemoActor[] = [milestoneNotices, checklistWork, gateArrivals, truckParade];
 
 function acts(): Act[] {
-	const deadlines = listItemSpecs(db()).map((item) => Date.parse(item.deadline));
-	return demoActs(listMilestones(db()), deadlines, config.demoSpeed);
+	const setup = ceremonySetup(db());
+	return demoActs({
+		milestones: listMilestones(db()),
+		deadlines: listItemSpecs(db()).map((item) => Date.parse(item.deadline)),
+		ceremonyAt: setup ? Date.parse(setup.startsAt) : null,
+		speed: config.demoSpeed
+	});
 }
 
 function startAct(act: Act, now: number): DayClock {

@@ -148,3 +148,12 @@ export function listCrewAccounts(db: Db): StoredUser[] {
 		db.prepare("SELECT * FROM users WHERE role = 'truck_crew' ORDER BY username").all() as UserRow[]
 	).map(toUser);
 }
+
+/** Every enabled demo account of a role (the demo's gates). */
+export function demoUsers(db: Db, role: Role): StoredUser[] {
+	return (
+		db
+			.prepare('SELECT * FROM users WHERE demo = 1 AND disabled = 0 AND role = ? ORDER BY id')
+			.all(role) as UserRow[]
+	).map(toUser);
+}

@@ -1,0 +1,76 @@
+/**
+ * What a gate does: check a person in, count a group, undo a mistake. Each goes into the outbox
+ * first (a gate in a crowd loses its network), and the answer, when it comes, is told at once:
+ * in, or already in (when and at which gate), or why not.
+ */
+import { live } from '$lib/client/live.svelte';
+import { outbox } from '$lib/client/outbox.svelte';
+import type { InviteeView } from '$lib/ceremony/types';
+import type { CommandResult } from '$lib/types';
+
+export type Tone = 'ok' | 'waiting' | 'warn' | 'bad';
+
+export interface Said {
+	tone: Tone;
+	text: string;
+	/** the check-in this is about, for undo */
+	checkinId?: string;
+}
+
+export class GateDesk {
+	said = $state<Said | null>(null);
+	#ticket = 0;
+
+	/** Invitee ids with a check-in queued on this device and not answered yet. */
+	get waiting(): Set<string> {
+		return new Set(
+			outbox.queued
+				.filter((c) => c.type === 'gate.check_in')
+				.map((c) => (c.payload as { inviteeId?: string }).inviteeId)
+				.filter((id): id is string => !!id)
+		);
+	}
+
+	checkIn(invitee: Pick<InviteeView, 'id' | 'name'> | { code: string; name: string }) {
+		const payload =
+			'id' in invitee
+				? { inviteeId: invitee.id, at: Math.round(live.dayNow) }
+				: { code: invitee.code, at: Math.round(live.dayNow) };
+		return this.#send('gate.check_in', payload, `✔ ${invitee.name} đã vào`);
+	}
+
+	count(groupId: string, groupName: string, n: number) {
+		return this.#send(
+			'gate.count',
+			{ groupId, count: n, at: Math.round(live.dayNow) },
+			`✔ +${n} ${groupName}`
+		);
+	}
+
+	undo(checkinId: string, label: string) {
+		return this.#send('gate.undo', { checkinId }, `Đã huỷ lượt vào: ${label}`);
+	}
+
+	async #send(type: string, payload: unknown, done: string): Promise<void> {
+		const ticket = ++this.#ticket;
+		let answer: Promise<CommandResult>;
+		try {
+			({ answer } = await outbox.queue(type, payload));
+		} catch {
+			this.said = { tone: 'bad', text: 'Không lưu được trên máy (bộ nhớ trình duyệt bị chặn). Hãy thử lại.' };
+			return;
+		}
+		this.said = live.connected
+			? { tone: 'waiting', text: 'Đang gửi…' }
+			: { tone: 'waiting', text: 'Đã lưu trên máy, sẽ gửi khi có mạng.' };
+		const result = await answer;
+		if (ticket !== this.#ticket) {
+			// a newer action took the banner; a refusal of this one still deserves a word
+			if (!result.ok) this.said = { tone: result.code === 'conflict' ? 'warn' : 'bad', text: result.message };
+			return;
+		}
+		this.said = result.ok
+			? { tone: 'ok', text: done }
+			: { tone: result.code === 'conflict' ? 'warn' : 'bad', text: result.message };
+	}
+}

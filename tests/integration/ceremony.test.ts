@@ -1,0 +1,180 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EventDataMap, LiveEvent } from '../../src/lib/types';
+import { collect, command, connect, login, waitFor, type TestSocket } from '../helpers/client';
+import { removeServer, startServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+let ops: TestSocket;
+let opsEvents: LiveEvent[];
+let opsCookie: string;
+let gate1: TestSocket;
+let gate2: TestSocket;
+
+const demoList = fs.readFileSync('data/scenarios/quan7-2024-invitees-demo.csv');
+
+function query<T>(sql: string, ...params: unknown[]): T[] {
+	const db = new Database(server.dbPath, { readonly: true });
+	try {
+		return db.prepare(sql).all(...params) as T[];
+	} finally {
+		db.close();
+	}
+}
+const count = (sql: string, ...params: unknown[]) => query<{ n: number }>(sql, ...params)[0].n;
+
+async function importList(file: File, mode = 'replace') {
+	const form = new FormData();
+	form.set('commandId', crypto.randomUUID());
+	form.set('mode', mode);
+	form.set('file', file);
+	const response = await fetch(`${server.url}/ops/ceremony?/importInvitees`, {
+		method: 'POST',
+		headers: {
+			cookie: opsCookie,
+			origin: server.url,
+			accept: 'application/json',
+			'x-sveltekit-action': 'true'
+		},
+		body: form
+	});
+	return (await response.json()) as { type: string; status?: number; data: string };
+}
+
+beforeAll(async () => {
+	server = await startServer();
+	opsCookie = await login(server.url, 'ttvh');
+	ops = await connect(server.url, opsCookie);
+	opsEvents = collect(ops);
+	gate1 = await connect(server.url, await login(server.url, 'cong-1'));
+	gate2 = await connect(server.url, await login(server.url, 'cong-2'));
+});
+
+afterAll(async () => {
+	for (const s of [ops, gate1, gate2]) s?.close();
+	await removeServer(server);
+});
+
+describe('the invitee list', () => {
+	it('a file with bad rows is refused row by row, and nothing is imported', async () => {
+		const bad = new File(
+			[
+				'Họ tên,Thành phần,Điện thoại\nNguyễn Văn A,Báo chí,0901234567\n,Báo chí,\nLê B,Khách lạ,\nTrần C,Báo chí,12ab\n'
+			],
+			'ds.csv',
+			{ type: 'text/csv' }
+		);
+		const answer = await importList(bad);
+		expect(answer).toMatchObject({ type: 'failure', status: 400 });
+		expect(answer.data).toContain('Dòng 3, cột Họ tên');
+		expect(answer.data).toContain('Dòng 4, cột Thành phần');
+		expect(answer.data).toContain('Dòng 5, cột Điện thoại');
+		expect(count('SELECT COUNT(*) AS n FROM invitees')).toBe(0);
+	});
+
+	it('a clean file is imported whole, each invitee with a QR code', async () => {
+		const answer = await importList(new File([demoList], 'khach-moi.csv', { type: 'text/csv' }));
+		expect(answer.type).toBe('success');
+		expect(count('SELECT COUNT(*) AS n FROM invitees')).toBe(120);
+		expect(count('SELECT COUNT(DISTINCT code) AS n FROM invitees WHERE length(code) = 10')).toBe(120);
+	});
+
+	it('gate staff cannot change the setup; ward staff cannot check anyone in', async () => {
+		expect(
+			await command(gate1, 'ceremony.save_group', {
+				group: { id: 'bao-chi', name: 'Báo chí', expected: 999 }
+			})
+		).toMatchObject({ ok: false, code: 'forbidden' });
+		const page = await fetch(`${server.url}/ops/ceremony`, {
+			headers: { cookie: await login(server.url, 'cong-1') },
+			redirect: 'manual'
+		});
+		expect(page.status).toBe(403);
+		const ward = await connect(server.url, await login(server.url, 'phuong-tan-kieng'));
+		const invitee = query<{ id: string }>('SELECT id FROM invitees LIMIT 1')[0];
+		expect(await command(ward, 'gate.check_in', { inviteeId: invitee.id })).toMatchObject({
+			ok: false,
+			code: 'forbidden'
+		});
+		ward.close();
+	});
+});
+
+describe('checking in at the gates', () => {
+	it('two gates checking in the same person at the same time count one arrival, and both are told', async () => {
+		const invitee = query<{ id: string; name: string }>(
+			'SELECT id, name FROM invitees ORDER BY sort LIMIT 1'
+		)[0];
+		const [a, b] = await Promise.all([
+			command(gate1, 'gate.check_in', { inviteeId: invitee.id }),
+			command(gate2, 'gate.check_in', { inviteeId: invitee.id })
+		]);
+		const answers = [a, b].sort((x) => (x.ok ? -1 : 1));
+		expect(answers[0].ok).toBe(true);
+		expect(answers[1]).toMatchObject({ ok: false, code: 'conflict' });
+		expect((answers[1] as { message: string }).message).toMatch(
+			new RegExp(`${invitee.name} đã vào lúc \\d+g(\\d\\d)? tại Cổng`)
+		);
+		expect(count('SELECT COUNT(*) AS n FROM checkins WHERE invitee_id = ?', invitee.id)).toBe(1);
+		const seen = await waitFor(() => opsEvents.find((e) => e.type === 'ceremony.checked_in'));
+		expect((seen.data as EventDataMap['ceremony.checked_in']).checkin).toMatchObject({
+			inviteeId: invitee.id,
+			inviteeName: invitee.name,
+			count: 1
+		});
+	});
+
+	it('a check-in kept offline at one gate and sent later is refused as a second arrival', async () => {
+		const invitee = query<{ id: string; code: string }>(
+			'SELECT id, code FROM invitees ORDER BY sort LIMIT 1 OFFSET 1'
+		)[0];
+		expect((await command(gate2, 'gate.check_in', { code: invitee.code })).ok).toBe(true);
+		const offline = await command(gate1, 'gate.check_in', { inviteeId: invitee.id, at: Date.now() - 60_000 });
+		expect(offline).toMatchObject({ ok: false, code: 'conflict' });
+		expect(
+			count('SELECT COUNT(*) AS n FROM checkins WHERE invitee_id = ? AND undone_at IS NULL', invitee.id)
+		).toBe(1);
+	});
+
+	it('an unknown QR code says so; a group is counted by heads; a gate undoes only its own', async () => {
+		expect(await command(gate1, 'gate.check_in', { code: 'ABCDEFGHJK' })).toMatchObject({
+			ok: false,
+			code: 'not_found'
+		});
+		expect(await command(gate1, 'gate.count', { groupId: 'hoc-sinh', count: 0 })).toMatchObject({
+			ok: false,
+			code: 'invalid'
+		});
+		const counted = await command(gate1, 'gate.count', { groupId: 'hoc-sinh', count: 25 });
+		expect(counted.ok).toBe(true);
+		const event = await waitFor(() =>
+			opsEvents.find((e) => e.type === 'ceremony.checked_in' && e.seq === (counted as { seq: number }).seq)
+		);
+		const checkin = (event.data as EventDataMap['ceremony.checked_in']).checkin;
+		expect(checkin).toMatchObject({ groupId: 'hoc-sinh', count: 25, inviteeId: null });
+		expect(await command(gate2, 'gate.undo', { checkinId: checkin.id })).toMatchObject({
+			ok: false,
+			code: 'forbidden'
+		});
+		expect((await command(gate1, 'gate.undo', { checkinId: checkin.id })).ok).toBe(true);
+		expect(await command(gate1, 'gate.undo', { checkinId: checkin.id })).toMatchObject({
+			ok: false,
+			code: 'conflict'
+		});
+		expect(
+			count(
+				"SELECT COALESCE(SUM(count), 0) AS n FROM checkins WHERE group_id = 'hoc-sinh' AND undone_at IS NULL"
+			)
+		).toBe(0);
+	});
+
+	it('the list cannot be replaced once people are in (it can be added to)', async () => {
+		const more = new File(['Họ tên,Thành phần\nMai Văn Mới,Báo chí\n'], 'them.csv', { type: 'text/csv' });
+		const replaced = await importList(more, 'replace');
+		expect(replaced).toMatchObject({ type: 'failure', status: 409 });
+		const appended = await importList(more, 'append');
+		expect(appended.type).toBe('success');
+		expect(count('SELECT COUNT(*) AS n FROM invitees')).toBe(121);
+	});
+});
