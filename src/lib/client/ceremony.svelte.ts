@@ -25,8 +25,9 @@ export class CeremonyState {
 	arrivals = $derived(arrivalsByGroup(this.checkins));
 	total = $derived([...this.arrivals.values()].reduce((n, v) => n + v, 0));
 	expected = $derived(this.groups.reduce((n, g) => n + g.expected, 0));
-	/** the check-in that stands for each named invitee who is in */
+	/** the check-in that stands for each named invitee who is in (rebuilt on change, never mutated) */
 	standing = $derived(
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		new Map(this.checkins.filter((c) => c.inviteeId && !c.undone).map((c) => [c.inviteeId!, c] as const))
 	);
 

@@ -23,6 +23,8 @@ export class GateDesk {
 
 	/** Invitee ids with a check-in queued on this device and not answered yet. */
 	get waiting(): Set<string> {
+		// a fresh set from the outbox's state each time, never mutated
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		return new Set(
 			outbox.queued
 				.filter((c) => c.type === 'gate.check_in')
