@@ -1,0 +1,82 @@
+import Database from 'better-sqlite3';
+import QRCode from 'qrcode';
+import type { Browser, Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
+
+const demoList = 'data/scenarios/quan7-2024-invitees-demo.csv';
+
+function invitee(name: string): { id: string; code: string } {
+	const db = new Database(process.env.E2E_DB!, { readonly: true });
+	try {
+		return db.prepare('SELECT id, code FROM invitees WHERE name = ?').get(name) as {
+			id: string;
+			code: string;
+		};
+	} finally {
+		db.close();
+	}
+}
+
+async function gatePhone(browser: Browser, url: string, username: string): Promise<Page> {
+	const context = await browser.newContext({ baseURL: url, viewport: { width: 412, height: 915 } });
+	const page = await context.newPage();
+	await signIn(page, username);
+	await expect(page).toHaveURL(/\/gate$/);
+	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
+	return page;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('the coordinator imports the list; a gate finds a guest typed without diacritics and checks them in; the ops room counts it live', async ({
+	page,
+	browser,
+	url
+}) => {
+	await signIn(page, 'ttvh');
+	await page.goto('/ops/ceremony');
+	await page.getByText('Nạp danh sách khách mời').click();
+	await page.getByTestId('invitee-import').locator('input[name=file]').setInputFiles(demoList);
+	await page.getByRole('button', { name: 'Nạp danh sách' }).click();
+	await expect(page.getByText('Khách mời chưa đến (120)')).toBeVisible();
+	await expect(page.getByTestId('ceremony-total')).toContainText('Đã đến 0 / 300');
+
+	const gate = await gatePhone(browser, url, 'cong-1');
+	await gate.getByTestId('gate-search').fill('hoang thanh chi');
+	const result = gate.getByTestId('gate-results').locator('li').filter({ hasText: 'Hoàng Thanh Chi' });
+	await expect(result).toBeVisible();
+	await result.getByRole('button', { name: 'Vào' }).click();
+	await expect(gate.getByTestId('gate-said')).toContainText('Hoàng Thanh Chi đã vào');
+
+	await expect(page.getByTestId('ceremony-total')).toContainText('Đã đến 1 / 300');
+	await expect(page.locator('tr[data-group="lanh-dao-ubnd"] [data-testid="group-arrived"]')).toHaveText('1');
+	await expect(page.getByText('Khách mời chưa đến (119)')).toBeVisible();
+
+	// the same person again, at the other gate: told when and where, counted once
+	const second = await gatePhone(browser, url, 'cong-2');
+	await second.getByTestId('gate-search').fill('Hoang Thanh');
+	await expect(
+		second.getByTestId('gate-results').locator('li').filter({ hasText: 'Hoàng Thanh Chi' })
+	).toContainText(/Đã vào \d+g\d* · Cổng 1/);
+	await expect(page.getByTestId('ceremony-total')).toContainText('Đã đến 1 / 300');
+	await gate.context().close();
+	await second.context().close();
+});
+
+test('a gate reads the QR code of an invitation from a photo and lets the guest in with one tap', async ({
+	browser,
+	url
+}) => {
+	const guest = invitee('Phan Văn Cường');
+	const gate = await gatePhone(browser, url, 'cong-2');
+	const png = await QRCode.toBuffer(`KM:${guest.code}`, { type: 'png', width: 360, margin: 2 });
+	await gate
+		.getByTestId('qr-image')
+		.setInputFiles({ name: 'thu-moi.png', mimeType: 'image/png', buffer: png });
+	const scanned = gate.getByTestId('scanned');
+	await expect(scanned).toContainText('Phan Văn Cường', { timeout: 20_000 });
+	await scanned.getByRole('button', { name: 'Vào' }).click();
+	await expect(gate.getByTestId('gate-said')).toContainText('Phan Văn Cường đã vào');
+	await expect(gate.getByTestId('gate-total')).toContainText('Đã vào 2');
+	await gate.context().close();
+});
