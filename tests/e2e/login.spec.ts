@@ -6,7 +6,7 @@ test('each role signs in to its own home and signs out', async ({ page }) => {
 		['admin', /\/admin$/, 'Cây đơn vị'],
 		['phuong-tan-hung', /\/ward$/, 'Phường Tân Hưng'],
 		['xe-tan-hung', /\/truck$/, 'Tổ xe'],
-		['cong-2', /\/gate$/, 'Thành phần mời']
+		['cong-2', /\/gate$/, 'Quét thư mời']
 	];
 	for (const [username, home, text] of homes) {
 		await signIn(page, username);
