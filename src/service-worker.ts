@@ -4,7 +4,8 @@
 /// <reference lib="webworker" />
 /**
  * Offline first for the street: the app's files are kept, and the pages used in the street
- * (ward tablet, truck phone, gate) are kept as last loaded, so they open without a network.
+ * (ward tablet, truck phone, gate) are kept as last loaded, so they open without a network,
+ * with the photo thumbnails they showed.
  * Everything else goes to the network as usual. Changes made offline wait in the page's
  * IndexedDB outbox, not here.
  */
@@ -83,6 +84,22 @@ async function streetPage(request: Request): Promise<Response> {
 	}
 }
 
+/**
+ * A photo thumbnail is named by its content: once fetched it never changes, so the kept copy is
+ * served first. It sits with the pages, so signing out forgets it with them.
+ */
+async function photoThumb(request: Request): Promise<Response> {
+	const cache = await caches.open(pageCache);
+	const kept = await cache.match(request);
+	if (kept) return kept;
+	const response = await fetch(request);
+	if (response.ok) await cache.put(request, response.clone());
+	return response;
+}
+
+const isPhotoThumb = (url: URL) =>
+	url.pathname.startsWith('/photos/') && url.searchParams.get('size') === 'thumb';
+
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
 	if (request.method !== 'GET') return;
@@ -90,4 +107,5 @@ sw.addEventListener('fetch', (event) => {
 	if (url.origin !== sw.location.origin) return;
 	if (appFiles.has(url.pathname)) event.respondWith(fromAppFiles(request));
 	else if (isStreetPage(url.pathname)) event.respondWith(streetPage(request));
+	else if (isPhotoThumb(url)) event.respondWith(photoThumb(request));
 });

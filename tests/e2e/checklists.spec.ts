@@ -64,6 +64,7 @@ test('a ward ticks three items offline with photos; a reload loses nothing; onli
 	await page.reload();
 	expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
+	await expect(page.getByTestId('outbox')).toContainText('đồng bộ lần cuối');
 	const before = ticksOf(ward);
 	const items = await page
 		.getByTestId('checklist-item')
@@ -85,6 +86,8 @@ test('a ward ticks three items offline with photos; a reload loses nothing; onli
 	await page.reload();
 	await expect(page.getByTestId('ward-progress')).toBeVisible();
 	await expect(page.getByTestId('outbox')).toContainText('Chờ gửi: 3 thay đổi, 3 ảnh');
+	// and it still says when it last got through, which was before the network went
+	await expect(page.getByTestId('outbox')).toContainText('đồng bộ lần cuối');
 	for (const itemId of items.slice(0, 3))
 		await expect(page.locator(`[data-item="${itemId}"]`).getByText('⏳ Chờ gửi')).toBeVisible();
 	expect(ticksOf(ward)).toEqual(before);

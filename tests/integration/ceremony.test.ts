@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventDataMap, LiveEvent } from '../../src/lib/types';
 import { collect, command, connect, login, waitFor, type TestSocket } from '../helpers/client';
-import { removeServer, startServer, type TestServer } from '../helpers/server';
+import { defaultScenario, removeServer, startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
 let ops: TestSocket;
@@ -24,7 +24,7 @@ function query<T>(sql: string, ...params: unknown[]): T[] {
 }
 const count = (sql: string, ...params: unknown[]) => query<{ n: number }>(sql, ...params)[0].n;
 
-async function importList(file: File, mode = 'replace') {
+async function importList(file: File, mode = 'replace', cookie = opsCookie) {
 	const form = new FormData();
 	form.set('commandId', crypto.randomUUID());
 	form.set('mode', mode);
@@ -32,7 +32,7 @@ async function importList(file: File, mode = 'replace') {
 	const response = await fetch(`${server.url}/ops/ceremony?/importInvitees`, {
 		method: 'POST',
 		headers: {
-			cookie: opsCookie,
+			cookie,
 			origin: server.url,
 			accept: 'application/json',
 			'x-sveltekit-action': 'true'
@@ -91,6 +91,10 @@ describe('the invitee list', () => {
 			redirect: 'manual'
 		});
 		expect(page.status).toBe(403);
+		const list = new File(['Họ tên,Thành phần\nNgười Lạ,Báo chí\n'], 'ds.csv', { type: 'text/csv' });
+		const imported = await importList(list, 'append', await login(server.url, 'cong-2'));
+		expect(imported).toMatchObject({ type: 'failure', status: 403 });
+		expect(count("SELECT COUNT(*) AS n FROM invitees WHERE name = 'Người Lạ'")).toBe(0);
 		const ward = await connect(server.url, await login(server.url, 'phuong-tan-kieng'));
 		const invitee = query<{ id: string }>('SELECT id FROM invitees LIMIT 1')[0];
 		expect(await command(ward, 'gate.check_in', { inviteeId: invitee.id })).toMatchObject({
@@ -176,5 +180,19 @@ describe('checking in at the gates', () => {
 		const appended = await importList(more, 'append');
 		expect(appended.type).toBe('success');
 		expect(count('SELECT COUNT(*) AS n FROM invitees')).toBe(121);
+	});
+
+	it('a scenario loaded again without a group takes its invitees and check-ins with it', async () => {
+		const scenario = JSON.parse(fs.readFileSync(defaultScenario, 'utf8'));
+		const dropped = 'bao-chi';
+		const kept = count("SELECT COUNT(*) AS n FROM invitees WHERE group_id <> 'bao-chi'");
+		expect(count('SELECT COUNT(*) AS n FROM invitees WHERE group_id = ?', dropped)).toBeGreaterThan(0);
+		scenario.ceremony.groups = scenario.ceremony.groups.filter((g: { id: string }) => g.id !== dropped);
+		const admin = await connect(server.url, await login(server.url, 'admin'));
+		expect(await command(admin, 'scenario.import', { scenario })).toMatchObject({ ok: true });
+		admin.close();
+		expect(count('SELECT COUNT(*) AS n FROM invitees WHERE group_id = ?', dropped)).toBe(0);
+		expect(count('SELECT COUNT(*) AS n FROM checkins WHERE group_id = ?', dropped)).toBe(0);
+		expect(count('SELECT COUNT(*) AS n FROM invitees')).toBe(kept);
 	});
 });

@@ -37,6 +37,14 @@ export class ChecklistBoard {
 		if (index >= 0) this.items[index] = data.item;
 		if (event.type === 'checklist.photo_reviewed')
 			this.#review(event.data as EventDataMap['checklist.photo_reviewed']);
+		else this.#withdraw(data.item);
+	}
+
+	/** An untick or a photo sent again takes the item's photos off the strip unless still accepted. */
+	#withdraw(item: ChecklistItemView): void {
+		const still = (id: string) => item.photos.some((p) => p.id === id && p.status === 'accepted');
+		if (this.accepted.some((p) => p.itemId === item.id && !still(p.id)))
+			this.accepted = this.accepted.filter((p) => p.itemId !== item.id || still(p.id));
 	}
 
 	#review(data: EventDataMap['checklist.photo_reviewed']): void {

@@ -65,6 +65,8 @@ export class Outbox {
 	/** the account whose changes these are: never sent through another account's connection */
 	#userId: number | null = null;
 	#flushing = false;
+	/** where lastSync is kept, so a reload offline still says when the device last got through */
+	#syncKey: string | null = null;
 	// resolvers waiting for answers, not state anything renders
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#results = new Map<string, (result: CommandResult) => void>();
@@ -93,6 +95,8 @@ export class Outbox {
 			}
 		});
 		this.#db.catch(() => (this.unavailable = true));
+		this.#syncKey = `khai-mac-last-sync-${name}`;
+		this.lastSync = Number(readStorage(this.#syncKey)) || null;
 		void navigator.storage
 			?.persist?.()
 			.then((granted) => (this.persisted = granted))
@@ -200,6 +204,7 @@ export class Outbox {
 				if (batch.length < positionBatch && keys.length === batch.length) break;
 			}
 			this.lastSync = Date.now();
+			if (this.#syncKey) writeStorage(this.#syncKey, String(this.lastSync));
 		} finally {
 			this.#flushing = false;
 			this.uploading = null;
@@ -245,6 +250,23 @@ export class Outbox {
 		} catch {
 			this.unavailable = true;
 		}
+	}
+}
+
+/** localStorage, which a private window or a full disk may refuse: the outbox works without it */
+function readStorage(key: string): string | null {
+	try {
+		return localStorage.getItem(key);
+	} catch {
+		return null;
+	}
+}
+
+function writeStorage(key: string, value: string): void {
+	try {
+		localStorage.setItem(key, value);
+	} catch {
+		// the time of the last sync is a courtesy; losing it loses no change
 	}
 }
 

@@ -41,3 +41,8 @@ export const config = {
 	/** a gate may undo its own check-in for this long (real minutes) */
 	undoMinutes: int('KHAIMAC_UNDO_MINUTES', 5)
 } as const;
+
+/** What a page with a map needs to add its tile backdrop (none when the URL is empty). */
+export function mapTiles(): { tileUrl: string | null; attribution: string } {
+	return { tileUrl: config.tileUrl || null, attribution: config.tileAttribution };
+}

@@ -1,6 +1,6 @@
 import { ceremonyPicture } from '$lib/server/ceremony/store';
 import { latestAcceptedPhotos, listItemViews } from '$lib/server/checklists/store';
-import { config } from '$lib/server/config';
+import { mapTiles } from '$lib/server/config';
 import { dayNow } from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { requireDisplayReader } from '$lib/server/displays/viewer';
@@ -34,7 +34,6 @@ export const load: PageServerLoad = (event) => {
 		checklist: listItemViews(db()),
 		acceptedPhotos: latestAcceptedPhotos(db(), 12),
 		units: listUnits(db()).map((u) => ({ id: u.id, name: u.name })),
-		tileUrl: config.tileUrl || null,
-		attribution: config.tileAttribution
+		...mapTiles()
 	};
 };

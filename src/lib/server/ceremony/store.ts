@@ -168,6 +168,12 @@ export function undoCheckin(db: Db, id: string, at: number): void {
 	db.prepare('UPDATE checkins SET undone_at = ? WHERE id = ?').run(at, id);
 }
 
+/** After a scenario import: invitees and check-ins of groups the new scenario does not have go. */
+export function dropOutsideGroups(db: Db): void {
+	for (const table of ['checkins', 'invitees'])
+		db.prepare(`DELETE FROM ${table} WHERE group_id NOT IN (SELECT id FROM invited_groups)`).run();
+}
+
 /** Demo: a new cycle starts the ceremony again. */
 export function resetCheckins(db: Db): void {
 	db.prepare('DELETE FROM checkins').run();

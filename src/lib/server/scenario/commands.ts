@@ -3,6 +3,7 @@ import { validateScenario } from '$lib/scenario/validate';
 import type { Scenario } from '$lib/scenario/schema';
 import type { Problem } from '$lib/types';
 import { hashPassword } from '../auth/password';
+import { dropOutsideGroups } from '../ceremony/store';
 import { CommandError, defineCommand } from '../commands/define';
 import { bindingsOutside, upsertUser } from '../users/store';
 import { replaceScenario, scenarioCounts } from './store';
@@ -48,6 +49,7 @@ export const importScenario = defineCommand({
 			);
 		}
 		replaceScenario(db, scenario, now);
+		dropOutsideGroups(db);
 		const truckUnit = new Map(scenario.trucks.map((t) => [t.id, t.unitId]));
 		accounts.forEach((a, i) =>
 			upsertUser(

@@ -1,6 +1,6 @@
 import { defaultReplayRange } from '$lib/ui/replay/range';
 import { dayNow } from '../clock';
-import { config } from '../config';
+import { mapTiles } from '../config';
 import { db } from '../db';
 import { listMilestones } from '../scenario/store';
 import { fleet } from './live';
@@ -17,7 +17,6 @@ export function replayPageData() {
 		trucks: live.trucks().map((t) => ({ id: t.id, name: t.name, unitName: t.unitName })),
 		defaultFrom: range.from,
 		defaultTo: range.to,
-		tileUrl: config.tileUrl || null,
-		attribution: config.tileAttribution
+		...mapTiles()
 	};
 }

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { dayNow } from '$lib/server/clock';
-import { config } from '$lib/server/config';
+import { mapTiles } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { requireActor } from '$lib/server/guard';
 import { staffHome } from '$lib/server/staff-home';
@@ -32,7 +32,6 @@ export const load: PageServerLoad = (event) => {
 		/** only the truck's own crew shares positions from this page */
 		isCrew: reader.kind === 'user' && reader.truckId === truckId,
 		home: staffHome(truck.unitId),
-		tileUrl: config.tileUrl || null,
-		attribution: config.tileAttribution
+		...mapTiles()
 	};
 };

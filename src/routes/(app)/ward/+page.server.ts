@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { authorize } from '$lib/server/access';
 import { listItemViews } from '$lib/server/checklists/store';
+import { mapTiles } from '$lib/server/config';
 import { requireActor } from '$lib/server/guard';
 import { staffHome } from '$lib/server/staff-home';
 import { db } from '$lib/server/db';
@@ -30,6 +31,7 @@ export const load: PageServerLoad = (event) => {
 		home,
 		items: listItemViews(db(), unitId),
 		canTick: authorize(actor, 'checklist.tick', { unitId }),
+		...mapTiles(),
 		/** the tablet's outbox is per account: another account on it never sends these */
 		outboxName: actor.kind === 'user' ? `user-${actor.userId}` : 'none'
 	};

@@ -1,7 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import type { CommandPayload } from '$lib/commands';
 import { authorize } from '$lib/server/access';
-import { config } from '$lib/server/config';
+import { mapTiles } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { optionalText, text } from '$lib/server/forms/fields';
 import { requireActor, runFormCommand } from '$lib/server/guard';
@@ -33,8 +33,7 @@ export const load: PageServerLoad = (event) => {
 			truckId: u.truckId
 		})),
 		paradeStart: paradeStart(db()),
-		tileUrl: config.tileUrl || null,
-		attribution: config.tileAttribution,
+		...mapTiles(),
 		canPlan: authorize(actor, 'parade.plan')
 	};
 };

@@ -1,5 +1,5 @@
 import { authorize } from '$lib/server/access';
-import { config } from '$lib/server/config';
+import { config, mapTiles } from '$lib/server/config';
 import { dayNow } from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { recentEvents } from '$lib/server/events/log';
@@ -29,8 +29,7 @@ export const load: PageServerLoad = (event) => {
 			(e) => e.type.startsWith('truck.') || e.type.startsWith('alert.')
 		),
 		paradeStart: paradeStart(db()),
-		tileUrl: config.tileUrl || null,
-		attribution: config.tileAttribution,
+		...mapTiles(),
 		canAct: authorize(actor, 'alert.acknowledge'),
 		thresholds: {
 			lateMinutes: config.lateMinutes,
