@@ -76,7 +76,7 @@ async function send(cookie, unitId, bytes) {
 	const id = crypto.randomUUID();
 	for (let start = 0; start < bytes.length; start += chunk) {
 		const part = bytes.subarray(start, start + chunk);
-		const response = await fetch(`${url}/ward/uploads/${id}?unit=${unitId}`, {
+		const response = await fetch(`${url}/photos/uploads/${id}?unit=${unitId}`, {
 			method: 'PUT',
 			headers: {
 				cookie,

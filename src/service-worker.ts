@@ -28,8 +28,7 @@ const streetPages = ['/ward', '/truck', '/gate'];
 const networkPatienceMs = 6000;
 
 const isStreetPage = (path: string) =>
-	streetPages.some((p) => path === p || path === `${p}/__data.json` || path.startsWith(`${p}/`)) &&
-	!path.includes('/uploads/');
+	streetPages.some((p) => path === p || path === `${p}/__data.json` || path.startsWith(`${p}/`));
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(

@@ -5,6 +5,7 @@
 import { z } from '$lib/zod';
 import { checklistItemSchema, invitedGroupSchema, roles, routeSchema } from './scenario/schema';
 import { truckStatuses } from './trucks/types';
+import { maxCell, maxNote } from './reports/cells';
 
 const truckId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Mã xe không hợp lệ');
 const pressedAt = z.number().int().positive().optional();
@@ -39,6 +40,35 @@ export const inviteeInput = z.object({
 		.transform((v) => v || null)
 		.nullable()
 		.default(null)
+});
+
+const cellNumber = z
+	.number('Phải là số')
+	.int('Chỉ nhập số nguyên')
+	.min(0, 'Số không được âm')
+	.max(maxCell, 'Số quá lớn');
+const rowId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Mã dòng không hợp lệ');
+/** a unit's figures, by row: which cells a row takes is checked against the template */
+const reportFigures = z
+	.record(
+		rowId,
+		z.object({
+			count: cellNumber.optional(),
+			people: cellNumber.optional(),
+			note: z.string().trim().max(maxNote, `Ghi chú tối đa ${maxNote} ký tự`).optional()
+		})
+	)
+	.refine((f) => Object.keys(f).length <= 500, 'Quá nhiều dòng');
+const reportBody = z.object({
+	unitId,
+	figures: reportFigures,
+	/** sections I and II of the report, by section id */
+	narrative: z
+		.record(rowId, z.string().max(20000, 'Mỗi phần tối đa 20.000 ký tự'))
+		.refine((n) => Object.keys(n).length <= 10, 'Quá nhiều phần')
+		.default({}),
+	/** photos already uploaded for this unit */
+	uploads: z.array(z.uuid('Mã ảnh tải lên không hợp lệ')).max(20, 'Tối đa 20 ảnh mỗi báo cáo').default([])
 });
 
 export const commandSchemas = {
@@ -184,6 +214,14 @@ export const commandSchemas = {
 		at: pressedAt
 	}),
 	'gate.undo': z.object({ checkinId: z.uuid('Mã lượt vào không hợp lệ') }),
+	// the reporting table: a unit's draft as typed, its submissions, the organizer's sign-off
+	'report.save_draft': reportBody,
+	'report.submit': reportBody,
+	'report.sign_off': z.object({ note: z.string().trim().max(500, 'Tối đa 500 ký tự').default('') }),
+	'report.set_target': z.object({
+		rowId,
+		target: z.object({ count: cellNumber.optional(), people: cellNumber.optional() }).nullable()
+	}),
 	/** the demo simulator starts its day again: the trucks go back to the start */
 	'demo.new_day': z.object({ anchorReal: z.number().int() }),
 	/** the scenario itself is checked against the scenario schema by the import */

@@ -6,6 +6,7 @@ import type { Role } from './scenario/schema';
 import type { AlertKind, Fix, PositionFrame, TruckStatus, TruckView } from './trucks/types';
 import type { ChecklistItemView, PhotoStatus } from './checklists/types';
 import type { CheckinView } from './ceremony/types';
+import type { DraftView, SignoffView, SubmissionView } from './reports/types';
 export type { Role } from './scenario/schema';
 
 export type ErrorCode =
@@ -109,6 +110,12 @@ export interface EventDataMap {
 	'ceremony.checkin_undone': { checkin: CheckinView };
 	/** setup, groups or the invitee list changed: clients reload */
 	'ceremony.changed': { summary: string };
+	/** a unit's draft as typed: only to that unit's own screens */
+	'report.draft_saved': { draft: DraftView };
+	'report.submitted': { submission: SubmissionView; unitName: string };
+	'report.signed_off': { signoff: SignoffView };
+	/** the template's targets changed: clients reload */
+	'report.template_changed': { summary: string };
 	/** items edited: clients reload them (a bulk edit would carry other wards' items) */
 	'checklist.items_changed': { unitIds: string[]; count: number; summary: string };
 }

@@ -29,7 +29,7 @@ export async function putChunk(
 	start: number,
 	total: number
 ): Promise<PutAnswer> {
-	const response = await fetch(`${url}/ward/uploads/${uploadId}?unit=${unitId}`, {
+	const response = await fetch(`${url}/photos/uploads/${uploadId}?unit=${unitId}`, {
 		method: 'PUT',
 		headers: {
 			...(cookie ? { cookie } : {}),

@@ -76,10 +76,6 @@ export interface AcceptedPhoto {
 	reviewedAt: number;
 }
 
-export function photoUrl(id: string, size: 'thumb' | 'display' = 'display'): string {
-	return `/photos/${id}${size === 'thumb' ? '?size=thumb' : ''}`;
-}
-
 export function isOverdue(item: Pick<ChecklistItemView, 'status' | 'deadline'>, dayNow: number): boolean {
 	return item.status !== 'done' && item.deadline < dayNow;
 }

@@ -31,7 +31,7 @@ export async function uploadPhoto(
 		const end = Math.min(offset + chunkBytes, total);
 		let response: Response;
 		try {
-			response = await fetch(`/ward/uploads/${photo.id}?unit=${encodeURIComponent(photo.unitId)}`, {
+			response = await fetch(`/photos/uploads/${photo.id}?unit=${encodeURIComponent(photo.unitId)}`, {
 				method: 'PUT',
 				headers: {
 					'content-type': 'application/octet-stream',

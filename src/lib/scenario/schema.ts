@@ -27,7 +27,15 @@ export const unitKinds = [
 	'agency',
 	'organization'
 ] as const;
-export const roles = ['admin', 'coordinator', 'leader', 'ward_staff', 'truck_crew', 'gate_staff'] as const;
+export const roles = [
+	'admin',
+	'coordinator',
+	'leader',
+	'ward_staff',
+	'truck_crew',
+	'gate_staff',
+	'unit_staff'
+] as const;
 export const checklistKinds = ['co', 'phuon', 'bang_ron', 'pano', 'ap_phich', 'khau_hieu'] as const;
 export const milestoneKinds = ['gathering', 'ceremony', 'parade', 'deadline', 'report', 'other'] as const;
 
@@ -118,16 +126,36 @@ export const reportRowSchema = z.object({
 	inputs: z.enum(['none', 'count', 'people', 'both']),
 	/** amounts in đồng (kinh phí): entered in the first quantity cell */
 	money: z.boolean().default(false),
+	/** chỉ tiêu, where the plan gives one (the coordinator may set it too) */
 	target: z
 		.object({ count: z.number().int().min(0).optional(), people: z.number().int().min(0).optional() })
 		.optional(),
+	/** a key row: shown as a big number on the wall display */
+	key: z.boolean().default(false),
 	note: z.string().max(500).default('')
+});
+
+/** The report form around the table (mẫu báo cáo): heading, narrative sections, table heading. */
+export const reportFormSchema = z.object({
+	/** the place in "Quận 7, ngày … tháng … năm 2024" */
+	place: z.string().trim().max(100).default(''),
+	title: z.string().trim().max(100).default('BÁO CÁO'),
+	/** e.g. "Thực hiện Tuần lễ hưởng ứng học tập suốt đời năm 2024" */
+	subtitle: z.string().trim().max(300).default(''),
+	/** the narrative sections the unit writes before the table (I, II) */
+	sections: z
+		.array(z.object({ id, title: text(300), hint: z.string().max(1000).default('') }))
+		.max(10)
+		.default([]),
+	/** the heading over the table, e.g. "III. TỔNG HỢP SỐ LIỆU …" */
+	tableHeading: z.string().trim().max(500).default('')
 });
 
 export const reportTableSchema = z.object({
 	title: text(500),
 	/** the two sub-columns under "Số lượng" */
 	quantityColumns: z.tuple([text(100), text(100)]),
+	form: reportFormSchema.optional(),
 	rows: z.array(reportRowSchema).min(1)
 });
 
@@ -175,3 +203,5 @@ export type UnitKind = (typeof unitKinds)[number];
 export type Role = (typeof roles)[number];
 export type Milestone = z.infer<typeof milestoneSchema>;
 export type ReportTable = z.infer<typeof reportTableSchema>;
+export type ReportRow = z.infer<typeof reportRowSchema>;
+export type ReportForm = z.infer<typeof reportFormSchema>;

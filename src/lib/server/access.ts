@@ -38,12 +38,15 @@ export const policy = {
 		leader: 'any',
 		display: 'any',
 		ward_staff: 'own_unit',
-		truck_crew: 'own_unit'
+		truck_crew: 'own_unit',
+		unit_staff: 'own_unit'
 	},
 	'read.truck': { admin: 'any', coordinator: 'any', leader: 'any', display: 'any', truck_crew: 'own_truck' },
 	'read.gate': { admin: 'any', coordinator: 'any', leader: 'any', gate_staff: 'any' },
 	/** what goes to every unit in the street (a notice to all) */
-	'read.staff': { ward_staff: 'any', truck_crew: 'any', gate_staff: 'any' },
+	'read.staff': { ward_staff: 'any', truck_crew: 'any', gate_staff: 'any', unit_staff: 'any' },
+	/** the rolled-up reporting table of every unit */
+	'read.reports': { admin: 'any', coordinator: 'any', leader: 'any', display: 'any' },
 	// commands
 	'notice.post': { admin: 'any', coordinator: 'any' },
 	'display_link.manage': { admin: 'any', coordinator: 'any' },
@@ -61,6 +64,12 @@ export const policy = {
 	'checklist.tick': { ward_staff: 'own_unit', coordinator: 'any', admin: 'any' },
 	'checklist.review': { coordinator: 'any', admin: 'any' },
 	'checklist.edit': { coordinator: 'any', admin: 'any' },
+	/** a unit's figures for the reporting table; the coordinator may enter them for a unit */
+	'report.submit': { ward_staff: 'own_unit', unit_staff: 'own_unit', coordinator: 'any', admin: 'any' },
+	/** freezing and signing off the rolled-up table, setting targets */
+	'report.manage': { coordinator: 'any', admin: 'any' },
+	/** photos sent for a unit: a ward's checklist or a unit's report */
+	'photo.upload': { ward_staff: 'own_unit', unit_staff: 'own_unit', coordinator: 'any', admin: 'any' },
 	'ceremony.setup': { coordinator: 'any', admin: 'any', system: 'any' },
 	/** checking people in at a gate; the coordinator may stand in at a gate */
 	'gate.check_in': { gate_staff: 'any', coordinator: 'any', admin: 'any' },
@@ -126,5 +135,6 @@ export const homeOf: Record<Role, string> = {
 	leader: '/display',
 	ward_staff: '/ward',
 	truck_crew: '/truck',
-	gate_staff: '/gate'
+	gate_staff: '/gate',
+	unit_staff: '/reports'
 };

@@ -11,6 +11,7 @@ import { currentEvent, listMilestones } from '$lib/server/scenario/store';
 import { listUnits } from '$lib/server/scenario/units';
 import { fleet } from '$lib/server/trucks/live';
 import { recentAlerts } from '$lib/server/trucks/store';
+import { reportPicture } from '$lib/server/reports/picture';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -34,6 +35,7 @@ export const load: PageServerLoad = (event) => {
 		checklist: listItemViews(db()),
 		acceptedPhotos: latestAcceptedPhotos(db(), 12),
 		units: listUnits(db()).map((u) => ({ id: u.id, name: u.name })),
+		reports: reportPicture(db()),
 		...mapTiles()
 	};
 };

@@ -40,6 +40,7 @@ import {
 	tick,
 	untick
 } from '../checklists/commands';
+import { saveDraftCommand, setTarget, signOff, submitReport } from '../reports/commands';
 import type { CommandDef } from './define';
 
 export const commandDefs: { [T in CommandType]: CommandDef<T, never> } = {
@@ -79,5 +80,9 @@ export const commandDefs: { [T in CommandType]: CommandDef<T, never> } = {
 	'gate.check_in': checkIn,
 	'gate.count': countGroup,
 	'gate.undo': undo,
+	'report.save_draft': saveDraftCommand,
+	'report.submit': submitReport,
+	'report.sign_off': signOff,
+	'report.set_target': setTarget,
 	'demo.new_day': newDemoDay
 } as never;

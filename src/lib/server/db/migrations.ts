@@ -239,6 +239,42 @@ const steps: string[] = [
 	-- a person is in once: a second check-in at any gate is refused while the first stands
 	CREATE UNIQUE INDEX checkins_once ON checkins(invitee_id) WHERE invitee_id IS NOT NULL AND undone_at IS NULL;
 	CREATE INDEX checkins_time ON checkins(at);
+	`,
+	// 5: the reporting table: each unit's draft, every submitted version, the signed-off table
+	`
+	CREATE TABLE report_drafts (
+		unit_id TEXT PRIMARY KEY,
+		figures TEXT NOT NULL,
+		narrative TEXT NOT NULL,
+		uploads TEXT NOT NULL,
+		saved_at INTEGER NOT NULL,
+		by_label TEXT NOT NULL
+	);
+	CREATE TABLE report_submissions (
+		id TEXT PRIMARY KEY,
+		unit_id TEXT NOT NULL,
+		version INTEGER NOT NULL,
+		figures TEXT NOT NULL,
+		narrative TEXT NOT NULL,
+		photo_ids TEXT NOT NULL,
+		-- day time; real_at is the server's
+		submitted_at INTEGER NOT NULL,
+		real_at INTEGER NOT NULL,
+		by_label TEXT NOT NULL,
+		late INTEGER NOT NULL,
+		after_signoff INTEGER NOT NULL,
+		demo INTEGER NOT NULL DEFAULT 0,
+		UNIQUE (unit_id, version)
+	);
+	CREATE TABLE report_signoffs (
+		id TEXT PRIMARY KEY,
+		at INTEGER NOT NULL,
+		by_label TEXT NOT NULL,
+		note TEXT NOT NULL,
+		counted TEXT NOT NULL,
+		totals TEXT NOT NULL,
+		demo INTEGER NOT NULL DEFAULT 0
+	);
 	`
 ];
 

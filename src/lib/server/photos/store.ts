@@ -70,3 +70,11 @@ export function unfinishedUploads(db: Db, unitId: string): number {
 		}
 	).n;
 }
+
+/** The photos of completed uploads, in their order (an unfinished one has none yet). */
+export function photoIdsOfUploads(db: Db, uploadIds: string[]): string[] {
+	return uploadIds.flatMap((id) => {
+		const photoId = getUpload(db, id)?.photoId;
+		return photoId ? [photoId] : [];
+	});
+}

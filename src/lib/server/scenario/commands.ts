@@ -5,6 +5,7 @@ import type { Problem } from '$lib/types';
 import { hashPassword } from '../auth/password';
 import { dropOutsideGroups } from '../ceremony/store';
 import { CommandError, defineCommand } from '../commands/define';
+import { dropOutsideUnits } from '../reports/store';
 import { bindingsOutside, upsertUser } from '../users/store';
 import { replaceScenario, scenarioCounts } from './store';
 
@@ -50,6 +51,7 @@ export const importScenario = defineCommand({
 		}
 		replaceScenario(db, scenario, now);
 		dropOutsideGroups(db);
+		dropOutsideUnits(db);
 		const truckUnit = new Map(scenario.trucks.map((t) => [t.id, t.unitId]));
 		accounts.forEach((a, i) =>
 			upsertUser(

@@ -1,12 +1,13 @@
 /**
  * The parts of the plan the demo plays, in order, each in its own compressed time: the day the
  * wards hang their banners (until the checklists' deadline) quickly, the ceremony's gate hour
- * and the parade at the demo speed. Between acts the clock jumps (nothing happens overnight);
+ * and the parade at the demo speed; the Week's reporting, from its first day to a day after the
+ * report deadline, quickly around them. Between acts the clock jumps (nothing happens overnight);
  * after the last act the cycle starts again.
  */
 import type { Milestone } from '$lib/scenario/schema';
 
-export type ActName = 'preparation' | 'ceremony' | 'parade';
+export type ActName = 'preparation' | 'ceremony' | 'parade' | 'reporting';
 
 export interface Act {
 	name: ActName;
@@ -27,10 +28,12 @@ export interface ActInputs {
 	deadlines: number[];
 	/** the ceremony's opening, if it has one */
 	ceremonyAt: number | null;
+	/** the Week's reporting (day times), when the scenario has a report table */
+	reportWindow?: { start: number; end: number } | null;
 	speed: number;
 }
 
-export function demoActs({ milestones, deadlines, ceremonyAt, speed }: ActInputs): Act[] {
+export function demoActs({ milestones, deadlines, ceremonyAt, reportWindow, speed }: ActInputs): Act[] {
 	const acts: Act[] = [];
 	if (deadlines.length) {
 		const start = Math.min(...deadlines) - 11 * hour; // the base the checklist demo schedules from
@@ -61,12 +64,21 @@ export function demoActs({ milestones, deadlines, ceremonyAt, speed }: ActInputs
 			speed
 		});
 	}
+	// the days around the other acts, quickly: units send their figures (the slower acts win their hours)
+	if (reportWindow && reportWindow.end > reportWindow.start)
+		acts.push({
+			name: 'reporting',
+			start: reportWindow.start,
+			end: reportWindow.end,
+			speed: Math.max(speed, Math.round((reportWindow.end - reportWindow.start) / quickActRealMs))
+		});
 	return layOut(acts);
 }
 
 /**
  * Overlapping acts are cut at each other's edges; where they overlap the slower one wins (what
- * moves on the map needs the demo speed). Neighbouring pieces of the same act join again.
+ * moves on the map needs the demo speed; on a tie the act listed first). Neighbouring pieces of
+ * the same act join again.
  */
 function layOut(acts: Act[]): Act[] {
 	const edges = [...new Set(acts.flatMap((a) => [a.start, a.end]))].sort((a, b) => a - b);

@@ -3,6 +3,7 @@ import { defineCommand } from '../commands/define';
 import { dayNow } from '../clock';
 import { resetCheckins } from '../ceremony/store';
 import { resetChecklists } from '../checklists/store';
+import { resetReports } from '../reports/store';
 import { resetFleet } from '../trucks/store';
 
 export const newDemoDay = defineCommand({
@@ -12,6 +13,7 @@ export const newDemoDay = defineCommand({
 		resetFleet(db, dayNow(db));
 		resetChecklists(db);
 		resetCheckins(db);
+		resetReports(db);
 		return {
 			type: 'demo.day_restarted',
 			data: { anchorReal: p.anchorReal },

@@ -13,11 +13,13 @@ import { executeCommand } from '../commands/execute';
 import { db } from '../db';
 import { uuidFromName } from '../ids';
 import { realtime } from '../realtime';
+import { reportPicture } from '../reports/picture';
 import { currentEvent, listMilestones } from '../scenario/store';
 import { demoActs, type Act } from './acts';
 import { checklistWork } from './checklists';
 import { gateArrivals } from './gates';
 import { milestoneNotices } from './milestones';
+import { reportSubmissions, reportWindow } from './reports';
 import { loadCycle, saveCycle } from './state';
 import { truckParade } from './trucks';
 import type { DemoActor, DemoTick } from './types';
@@ -26,14 +28,16 @@ const key = Symbol.for('khai-mac.simulator');
 type Holder = { [key]?: ReturnType<typeof setInterval> };
 
 /** Demo actors, one per part of the plan; features add theirs here. */
-const actors: DemoActor[] = [milestoneNotices, checklistWork, gateArrivals, truckParade];
+const actors: DemoActor[] = [milestoneNotices, checklistWork, gateArrivals, truckParade, reportSubmissions];
 
 function acts(): Act[] {
 	const setup = ceremonySetup(db());
+	const picture = reportPicture(db());
 	return demoActs({
 		milestones: listMilestones(db()),
 		deadlines: listItemSpecs(db()).map((item) => Date.parse(item.deadline)),
 		ceremonyAt: setup ? Date.parse(setup.startsAt) : null,
+		reportWindow: picture ? reportWindow(picture) : null,
 		speed: config.demoSpeed
 	});
 }

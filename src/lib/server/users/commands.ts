@@ -26,8 +26,8 @@ export function resolveBinding(
 			]);
 		return { unitId: unit, truckId };
 	}
-	if (role === 'ward_staff' && !unitId) {
-		throw new CommandError('invalid', 'Cán bộ phường cần gắn với một đơn vị.', [
+	if ((role === 'ward_staff' || role === 'unit_staff') && !unitId) {
+		throw new CommandError('invalid', 'Cán bộ phường hoặc cán bộ đơn vị cần gắn với một đơn vị.', [
 			{ path: 'unitId', message: 'Chọn đơn vị' }
 		]);
 	}

@@ -1,5 +1,5 @@
 /**
- * A photo from a ward tablet, in chunks: `PUT` with `Content-Range: bytes start-end/total` and
+ * A photo from a ward tablet or a unit's report, in chunks: `PUT` with `Content-Range: bytes start-end/total` and
  * `?unit=`. The answer says how much the server holds, so a broken upload goes on from there.
  */
 import { json, type RequestHandler } from '@sveltejs/kit';
@@ -21,7 +21,7 @@ export const PUT: RequestHandler = async ({ params, url, request, locals }) => {
 	const id = uploadId.safeParse(params.id);
 	const unit = unitId.safeParse(url.searchParams.get('unit'));
 	if (!id.success || !unit.success) return refuse(400, 'bad_request', 'Địa chỉ tải ảnh không hợp lệ.');
-	if (!authorize(actor, 'checklist.tick', { unitId: unit.data }))
+	if (!authorize(actor, 'photo.upload', { unitId: unit.data }))
 		return refuse(403, 'forbidden', 'Bạn không có quyền gửi ảnh cho đơn vị này.');
 
 	const range = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(request.headers.get('content-range') ?? '');

@@ -1,0 +1,87 @@
+/**
+ * The cells of the table: which take numbers, how a typed number is read (Vietnamese
+ * separators: 1.234.567) and checked, how it is shown. Shared by the form and the server.
+ */
+import type { ReportRow } from '$lib/scenario/schema';
+import type { Problem } from '$lib/types';
+import type { Cell, Figures } from './types';
+
+/** the largest number a cell takes (money in đồng included): far above any real figure */
+export const maxCell = 1e13;
+export const maxNote = 500;
+
+export function cellsOf(row: Pick<ReportRow, 'inputs'>): Cell[] {
+	if (row.inputs === 'both') return ['count', 'people'];
+	if (row.inputs === 'none') return [];
+	return [row.inputs];
+}
+
+const grouping = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+
+/** 1234567 → "1.234.567" */
+export function formatNumber(value: number | undefined | null): string {
+	return value === undefined || value === null ? '' : grouping.format(value);
+}
+
+export type ReadCell = { ok: true; value: number | undefined } | { ok: false; message: string };
+
+/**
+ * What a person typed in a cell: empty is no figure; digits with dots or spaces between
+ * thousands are a number; anything else says why it is not taken.
+ */
+export function readCell(typed: string): ReadCell {
+	const text = typed.trim();
+	if (text === '') return { ok: true, value: undefined };
+	if (text.startsWith('-')) return { ok: false, message: 'Số không được âm' };
+	if (/[,]\d{1,2}$/.test(text) || /^\d+[.,]\d{1,2}$/.test(text))
+		return { ok: false, message: 'Chỉ nhập số nguyên (không có phần thập phân)' };
+	if (!/^\d{1,3}([. ]\d{3})*$|^\d+$/.test(text))
+		return { ok: false, message: 'Chỉ nhập chữ số, ví dụ 1.250' };
+	const value = Number(text.replace(/[. ]/g, ''));
+	if (value > maxCell) return { ok: false, message: 'Số quá lớn' };
+	return { ok: true, value };
+}
+
+/**
+ * Every problem of a unit's figures against the template: unknown rows, numbers in cells that
+ * take none, numbers that are not non-negative integers. Paths are `figures.<row>.<cell>`.
+ */
+export function checkFigures(rows: ReportRow[], figures: Figures): Problem[] {
+	const byId = new Map(rows.map((r) => [r.id, r]));
+	const problems: Problem[] = [];
+	for (const [rowId, row] of Object.entries(figures)) {
+		const spec = byId.get(rowId);
+		const at = `figures.${rowId}`;
+		if (!spec) {
+			problems.push({ path: at, message: 'Dòng này không có trong mẫu báo cáo hiện tại' });
+			continue;
+		}
+		const allowed = cellsOf(spec);
+		for (const cell of ['count', 'people'] as const) {
+			const value = row[cell];
+			if (value === undefined) continue;
+			if (!allowed.includes(cell))
+				problems.push({ path: `${at}.${cell}`, message: `Dòng “${spec.label}” không nhập ô này` });
+			else if (!Number.isInteger(value) || value < 0)
+				problems.push({ path: `${at}.${cell}`, message: 'Phải là số nguyên không âm' });
+			else if (value > maxCell) problems.push({ path: `${at}.${cell}`, message: 'Số quá lớn' });
+		}
+		if (row.note !== undefined && row.note.length > maxNote)
+			problems.push({ path: `${at}.note`, message: `Ghi chú tối đa ${maxNote} ký tự` });
+	}
+	return problems;
+}
+
+/** Figures without empty rows, so the same table always looks the same. */
+export function compactFigures(figures: Figures): Figures {
+	const out: Figures = {};
+	for (const [rowId, row] of Object.entries(figures)) {
+		const kept = {
+			...(row.count !== undefined && { count: row.count }),
+			...(row.people !== undefined && { people: row.people }),
+			...(row.note?.trim() && { note: row.note.trim() })
+		};
+		if (Object.keys(kept).length) out[rowId] = kept;
+	}
+	return out;
+}

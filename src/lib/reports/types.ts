@@ -1,0 +1,79 @@
+/**
+ * The reporting table (bảng tổng hợp): what a unit submits and what the organizer sees rolled
+ * up. The rows come from the scenario's template (mẫu); nothing about one year's rows is here.
+ */
+import type { ReportForm, ReportRow } from '$lib/scenario/schema';
+
+/** the two quantity cells of a row: số lớp/số cuộc thi (count) and người (people) */
+export type Cell = 'count' | 'people';
+export const cells: Cell[] = ['count', 'people'];
+
+/** One row as a unit fills it in: the numbers its cells take, and a note (ghi chú). */
+export interface RowFigures {
+	count?: number;
+	people?: number;
+	note?: string;
+}
+
+/** A unit's figures, by row id. Rows left empty are absent. */
+export type Figures = Record<string, RowFigures>;
+
+/** The narrative sections before the table (I, II), by section id. */
+export type Narrative = Record<string, string>;
+
+export interface ReportTemplate {
+	title: string;
+	quantityColumns: [string, string];
+	form: ReportForm;
+	rows: ReportRow[];
+}
+
+export interface SubmissionView {
+	id: string;
+	unitId: string;
+	/** 1, 2, …: each submission of a unit is kept; the latest counts */
+	version: number;
+	figures: Figures;
+	narrative: Narrative;
+	photoIds: string[];
+	/** day time */
+	submittedAt: number;
+	by: string;
+	/** after the deadline */
+	late: boolean;
+	/** after the table was signed off: kept, flagged, not in the signed-off table */
+	afterSignoff: boolean;
+	demo: boolean;
+}
+
+export interface DraftView {
+	unitId: string;
+	figures: Figures;
+	narrative: Narrative;
+	/** upload ids of photos already on the server, to go with the submission */
+	uploads: string[];
+	photoIds: string[];
+	/** day time */
+	savedAt: number;
+	by: string;
+}
+
+export interface SignoffView {
+	id: string;
+	/** day time */
+	at: number;
+	by: string;
+	note: string;
+	/** the submission counted for each unit at that moment */
+	counted: { unitId: string; submissionId: string; version: number }[];
+	/** the rolled-up table as it was signed */
+	totals: Figures;
+}
+
+/** A unit of the tree the table rolls up along. */
+export interface ReportUnit {
+	id: string;
+	name: string;
+	kind: string;
+	parentId: string | null;
+}

@@ -1,0 +1,163 @@
+/**
+ * Reporting commands: a unit's draft as typed and its submissions (every version kept, the
+ * latest counts), the organizer's targets and sign-off. Figures are checked against the
+ * template in the database, so a bad cell refuses the command and changes nothing.
+ */
+import { checkFigures, compactFigures } from '$lib/reports/cells';
+import { latestByUnit, addUp } from '$lib/reports/rollup';
+import type { SubmissionView } from '$lib/reports/types';
+import type { Problem } from '$lib/types';
+import { actorLabel } from '../access';
+import { dayNow } from '../clock';
+import { CommandError, defineCommand } from '../commands/define';
+import type { Db } from '../db';
+import { uuidFromName } from '../ids';
+import { getUpload } from '../photos/store';
+import { currentEvent } from '../scenario/store';
+import { getUnit } from '../scenario/units';
+import {
+	getSignoff,
+	insertSignoff,
+	insertSubmission,
+	lastVersion,
+	listSubmissions,
+	reportTemplate,
+	saveDraft,
+	saveRowSpec
+} from './store';
+
+const organizerAudience = ['ops', 'display'];
+
+interface Body {
+	unitId: string;
+	figures: SubmissionView['figures'];
+	narrative: SubmissionView['narrative'];
+	uploads: string[];
+}
+
+/** The checked content of a draft or a submission; refuses with every problem found. */
+function checked(db: Db, p: Body) {
+	const unit = getUnit(db, p.unitId);
+	if (!unit) throw new CommandError('not_found', 'Không có đơn vị này trong kịch bản hiện tại.');
+	const template = reportTemplate(db);
+	if (!template) throw new CommandError('not_found', 'Kịch bản chưa có mẫu báo cáo.');
+	const problems: Problem[] = checkFigures(template.rows, p.figures);
+	const sections = new Set(template.form.sections.map((s) => s.id));
+	for (const id of Object.keys(p.narrative))
+		if (!sections.has(id))
+			problems.push({ path: `narrative.${id}`, message: 'Mẫu báo cáo không có phần này' });
+	const photoIds = p.uploads.flatMap((uploadId, i) => {
+		const upload = getUpload(db, uploadId);
+		if (upload?.photoId && upload.unitId === p.unitId) return [upload.photoId];
+		problems.push({ path: `uploads[${i}]`, message: 'Ảnh chưa có trên máy chủ; hãy chọn lại ảnh' });
+		return [];
+	});
+	if (problems.length)
+		throw new CommandError('invalid', 'Có ô chưa hợp lệ; chưa lưu gì. Sửa các ô được đánh dấu.', problems);
+	return { unit, figures: compactFigures(p.figures), photoIds: [...new Set(photoIds)] };
+}
+
+export const saveDraftCommand = defineCommand({
+	type: 'report.save_draft',
+	action: 'report.submit',
+	target: (p) => ({ unitId: p.unitId }),
+	apply(db, p, { actor }) {
+		const { figures, photoIds } = checked(db, p);
+		const draft = {
+			unitId: p.unitId,
+			figures,
+			narrative: p.narrative,
+			uploads: p.uploads,
+			savedAt: dayNow(db),
+			by: actorLabel(actor)
+		};
+		saveDraft(db, draft);
+		return {
+			type: 'report.draft_saved',
+			data: { draft: { ...draft, photoIds } },
+			audience: [`unit:${p.unitId}`]
+		};
+	}
+});
+
+export const submitReport = defineCommand({
+	type: 'report.submit',
+	action: 'report.submit',
+	target: (p) => ({ unitId: p.unitId }),
+	apply(db, p, { actor, commandId, demo }) {
+		const { unit, figures, photoIds } = checked(db, p);
+		const now = dayNow(db);
+		const deadline = currentEvent(db)?.reportDeadline;
+		const submission: SubmissionView = {
+			id: uuidFromName(`report:${commandId}`),
+			unitId: p.unitId,
+			version: lastVersion(db, p.unitId) + 1,
+			figures,
+			narrative: p.narrative,
+			photoIds,
+			submittedAt: now,
+			by: actorLabel(actor),
+			late: !!deadline && now > Date.parse(deadline),
+			afterSignoff: !!getSignoff(db),
+			demo
+		};
+		insertSubmission(db, submission, Date.now());
+		// the form goes on from what was sent
+		saveDraft(db, {
+			unitId: p.unitId,
+			figures,
+			narrative: p.narrative,
+			uploads: p.uploads,
+			savedAt: now,
+			by: submission.by
+		});
+		return {
+			type: 'report.submitted',
+			data: { submission, unitName: unit.name },
+			audience: [...organizerAudience, `unit:${p.unitId}`]
+		};
+	}
+});
+
+export const signOff = defineCommand({
+	type: 'report.sign_off',
+	action: 'report.manage',
+	apply(db, p, { actor, commandId, demo }) {
+		const template = reportTemplate(db);
+		if (!template) throw new CommandError('not_found', 'Kịch bản chưa có mẫu báo cáo.');
+		const before = getSignoff(db);
+		if (before)
+			throw new CommandError('conflict', `Bảng tổng hợp đã được chốt bởi ${before.by}; không chốt lại được.`);
+		const latest = [...latestByUnit(listSubmissions(db)).values()];
+		const signoff = {
+			id: uuidFromName(`signoff:${commandId}`),
+			at: dayNow(db),
+			by: actorLabel(actor),
+			note: p.note,
+			counted: latest.map((s) => ({ unitId: s.unitId, submissionId: s.id, version: s.version })),
+			totals: addUp(
+				template.rows,
+				latest.map((s) => s.figures)
+			)
+		};
+		insertSignoff(db, signoff, demo);
+		return { type: 'report.signed_off', data: { signoff }, audience: organizerAudience };
+	}
+});
+
+export const setTarget = defineCommand({
+	type: 'report.set_target',
+	action: 'report.manage',
+	apply(db, p) {
+		const row = reportTemplate(db)?.rows.find((r) => r.id === p.rowId);
+		if (!row) throw new CommandError('not_found', 'Mẫu báo cáo không có dòng này.');
+		const target =
+			p.target && (p.target.count !== undefined || p.target.people !== undefined) ? p.target : undefined;
+		saveRowSpec(db, { ...row, target });
+		return {
+			type: 'report.template_changed',
+			data: { summary: `${target ? 'Đặt' : 'Bỏ'} chỉ tiêu dòng “${row.label}”` },
+			audience: organizerAudience
+		};
+	}
+});

@@ -1,0 +1,100 @@
+/**
+ * What the reporting pages and exports start from: the template, the units that report, every
+ * submission, the sign-off. The rolled-up numbers are computed from these by $lib/reports.
+ */
+import { latestByUnit, rollUp, subtrees } from '$lib/reports/rollup';
+import type { Figures, ReportTemplate, ReportUnit, SignoffView, SubmissionView } from '$lib/reports/types';
+import type { Db } from '../db';
+import { currentEvent } from '../scenario/store';
+import { getUnit, listUnits } from '../scenario/units';
+import { getSignoff, listSubmissions, reportTemplate } from './store';
+
+export interface ReportPicture {
+	template: ReportTemplate;
+	eventName: string;
+	/** the organizer unit: the root of the roll-up */
+	organizer: ReportUnit;
+	/** every unit of the tree, in scenario order */
+	units: ReportUnit[];
+	submissions: SubmissionView[];
+	signoff: SignoffView | null;
+	/** day times */
+	deadline: number | null;
+	weekStart: number;
+	weekEnd: number;
+}
+
+const toReportUnit = ({ id, name, kind, parentId }: ReportUnit): ReportUnit => ({ id, name, kind, parentId });
+
+/** Midnight in Việt Nam (UTC+7, no daylight saving) of an ISO date. */
+const vnDay = (date: string) => Date.parse(`${date}T00:00:00+07:00`);
+
+export function reportPicture(db: Db): ReportPicture | null {
+	const template = reportTemplate(db);
+	const event = currentEvent(db);
+	if (!template || !event) return null;
+	const units = listUnits(db).map(toReportUnit);
+	const organizer = units.find((u) => u.id === event.organizerUnitId) ?? units[0];
+	const deadline = event.reportDeadline ? Date.parse(event.reportDeadline) : null;
+	return {
+		template,
+		eventName: event.name,
+		organizer,
+		units,
+		submissions: listSubmissions(db),
+		signoff: getSignoff(db),
+		deadline,
+		weekStart: vnDay(event.startDate),
+		weekEnd: vnDay(event.endDate) + 24 * 3600_000
+	};
+}
+
+/** One table to print or export: whose it is and its numbers. */
+export interface ReportSheet {
+	template: ReportTemplate;
+	eventName: string;
+	/** ĐƠN VỊ in the heading: the unit, or the organizer for the rolled-up table */
+	unitName: string;
+	figures: Figures;
+	/** what the numbers are: the rolled-up table (live or signed off) or one unit's latest */
+	basis: string;
+}
+
+/** The rolled-up table of the whole tree, live or as signed off. */
+export function rolledUpSheet(picture: ReportPicture, signed: boolean): ReportSheet {
+	const { template, organizer, submissions, signoff } = picture;
+	const all = picture.units.map((u) => u.id);
+	const figures = signed && signoff ? signoff.totals : rollUp(template.rows, all, latestByUnit(submissions));
+	const count = latestByUnit(submissions).size;
+	return {
+		template,
+		eventName: picture.eventName,
+		unitName: organizer.name,
+		figures,
+		basis:
+			signed && signoff
+				? `Bảng đã chốt (${signoff.counted.length} đơn vị)`
+				: `Tổng hợp trực tiếp từ ${count} đơn vị đã gửi`
+	};
+}
+
+/** One unit's own latest submission; `withBelow` adds the units under it (a ward and its schools). */
+export function unitSheet(picture: ReportPicture, unitId: string, withBelow = false): ReportSheet | null {
+	const unit = picture.units.find((u) => u.id === unitId);
+	if (!unit) return null;
+	const latest = latestByUnit(picture.submissions);
+	const ids = withBelow ? (subtrees(picture.units).get(unitId) ?? [unitId]) : [unitId];
+	const own = latest.get(unitId);
+	return {
+		template: picture.template,
+		eventName: picture.eventName,
+		unitName: unit.name,
+		figures: rollUp(picture.template.rows, ids, latest),
+		basis: withBelow ? 'Gồm các đơn vị trực thuộc' : own ? `Lần gửi thứ ${own.version}` : 'Chưa gửi báo cáo'
+	};
+}
+
+export function unitOf(db: Db, unitId: string): ReportUnit | undefined {
+	const unit = getUnit(db, unitId);
+	return unit && toReportUnit(unit);
+}

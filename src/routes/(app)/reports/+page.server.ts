@@ -1,0 +1,70 @@
+import { error, fail } from '@sveltejs/kit';
+import { authorize } from '$lib/server/access';
+import { db } from '$lib/server/db';
+import { requireActor, runFormCommand } from '$lib/server/guard';
+import { photoIdsOfUploads } from '$lib/server/photos/store';
+import { reportPicture } from '$lib/server/reports/picture';
+import { getDraft, listSubmissions } from '$lib/server/reports/store';
+import { readReportForm } from './form-fields';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The unit whose report this is: the one asked for, else the signed-in staff's own. */
+function unitIdOf(event: { url: URL; locals: App.Locals }): string | null {
+	const asked = event.url.searchParams.get('unit');
+	if (asked) return asked;
+	const actor = event.locals.actor;
+	return actor?.kind === 'user' && (actor.role === 'ward_staff' || actor.role === 'unit_staff')
+		? actor.unitId
+		: null;
+}
+
+export const load: PageServerLoad = (event) => {
+	const picture = reportPicture(db());
+	const unitId = unitIdOf(event);
+	if (!unitId) {
+		// the ops room picks a unit to fill in for (figures phoned in)
+		requireActor(event, 'read.ops');
+		return { picture: picture && { template: picture.template, units: picture.units }, unit: null };
+	}
+	const actor = requireActor(event, 'read.unit', { unitId });
+	if (!picture) error(404, { message: 'Kịch bản chưa có mẫu báo cáo. Ban tổ chức cần nạp mẫu trước.' });
+	const unit = picture.units.find((u) => u.id === unitId);
+	if (!unit) error(404, { message: 'Không có đơn vị này trong kịch bản hiện tại.' });
+	return {
+		picture: { template: picture.template, units: picture.units },
+		unit,
+		draft: getDraft(db(), unitId, (uploads) => photoIdsOfUploads(db(), uploads)),
+		submissions: listSubmissions(db(), unitId),
+		deadline: picture.deadline,
+		signedAt: picture.signoff?.at ?? null,
+		canSubmit: authorize(actor, 'report.submit', { unitId })
+	};
+};
+
+export const actions: Actions = {
+	/** Sending the report: the same command the page's draft goes through, a new version each time. */
+	submit: async (event) => {
+		const unitId = unitIdOf(event);
+		const template = reportPicture(db())?.template;
+		if (!unitId || !template)
+			return fail(404, { message: 'Không có mẫu báo cáo cho đơn vị này.', problems: [] });
+		const form = await event.request.formData();
+		const { figures, narrative, problems } = readReportForm(template, (name) => {
+			const value = form.get(name);
+			return typeof value === 'string' ? value : '';
+		});
+		if (problems.length)
+			return fail(400, {
+				message: `Có ${problems.length} ô chưa hợp lệ; chưa gửi. Sửa các ô được đánh dấu rồi gửi lại.`,
+				code: 'invalid',
+				problems
+			});
+		const uploads = form.getAll('upload').filter((v): v is string => typeof v === 'string');
+		return runFormCommand(event, form.get('commandId'), 'report.submit', {
+			unitId,
+			figures,
+			narrative,
+			uploads
+		});
+	}
+};
