@@ -54,7 +54,8 @@ const roleNames = {
 	leader: 'Lãnh đạo',
 	ward_staff: 'Cán bộ phường',
 	truck_crew: 'Tổ xe loa',
-	gate_staff: 'Cổng lễ khai mạc'
+	gate_staff: 'Cổng lễ khai mạc',
+	unit_staff: 'Cán bộ đơn vị (báo cáo)'
 };
 console.log(`\n══ Khai Mạc (DEMO, mô phỏng ×${env.KHAIMAC_DEMO_SPEED}) ══  ${url}\n`);
 console.log('Tài khoản demo (dữ liệu mẫu, gắn nhãn DEMO):');

@@ -109,7 +109,12 @@ export class ReportFormState {
 		this.saveState = 'saved';
 	}
 
-	/** Sends what waits (also when the connection comes back). */
+	/** The connection is back: what waits goes now. */
+	resume(): Promise<void> {
+		return this.saveState === 'waiting' ? this.save() : Promise.resolve();
+	}
+
+	/** Sends the draft as it is now. */
 	async save(): Promise<void> {
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = null;
