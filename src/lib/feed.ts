@@ -89,6 +89,17 @@ export function describeEvent(event: LiveEvent): string {
 			return (event.data as EventDataMap['ceremony.changed']).summary;
 		case 'demo.day_restarted':
 			return 'Bộ mô phỏng bắt đầu lại ngày diễu hành';
+		case 'report.submitted': {
+			const d = event.data as EventDataMap['report.submitted'];
+			const again = d.submission.version > 1 ? ` (lần ${d.submission.version})` : '';
+			return `${d.unitName} gửi báo cáo${again}${d.submission.late ? ', sau hạn' : ''}`;
+		}
+		case 'report.draft_saved':
+			return 'Lưu nháp báo cáo';
+		case 'report.signed_off':
+			return `Chốt bảng tổng hợp báo cáo (${(event.data as EventDataMap['report.signed_off']).signoff.counted.length} đơn vị)`;
+		case 'report.template_changed':
+			return (event.data as EventDataMap['report.template_changed']).summary;
 		default:
 			return event.type;
 	}

@@ -36,6 +36,9 @@ test('a unit fills its table (a bad cell says why), a reload keeps the draft, it
 
 	await page.getByRole('button', { name: 'Gửi báo cáo' }).click();
 	await expect(page.getByTestId('report-status')).toContainText('lần 1');
+	// the form still shows what was sent, so sending again sends it again
+	await expect(cell('so-sach', 'count')).toHaveValue('1.250');
+	await expect(cell('tin-bai', 'count')).toHaveValue('4');
 
 	// the ops room saw it come in, without a reload
 	await expect(books).toHaveText((before + 1250).toLocaleString('vi-VN'));

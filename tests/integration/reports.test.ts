@@ -141,9 +141,31 @@ describe('units submit their figures', () => {
 		expect((await exportTable(wardCookie, 'format=csv')).status).toBe(403);
 		const overview = await fetch(`${server.url}/reports/overview`, { headers: { cookie: wardCookie } });
 		expect(overview.status).toBe(403);
-		// its own it may take
+		// its own it may take, with its notes; the units below it only the organizer may add up
+		const own = await exportTable(wardCookie, `format=csv&unit=${schoolId}`);
+		expect(own.status).toBe(403);
+		const schoolCsv = await (await exportTable(opsCookie, `format=csv&unit=${schoolId}`)).text();
+		expect(schoolCsv).toContain('Tủ sách lớp học');
 		expect((await exportTable(wardCookie, `format=csv&unit=${wardId}`)).status).toBe(200);
+		expect((await exportTable(wardCookie, `format=csv&unit=${wardId}&below=1`)).status).toBe(403);
 		expect(otherWardEvents.some((e) => e.type.startsWith('report.'))).toBe(false);
+
+		// the ward's truck crew shares the ward's unit, not its report
+		const crewCookie = await login(server.url, 'xe-tan-kieng');
+		const crewPage = await fetch(`${server.url}/reports?unit=${wardId}`, {
+			headers: { cookie: crewCookie },
+			redirect: 'manual'
+		});
+		expect(crewPage.status).toBe(403);
+		expect((await exportTable(crewCookie, `format=xlsx&unit=${wardId}`)).status).toBe(403);
+		const crew = await connect(server.url, crewCookie);
+		const crewEvents = collect(crew);
+		expect(
+			await command(ward, 'report.save_draft', { unitId: wardId, figures: { 'tin-bai': { count: 16 } } })
+		).toMatchObject({ ok: true });
+		await new Promise((r) => setTimeout(r, 300));
+		expect(crewEvents.some((e) => e.type.startsWith('report.'))).toBe(false);
+		crew.close();
 	});
 
 	it('bad numbers are refused cell by cell and nothing is stored', async () => {

@@ -44,7 +44,16 @@ describe('authorize', () => {
 
 describe('roomsFor', () => {
 	it('lets each actor into the rooms its reads allow, and no others', () => {
-		expect(roomsFor(user('ward_staff', 'phuong-a')).sort()).toEqual(['staff', 'unit:phuong-a']);
+		expect(roomsFor(user('ward_staff', 'phuong-a')).sort()).toEqual([
+			'report:phuong-a',
+			'staff',
+			'unit:phuong-a'
+		]);
+		expect(roomsFor(user('unit_staff', 'truong-a')).sort()).toEqual([
+			'report:truong-a',
+			'staff',
+			'unit:truong-a'
+		]);
 		expect(roomsFor(user('truck_crew', 'phuong-a', 'xe-a')).sort()).toEqual([
 			'staff',
 			'truck:xe-a',

@@ -49,7 +49,8 @@ const sheetOf = (template: ReportTemplate): ReportSheet => ({
 	eventName: 'Tuần lễ hưởng ứng học tập suốt đời',
 	unitName: 'Phòng Giáo dục và Đào tạo Quận 7',
 	figures: figuresFor(template),
-	basis: 'Tổng hợp trực tiếp từ 3 đơn vị đã gửi'
+	basis: 'Tổng hợp trực tiếp từ 3 đơn vị đã gửi',
+	narrative: []
 });
 
 const exportedAt = Date.parse('2024-10-05T09:30:00+07:00');

@@ -36,15 +36,15 @@ export class ReportBoard {
 
 	latest = $derived(latestByUnit(this.submissions));
 	below = $derived.by(() => subtrees(this.units));
-	/** the units expected to report: all but the organizer */
-	reporting = $derived.by(() => this.units.filter((u) => u.id !== this.organizerId));
+	/** the units expected to report: the organizer's tree but itself */
+	reporting = $derived.by(() => {
+		const tree = this.below.get(this.organizerId) ?? [];
+		return this.units.filter((u) => u.id !== this.organizerId && tree.includes(u.id));
+	});
 	reported = $derived(this.reporting.filter((u) => this.latest.has(u.id)).length);
+	/** the organizer's table: every unit of its tree */
 	totals = $derived.by(() =>
-		rollUp(
-			this.template.rows,
-			this.units.map((u) => u.id),
-			this.latest
-		)
+		rollUp(this.template.rows, this.below.get(this.organizerId) ?? [this.organizerId], this.latest)
 	);
 
 	/** Where a unit stands against the deadline (day time now). */

@@ -45,6 +45,15 @@ export const policy = {
 	'read.gate': { admin: 'any', coordinator: 'any', leader: 'any', gate_staff: 'any' },
 	/** what goes to every unit in the street (a notice to all) */
 	'read.staff': { ward_staff: 'any', truck_crew: 'any', gate_staff: 'any', unit_staff: 'any' },
+	/** one unit's report (figures, drafts, photos): its own staff, and the organizer's readers */
+	'read.report': {
+		admin: 'any',
+		coordinator: 'any',
+		leader: 'any',
+		display: 'any',
+		ward_staff: 'own_unit',
+		unit_staff: 'own_unit'
+	},
 	/** the rolled-up reporting table of every unit */
 	'read.reports': { admin: 'any', coordinator: 'any', leader: 'any', display: 'any' },
 	// commands
@@ -123,6 +132,8 @@ export function roomsFor(actor: Actor): string[] {
 	if (actor.kind !== 'user') return rooms;
 	if (actor.unitId && authorize(actor, 'read.unit', { unitId: actor.unitId }))
 		rooms.push(`unit:${actor.unitId}`);
+	if (actor.unitId && authorize(actor, 'read.report', { unitId: actor.unitId }))
+		rooms.push(`report:${actor.unitId}`);
 	if (actor.truckId && authorize(actor, 'read.truck', { truckId: actor.truckId }))
 		rooms.push(`truck:${actor.truckId}`);
 	return rooms;

@@ -3,8 +3,8 @@
  * latest counts), the organizer's targets and sign-off. Figures are checked against the
  * template in the database, so a bad cell refuses the command and changes nothing.
  */
-import { checkFigures, compactFigures } from '$lib/reports/cells';
-import { latestByUnit, addUp } from '$lib/reports/rollup';
+import { cellsOf, checkFigures, compactFigures } from '$lib/reports/cells';
+import { addUp, latestByUnit, subtrees } from '$lib/reports/rollup';
 import type { SubmissionView } from '$lib/reports/types';
 import type { Problem } from '$lib/types';
 import { actorLabel } from '../access';
@@ -14,7 +14,7 @@ import type { Db } from '../db';
 import { uuidFromName } from '../ids';
 import { getUpload } from '../photos/store';
 import { currentEvent } from '../scenario/store';
-import { getUnit } from '../scenario/units';
+import { getUnit, listUnits } from '../scenario/units';
 import {
 	getSignoff,
 	insertSignoff,
@@ -75,7 +75,7 @@ export const saveDraftCommand = defineCommand({
 		return {
 			type: 'report.draft_saved',
 			data: { draft: { ...draft, photoIds } },
-			audience: [`unit:${p.unitId}`]
+			audience: [`report:${p.unitId}`]
 		};
 	}
 });
@@ -114,7 +114,7 @@ export const submitReport = defineCommand({
 		return {
 			type: 'report.submitted',
 			data: { submission, unitName: unit.name },
-			audience: [...organizerAudience, `unit:${p.unitId}`]
+			audience: [...organizerAudience, `report:${p.unitId}`]
 		};
 	}
 });
@@ -128,7 +128,10 @@ export const signOff = defineCommand({
 		const before = getSignoff(db);
 		if (before)
 			throw new CommandError('conflict', `Bảng tổng hợp đã được chốt bởi ${before.by}; không chốt lại được.`);
-		const latest = [...latestByUnit(listSubmissions(db)).values()];
+		const event = currentEvent(db);
+		const tree = new Set(subtrees(listUnits(db)).get(event?.organizerUnitId ?? '') ?? []);
+		// the organizer's table: every unit of its tree, as each last reported
+		const latest = [...latestByUnit(listSubmissions(db)).values()].filter((s) => tree.has(s.unitId));
 		const signoff = {
 			id: uuidFromName(`signoff:${commandId}`),
 			at: dayNow(db),
@@ -151,6 +154,12 @@ export const setTarget = defineCommand({
 	apply(db, p) {
 		const row = reportTemplate(db)?.rows.find((r) => r.id === p.rowId);
 		if (!row) throw new CommandError('not_found', 'Mẫu báo cáo không có dòng này.');
+		const takes = cellsOf(row);
+		for (const cell of ['count', 'people'] as const)
+			if (p.target?.[cell] !== undefined && !takes.includes(cell))
+				throw new CommandError('invalid', `Dòng “${row.label}” không có ô này; không đặt chỉ tiêu được.`, [
+					{ path: `target.${cell}`, message: 'Dòng này không nhập ô này' }
+				]);
 		const target =
 			p.target && (p.target.count !== undefined || p.target.people !== undefined) ? p.target : undefined;
 		saveRowSpec(db, { ...row, target });

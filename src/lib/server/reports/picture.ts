@@ -6,7 +6,7 @@ import { latestByUnit, rollUp, subtrees } from '$lib/reports/rollup';
 import type { Figures, ReportTemplate, ReportUnit, SignoffView, SubmissionView } from '$lib/reports/types';
 import type { Db } from '../db';
 import { currentEvent } from '../scenario/store';
-import { getUnit, listUnits } from '../scenario/units';
+import { listUnits } from '../scenario/units';
 import { getSignoff, listSubmissions, reportTemplate } from './store';
 
 export interface ReportPicture {
@@ -58,14 +58,16 @@ export interface ReportSheet {
 	figures: Figures;
 	/** what the numbers are: the rolled-up table (live or signed off) or one unit's latest */
 	basis: string;
+	/** a unit's own report: its narrative sections (I, II) as written */
+	narrative: { title: string; text: string }[];
 }
 
 /** The rolled-up table of the whole tree, live or as signed off. */
 export function rolledUpSheet(picture: ReportPicture, signed: boolean): ReportSheet {
 	const { template, organizer, submissions, signoff } = picture;
-	const all = picture.units.map((u) => u.id);
+	const all = subtrees(picture.units).get(organizer.id) ?? [organizer.id];
 	const figures = signed && signoff ? signoff.totals : rollUp(template.rows, all, latestByUnit(submissions));
-	const count = latestByUnit(submissions).size;
+	const count = all.filter((id) => latestByUnit(submissions).has(id)).length;
 	return {
 		template,
 		eventName: picture.eventName,
@@ -74,7 +76,8 @@ export function rolledUpSheet(picture: ReportPicture, signed: boolean): ReportSh
 		basis:
 			signed && signoff
 				? `Bảng đã chốt (${signoff.counted.length} đơn vị)`
-				: `Tổng hợp trực tiếp từ ${count} đơn vị đã gửi`
+				: `Tổng hợp trực tiếp từ ${count} đơn vị đã gửi`,
+		narrative: []
 	};
 }
 
@@ -83,18 +86,20 @@ export function unitSheet(picture: ReportPicture, unitId: string, withBelow = fa
 	const unit = picture.units.find((u) => u.id === unitId);
 	if (!unit) return null;
 	const latest = latestByUnit(picture.submissions);
-	const ids = withBelow ? (subtrees(picture.units).get(unitId) ?? [unitId]) : [unitId];
 	const own = latest.get(unitId);
 	return {
 		template: picture.template,
 		eventName: picture.eventName,
 		unitName: unit.name,
-		figures: rollUp(picture.template.rows, ids, latest),
-		basis: withBelow ? 'Gồm các đơn vị trực thuộc' : own ? `Lần gửi thứ ${own.version}` : 'Chưa gửi báo cáo'
+		// its own table keeps its notes; a sum of several has none
+		figures: withBelow
+			? rollUp(picture.template.rows, subtrees(picture.units).get(unitId) ?? [unitId], latest)
+			: (own?.figures ?? {}),
+		basis: withBelow ? 'Gồm các đơn vị trực thuộc' : own ? `Lần gửi thứ ${own.version}` : 'Chưa gửi báo cáo',
+		narrative: withBelow
+			? []
+			: picture.template.form.sections.flatMap((s) =>
+					own?.narrative[s.id] ? [{ title: s.title, text: own.narrative[s.id] }] : []
+				)
 	};
-}
-
-export function unitOf(db: Db, unitId: string): ReportUnit | undefined {
-	const unit = getUnit(db, unitId);
-	return unit && toReportUnit(unit);
 }

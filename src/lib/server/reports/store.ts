@@ -129,17 +129,6 @@ export function insertSubmission(db: Db, s: SubmissionView, realAt: number): voi
 	);
 }
 
-/** Units whose submissions carry this photo (who may see it follows from them). */
-export function reportPhotoUnits(db: Db, photoId: string): string[] {
-	return (
-		db
-			.prepare(
-				'SELECT DISTINCT unit_id FROM report_submissions, json_each(report_submissions.photo_ids) WHERE json_each.value = ?'
-			)
-			.all(photoId) as { unit_id: string }[]
-	).map((r) => r.unit_id);
-}
-
 export function getSignoff(db: Db): SignoffView | null {
 	const row = db.prepare('SELECT * FROM report_signoffs ORDER BY at DESC LIMIT 1').get() as
 		{ id: string; at: number; by_label: string; note: string; counted: string; totals: string } | undefined;

@@ -26,7 +26,7 @@ export const load: PageServerLoad = (event) => {
 		requireActor(event, 'read.ops');
 		return { picture: picture && { template: picture.template, units: picture.units }, unit: null };
 	}
-	const actor = requireActor(event, 'read.unit', { unitId });
+	const actor = requireActor(event, 'read.report', { unitId });
 	if (!picture) error(404, { message: 'Kịch bản chưa có mẫu báo cáo. Ban tổ chức cần nạp mẫu trước.' });
 	const unit = picture.units.find((u) => u.id === unitId);
 	if (!unit) error(404, { message: 'Không có đơn vị này trong kịch bản hiện tại.' });

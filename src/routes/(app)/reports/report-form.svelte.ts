@@ -24,7 +24,7 @@ export interface ReportPhoto {
 
 interface LocalCopy {
 	typed: Record<string, string>;
-	uploads: string[];
+	photos: { id: string; photoId: string }[];
 }
 
 const saveDelayMs = 1200;
@@ -38,6 +38,15 @@ function typedFrom(template: ReportTemplate, figures: Figures, narrative: Narrat
 	for (const section of template.form.sections) typed[sectionField(section.id)] = narrative[section.id] ?? '';
 	return typed;
 }
+
+const sentPhoto = (id: string, photoId: string): ReportPhoto => ({
+	id,
+	photoId,
+	preview: null,
+	sent: 0,
+	size: 0,
+	problem: null
+});
 
 export class ReportFormState {
 	typed = $state<Record<string, string>>({});
@@ -55,19 +64,34 @@ export class ReportFormState {
 		this.#template = template;
 		this.#unitId = unitId;
 		const local = this.#readLocal();
-		this.typed = local?.typed ?? typedFrom(template, draft?.figures ?? {}, draft?.narrative ?? {});
-		const uploads = local?.uploads ?? draft?.uploads ?? [];
-		this.photos = uploads.map((id) => ({
-			id,
-			photoId: draft?.photoIds[draft.uploads.indexOf(id)] ?? null,
-			preview: null,
-			sent: 0,
-			size: 0,
-			problem: null
-		}));
+		if (local) {
+			this.typed = local.typed;
+			this.photos = local.photos.map((p) => sentPhoto(p.id, p.photoId));
+		} else this.adopt(draft);
 		this.savedAt = draft?.savedAt ?? null;
 		// changes typed before a reload that never reached the server go now
 		if (local) this.#schedule();
+	}
+
+	/**
+	 * The server's draft (at the start, or saved from this unit's other screen): taken only when
+	 * nothing typed here waits, so it never overwrites what someone is typing.
+	 */
+	adopt(draft: DraftView | null): void {
+		if (this.saveState !== 'saved') return;
+		this.typed = typedFrom(this.#template, draft?.figures ?? {}, draft?.narrative ?? {});
+		const uploads = draft?.uploads ?? [];
+		this.photos = uploads.flatMap((id, i) => {
+			const photoId = draft?.photoIds[i];
+			return photoId ? [sentPhoto(id, photoId)] : [];
+		});
+		if (draft) this.savedAt = draft.savedAt;
+	}
+
+	/** The page is closed: nothing more is sent from here (what waits is kept on the device). */
+	dispose(): void {
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = null;
 	}
 
 	read = $derived.by(() => readReportForm(this.#template, (name) => this.typed[name] ?? ''));
@@ -98,15 +122,10 @@ export class ReportFormState {
 	}
 
 	removePhoto(id: string): void {
+		const photo = this.photos.find((p) => p.id === id);
+		if (photo?.preview) URL.revokeObjectURL(photo.preview);
 		this.photos = this.photos.filter((p) => p.id !== id);
 		this.#changed();
-	}
-
-	/** After a submission: the server's draft is what was sent; nothing waits on this device. */
-	submitted(at: number): void {
-		this.#clearLocal();
-		this.savedAt = at;
-		this.saveState = 'saved';
 	}
 
 	/** The connection is back: what waits goes now. */
@@ -143,7 +162,8 @@ export class ReportFormState {
 		this.savedAt = Math.round(live.dayNow);
 		// typing went on while it was sent: that is saved next
 		if (JSON.stringify(this.typed) === sent) {
-			this.#clearLocal();
+			// a bad cell is not on the server: its text stays on this device until it is mended
+			if (this.read.problems.length === 0) this.#clearLocal();
 			this.saveState = 'saved';
 		} else this.#schedule();
 	}
@@ -165,7 +185,8 @@ export class ReportFormState {
 
 	#readLocal(): LocalCopy | null {
 		try {
-			return JSON.parse(localStorage.getItem(this.#key) ?? 'null') as LocalCopy | null;
+			const copy = JSON.parse(localStorage.getItem(this.#key) ?? 'null') as Partial<LocalCopy> | null;
+			return copy?.typed && Array.isArray(copy.photos) ? (copy as LocalCopy) : null;
 		} catch {
 			return null;
 		}
@@ -173,7 +194,8 @@ export class ReportFormState {
 
 	#writeLocal(): void {
 		try {
-			localStorage.setItem(this.#key, JSON.stringify({ typed: this.typed, uploads: this.uploads }));
+			const photos = this.photos.flatMap((p) => (p.photoId ? [{ id: p.id, photoId: p.photoId }] : []));
+			localStorage.setItem(this.#key, JSON.stringify({ typed: this.typed, photos } satisfies LocalCopy));
 		} catch {
 			// no local copy (private mode, full disk): the server's draft still comes a moment later
 		}

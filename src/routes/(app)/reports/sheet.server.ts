@@ -1,7 +1,7 @@
 /**
  * Which table an export or the print view shows, and whether the reader may see it: the
  * rolled-up table (live, or `table=signed`) for the organizer's readers, or `unit=` for one
- * unit's own (its staff may take theirs; `below=1` adds the units under it).
+ * unit's own (its staff may take theirs; `below=1`, for the organizer's readers, adds the units under it).
  */
 import { error } from '@sveltejs/kit';
 import { authorize, type Actor } from '$lib/server/access';
@@ -11,12 +11,15 @@ import { reportPicture, rolledUpSheet, unitSheet, type ReportSheet } from '$lib/
 export function requestedSheet(actor: Actor | null, params: URLSearchParams): ReportSheet {
 	if (!actor) error(401, { message: 'Hãy đăng nhập để xem báo cáo.', code: 'unauthenticated' });
 	const unitId = params.get('unit');
-	const allowed = unitId ? authorize(actor, 'read.unit', { unitId }) : authorize(actor, 'read.reports');
+	// a unit's own table for its staff; with the units below it, or rolled up, for the organizer's readers
+	const below = params.get('below') === '1';
+	const allowed =
+		unitId && !below ? authorize(actor, 'read.report', { unitId }) : authorize(actor, 'read.reports');
 	if (!allowed) error(403, { message: 'Bạn không có quyền xem báo cáo này.', code: 'forbidden' });
 	const picture = reportPicture(db());
 	if (!picture) error(404, { message: 'Kịch bản chưa có mẫu báo cáo.' });
 	const sheet = unitId
-		? unitSheet(picture, unitId, params.get('below') === '1')
+		? unitSheet(picture, unitId, below)
 		: rolledUpSheet(picture, params.get('table') === 'signed');
 	if (!sheet) error(404, { message: 'Không có đơn vị này trong kịch bản hiện tại.' });
 	return sheet;
