@@ -35,6 +35,11 @@ export class ReportBoard {
 	}
 
 	latest = $derived(latestByUnit(this.submissions));
+	/** the submission each unit had counted when the table was signed off */
+	signedLatest = $derived.by(() => {
+		const counted = this.signoff?.counted.map((c) => c.submissionId) ?? [];
+		return latestByUnit(this.submissions.filter((s) => counted.includes(s.id)));
+	});
 	below = $derived.by(() => subtrees(this.units));
 	/** the units expected to report: the organizer's tree but itself */
 	reporting = $derived.by(() => {
