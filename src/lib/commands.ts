@@ -6,6 +6,7 @@ import { z } from '$lib/zod';
 import { checklistItemSchema, invitedGroupSchema, roles, routeSchema } from './scenario/schema';
 import { truckStatuses } from './trucks/types';
 import { maxCell, maxNote } from './reports/cells';
+import { displayLayoutSchema } from './display/layout';
 
 const truckId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Mã xe không hợp lệ');
 const pressedAt = z.number().int().positive().optional();
@@ -86,6 +87,10 @@ export const commandSchemas = {
 			.max(100, 'Tối đa 100 ký tự')
 	}),
 	'display_link.revoke': z.object({ linkId: z.uuid('Mã liên kết không hợp lệ') }),
+	'display_link.configure': z.object({
+		linkId: z.uuid('Mã liên kết không hợp lệ'),
+		layout: displayLayoutSchema
+	}),
 	'user.create': z.object({
 		username,
 		displayName: z.string().trim().min(1, 'Nhập họ tên').max(100, 'Tối đa 100 ký tự'),

@@ -19,6 +19,8 @@ export function describeEvent(event: LiveEvent): string {
 		}
 		case 'display_link.created':
 			return `Tạo liên kết màn hình "${(event.data as { name: string }).name}"`;
+		case 'display_link.configured':
+			return `Đổi bố trí màn hình “${(event.data as EventDataMap['display_link.configured']).name}”`;
 		case 'display_link.revoked':
 			return `Thu hồi liên kết màn hình "${(event.data as { name: string }).name}"`;
 		case 'user.created':

@@ -7,6 +7,7 @@ import type { AlertKind, Fix, PositionFrame, TruckStatus, TruckView } from './tr
 import type { ChecklistItemView, PhotoStatus } from './checklists/types';
 import type { CheckinView } from './ceremony/types';
 import type { DraftView, SignoffView, SubmissionView } from './reports/types';
+import type { DisplayLayout } from './display/layout';
 export type { Role } from './scenario/schema';
 
 export type ErrorCode =
@@ -65,6 +66,7 @@ export interface EventDataMap {
 	'notice.posted': NoticeData;
 	'display_link.created': DisplayLinkData;
 	'display_link.revoked': DisplayLinkData;
+	'display_link.configured': DisplayLinkData & { layout: DisplayLayout };
 	'user.created': UserData;
 	'user.updated': UserData;
 	'user.password_reset': { id: number; username: string };

@@ -69,6 +69,8 @@ export class LiveConnection {
 	offset = $state(0);
 	day = $state<DayClock>({ anchorReal: 0, anchorDay: 0, speed: 1 });
 	ended = $state<SessionEndReason | null>(null);
+	/** when the connection was last lost (null while live): a wall screen says how old its picture is */
+	lostAt = $state<number | null>(null);
 	/** the account this connection is signed in as, as the server says (null: a display, or not yet known) */
 	userId = $state<number | null>(null);
 
@@ -110,7 +112,7 @@ export class LiveConnection {
 			void this.#resync(socket);
 		});
 		socket.on('disconnect', (reason) => {
-			this.status = navigator.onLine ? 'reconnecting' : 'offline';
+			this.#lost(navigator.onLine ? 'reconnecting' : 'offline');
 			// the server let everyone go (a new scenario changed who may see what): come back, re-checked
 			if (reason === 'io server disconnect' && !this.ended) setTimeout(() => socket.connect(), 500);
 		});
@@ -120,7 +122,7 @@ export class LiveConnection {
 				socket.disconnect();
 				return;
 			}
-			this.status = navigator.onLine ? 'reconnecting' : 'offline';
+			this.#lost(navigator.onLine ? 'reconnecting' : 'offline');
 		});
 		socket.on('event', (event) => (this.#syncing ? this.#buffer.push(event) : this.#apply(event)));
 		socket.on('session:ended', (reason) => {
@@ -133,11 +135,20 @@ export class LiveConnection {
 			for (const listener of this.#frameListeners) listener(frame);
 		});
 
-		const onOffline = () => (this.status = 'offline');
+		const onOffline = () => this.#lost('offline');
 		const onOnline = () => (this.status = socket.connected ? 'live' : 'reconnecting');
 		window.addEventListener('offline', onOffline);
 		window.addEventListener('online', onOnline);
+		// a device that slept (a wall screen's power saving) wakes with a socket that only looks
+		// alive: a jump in the clock means start over and catch up from the last seq
+		let beat = Date.now();
+		const watch = setInterval(() => {
+			const now = Date.now();
+			if (now - beat > 10_000 && socket.connected) socket.disconnect().connect();
+			beat = now;
+		}, 2000);
 		return () => {
+			clearInterval(watch);
 			window.removeEventListener('offline', onOffline);
 			window.removeEventListener('online', onOnline);
 			if (this.#socket === socket) this.disconnect();
@@ -230,6 +241,11 @@ export class LiveConnection {
 		if (event.type === 'demo.day_restarted' || event.type === 'scenario.imported') void invalidateAll();
 	}
 
+	#lost(status: 'reconnecting' | 'offline'): void {
+		this.status = status;
+		this.lostAt ??= Date.now();
+	}
+
 	async #syncClock(socket: LiveSocket): Promise<void> {
 		const sent = Date.now();
 		try {
@@ -256,6 +272,7 @@ export class LiveConnection {
 				this.seq = Math.max(this.seq, result.seq);
 			}
 			this.status = 'live';
+			this.lostAt = null;
 			this.lastUpdate = Date.now();
 			for (const listener of this.#liveListeners) listener();
 		} catch {

@@ -15,13 +15,15 @@ import { reportPicture } from '$lib/server/reports/picture';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const { as, screenName } = requireDisplayReader(event);
+	const { as, screenName, linkId, layout } = requireDisplayReader(event);
 	const live = liveStart();
 	const trucks = fleet();
 	return {
 		live,
 		as,
 		screenName,
+		linkId,
+		layout,
 		event: currentEvent(db()) ?? null,
 		milestones: listMilestones(db()),
 		notices: latestNotices(db(), 20),

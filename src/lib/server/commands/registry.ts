@@ -1,6 +1,6 @@
 /** Every command the server accepts, by type. A new feature adds its handlers here. */
 import type { CommandType } from '$lib/commands';
-import { createDisplayLink, revokeDisplayLinkCommand } from '../displays/commands';
+import { configureDisplayLink, createDisplayLink, revokeDisplayLinkCommand } from '../displays/commands';
 import { postNotice } from '../notices/commands';
 import { importScenario } from '../scenario/commands';
 import { createUser, resetPassword, updateUserCommand } from '../users/commands';
@@ -47,6 +47,7 @@ export const commandDefs: { [T in CommandType]: CommandDef<T, never> } = {
 	'notice.post': postNotice,
 	'display_link.create': createDisplayLink,
 	'display_link.revoke': revokeDisplayLinkCommand,
+	'display_link.configure': configureDisplayLink,
 	'user.create': createUser,
 	'user.update': updateUserCommand,
 	'user.reset_password': resetPassword,

@@ -275,6 +275,10 @@ const steps: string[] = [
 		totals TEXT NOT NULL,
 		demo INTEGER NOT NULL DEFAULT 0
 	);
+	`,
+	// 6: how each wall screen lays out the day (JSON; null: every panel, dark)
+	`
+	ALTER TABLE display_links ADD COLUMN layout TEXT;
 	`
 ];
 

@@ -1,7 +1,7 @@
-/** Creating and revoking display links (coordinator). */
+/** Creating, laying out and revoking display links (coordinator). */
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { CommandError, defineCommand } from '../commands/define';
-import { getDisplayLink, insertDisplayLink, revokeDisplayLink } from './store';
+import { getDisplayLink, insertDisplayLink, revokeDisplayLink, saveDisplayLayout } from './store';
 
 export const createDisplayLink = defineCommand({
 	type: 'display_link.create',
@@ -32,6 +32,23 @@ export const revokeDisplayLinkCommand = defineCommand({
 		return {
 			type: 'display_link.revoked',
 			data: { id: link.id, name: link.name },
+			audience: ['ops', 'display']
+		};
+	}
+});
+
+export const configureDisplayLink = defineCommand({
+	type: 'display_link.configure',
+	action: 'display_link.manage',
+	apply(db, p) {
+		const link = getDisplayLink(db, p.linkId);
+		if (!link) throw new CommandError('not_found', 'Không tìm thấy liên kết màn hình này.');
+		if (link.revokedAt) throw new CommandError('conflict', `Liên kết "${link.name}" đã bị thu hồi.`);
+		saveDisplayLayout(db, link.id, p.layout);
+		// the screens of this link take it at once
+		return {
+			type: 'display_link.configured',
+			data: { id: link.id, name: link.name, layout: p.layout },
 			audience: ['ops', 'display']
 		};
 	}

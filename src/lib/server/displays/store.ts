@@ -3,6 +3,7 @@
  * login. The token is kept so the coordinator can copy the link again for a new screen;
  * it grants reading only, and revoking ends it everywhere.
  */
+import { readLayout, type DisplayLayout } from '$lib/display/layout';
 import type { Db } from '../db';
 
 export interface DisplayLink {
@@ -11,6 +12,7 @@ export interface DisplayLink {
 	token: string;
 	createdAt: number;
 	revokedAt: number | null;
+	layout: DisplayLayout;
 }
 
 export function insertDisplayLink(
@@ -28,6 +30,7 @@ interface Row {
 	name: string;
 	created_at: number;
 	revoked_at: number | null;
+	layout: string | null;
 }
 
 const toLink = (r: Row): DisplayLink => ({
@@ -35,7 +38,8 @@ const toLink = (r: Row): DisplayLink => ({
 	name: r.name,
 	token: r.token,
 	createdAt: r.created_at,
-	revokedAt: r.revoked_at
+	revokedAt: r.revoked_at,
+	layout: readLayout(r.layout ? JSON.parse(r.layout) : null)
 });
 
 export function listDisplayLinks(db: Db): DisplayLink[] {
@@ -56,4 +60,8 @@ export function findDisplayLinkByToken(db: Db, token: string): DisplayLink | und
 
 export function revokeDisplayLink(db: Db, id: string, now: number): void {
 	db.prepare('UPDATE display_links SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now, id);
+}
+
+export function saveDisplayLayout(db: Db, id: string, layout: DisplayLayout): void {
+	db.prepare('UPDATE display_links SET layout = ? WHERE id = ?').run(JSON.stringify(layout), id);
 }

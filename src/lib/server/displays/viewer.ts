@@ -4,9 +4,12 @@ import { authorize, type Actor } from '../access';
 import { db } from '../db';
 import { deleteDisplayCookie, displayCookie, setDisplayCookie } from './cookie';
 import { findDisplayLinkByToken } from './store';
+import { readLayout, type DisplayLayout } from '$lib/display/layout';
 
 export type DisplayViewer =
-	{ kind: 'link'; actor: Actor; name: string } | { kind: 'revoked' } | { kind: 'none' };
+	| { kind: 'link'; actor: Actor; name: string; linkId: string; layout: DisplayLayout }
+	| { kind: 'revoked' }
+	| { kind: 'none' };
 
 export function displayViewer(cookies: Cookies): DisplayViewer {
 	const token = cookies.get(displayCookie);
@@ -21,7 +24,13 @@ export function displayViewer(cookies: Cookies): DisplayViewer {
 		return { kind: 'revoked' };
 	}
 	setDisplayCookie(cookies, token); // refreshed on each load: a wall screen never expires
-	return { kind: 'link', actor: { kind: 'display', linkId: link.id, name: link.name }, name: link.name };
+	return {
+		kind: 'link',
+		actor: { kind: 'display', linkId: link.id, name: link.name },
+		name: link.name,
+		linkId: link.id,
+		layout: link.layout
+	};
 }
 
 /**
@@ -32,15 +41,33 @@ export function requireDisplayReader(event: { cookies: Cookies; locals: App.Loca
 	actor: Actor;
 	as: 'display' | 'user';
 	screenName: string | null;
+	linkId: string | null;
+	/** the link's layout; a signed-in reader may ask for one in the address (?mode=…) */
+	layout: DisplayLayout;
 } {
 	const viewer = displayViewer(event.cookies);
 	if (viewer.kind === 'revoked') redirect(303, '/display/revoked');
 	const actor = viewer.kind === 'link' ? viewer.actor : event.locals.actor;
 	if (!actor) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);
 	if (!authorize(actor, 'read.display')) redirect(303, '/');
+	if (viewer.kind === 'link')
+		return { actor, as: 'display', screenName: viewer.name, linkId: viewer.linkId, layout: viewer.layout };
 	return {
 		actor,
-		as: viewer.kind === 'link' ? 'display' : 'user',
-		screenName: viewer.kind === 'link' ? viewer.name : null
+		as: 'user',
+		screenName: null,
+		linkId: null,
+		layout: layoutFromQuery(event.url.searchParams)
 	};
+}
+
+function layoutFromQuery(params: URLSearchParams): DisplayLayout {
+	const panels = params.get('panels');
+	return readLayout({
+		mode: params.get('mode') ?? undefined,
+		panel: params.get('panel') ?? undefined,
+		panels: panels ? panels.split(',') : undefined,
+		seconds: params.has('seconds') ? Number(params.get('seconds')) : undefined,
+		theme: params.get('theme') ?? undefined
+	});
 }

@@ -2,7 +2,7 @@ import { authorize } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { listDisplayLinks } from '$lib/server/displays/store';
 import { recentEvents } from '$lib/server/events/log';
-import { checkbox, text } from '$lib/server/forms/fields';
+import { checkbox, integer, text } from '$lib/server/forms/fields';
 import { requireActor, runFormCommand } from '$lib/server/guard';
 import { latestNotices } from '$lib/server/notices/store';
 import { currentEvent, listMilestones } from '$lib/server/scenario/store';
@@ -39,6 +39,22 @@ export const actions: Actions = {
 	createDisplayLink: async (event) => {
 		const form = await event.request.formData();
 		return runFormCommand(event, form.get('commandId'), 'display_link.create', { name: text(form, 'name') });
+	},
+	configureDisplayLink: async (event) => {
+		const form = await event.request.formData();
+		const mode = text(form, 'mode');
+		const chosen = form.getAll('panels').map(String);
+		return runFormCommand(event, form.get('commandId'), 'display_link.configure', {
+			linkId: text(form, 'linkId'),
+			// the fields of another mode are not on the form: the link keeps what it had for them
+			layout: {
+				...listDisplayLinks(db()).find((l) => l.id === text(form, 'linkId'))?.layout,
+				mode: mode as never,
+				...(form.has('panel') && { panel: text(form, 'panel') as never }),
+				...(mode === 'rotate' && { panels: chosen as never, seconds: integer(form, 'seconds') }),
+				theme: text(form, 'theme') as never
+			}
+		});
 	},
 	revokeDisplayLink: async (event) => {
 		const form = await event.request.formData();
