@@ -6,7 +6,7 @@ import { z } from '$lib/zod';
 import { checklistItemSchema, invitedGroupSchema, roles, routeSchema } from './scenario/schema';
 import { truckStatuses } from './trucks/types';
 import { maxCell, maxNote } from './reports/cells';
-import { displayLayoutSchema } from './display/layout';
+import { displayLayoutSchema } from './display/layout-schema';
 
 const truckId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Mã xe không hợp lệ');
 const pressedAt = z.number().int().positive().optional();

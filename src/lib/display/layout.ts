@@ -1,9 +1,9 @@
 /**
  * How a wall screen lays out the day: every panel, one panel full screen, or the panels in
  * turn every N seconds; dark or high contrast. Set per display link by the coordinator, live.
+ * No zod here: the wall screen loads this, and its JavaScript budget is tight (the schema is in
+ * layout-schema.ts, for the server and the forms).
  */
-import { z } from '$lib/zod';
-
 export const panelIds = ['map', 'run', 'checklists', 'ceremony', 'reports', 'alerts', 'feed'] as const;
 export type PanelId = (typeof panelIds)[number];
 
@@ -29,34 +29,23 @@ export const themeLabel: Record<(typeof themes)[number], string> = {
 	contrast: 'Tương phản cao'
 };
 
-export const displayLayoutSchema = z.object({
-	mode: z.enum(layoutModes, 'Chọn cách bố trí').default('all'),
+export interface DisplayLayout {
+	mode: (typeof layoutModes)[number];
 	/** the one panel of "single" */
-	panel: z.enum(panelIds, 'Chọn một ô').default('map'),
+	panel: PanelId;
 	/** the panels "rotate" goes through, in order */
-	panels: z
-		.array(z.enum(panelIds, 'Ô không hợp lệ'))
-		.min(1, 'Chọn ít nhất một ô')
-		.max(panelIds.length)
-		.default([...panelIds]),
-	seconds: z
-		.number('Số giây phải là số')
-		.int('Số giây phải là số nguyên')
-		.min(5, 'Ít nhất 5 giây')
-		.max(600, 'Tối đa 600 giây')
-		.default(20),
-	theme: z.enum(themes, 'Chọn giao diện').default('dark')
-});
-
-export type DisplayLayout = z.output<typeof displayLayoutSchema>;
-
-export const defaultLayout: DisplayLayout = displayLayoutSchema.parse({});
-
-/** A stored or typed layout; anything unreadable is the default (a screen must always show). */
-export function readLayout(value: unknown): DisplayLayout {
-	const parsed = displayLayoutSchema.safeParse(value ?? {});
-	return parsed.success ? parsed.data : defaultLayout;
+	panels: PanelId[];
+	seconds: number;
+	theme: (typeof themes)[number];
 }
+
+export const defaultLayout: DisplayLayout = {
+	mode: 'all',
+	panel: 'map',
+	panels: [...panelIds],
+	seconds: 20,
+	theme: 'dark'
+};
 
 /** Which panel a rotating screen shows at a server time: every screen of a link shows the same. */
 export function rotatingPanel(layout: DisplayLayout, serverNow: number): PanelId {

@@ -3,7 +3,8 @@
  * login. The token is kept so the coordinator can copy the link again for a new screen;
  * it grants reading only, and revoking ends it everywhere.
  */
-import { readLayout, type DisplayLayout } from '$lib/display/layout';
+import type { DisplayLayout } from '$lib/display/layout';
+import { readLayout } from '$lib/display/layout-schema';
 import type { Db } from '../db';
 
 export interface DisplayLink {

@@ -1,0 +1,180 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
+import { command, connect, login, type TestSocket } from '../helpers/client';
+import { cli, removeServer, startServer, type TestServer } from '../helpers/server';
+import { expect, signIn, test } from './fixtures';
+
+/**
+ * The wall screen as a kiosk, on a server of its own (so it can be killed): the day's clock
+ * frozen at one moment of the demo scenario and the same figures every run, so the picture is
+ * the same every run; no map tiles (there is no internet here).
+ */
+const frozenAt = Date.parse('2024-10-03T07:45:00+07:00');
+let server: TestServer;
+
+async function seed(s: TestServer) {
+	const ops = await connect(s.url, await login(s.url, 'ttvh'));
+	const gate = await connect(s.url, await login(s.url, 'cong-1'));
+	const say = async (socket: TestSocket, type: string, payload: unknown, id: string) =>
+		expect(await command(socket, type, payload, id)).toMatchObject({ ok: true });
+	await say(
+		ops,
+		'notice.post',
+		{ body: 'Các phường kiểm tra băng rôn trước 8g', urgent: false },
+		'00000000-0000-4000-8000-000000000001'
+	);
+	const db = new Database(s.dbPath, { readonly: true });
+	const invitees = db.prepare('SELECT id FROM invitees ORDER BY sort LIMIT 40').all() as { id: string }[];
+	db.close();
+	for (const [i, p] of invitees.entries())
+		await say(
+			gate,
+			'gate.check_in',
+			{ inviteeId: p.id, at: frozenAt - (60 - i) * 60_000 },
+			`00000000-0000-4000-8001-${String(i).padStart(12, '0')}`
+		);
+	await say(
+		gate,
+		'gate.count',
+		{ groupId: 'hoc-sinh', count: 60, at: frozenAt - 20 * 60_000 },
+		'00000000-0000-4000-8002-000000000001'
+	);
+	for (const [i, unitId] of ['phuong-tan-kieng', 'phuong-tan-hung', 'thcs-tan-kieng'].entries())
+		await say(
+			ops,
+			'report.submit',
+			{
+				unitId,
+				figures: {
+					'lop-boi-duong': { count: 3 + i },
+					'tong-nguoi': { people: 200 + 50 * i },
+					'tin-bai': { count: 4 },
+					'so-sach': { count: 150 }
+				}
+			},
+			`00000000-0000-4000-8003-00000000000${i}`
+		);
+	ops.close();
+	gate.close();
+}
+
+test.beforeAll(async () => {
+	server = await startServer({ env: { KHAIMAC_TILE_URL: '' } });
+	await server.stop();
+	const invitees = cli(server.dbPath, ['invitees', 'data/scenarios/quan7-2024-invitees-demo.csv']);
+	expect(invitees.status).toBe(0);
+	const db = new Database(server.dbPath);
+	// speed 0: the day stands still at this moment whatever the wall clock says
+	db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('day_clock', ?)").run(
+		JSON.stringify({ anchorReal: 0, anchorDay: frozenAt, speed: 0 })
+	);
+	db.close();
+	await server.start();
+	await seed(server);
+});
+
+test.afterAll(async () => removeServer(server));
+
+async function displayLink(browser: Browser, name: string): Promise<{ ops: Page; link: string }> {
+	const ops = await browser.newPage({ baseURL: server.url });
+	await signIn(ops, 'ttvh');
+	await ops.goto('/ops');
+	await ops.getByTestId('display-link-form').getByLabel('Tên màn hình').fill(name);
+	await ops.getByTestId('display-link-form').getByRole('button', { name: 'Tạo liên kết' }).click();
+	const field = ops.getByRole('textbox', { name: `Liên kết của ${name}` });
+	return { ops, link: await field.inputValue() };
+}
+
+async function openWall(browser: Browser, link: string): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+	const page = await context.newPage();
+	await page.goto(link);
+	await expect(page).toHaveURL(/\/display$/);
+	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
+	return page;
+}
+
+test('the wall display at a fixed moment of the day looks as it did (1920×1080)', async ({ browser }) => {
+	const { ops, link } = await displayLink(browser, 'Ảnh chụp');
+	const wall = await openWall(browser, link);
+	await expect(wall.getByTestId('display-attendance')).toContainText('100');
+	await expect(wall.getByTestId('display-reported')).toContainText('3');
+	await wall.waitForTimeout(1500); // the charts' first drawing
+	await expect(wall).toHaveScreenshot('wall-1920.png', { animations: 'disabled', maxDiffPixelRatio: 0.01 });
+	await wall.context().close();
+	await ops.close();
+});
+
+test('the coordinator changes a screen to one panel, then back: the screen follows at once', async ({
+	browser
+}) => {
+	const { ops, link } = await displayLink(browser, 'Hội trường');
+	const wall = await openWall(browser, link);
+	await expect(wall.getByTestId('display')).toHaveAttribute('data-mode', 'all');
+	const row = ops.getByRole('row').filter({ hasText: 'Hội trường' });
+	await row.getByText('Tất cả các ô · Nền tối').click();
+	await row.getByLabel('Bố trí').selectOption('single');
+	await row.getByLabel('Ô hiển thị').selectOption('reports');
+	await row.getByLabel('Giao diện').selectOption('contrast');
+	await row.getByRole('button', { name: 'Áp dụng ngay' }).click();
+	await expect(wall.getByTestId('display')).toHaveAttribute('data-mode', 'single');
+	await expect(wall.locator('[data-panel]')).toHaveCount(1);
+	await expect(wall.locator('[data-panel="reports"]')).toBeVisible();
+	await expect(wall.getByTestId('display')).toHaveClass(/theme-contrast/);
+	await row.getByLabel('Bố trí').selectOption('all');
+	await row.getByRole('button', { name: 'Áp dụng ngay' }).click();
+	await expect(wall.locator('[data-panel]')).toHaveCount(7);
+	await wall.context().close();
+	await ops.close();
+});
+
+test('a server restart: the screen says it lost the server, then catches up by itself, without a reload', async ({
+	browser
+}) => {
+	const { ops, link } = await displayLink(browser, 'Phòng họp');
+	await ops.close();
+	const wall = await openWall(browser, link);
+	// a display link is a cookie for 400 days, renewed on each load: it never logs out by itself
+	const cookie = (await wall.context().cookies()).find((c) => c.name === 'km_display')!;
+	expect(cookie.expires * 1000 - Date.now()).toBeGreaterThan(390 * 24 * 3600_000);
+	await wall.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+
+	await server.kill();
+	await expect(wall.getByTestId('connection')).toHaveAttribute('data-status', /reconnecting|offline/);
+	await expect(wall.getByTestId('stale-banner')).toBeVisible({ timeout: 15_000 });
+	await server.start();
+	// while it comes back, the ops room goes on
+	const opsSocket = await connect(server.url, await login(server.url, 'ttvh'));
+	expect(
+		await command(opsSocket, 'notice.post', { body: 'Sau khi máy chủ khởi động lại', urgent: true })
+	).toMatchObject({ ok: true });
+	opsSocket.close();
+
+	await expect(wall.getByTestId('connection')).toHaveAttribute('data-status', 'live', { timeout: 20_000 });
+	await expect(wall.getByTestId('notices')).toContainText('Sau khi máy chủ khởi động lại');
+	await expect(wall.getByTestId('stale-banner')).toHaveCount(0);
+	const { seq } = (await (await fetch(`${server.url}/healthz`)).json()) as { seq: number };
+	await expect(wall.getByTestId('connection')).toHaveAttribute('data-seq', String(seq));
+	expect(await wall.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+	await wall.context().close();
+});
+
+test('the display route stays under 200 KB of gzipped JavaScript', async ({ browser }) => {
+	const page = await browser.newPage({ baseURL: server.url });
+	await signIn(page, 'lanhdao');
+	const scripts = new Set<string>();
+	page.on('response', (r) => r.url().endsWith('.js') && scripts.add(r.url()));
+	await page.goto('/display');
+	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
+	await page.waitForTimeout(1000);
+	const { gzipSync } = await import('node:zlib');
+	let gz = 0;
+	for (const url of scripts) gz += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
+	expect(gz).toBeLessThan(200 * 1024);
+	fs.writeFileSync(
+		'test-results/display-js.txt',
+		`${scripts.size} files, ${(gz / 1024).toFixed(1)} KB gzip\n`
+	);
+	await page.close();
+});
