@@ -160,6 +160,31 @@ test('a server restart: the screen says it lost the server, then catches up by i
 	await wall.context().close();
 });
 
+test('the day played back on the wall: the guests arrive and the figures come in at their time', async ({
+	browser
+}) => {
+	const page = await browser.newPage({ baseURL: server.url, viewport: { width: 1920, height: 1080 } });
+	await signIn(page, 'lanhdao');
+	await page.goto('/display/replay');
+	await page.getByTestId('replay-from').fill('2024-10-03T07:00');
+	await page.getByTestId('replay-to').fill('2024-10-03T08:30');
+	await page.getByTestId('replay-load').click();
+	const slider = page.getByRole('slider', { name: 'Thời điểm xem lại' });
+	await expect(slider).toBeVisible();
+	// at 7g00 the day's check-ins, submissions and notice (all made at 7g45) have not happened
+	await slider.fill(String(Date.parse('2024-10-03T07:00:00+07:00')));
+	await expect(page.getByTestId('display-attendance')).toContainText('0 / 300');
+	await expect(page.getByTestId('display-reported')).toContainText('0 /');
+	await slider.fill(String(Date.parse('2024-10-03T08:00:00+07:00')));
+	await expect(page.getByTestId('display-attendance')).toContainText('100 / 300');
+	await expect(page.getByTestId('display-reported')).toContainText('3 /');
+	await expect(page.getByTestId('notices')).toContainText('Các phường kiểm tra băng rôn trước 8g');
+	// and back again
+	await slider.fill(String(Date.parse('2024-10-03T07:10:00+07:00')));
+	await expect(page.getByTestId('display-attendance')).toContainText('0 / 300');
+	await page.close();
+});
+
 test('the display route stays under 200 KB of gzipped JavaScript', async ({ browser }) => {
 	const page = await browser.newPage({ baseURL: server.url });
 	await signIn(page, 'lanhdao');

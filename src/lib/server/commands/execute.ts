@@ -8,6 +8,7 @@ import { encodeHexLowerCase } from '@oslojs/encoding';
 import { commandSchemas, type CommandType } from '$lib/commands';
 import type { CommandResult, Problem } from '$lib/types';
 import { actorLabel, authorize, type Actor } from '../access';
+import { dayNow } from '../clock';
 import { db } from '../db';
 import { publishCommitted } from '../events/bus';
 import { appendEvent, findCommand, recordRefusal } from '../events/log';
@@ -168,7 +169,8 @@ export async function executeCommand(
 					clientId: ctx.clientId ?? null,
 					ip: ctx.ip ?? null,
 					demo,
-					at: now
+					at: now,
+					dayAt: Math.round(dayNow(database))
 				});
 				return { event, audience: emit.audience };
 			}

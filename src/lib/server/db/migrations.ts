@@ -279,6 +279,11 @@ const steps: string[] = [
 	// 6: how each wall screen lays out the day (JSON; null: every panel, dark)
 	`
 	ALTER TABLE display_links ADD COLUMN layout TEXT;
+	`,
+	// 7: the time of the day each event happened at (in a demo the day runs compressed), for replays
+	`
+	ALTER TABLE events ADD COLUMN day_at INTEGER;
+	CREATE INDEX events_day_at ON events(day_at);
 	`
 ];
 

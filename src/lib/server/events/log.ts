@@ -15,6 +15,8 @@ export interface NewEvent {
 	ip: string | null;
 	demo: boolean;
 	at: number;
+	/** the day's time then (the same as `at` unless a demo compresses the day) */
+	dayAt: number;
 }
 
 interface EventRow {
@@ -43,8 +45,8 @@ export function appendEvent(db: Db, e: NewEvent): LiveEvent {
 	const { seq } = db
 		.prepare(
 			`INSERT INTO events (command_id, command_hash, type, data, audience, actor_user_id, actor_label,
-			  actor_role, client_id, ip, demo, at)
-			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`
+			  actor_role, client_id, ip, demo, at, day_at)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`
 		)
 		.get(
 			e.commandId,
@@ -58,7 +60,8 @@ export function appendEvent(db: Db, e: NewEvent): LiveEvent {
 			e.clientId,
 			e.ip,
 			e.demo ? 1 : 0,
-			e.at
+			e.at,
+			e.dayAt
 		) as { seq: number };
 	return { seq, type: e.type, at: e.at, actor: e.actorLabel, demo: e.demo, data: e.data } as LiveEvent;
 }
@@ -98,4 +101,18 @@ export function recordRefusal(
 	db.prepare(
 		'INSERT INTO refusals (command_id, type, code, actor_label, ip, at) VALUES (?, ?, ?, ?, ?, ?)'
 	).run(r.commandId, r.type, r.code, r.actorLabel, r.ip, Date.now());
+}
+
+/** An event with the day's time it happened at, for a replay of the day. */
+export type ReplayEvent = LiveEvent & { dayAt: number };
+
+/** The events of the given types, in order, with their day time (older events: their time). */
+export function eventsForReplay(db: Db, types: EventType[]): ReplayEvent[] {
+	const rows = db
+		.prepare(
+			`SELECT ${columns}, COALESCE(day_at, at) AS day_at FROM events
+			 WHERE type IN (${types.map(() => '?').join(', ')}) ORDER BY seq`
+		)
+		.all(...types) as (EventRow & { day_at: number })[];
+	return rows.map((row) => ({ ...toLive(row), dayAt: row.day_at }));
 }

@@ -1,0 +1,48 @@
+/**
+ * What the wall display's replay of the day starts from: every board as it was before the day
+ * (items not done, nobody in, nothing reported) and the day's events that move them, each with
+ * the day's time it happened at. The trucks come from their recorded positions (replay-data).
+ */
+import type { ChecklistItemView } from '$lib/checklists/types';
+import type { EventType } from '$lib/types';
+import { ceremonyPicture } from '../ceremony/store';
+import { listItemViews } from '../checklists/store';
+import type { Db } from '../db';
+import { eventsForReplay } from '../events/log';
+import { reportPicture } from '../reports/picture';
+import { listUnits } from '../scenario/units';
+
+export const replayedTypes: EventType[] = [
+	'checklist.ticked',
+	'checklist.unticked',
+	'checklist.photo_reviewed',
+	'ceremony.checked_in',
+	'ceremony.checkin_undone',
+	'report.submitted',
+	'report.signed_off',
+	'notice.posted'
+];
+
+const before = (item: ChecklistItemView): ChecklistItemView => ({
+	...item,
+	status: 'todo',
+	quantityDone: null,
+	note: null,
+	doneAt: null,
+	doneBy: null,
+	returnedReason: null,
+	updatedAt: null,
+	photos: []
+});
+
+export function dayReplayData(db: Db) {
+	const ceremony = ceremonyPicture(db, false);
+	const reports = reportPicture(db);
+	return {
+		checklist: listItemViews(db).map(before),
+		units: listUnits(db).map((u) => ({ id: u.id, name: u.name })),
+		ceremony: { ...ceremony, checkins: [] },
+		reports: reports && { ...reports, submissions: [], signoff: null },
+		events: eventsForReplay(db, replayedTypes)
+	};
+}
