@@ -31,9 +31,10 @@ export class DayReplay {
 	#start: DayStart;
 	#time = -Infinity;
 
-	constructor(start: DayStart) {
+	constructor(start: DayStart, at: number) {
 		this.#start = start;
 		this.#reset();
+		this.seek(at);
 	}
 
 	get total(): number {
