@@ -131,11 +131,16 @@ describe('authorization', () => {
 		}
 
 		const coordinator = await connect(server.url, await login(server.url, 'ttvh'));
-		const created = await command(coordinator, 'display_link.create', { name: 'Hội trường' });
+		const linkId = crypto.randomUUID(); // a link is named by the command that made it
+		const created = await command(coordinator, 'display_link.create', { name: 'Hội trường' }, linkId);
 		expect(created.ok).toBe(true);
 		coordinator.close();
 		const token = await displayToken(server, 'Hội trường');
 		const display = await connect(server.url, `km_display=${token}`, 'display');
+		// nor lay itself out
+		expect(
+			await command(display, 'display_link.configure', { linkId, layout: { mode: 'single', panel: 'map' } })
+		).toMatchObject({ ok: false, code: 'forbidden' });
 		expect(await command(display, 'notice.post', notice('Màn hình không gửi được'))).toMatchObject({
 			ok: false,
 			code: 'forbidden'

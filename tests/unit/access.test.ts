@@ -60,7 +60,7 @@ describe('roomsFor', () => {
 			'unit:phuong-a'
 		]);
 		expect(roomsFor(user('gate_staff')).sort()).toEqual(['gate', 'staff']);
-		expect(roomsFor({ kind: 'display', linkId: 'l', name: 'x' })).toEqual(['display']);
+		expect(roomsFor({ kind: 'display', linkId: 'l', name: 'x' })).toEqual(['display', 'link:l']);
 		expect(roomsFor(user('leader'))).not.toContain('admin');
 		expect(roomsFor(user('admin'))).toContain('admin');
 	});

@@ -136,15 +136,20 @@ export class LiveConnection {
 		});
 
 		const onOffline = () => this.#lost('offline');
-		const onOnline = () => (this.status = socket.connected ? 'live' : 'reconnecting');
+		const onOnline = () => {
+			this.status = socket.connected ? 'live' : 'reconnecting';
+			if (socket.connected) this.lostAt = null;
+		};
 		window.addEventListener('offline', onOffline);
 		window.addEventListener('online', onOnline);
 		// a device that slept (a wall screen's power saving) wakes with a socket that only looks
 		// alive: a jump in the clock means start over and catch up from the last seq
+		// (wall screens only, and only while shown: a hidden tab's timers are slowed on purpose)
 		let beat = Date.now();
 		const watch = setInterval(() => {
 			const now = Date.now();
-			if (now - beat > 10_000 && socket.connected) socket.disconnect().connect();
+			const woke = now - beat > 10_000 && document.visibilityState === 'visible';
+			if (as === 'display' && woke && socket.connected) socket.disconnect().connect();
 			beat = now;
 		}, 2000);
 		return () => {

@@ -129,6 +129,8 @@ export function roomsFor(actor: Actor): string[] {
 	const rooms = (['admin', 'ops', 'display', 'staff', 'gate'] as const).filter((room) =>
 		authorize(actor, `read.${room}`)
 	) as string[];
+	// a wall screen also hears what is meant for its own link only (its layout)
+	if (actor.kind === 'display') rooms.push(`link:${actor.linkId}`);
 	if (actor.kind !== 'user') return rooms;
 	if (actor.unitId && authorize(actor, 'read.unit', { unitId: actor.unitId }))
 		rooms.push(`unit:${actor.unitId}`);

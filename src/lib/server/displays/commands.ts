@@ -45,11 +45,11 @@ export const configureDisplayLink = defineCommand({
 		if (!link) throw new CommandError('not_found', 'Không tìm thấy liên kết màn hình này.');
 		if (link.revokedAt) throw new CommandError('conflict', `Liên kết "${link.name}" đã bị thu hồi.`);
 		saveDisplayLayout(db, link.id, p.layout);
-		// the screens of this link take it at once
+		// the screens of this link take it at once; other screens never hear of it
 		return {
 			type: 'display_link.configured',
 			data: { id: link.id, name: link.name, layout: p.layout },
-			audience: ['ops', 'display']
+			audience: ['ops', `link:${link.id}`]
 		};
 	}
 });

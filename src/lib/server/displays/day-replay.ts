@@ -4,11 +4,11 @@
  * the day's time it happened at. The trucks come from their recorded positions (replay-data).
  */
 import type { ChecklistItemView } from '$lib/checklists/types';
-import type { EventType } from '$lib/types';
+import type { EventDataMap, EventType } from '$lib/types';
 import { ceremonyPicture } from '../ceremony/store';
 import { listItemViews } from '../checklists/store';
 import type { Db } from '../db';
-import { eventsForReplay } from '../events/log';
+import { eventsForReplay, type ReplayEvent } from '../events/log';
 import { reportPicture } from '../reports/picture';
 import { listUnits } from '../scenario/units';
 
@@ -35,6 +35,16 @@ const before = (item: ChecklistItemView): ChecklistItemView => ({
 	photos: []
 });
 
+/**
+ * When it happened on the day: a check-in at its gate's time (a gate offline sends it later),
+ * anything else when the server took it. The replay plays them in that order.
+ */
+function happenedAt(event: ReplayEvent): number {
+	if (event.type === 'ceremony.checked_in')
+		return (event.data as EventDataMap['ceremony.checked_in']).checkin.at;
+	return event.dayAt;
+}
+
 export function dayReplayData(db: Db) {
 	const ceremony = ceremonyPicture(db, false);
 	const reports = reportPicture(db);
@@ -44,5 +54,7 @@ export function dayReplayData(db: Db) {
 		ceremony: { ...ceremony, checkins: [] },
 		reports: reports && { ...reports, submissions: [], signoff: null },
 		events: eventsForReplay(db, replayedTypes)
+			.map((e) => ({ ...e, dayAt: happenedAt(e) }))
+			.sort((a, b) => a.dayAt - b.dayAt || a.seq - b.seq)
 	};
 }

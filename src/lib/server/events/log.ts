@@ -106,12 +106,18 @@ export function recordRefusal(
 /** An event with the day's time it happened at, for a replay of the day. */
 export type ReplayEvent = LiveEvent & { dayAt: number };
 
-/** The events of the given types, in order, with their day time (older events: their time). */
+/**
+ * The events of the given types since the day last started over (a scenario import, a new demo
+ * day), in order, with their day time (older events: their time).
+ */
 export function eventsForReplay(db: Db, types: EventType[]): ReplayEvent[] {
 	const rows = db
 		.prepare(
 			`SELECT ${columns}, COALESCE(day_at, at) AS day_at FROM events
-			 WHERE type IN (${types.map(() => '?').join(', ')}) ORDER BY seq`
+			 WHERE type IN (${types.map(() => '?').join(', ')})
+			   AND seq > (SELECT COALESCE(MAX(seq), 0) FROM events
+			              WHERE type IN ('scenario.imported', 'demo.day_restarted'))
+			 ORDER BY seq`
 		)
 		.all(...types) as (EventRow & { day_at: number })[];
 	return rows.map((row) => ({ ...toLive(row), dayAt: row.day_at }));
