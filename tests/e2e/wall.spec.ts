@@ -101,7 +101,7 @@ test('the wall display at a fixed moment of the day looks as it did (1920×1080)
 	await expect(wall.getByTestId('display-attendance')).toContainText('100');
 	await expect(wall.getByTestId('display-reported')).toContainText('3');
 	await wall.waitForTimeout(1500); // the charts' first drawing
-	await expect(wall).toHaveScreenshot('wall-1920.png', { animations: 'disabled', maxDiffPixelRatio: 0.01 });
+	await expect(wall).toHaveScreenshot('wall-1920.png', { animations: 'disabled', maxDiffPixelRatio: 0.001 });
 	await wall.context().close();
 	await ops.close();
 });
@@ -122,6 +122,17 @@ test('the coordinator changes a screen to one panel, then back: the screen follo
 	await expect(wall.locator('[data-panel]')).toHaveCount(1);
 	await expect(wall.locator('[data-panel="reports"]')).toBeVisible();
 	await expect(wall.getByTestId('display')).toHaveClass(/theme-contrast/);
+	// in turn: the ceremony, then the reports, every 5 seconds, the same on every screen of the link
+	await row.getByLabel('Bố trí').selectOption('rotate');
+	for (const id of ['map', 'run', 'alerts', 'checklists', 'feed'])
+		await row.locator(`input[name="panels"][value="${id}"]`).uncheck();
+	await row.getByLabel('Mỗi ô (giây)').fill('5');
+	await row.getByRole('button', { name: 'Áp dụng ngay' }).click();
+	await expect(wall.getByTestId('display')).toHaveAttribute('data-mode', 'rotate');
+	const shown = () => wall.locator('[data-panel]').getAttribute('data-panel');
+	const first = await shown();
+	expect(['ceremony', 'reports']).toContain(first);
+	await expect.poll(shown, { timeout: 12_000 }).not.toBe(first);
 	await row.getByLabel('Bố trí').selectOption('all');
 	await row.getByRole('button', { name: 'Áp dụng ngay' }).click();
 	await expect(wall.locator('[data-panel]')).toHaveCount(7);
@@ -162,6 +173,29 @@ test('a server restart: the screen says it lost the server, then catches up by i
 	await expect(wall.getByTestId('connection')).toHaveAttribute('data-seq', String(seq));
 	expect(await wall.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
 	await wall.context().close();
+});
+
+test('no scroll bars and no panel spilling over, at 1920×1080 and at 3840×2160', async ({ browser }) => {
+	for (const viewport of [
+		{ width: 1920, height: 1080 },
+		{ width: 3840, height: 2160 }
+	]) {
+		const page = await browser.newPage({ baseURL: server.url, viewport });
+		await signIn(page, 'lanhdao');
+		await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
+		const spill = await page.evaluate(() => {
+			const root = document.documentElement;
+			const panels = [...document.querySelectorAll('[data-panel]')].filter(
+				(p) => p.getBoundingClientRect().right > window.innerWidth + 1
+			);
+			return {
+				scrolls: root.scrollWidth > root.clientWidth || root.scrollHeight > root.clientHeight,
+				outside: panels.map((p) => p.getAttribute('data-panel'))
+			};
+		});
+		expect(spill, `${viewport.width}×${viewport.height}`).toEqual({ scrolls: false, outside: [] });
+		await page.close();
+	}
 });
 
 test('the day played back on the wall: the guests arrive and the figures come in at their time', async ({
