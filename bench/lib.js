@@ -104,3 +104,44 @@ export function writeResults(name, lines) {
 	fs.writeFileSync(file, `${new Date().toISOString()} on ${os.cpus().length} cores\n${lines.join('\n')}\n`);
 	console.log(`\n(written to bench/${name}.txt)`);
 }
+
+/** The default scenario with its routes shared by `count` trucks, each with a crew login; written to `dir`. */
+export function fleetScenario(dir, count) {
+	const s = JSON.parse(fs.readFileSync(path.join(root, 'data/scenarios/quan7-2024.json'), 'utf8'));
+	const wards = s.units.filter((u) => u.kind === 'ward');
+	s.trucks = Array.from({ length: count }, (_, i) => ({
+		id: `xe-${i}`,
+		name: `Xe ${i}`,
+		unitId: wards[i % wards.length].id,
+		routeId: s.routes[i % s.routes.length].id,
+		sloganIds: []
+	}));
+	s.accounts = [
+		...s.accounts.filter((a) => a.role !== 'truck_crew'),
+		...s.trucks.map((t) => ({
+			username: t.id,
+			displayName: t.name,
+			role: 'truck_crew',
+			truckId: t.id,
+			password: 'khaimac-demo'
+		}))
+	];
+	const file = path.join(dir, 'fleet.json');
+	fs.writeFileSync(file, JSON.stringify(s));
+	return { ...s, file };
+}
+
+/** One second of the fleet: every crew phone sends its next point along its route; the answers. */
+export function sendPositions(crews, routeStart, second, onSend = () => {}) {
+	return Promise.all(
+		crews.map(({ truck, socket }, i) => {
+			const line = routeStart.get(truck.routeId);
+			const [lng, lat] = line[(second + i) % line.length];
+			onSend(i);
+			return socket.timeout(10_000).emitWithAck('positions', {
+				truckId: truck.id,
+				fixes: [{ at: Date.now(), lat: lat + i * 1e-6, lng, accuracy: 8, speed: 12 }]
+			});
+		})
+	);
+}

@@ -9,6 +9,7 @@ import { Server } from 'socket.io';
 import { io } from 'socket.io-client';
 import {
 	connect,
+	fleetScenario,
 	cpuSeconds,
 	freePort,
 	inGroups,
@@ -17,6 +18,7 @@ import {
 	quantile,
 	root,
 	rssMb,
+	sendPositions,
 	startServer,
 	tempDir,
 	writeResults
@@ -28,32 +30,6 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 
 const dir = tempDir();
 const dbPath = path.join(dir, 'bench.sqlite');
-
-/** The default scenario with its ten routes shared by `truckCount` trucks, each with a crew login. */
-function fleetScenario() {
-	const s = JSON.parse(fs.readFileSync(path.join(root, 'data/scenarios/quan7-2024.json'), 'utf8'));
-	const wards = s.units.filter((u) => u.kind === 'ward');
-	s.trucks = Array.from({ length: truckCount }, (_, i) => ({
-		id: `xe-${i}`,
-		name: `Xe ${i}`,
-		unitId: wards[i % wards.length].id,
-		routeId: s.routes[i % s.routes.length].id,
-		sloganIds: []
-	}));
-	s.accounts = [
-		...s.accounts.filter((a) => a.role !== 'truck_crew'),
-		...s.trucks.map((t) => ({
-			username: t.id,
-			displayName: t.name,
-			role: 'truck_crew',
-			truckId: t.id,
-			password: 'khaimac-demo'
-		}))
-	];
-	const file = path.join(dir, 'fleet.json');
-	fs.writeFileSync(file, JSON.stringify(s));
-	return s;
-}
 
 async function bareBroadcast(frames) {
 	const server = http.createServer();
@@ -76,9 +52,9 @@ async function bareBroadcast(frames) {
 	return latencies;
 }
 
-const scenario = fleetScenario();
+const scenario = fleetScenario(dir, truckCount);
 console.log(`▶ ${truckCount} xe, ${displayCount} màn hình, ${seconds} giây…`);
-const { url, child } = await startServer({ dbPath, scenario: path.join(dir, 'fleet.json') });
+const { url, child } = await startServer({ dbPath, scenario: scenario.file });
 const lines = [];
 const line = (text) => {
 	console.log(text);
@@ -114,19 +90,11 @@ try {
 	const started = Date.now();
 	for (let second = 0; second < seconds; second++) {
 		const tick = Date.now();
-		await Promise.all(
-			crews.map(async ({ truck, socket }, i) => {
-				const line = routeStart.get(truck.routeId);
-				const [lng, lat] = line[(second + i) % line.length];
-				sentAt[i] = Date.now();
-				const ack = await socket.timeout(10_000).emitWithAck('positions', {
-					truckId: truck.id,
-					fixes: [{ at: Date.now(), lat: lat + i * 1e-6, lng, accuracy: 8, speed: 12 }]
-				});
-				if (ack.ok) accepted += ack.accepted;
-				else refused++;
-			})
-		);
+		const acks = await sendPositions(crews, routeStart, second, (i) => (sentAt[i] = Date.now()));
+		for (const ack of acks) {
+			if (ack.ok) accepted += ack.accepted;
+			else refused++;
+		}
 		const wait = 1000 - (Date.now() - tick);
 		if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 	}
