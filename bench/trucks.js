@@ -16,7 +16,6 @@ import {
 	login,
 	ms,
 	quantile,
-	root,
 	rssMb,
 	sendPositions,
 	startServer,
