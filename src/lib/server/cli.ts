@@ -5,13 +5,17 @@
  *   node build/cli.js export [file]
  *   node build/cli.js invitees <file.xlsx|file.csv> [--append] [--demo] [--if-empty]   (named invitees)
  *   node build/cli.js json-schema      (the file format as JSON Schema, for editors)
+ *   node build/cli.js backup [folder]  (a consistent copy of the live database and photos)
+ *   node build/cli.js restore <folder> [--force]   (into a stopped server)
  * The database path comes from KHAIMAC_DB (see README).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import { scenarioSchema } from '$lib/scenario/schema';
 import { validateScenarioText } from '$lib/scenario/validate';
 import { z } from '$lib/zod';
 import type { Problem } from '$lib/types';
+import { backup, restore } from './backup';
 import { executeCommand } from './commands/execute';
 import { config } from './config';
 import { db } from './db';
@@ -112,6 +116,28 @@ async function main(args: string[]): Promise<number> {
 			console.log(`✓ Đã nạp ${list.rows.length} khách mời vào ${config.databasePath}.`);
 			return 0;
 		}
+		case 'backup': {
+			const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+			const folder = file ?? path.join(config.dataDir, 'backups', stamp);
+			const done = await backup(db(), config.photosDir, folder);
+			console.log(
+				`✓ Đã sao lưu vào ${done.folder}: cơ sở dữ liệu ${(done.databaseBytes / 1e6).toFixed(1)} MB, ${done.photos} tệp ảnh.`
+			);
+			return 0;
+		}
+		case 'restore': {
+			if (!file) return (console.error('Thiếu thư mục bản sao lưu.'), 2);
+			try {
+				const done = restore(file, config.databasePath, config.photosDir, flags.has('--force'));
+				console.log(
+					`✓ Đã khôi phục ${done.folder} vào ${config.databasePath} (${done.photos} tệp ảnh). Khởi động lại máy chủ.`
+				);
+				return 0;
+			} catch (error) {
+				console.error(`✗ ${(error as Error).message}`);
+				return 1;
+			}
+		}
 		case 'json-schema':
 			process.stdout.write(
 				JSON.stringify(z.toJSONSchema(scenarioSchema, { io: 'input' }), null, '\t') + '\n'
@@ -119,7 +145,7 @@ async function main(args: string[]): Promise<number> {
 			return 0;
 		default:
 			console.error(
-				'Dùng: cli.js validate <tệp> | import <tệp> [--accounts] [--demo] [--if-empty] | export [tệp] | invitees <tệp> [--append] [--demo] | json-schema'
+				'Dùng: cli.js validate <tệp> | import <tệp> [--accounts] [--demo] [--if-empty] | export [tệp] | invitees <tệp> [--append] [--demo] | json-schema | backup [thư mục] | restore <thư mục> [--force]'
 			);
 			return 2;
 	}
