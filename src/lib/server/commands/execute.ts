@@ -108,7 +108,10 @@ export async function executeCommand(
 		);
 	}
 	const { id, type, payload } = parsed.data;
-	const def = commandDefs[type as CommandType] as unknown as CommandDef<CommandType, unknown> | undefined;
+	// own keys only: "toString" or "constructor" is not a command
+	const def = Object.hasOwn(commandDefs, type)
+		? (commandDefs[type as CommandType] as unknown as CommandDef<CommandType, unknown>)
+		: undefined;
 	if (!def) return refuse(actor, ctx, id, type, 'unknown_command', `Không có lệnh "${type}".`);
 
 	let hash: string;
