@@ -115,12 +115,10 @@ const routes = fc.oneof(
 			method: 'GET',
 			url: `${path}?${new URLSearchParams({ unit: query, format: query, table: query, below: query, mode: query })}`
 		})),
-	fc
-		.string({ maxLength: 80 })
-		.map((id) => ({
-			method: 'GET',
-			url: `/photos/${encodeURIComponent(id)}?size=${encodeURIComponent(id)}`
-		})),
+	fc.string({ maxLength: 80 }).map((id) => ({
+		method: 'GET',
+		url: `/photos/${encodeURIComponent(id)}?size=${encodeURIComponent(id)}`
+	})),
 	fc
 		.record({
 			id: fc.oneof(fc.uuid(), fc.string({ maxLength: 40 })),
