@@ -1,6 +1,7 @@
 /**
  * The one command path: validate → authorize → one transaction (event appended, projections
- * updated) → broadcast after commit → answer. Form actions and socket emits both call it.
+ * updated; commands arriving together share one commit, see group-commit.ts) → broadcast after
+ * commit → answer. Form actions and socket emits both call it.
  */
 import { z } from '$lib/zod';
 import { sha256 } from '@oslojs/crypto/sha2';
@@ -13,6 +14,7 @@ import { db } from '../db';
 import { publishCommitted } from '../events/bus';
 import { appendEvent, findCommand, recordRefusal } from '../events/log';
 import { CommandError, type CommandDef } from './define';
+import { commitInGroup } from './group-commit';
 import { commandDefs } from './registry';
 
 export interface CommandContext {
@@ -154,7 +156,8 @@ export async function executeCommand(
 		const now = Date.now();
 		const demo = !!ctx.demo || (actor.kind === 'user' && !!actor.demo);
 		const database = db();
-		const outcome = database.transaction(
+		const outcome = await commitInGroup(
+			database,
 			(): CommandResult | { event: ReturnType<typeof appendEvent>; audience: string[] } => {
 				// a copy of the same command may have committed while this one was preparing
 				const again = answerForRetry(id, hash);
@@ -177,7 +180,7 @@ export async function executeCommand(
 				});
 				return { event, audience: emit.audience };
 			}
-		)();
+		);
 		if ('ok' in outcome) return outcome;
 		publishCommitted(outcome.event, outcome.audience);
 		return { ok: true, seq: outcome.event.seq };
