@@ -92,6 +92,21 @@ describe('the command path', () => {
 		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 	});
 
+	it('commits commands sent together as a group, and rolls a refused one back alone', async () => {
+		const before = eventCount('notice.posted');
+		const answers = await Promise.all([
+			...Array.from({ length: 5 }, (_, i) => command(coordinator, 'notice.post', notice(`Cùng lượt ${i}`))),
+			// refused inside its transaction (no such link): it must take nothing of the others with it
+			command(coordinator, 'display_link.revoke', { linkId: crypto.randomUUID() })
+		]);
+		expect(answers.slice(0, 5).every((a) => a.ok)).toBe(true);
+		expect(answers[5]).toMatchObject({ ok: false, code: 'not_found' });
+		const seqs = answers.slice(0, 5).map((a) => (a as { seq: number }).seq);
+		expect(new Set(seqs).size).toBe(5);
+		expect(eventCount('notice.posted')).toBe(before + 5);
+		expect(eventCount('display_link.revoked')).toBe(0);
+	});
+
 	it('broadcasts an accepted command after commit to the rooms that may see it', async () => {
 		const ward = await connect(server.url, await login(server.url, 'phuong-tan-kieng'));
 		const otherWard = await connect(server.url, await login(server.url, 'phuong-phu-my'));
