@@ -4,8 +4,7 @@
  * commit → answer. Form actions and socket emits both call it.
  */
 import { z } from '$lib/zod';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
+import { createHash } from 'node:crypto';
 import { commandSchemas, type CommandType } from '$lib/commands';
 import type { CommandResult, Problem } from '$lib/types';
 import { actorLabel, authorize, type Actor } from '../access';
@@ -58,7 +57,7 @@ function canonical(value: unknown, depth = 0): string {
 }
 
 function hashCommand(type: string, payload: unknown): string {
-	return encodeHexLowerCase(sha256(new TextEncoder().encode(canonical({ type, payload }))));
+	return createHash('sha256').update(canonical({ type, payload })).digest('hex');
 }
 
 function refuse(
@@ -124,19 +123,24 @@ export async function executeCommand(
 			return refuse(actor, ctx, id, type, 'bad_request', 'Dữ liệu lồng nhau quá sâu.');
 		throw error;
 	}
-	const retried = answerForRetry(id, hash);
-	if (retried) return retried;
+	// A copy of a command that already committed gets its first answer, even if it would be
+	// refused now. The common case (a new command) is checked once, inside the transaction; a
+	// refusal or a slow `prepare` checks the log first.
+	const retried = () => answerForRetry(id, hash);
 
 	const checked = commandSchemas[def.type].safeParse(payload);
 	if (!checked.success) {
-		return refuse(
-			actor,
-			ctx,
-			id,
-			type,
-			'invalid',
-			'Dữ liệu chưa hợp lệ, xem chi tiết từng mục.',
-			problemsOf(checked.error)
+		return (
+			retried() ??
+			refuse(
+				actor,
+				ctx,
+				id,
+				type,
+				'invalid',
+				'Dữ liệu chưa hợp lệ, xem chi tiết từng mục.',
+				problemsOf(checked.error)
+			)
 		);
 	}
 	const value = checked.data as never;
@@ -144,11 +148,18 @@ export async function executeCommand(
 	try {
 		target = def.target?.(value);
 	} catch (error) {
-		if (error instanceof CommandError) return refuse(actor, ctx, id, type, error.code, error.message);
+		if (error instanceof CommandError)
+			return retried() ?? refuse(actor, ctx, id, type, error.code, error.message);
 		throw error;
 	}
 	if (!authorize(actor, def.action, target)) {
-		return refuse(actor, ctx, id, type, 'forbidden', 'Bạn không có quyền thực hiện thao tác này.');
+		return (
+			retried() ?? refuse(actor, ctx, id, type, 'forbidden', 'Bạn không có quyền thực hiện thao tác này.')
+		);
+	}
+	if (def.prepare) {
+		const before = retried();
+		if (before) return before;
 	}
 
 	try {
@@ -159,8 +170,8 @@ export async function executeCommand(
 		const outcome = await commitInGroup(
 			database,
 			(): CommandResult | { event: ReturnType<typeof appendEvent>; audience: string[] } => {
-				// a copy of the same command may have committed while this one was preparing
-				const again = answerForRetry(id, hash);
+				// the one check of a new command; also catches a copy that committed meanwhile
+				const again = retried();
 				if (again) return again;
 				const emit = def.apply(database, value, { actor, commandId: id, now, demo, prepared });
 				const event = appendEvent(database, {
