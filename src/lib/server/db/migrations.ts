@@ -284,6 +284,17 @@ const steps: string[] = [
 	`
 	ALTER TABLE events ADD COLUMN day_at INTEGER;
 	CREATE INDEX events_day_at ON events(day_at);
+	`,
+	// 8: a new random revision whenever the report template changes, so the parsed template can be
+	// kept in memory and re-read only then (random, not a counter: a rolled-back change reverts it)
+	`
+	CREATE TRIGGER report_rows_insert_revision AFTER INSERT ON report_rows BEGIN INSERT OR REPLACE INTO meta (key, value) VALUES ('report_template_revision', json_quote(hex(randomblob(8)))); END;
+	CREATE TRIGGER report_rows_update_revision AFTER UPDATE ON report_rows BEGIN INSERT OR REPLACE INTO meta (key, value) VALUES ('report_template_revision', json_quote(hex(randomblob(8)))); END;
+	CREATE TRIGGER report_rows_delete_revision AFTER DELETE ON report_rows BEGIN INSERT OR REPLACE INTO meta (key, value) VALUES ('report_template_revision', json_quote(hex(randomblob(8)))); END;
+	CREATE TRIGGER event_info_insert_revision AFTER INSERT ON event_info BEGIN INSERT OR REPLACE INTO meta (key, value) VALUES ('report_template_revision', json_quote(hex(randomblob(8)))); END;
+	CREATE TRIGGER event_info_update_revision AFTER UPDATE ON event_info BEGIN INSERT OR REPLACE INTO meta (key, value) VALUES ('report_template_revision', json_quote(hex(randomblob(8)))); END;
+	CREATE TRIGGER event_info_delete_revision AFTER DELETE ON event_info BEGIN INSERT OR REPLACE INTO meta (key, value) VALUES ('report_template_revision', json_quote(hex(randomblob(8)))); END;
+	INSERT OR REPLACE INTO meta (key, value) VALUES ('report_template_revision', json_quote(hex(randomblob(8))));
 	`
 ];
 
