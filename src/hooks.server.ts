@@ -10,6 +10,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
+import { startHealthMonitor } from '$lib/server/health';
 import { attachRealtime } from '$lib/server/realtime';
 import { startUploadSweeper } from '$lib/server/photos/uploads';
 import { startSimulator } from '$lib/server/simulator';
@@ -17,6 +18,7 @@ import { startFleet } from '$lib/server/trucks/live';
 
 export const init: ServerInit = async () => {
 	db(); // open and migrate before the first request
+	startHealthMonitor();
 	const httpServer = (globalThis as Record<symbol, HttpServer | undefined>)[
 		Symbol.for('khai-mac.httpServer')
 	];

@@ -1,10 +1,12 @@
 import { json } from '@sveltejs/kit';
 import { version } from '$app/environment';
 import { db } from '$lib/server/db';
+import { processHealth } from '$lib/server/health';
 import { lastSeq } from '$lib/server/events/log';
 import { realtime } from '$lib/server/realtime';
 
-/** For monitoring: is the database answering, how far is the log, how many live sockets. */
+/** For monitoring: is the database answering, how far is the log, how many live sockets, how
+ * late the event loop runs and how much memory the process holds. */
 export function GET() {
 	try {
 		const ok = (db().prepare('SELECT 1 AS one').get() as { one: number }).one === 1;
@@ -14,7 +16,8 @@ export function GET() {
 				version,
 				database: ok ? 'ok' : 'error',
 				seq: lastSeq(db()),
-				sockets: realtime()?.engine.clientsCount ?? 0
+				sockets: realtime()?.engine.clientsCount ?? 0,
+				...processHealth()
 			},
 			{ status: ok ? 200 : 503 }
 		);

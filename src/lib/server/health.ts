@@ -1,0 +1,63 @@
+/**
+ * How the process itself is doing, for monitoring on the day (and the benchmarks): event-loop
+ * delay over the last complete 10-second window and the worst window since start, and memory.
+ * A delay of tens of milliseconds is what a screen would feel as a late update.
+ */
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+
+const windowMs = 10_000;
+const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+
+export interface LoopDelay {
+	p50: number;
+	p99: number;
+	max: number;
+}
+
+interface Monitor {
+	histogram: IntervalHistogram;
+	last: LoopDelay | null;
+	worstP99: number;
+}
+
+const key = Symbol.for('khai-mac.health');
+type Holder = { [key]?: Monitor };
+
+function monitor(): Monitor {
+	const holder = globalThis as Holder;
+	if (!holder[key]) {
+		const histogram = monitorEventLoopDelay({ resolution: 10 });
+		histogram.enable();
+		const m: Monitor = { histogram, last: null, worstP99: 0 };
+		setInterval(() => {
+			m.last = {
+				p50: ms(histogram.percentile(50)),
+				p99: ms(histogram.percentile(99)),
+				max: ms(histogram.max)
+			};
+			m.worstP99 = Math.max(m.worstP99, m.last.p99);
+			histogram.reset();
+		}, windowMs).unref();
+		holder[key] = m;
+	}
+	return holder[key];
+}
+
+/** Starts measuring at boot, so the first window is complete when someone asks. */
+export function startHealthMonitor(): void {
+	monitor();
+}
+
+export function processHealth() {
+	const m = monitor();
+	const memory = process.memoryUsage();
+	return {
+		/** milliseconds of event-loop delay in the last complete 10 s window (null in the first 10 s) */
+		eventLoopDelay: m.last,
+		/** the highest window p99 since the process started */
+		eventLoopDelayWorstP99: m.worstP99,
+		rssMb: Math.round(memory.rss / 1e5) / 10,
+		heapMb: Math.round(memory.heapUsed / 1e5) / 10,
+		uptimeSeconds: Math.round(process.uptime())
+	};
+}
