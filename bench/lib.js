@@ -36,11 +36,15 @@ export async function startServer({ dbPath, scenario, env = {} }) {
 	});
 	if (imported.status !== 0) throw new Error(imported.stderr);
 	const port = await freePort();
-	const child = spawn('node', ['server.js'], {
-		cwd: root,
-		env: { ...process.env, ...env, KHAIMAC_DB: dbPath, PORT: String(port), HOST: '127.0.0.1' },
-		stdio: 'ignore'
-	});
+	const child = spawn(
+		'node',
+		[...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'server.js'],
+		{
+			cwd: root,
+			env: { ...process.env, ...env, KHAIMAC_DB: dbPath, PORT: String(port), HOST: '127.0.0.1' },
+			stdio: 'ignore'
+		}
+	);
 	const url = `http://127.0.0.1:${port}`;
 	for (let i = 0; i < 100; i++) {
 		try {
@@ -144,4 +148,32 @@ export function sendPositions(crews, routeStart, second, onSend = () => {}) {
 			});
 		})
 	);
+}
+
+/**
+ * The default scenario with `count` more schools under the district, each with one unit_staff
+ * account filling in its report (a district has about that many schools); written to `dir`.
+ */
+export function schoolsScenario(dir, count) {
+	const s = JSON.parse(fs.readFileSync(path.join(root, 'data/scenarios/quan7-2024.json'), 'utf8'));
+	const district = s.units.find((u) => u.kind === 'district');
+	const schools = Array.from({ length: count }, (_, i) => ({
+		id: `truong-${i}`,
+		name: `Trường số ${i} (bench)`,
+		kind: 'school',
+		parentId: district.id
+	}));
+	s.units.push(...schools);
+	s.accounts.push(
+		...schools.map((u) => ({
+			username: u.id,
+			displayName: `Cán bộ ${u.name}`,
+			role: 'unit_staff',
+			unitId: u.id,
+			password: 'khaimac-demo'
+		}))
+	);
+	const file = path.join(dir, 'schools.json');
+	fs.writeFileSync(file, JSON.stringify(s));
+	return { ...s, schools, file };
 }

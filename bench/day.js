@@ -1,0 +1,213 @@
+// npm run bench:day — the opening day's load on one server: 2,000 connected sockets (crew
+// phones, leaders and displays, ops consoles, ward tablets, unit staff, gates), 330 trucks
+// sending a position a second, and commands from tablets, gates and the ops room at the day's
+// rate. In the same run, the same clients and payloads through a bare socket.io server and the
+// same rows through bare better-sqlite3, as baselines. Prints latencies, rates, memory per
+// connection, event-loop delay, RSS and CPU, with ratios. Needs `npm run build` first.
+import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { dayRates, driveDay, openBare, openOurs, planClients, sendOurs } from './day-load.js';
+import {
+	cpuSeconds,
+	fleetScenario,
+	ms,
+	quantile,
+	root,
+	rssMb,
+	startServer,
+	tempDir,
+	writeResults
+} from './lib.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 60);
+const settle = (s) => new Promise((r) => setTimeout(r, s * 1000));
+
+const dir = tempDir();
+const scenario = fleetScenario(dir, 330);
+const plan = planClients(scenario);
+const report = [];
+const line = (text) => {
+	console.log(text);
+	report.push(text);
+};
+const perSecond = (n, s) => (n / s).toFixed(0);
+
+/** Samples a process's RSS each second and its own /healthz every 10 s during a run. */
+function sampler(pid, url) {
+	const rss = [];
+	const loop = [];
+	return {
+		rss,
+		loop,
+		every: (second) => {
+			rss.push(rssMb(pid));
+			if (url && second > 0 && second % 10 === 0)
+				fetch(`${url}/healthz`)
+					.then((r) => r.json())
+					.then((h) => h.eventLoopDelay && loop.push(h.eventLoopDelay));
+		}
+	};
+}
+
+async function ours() {
+	const dbPath = path.join(dir, 'day.sqlite');
+	const { url, child } = await startServer({ dbPath, scenario: scenario.file });
+	try {
+		await settle(3);
+		const rssEmpty = rssMb(child.pid);
+		console.log(`▶ ours: opening ${plan.length} sockets…`);
+		const clients = await openOurs(url, plan, (n) => console.log(`  ${n} connected`));
+		await settle(5);
+		const rssConnected = rssMb(child.pid);
+		const samples = {};
+		let frame = null;
+		const watcher = clients.find((c) => c.role === 'coordinator').socket;
+		watcher.on('event', (e) => (samples[e.type] ??= e));
+		watcher.on('positions', (f) => (frame = !frame || f.p.length > frame.p.length ? f : frame));
+		const s = sampler(child.pid, url);
+		const cpu0 = cpuSeconds(child.pid);
+		console.log(`▶ ours: ${seconds} s of the day…`);
+		const run = await driveDay({ clients, seconds, send: sendOurs, every: s.every });
+		const cpu = cpuSeconds(child.pid) - cpu0;
+		clients.forEach((c) => c.socket.close());
+		return { ...run, rssEmpty, rssConnected, rss: s.rss, loop: s.loop, cpu, samples, frame };
+	} finally {
+		child.kill('SIGTERM');
+	}
+}
+
+async function bare(samples, frame) {
+	const child = spawn('node', [path.join(root, 'bench/bare-server.js')], {
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	const port = await new Promise((resolve) =>
+		readline.createInterface({ input: child.stdout }).once('line', (l) => resolve(Number(l)))
+	);
+	const url = `http://127.0.0.1:${port}`;
+	try {
+		await settle(3);
+		const rssEmpty = rssMb(child.pid);
+		console.log(`▶ bare socket.io: opening ${plan.length} sockets…`);
+		const clients = await openBare(url, plan);
+		await settle(5);
+		const rssConnected = rssMb(child.pid);
+		clients[0].socket.emit('frame-template', frame);
+		const audienceOf = (c, command) =>
+			command.type === 'report.save_draft'
+				? [`report:${c.unitId}`]
+				: command.type === 'gate.count'
+					? ['ops', 'display', 'gate']
+					: ['ops', 'display', 'staff'];
+		const eventOf = {
+			'report.save_draft': 'report.draft_saved',
+			'gate.count': 'ceremony.checked_in',
+			'notice.post': 'notice.posted'
+		};
+		const send = (c, command) =>
+			c.socket
+				.timeout(10_000)
+				.emitWithAck('command', { audience: audienceOf(c, command), event: samples[eventOf[command.type]] });
+		const s = sampler(child.pid, null);
+		const cpu0 = cpuSeconds(child.pid);
+		console.log(`▶ bare socket.io: ${seconds} s of the same day…`);
+		const run = await driveDay({ clients, seconds, send, every: s.every });
+		const cpu = cpuSeconds(child.pid) - cpu0;
+		clients.forEach((c) => c.socket.close());
+		return { ...run, rssEmpty, rssConnected, rss: s.rss, cpu };
+	} finally {
+		child.kill('SIGTERM');
+	}
+}
+
+/** The same rows written by bare better-sqlite3: each command its own FULL commit, positions a batch a second. */
+function bareSqlite(commands, positions, samples) {
+	const db = new Database(path.join(dir, 'bare.sqlite'));
+	db.pragma('journal_mode = WAL');
+	db.pragma('synchronous = FULL');
+	db.exec(`CREATE TABLE events (seq INTEGER PRIMARY KEY, command_id TEXT UNIQUE, type TEXT, data TEXT, audience TEXT, at INTEGER);
+		CREATE TABLE positions (id INTEGER PRIMARY KEY, truck_id TEXT, device_at INTEGER, received_at INTEGER, lat REAL, lng REAL, accuracy REAL, speed REAL, UNIQUE (truck_id, device_at))`);
+	const event = db.prepare(
+		'INSERT INTO events (command_id, type, data, audience, at) VALUES (?, ?, ?, ?, ?)'
+	);
+	const position = db.prepare(
+		'INSERT INTO positions (truck_id, device_at, received_at, lat, lng, accuracy, speed) VALUES (?, ?, ?, ?, ?, ?, ?)'
+	);
+	const kinds = Object.values(samples);
+	const cpu0 = process.cpuUsage();
+	const t0 = performance.now();
+	for (let i = 0; i < commands; i++) {
+		const e = kinds[i % kinds.length];
+		db.transaction(() =>
+			event.run(crypto.randomUUID(), e.type, JSON.stringify(e.data), '["ops"]', Date.now())
+		)();
+	}
+	const commandSeconds = (performance.now() - t0) / 1000;
+	for (let done = 0, second = 0; done < positions; second++) {
+		const batch = Math.min(330, positions - done);
+		db.transaction(() => {
+			for (let i = 0; i < batch; i++) position.run(`xe-${i}`, second * 1000, Date.now(), 10.7, 106.7, 8, 12);
+		})();
+		done += batch;
+	}
+	const cpu = process.cpuUsage(cpu0);
+	db.close();
+	return { commandsPerSecond: commands / commandSeconds, cpu: (cpu.user + cpu.system) / 1e6 };
+}
+
+try {
+	const a = await ours();
+	await settle(2);
+	const b = await bare(a.samples, a.frame);
+	const sql = bareSqlite(a.counts.commands, a.counts.positions, a.samples);
+	const offered = Object.values(dayRates).reduce((x, y) => x + y, 0);
+	const perConn = (r) => ((r.rssConnected - r.rssEmpty) * 1024) / plan.length;
+	const p = (v, q) => quantile(v, q);
+	const worstLoop = a.loop.reduce((m, w) => Math.max(m, w.p99), 0);
+
+	line(
+		`day load: ${plan.length} sockets (${Object.entries(planCounts())
+			.map(([k, v]) => `${v} ${k}`)
+			.join(', ')}), ${seconds} s`
+	);
+	line(
+		`ingested: ${perSecond(a.counts.positions, a.elapsed)} positions/s (${a.counts.positionsRefused} refused), ${perSecond(a.counts.commands, a.elapsed)} commands/s of ${offered.toFixed(1)}/s offered (${a.counts.commandsRefused} refused)`
+	);
+	line(
+		`event → client: p50 ${ms(p(a.latencies, 0.5))}, p99 ${ms(p(a.latencies, 0.99))} over ${a.latencies.length} deliveries (command sent → event at each client in its audience)`
+	);
+	line(
+		`  bare socket.io, same clients and payloads: p50 ${ms(p(b.latencies, 0.5))}, p99 ${ms(p(b.latencies, 0.99))} → p99 ratio ${(p(a.latencies, 0.99) / p(b.latencies, 0.99)).toFixed(2)} (target ≤ 2)`
+	);
+	line(
+		`position frame → displays (${a.frame?.p.length ?? 0} trucks, ${JSON.stringify(a.frame ?? {}).length} B): p50 ${ms(p(a.frameDelays, 0.5))}, p99 ${ms(p(a.frameDelays, 0.99))}; bare p50 ${ms(p(b.frameDelays, 0.5))}, p99 ${ms(p(b.frameDelays, 0.99))} → ratio ${(p(a.frameDelays, 0.99) / p(b.frameDelays, 0.99)).toFixed(2)}`
+	);
+	line(
+		`event-loop delay p99 (worst 10 s window under load): ${ms(worstLoop)} (target < 50 ms); windows: ${a.loop.map((w) => w.p99.toFixed(0)).join(', ')} ms`
+	);
+	line(
+		`memory per connection: ours ${perConn(a).toFixed(1)} KB (${a.rssEmpty.toFixed(0)} → ${a.rssConnected.toFixed(0)} MB), bare socket.io ${perConn(b).toFixed(1)} KB (${b.rssEmpty.toFixed(0)} → ${b.rssConnected.toFixed(0)} MB) → ratio ${(perConn(a) / perConn(b)).toFixed(2)} (target ≤ 1.2)`
+	);
+	line(
+		`server RSS under load: max ${Math.max(...a.rss).toFixed(0)} MB (target ≤ 300), bare socket.io max ${Math.max(...b.rss).toFixed(0)} MB`
+	);
+	line(
+		`server CPU: ours ${((a.cpu / a.elapsed) * 100).toFixed(0)}% of a core; bare socket.io ${((b.cpu / b.elapsed) * 100).toFixed(0)}% + bare better-sqlite3 writing the same ${a.counts.commands} commands and ${a.counts.positions} positions ${((sql.cpu / a.elapsed) * 100).toFixed(0)}% → ratio ${(a.cpu / (b.cpu + sql.cpu)).toFixed(2)}`
+	);
+	line(
+		`  bare better-sqlite3 single-row FULL commits of the same events: ${sql.commandsPerSecond.toFixed(0)}/s (the ceiling one fsync per command would give)`
+	);
+} finally {
+	fs.rmSync(dir, { recursive: true, force: true });
+}
+
+function planCounts() {
+	const counts = {};
+	for (const c of plan) counts[c.role] = (counts[c.role] ?? 0) + 1;
+	return counts;
+}
+
+writeResults('day-results', report);
+process.exit(0);
