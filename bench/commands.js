@@ -25,6 +25,7 @@ import {
 	schoolsScenario,
 	startServer as start,
 	tempDir,
+	printed,
 	writeResults
 } from './lib.js';
 
@@ -91,11 +92,7 @@ async function bareBroadcast(count) {
 	return latencies;
 }
 
-const report = [];
-const line = (text) => {
-	console.log(text);
-	report.push(text);
-};
+const { line, lines } = printed();
 
 /** Each client sends its next command as soon as the last is acknowledged, for `seconds`. */
 async function durable(label, clients, commandOf) {
@@ -217,5 +214,5 @@ try {
 	child.kill('SIGTERM');
 	fs.rmSync(dir, { recursive: true, force: true });
 }
-writeResults('commands-results', report);
+writeResults('commands-results', lines);
 process.exit(0);

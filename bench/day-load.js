@@ -2,6 +2,7 @@
 // sockets by default), 330 crew phones sending a position a second, and tablets, gates and the
 // ops room sending commands at the day's rate. The same plan drives our server and the bare
 // socket.io baseline, so both carry the same clients, rooms and payloads.
+import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { io } from 'socket.io-client';
@@ -20,7 +21,8 @@ export const dayMix = {
 /** commands per second on the day's busiest hour (real minutes, all units together) */
 export const dayRates = {
 	drafts: Number(process.env.BENCH_DRAFTS_PER_S ?? 20), // report cells typed, saved ~1 s after
-	gateCounts: Number(process.env.BENCH_GATE_COUNTS_PER_S ?? 10), // guests counted in at the gates
+	// 300 guests are expected, most in the half hour before the opening: a guest a second is the peak
+	gateCounts: Number(process.env.BENCH_GATE_COUNTS_PER_S ?? 1), // guests counted in at the gates
 	notices: Number(process.env.BENCH_NOTICES_PER_S ?? 0.2) // the ops room to every unit
 };
 
@@ -166,20 +168,31 @@ class Receipts {
  * second, as phones are not in step), commands go out at `rates` from random senders of the
  * right role, and every receipt is timed. `send(client, command)` is the server's command
  * emit; it resolves to { ok, seq }. `every` is called each second with the second's index.
+ * `dayNow` stamps the fixes, as a crew phone does with the server's day clock.
  */
-export async function driveDay({ clients, seconds, rates = dayRates, send, every = () => {} }) {
+export async function driveDay({
+	clients,
+	seconds,
+	rates = dayRates,
+	send,
+	every = () => {},
+	record = true,
+	dayNow = Date.now
+}) {
 	const receipts = new Receipts();
 	const frameDelays = [];
-	for (const c of clients) {
-		c.socket.on('event', (e) => receipts.push(e.seq, performance.now()));
-		c.socket.on('positions', (frame) => frameDelays.push(Date.now() - frame.t));
-	}
+	// a soak only counts: timing every receipt for 30 minutes would fill this process instead
+	if (record)
+		for (const c of clients) {
+			c.socket.on('event', (e) => receipts.push(e.seq, performance.now()));
+			c.socket.on('positions', (frame) => frameDelays.push(Date.now() - frame.t));
+		}
 	const crews = clients.filter((c) => c.truck);
 	const senders = Object.fromEntries(
 		Object.entries(senderRoles).map(([kind, roles]) => [kind, clients.filter((c) => roles.includes(c.role))])
 	);
 	const sentAt = new Map();
-	const counts = { positions: 0, positionsRefused: 0, commands: 0, commandsRefused: 0 };
+	const counts = { positions: 0, positionsRefused: 0, fixesRefused: 0, commands: 0, commandsRefused: 0 };
 	const pending = new Set();
 	const track = (promise) => {
 		pending.add(promise);
@@ -205,10 +218,14 @@ export async function driveDay({ clients, seconds, rates = dayRates, send, every
 					.timeout(10_000)
 					.emitWithAck('positions', {
 						truckId: truck.id,
-						fixes: [{ at: Date.now(), lat: lat + i * 1e-6, lng, accuracy: 8, speed: 12 }]
+						fixes: [{ at: Math.round(dayNow()), lat: lat + i * 1e-6, lng, accuracy: 8, speed: 12 }]
 					})
 					.then(
-						(ack) => (ack.ok ? (counts.positions += ack.accepted) : counts.positionsRefused++),
+						(ack) => {
+							if (!ack.ok) return counts.positionsRefused++;
+							counts.positions += ack.accepted;
+							counts.fixesRefused += ack.refused.length;
+						},
 						() => counts.positionsRefused++
 					)
 			);
@@ -226,7 +243,7 @@ export async function driveDay({ clients, seconds, rates = dayRates, send, every
 						(ack) => {
 							if (ack.ok) {
 								counts.commands++;
-								sentAt.set(ack.seq, t0);
+								if (record) sentAt.set(ack.seq, t0);
 							} else counts.commandsRefused++;
 						},
 						() => counts.commandsRefused++
@@ -250,6 +267,19 @@ export async function driveDay({ clients, seconds, rates = dayRates, send, every
 		if (t0 !== undefined) latencies.push(receipts.at[i] - t0);
 	}
 	return { elapsed, counts, latencies, frameDelays, receipts: receipts.length };
+}
+
+/**
+ * The day's clock as a crew phone keeps it: from the server's stored clock, then as the
+ * server announces changes (a demo compresses the day and jumps between acts).
+ */
+export function followDayClock(dbPath, socket) {
+	const db = new Database(dbPath, { readonly: true });
+	const row = db.prepare("SELECT value FROM meta WHERE key = 'day_clock'").get();
+	db.close();
+	let clock = row ? JSON.parse(row.value) : null;
+	socket.on('clock:changed', (c) => (clock = c));
+	return () => (clock ? clock.anchorDay + (Date.now() - clock.anchorReal) * clock.speed : Date.now());
 }
 
 /** Our server's answer to a command, through the real socket event. */

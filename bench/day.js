@@ -19,6 +19,7 @@ import {
 	rssMb,
 	startServer,
 	tempDir,
+	printed,
 	writeResults
 } from './lib.js';
 
@@ -28,11 +29,7 @@ const settle = (s) => new Promise((r) => setTimeout(r, s * 1000));
 const dir = tempDir();
 const scenario = fleetScenario(dir, 330);
 const plan = planClients(scenario);
-const report = [];
-const line = (text) => {
-	console.log(text);
-	report.push(text);
-};
+const { line, lines } = printed();
 const perSecond = (n, s) => (n / s).toFixed(0);
 
 /** Samples a process's RSS each second and its own /healthz every 10 s during a run. */
@@ -173,7 +170,7 @@ try {
 			.join(', ')}), ${seconds} s`
 	);
 	line(
-		`ingested: ${perSecond(a.counts.positions, a.elapsed)} positions/s (${a.counts.positionsRefused} refused), ${perSecond(a.counts.commands, a.elapsed)} commands/s of ${offered.toFixed(1)}/s offered (${a.counts.commandsRefused} refused)`
+		`ingested: ${perSecond(a.counts.positions, a.elapsed)} positions/s (${a.counts.positionsRefused + a.counts.fixesRefused} refused), ${perSecond(a.counts.commands, a.elapsed)} commands/s of ${offered.toFixed(1)}/s offered (${a.counts.commandsRefused} refused)`
 	);
 	line(
 		`event → client: p50 ${ms(p(a.latencies, 0.5))}, p99 ${ms(p(a.latencies, 0.99))} over ${a.latencies.length} deliveries (command sent → event at each client in its audience)`
@@ -194,7 +191,7 @@ try {
 		`server RSS under load: max ${Math.max(...a.rss).toFixed(0)} MB (target ≤ 300), bare socket.io max ${Math.max(...b.rss).toFixed(0)} MB`
 	);
 	line(
-		`server CPU: ours ${((a.cpu / a.elapsed) * 100).toFixed(0)}% of a core; bare socket.io ${((b.cpu / b.elapsed) * 100).toFixed(0)}% + bare better-sqlite3 writing the same ${a.counts.commands} commands and ${a.counts.positions} positions ${((sql.cpu / a.elapsed) * 100).toFixed(0)}% → ratio ${(a.cpu / (b.cpu + sql.cpu)).toFixed(2)}`
+		`server CPU: ours ${((a.cpu / a.elapsed) * 100).toFixed(0)}% of a core; bare socket.io ${((b.cpu / b.elapsed) * 100).toFixed(0)}% + bare better-sqlite3 writing the same ${a.counts.commands} commands and ${a.counts.positions} positions ${((sql.cpu / a.elapsed) * 100).toFixed(1)}% → ratio ${(a.cpu / (b.cpu + sql.cpu)).toFixed(2)}`
 	);
 	line(
 		`  bare better-sqlite3 single-row FULL commits of the same events: ${sql.commandsPerSecond.toFixed(0)}/s (the ceiling one fsync per command would give)`
@@ -209,5 +206,5 @@ function planCounts() {
 	return counts;
 }
 
-writeResults('day-results', report);
+writeResults('day-results', lines);
 process.exit(0);

@@ -16,6 +16,7 @@ import {
 	sendPositions,
 	startServer,
 	tempDir,
+	printed,
 	writeResults
 } from './lib.js';
 
@@ -24,11 +25,7 @@ const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const dir = tempDir();
 const scenario = fleetScenario(dir, truckCount);
 const { url, child } = await startServer({ dbPath: path.join(dir, 'bench.sqlite'), scenario: scenario.file });
-const lines = [];
-const line = (text) => {
-	console.log(text);
-	lines.push(text);
-};
+const { line, lines } = printed();
 
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -28,13 +28,15 @@ export function tempDir() {
 	return fs.mkdtempSync(path.join(os.tmpdir(), 'khai-mac-bench-'));
 }
 
-export async function startServer({ dbPath, scenario, env = {} }) {
-	const imported = spawnSync('node', ['build/cli.js', 'import', scenario, '--accounts'], {
+export async function startServer({ dbPath, scenario, env = {}, demo = false, afterImport = () => {} }) {
+	const flags = demo ? ['--accounts', '--demo'] : ['--accounts'];
+	const imported = spawnSync('node', ['build/cli.js', 'import', scenario, ...flags], {
 		cwd: root,
 		env: { ...process.env, KHAIMAC_DB: dbPath },
 		encoding: 'utf8'
 	});
 	if (imported.status !== 0) throw new Error(imported.stderr);
+	afterImport(dbPath);
 	const port = await freePort();
 	const child = spawn(
 		'node',
@@ -42,9 +44,14 @@ export async function startServer({ dbPath, scenario, env = {} }) {
 		{
 			cwd: root,
 			env: { ...process.env, ...env, KHAIMAC_DB: dbPath, PORT: String(port), HOST: '127.0.0.1' },
-			stdio: 'ignore'
+			// BENCH_SERVER_LOG=file keeps what the server says (its errors) for a look afterwards
+			stdio: process.env.BENCH_SERVER_LOG
+				? ['ignore', ...[1, 2].map(() => fs.openSync(process.env.BENCH_SERVER_LOG, 'a'))]
+				: 'ignore'
 		}
 	);
+	// a bench that fails half-way must not leave its server running (and skewing the next one)
+	process.on('exit', () => child.kill('SIGKILL'));
 	const url = `http://127.0.0.1:${port}`;
 	for (let i = 0; i < 100; i++) {
 		try {
@@ -103,16 +110,33 @@ export async function inGroups(items, size, fn) {
 	return out;
 }
 
+/** The figures a bench prints, kept for its results file. */
+export function printed() {
+	const lines = [];
+	return {
+		lines,
+		line: (text) => {
+			console.log(text);
+			lines.push(text);
+		}
+	};
+}
+
 export function writeResults(name, lines) {
 	const file = path.join(root, 'bench', `${name}.txt`);
 	fs.writeFileSync(file, `${new Date().toISOString()} on ${os.cpus().length} cores\n${lines.join('\n')}\n`);
 	console.log(`\n(written to bench/${name}.txt)`);
 }
 
-/** The default scenario with its routes shared by `count` trucks, each with a crew login; written to `dir`. */
-export function fleetScenario(dir, count) {
+/**
+ * The default scenario with its routes shared by `count` trucks, each with a crew login; written
+ * to `dir`. With `keepPlanTrucks` the plan's own trucks stay too, after the bench's.
+ */
+export function fleetScenario(dir, count, { keepPlanTrucks = false } = {}) {
 	const s = JSON.parse(fs.readFileSync(path.join(root, 'data/scenarios/quan7-2024.json'), 'utf8'));
 	const wards = s.units.filter((u) => u.kind === 'ward');
+	const planTrucks = s.trucks;
+	const planCrews = s.accounts.filter((a) => a.role === 'truck_crew');
 	s.trucks = Array.from({ length: count }, (_, i) => ({
 		id: `xe-${i}`,
 		name: `Xe ${i}`,
@@ -128,8 +152,10 @@ export function fleetScenario(dir, count) {
 			role: 'truck_crew',
 			truckId: t.id,
 			password: 'khaimac-demo'
-		}))
+		})),
+		...(keepPlanTrucks ? planCrews : [])
 	];
+	if (keepPlanTrucks) s.trucks.push(...planTrucks);
 	const file = path.join(dir, 'fleet.json');
 	fs.writeFileSync(file, JSON.stringify(s));
 	return { ...s, file };

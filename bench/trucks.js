@@ -20,6 +20,7 @@ import {
 	sendPositions,
 	startServer,
 	tempDir,
+	printed,
 	writeResults
 } from './lib.js';
 
@@ -54,11 +55,7 @@ async function bareBroadcast(frames) {
 const scenario = fleetScenario(dir, truckCount);
 console.log(`▶ ${truckCount} xe, ${displayCount} màn hình, ${seconds} giây…`);
 const { url, child } = await startServer({ dbPath, scenario: scenario.file });
-const lines = [];
-const line = (text) => {
-	console.log(text);
-	lines.push(text);
-};
+const { line, lines } = printed();
 try {
 	const rssIdle = rssMb(child.pid);
 	const crews = await inGroups(scenario.trucks, 20, async (t) => ({

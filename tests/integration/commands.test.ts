@@ -127,4 +127,27 @@ describe('the command path', () => {
 		ward.close();
 		otherWard.close();
 	});
+
+	it('tells monitoring how late the event loop runs and how much memory the server holds', async () => {
+		type Health = {
+			eventLoopDelay: { p50: number; p99: number; max: number } | null;
+			rssMb: number;
+			heapMb: number;
+		};
+		const health = async () => (await (await fetch(`${server.url}/healthz`)).json()) as Health;
+		const first = await health();
+		expect(first.rssMb).toBeGreaterThan(first.heapMb);
+		expect(first.heapMb).toBeGreaterThan(0);
+		// the delay is reported per complete 10 s window
+		const deadline = Date.now() + 15_000;
+		let delay = first.eventLoopDelay;
+		while (!delay && Date.now() < deadline) {
+			await new Promise((r) => setTimeout(r, 500));
+			delay = (await health()).eventLoopDelay;
+		}
+		expect(delay).not.toBeNull();
+		expect(delay!.p50).toBeGreaterThan(0);
+		expect(delay!.p99).toBeGreaterThanOrEqual(delay!.p50);
+		expect(delay!.max).toBeGreaterThanOrEqual(delay!.p99);
+	}, 20_000);
 });
