@@ -20,7 +20,7 @@ io.on('connection', (socket) => {
 	});
 	socket.on('positions', (batch, ack) => {
 		moved = true;
-		ack({ ok: true, accepted: batch.fixes.length });
+		ack({ ok: true, accepted: batch.fixes.length, refused: [] });
 	});
 	// the frame our server sent, so the bare one sends the same bytes
 	socket.on('frame-template', (f) => (frame = f));

@@ -80,6 +80,7 @@ async function bare(samples, frame) {
 	const child = spawn('node', [path.join(root, 'bench/bare-server.js')], {
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
+	process.on('exit', () => child.kill('SIGKILL'));
 	const port = await new Promise((resolve) =>
 		readline.createInterface({ input: child.stdout }).once('line', (l) => resolve(Number(l)))
 	);

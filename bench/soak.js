@@ -77,6 +77,8 @@ try {
 			minute: second / 60,
 			rss: rssMb(child.pid),
 			heap: health.heapMb,
+			heapTotal: health.heapTotalMb,
+			external: health.externalMb,
 			loopP99: health.eventLoopDelay?.p99 ?? 0,
 			displayHeap,
 			live: status === 'live'
@@ -115,12 +117,16 @@ try {
 		`  ${allEvents} events in the log (${byTheSimulator} by the simulator itself), ${run.counts.positions} positions ingested; ${run.counts.commandsRefused} commands and ${run.counts.positionsRefused + run.counts.fixesRefused} positions refused`
 	);
 	line(
-		`  server RSS ${first.rss.toFixed(0)} → ${last.rss.toFixed(0)} MB, slope ${fit('rss').toFixed(2)} MB/min; heap ${first.heap} → ${last.heap} MB, slope ${fit('heap').toFixed(2)} MB/min (after ${warmupMinutes} min warm-up)`
+		`  server RSS ${first.rss.toFixed(0)} → ${last.rss.toFixed(0)} MB, slope ${fit('rss').toFixed(2)} MB/min; heap ${first.heap} → ${last.heap} MB, slope ${fit('heap').toFixed(2)} MB/min; V8 heap held ${first.heapTotal} → ${last.heapTotal} MB, outside the heap ${first.external} → ${last.external} MB (after ${warmupMinutes} min warm-up)`
 	);
 	line(
 		`  display JS heap after GC ${first.displayHeap.toFixed(1)} → ${last.displayHeap.toFixed(1)} MB, slope ${fit('displayHeap').toFixed(3)} MB/min; display live in ${samples.filter((s) => s.live).length} of ${samples.length} samples`
 	);
 	line(`  event-loop delay p99 per 10 s window: worst ${Math.max(...samples.map((s) => s.loopP99))} ms`);
+	const every5 = samples.filter((s, i) => i === samples.length - 1 || Math.round(s.minute * 60) % 300 === 0);
+	line(
+		`  by minute (server RSS / heap, display heap, MB): ${every5.map((s) => `${s.minute.toFixed(0)}′ ${s.rss.toFixed(0)}/${s.heap.toFixed(0)}, ${s.displayHeap.toFixed(1)}`).join(' · ')}`
+	);
 } finally {
 	await browser.close();
 	child.kill('SIGTERM');

@@ -7,6 +7,7 @@ import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 
 const windowMs = 10_000;
 const ms = (ns: number) => Math.round(ns / 1e4) / 100;
+const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 
 export interface LoopDelay {
 	p50: number;
@@ -56,8 +57,13 @@ export function processHealth() {
 		eventLoopDelay: m.last,
 		/** the highest window p99 since the process started */
 		eventLoopDelayWorstP99: m.worstP99,
-		rssMb: Math.round(memory.rss / 1e5) / 10,
-		heapMb: Math.round(memory.heapUsed / 1e5) / 10,
+		rssMb: mb(memory.rss),
+		/** live JavaScript objects; what a leak would raise */
+		heapMb: mb(memory.heapUsed),
+		/** what V8 holds for the heap, used or not (it returns pages slowly) */
+		heapTotalMb: mb(memory.heapTotal),
+		/** buffers and other memory outside the JavaScript heap */
+		externalMb: mb(memory.external),
 		uptimeSeconds: Math.round(process.uptime())
 	};
 }
