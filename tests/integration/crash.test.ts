@@ -59,13 +59,16 @@ function follower(socket: Client) {
 		seen.push(e.seq);
 	};
 	let syncing = false;
+	let syncs = 0; // as the live store does: a late answer to an older sync is ignored
 	const buffered: LiveEvent[] = [];
 	socket.on('event', (e) => (syncing ? buffered.push(e) : take(e)));
 	socket.on('connect', async () => {
+		const mine = ++syncs;
 		syncing = true;
 		try {
 			for (;;) {
 				const result = await socket.timeout(5000).emitWithAck('sync', last);
+				if (mine !== syncs) return;
 				if (result.kind !== 'events') {
 					snapshots++; // would have to reload: counted as a failure below
 					break;
@@ -74,10 +77,12 @@ function follower(socket: Client) {
 				if (result.events.length === 0) break;
 			}
 		} catch {
-			socket.disconnect().connect();
+			if (mine === syncs) socket.disconnect().connect();
 		} finally {
-			syncing = false;
-			buffered.splice(0).forEach(take);
+			if (mine === syncs) {
+				syncing = false;
+				buffered.splice(0).forEach(take);
+			}
 		}
 	});
 	return { seen, last: () => last, snapshots: () => snapshots };

@@ -85,6 +85,8 @@ export class LiveConnection {
 	#frameListeners = new Set<(frame: PositionFrame) => void>();
 	#syncing = false;
 	#buffer: LiveEvent[] = [];
+	/** the resync under way; an older one that answers late (after a reconnect) is ignored */
+	#resyncs = 0;
 
 	/** The server's time now, ticking. */
 	get serverNow(): number {
@@ -266,9 +268,13 @@ export class LiveConnection {
 	}
 
 	async #resync(socket: LiveSocket): Promise<void> {
+		const mine = ++this.#resyncs;
 		this.#syncing = true;
 		try {
 			const result = await socket.timeout(30_000).emitWithAck('sync', this.seq);
+			// a newer connection's resync owns the buffer now: applying this late answer, or ending
+			// the buffering under it, would let live events overtake what it brings
+			if (mine !== this.#resyncs) return;
 			if (result.kind === 'snapshot') {
 				this.seq = result.seq;
 				await invalidateAll();
@@ -281,11 +287,13 @@ export class LiveConnection {
 			this.lastUpdate = Date.now();
 			for (const listener of this.#liveListeners) listener();
 		} catch {
-			socket.disconnect().connect(); // no answer: start over
+			if (mine === this.#resyncs) socket.disconnect().connect(); // no answer: start over
 		} finally {
-			this.#syncing = false;
-			const buffered = this.#buffer.splice(0);
-			for (const event of buffered) this.#apply(event);
+			if (mine === this.#resyncs) {
+				this.#syncing = false;
+				const buffered = this.#buffer.splice(0);
+				for (const event of buffered) this.#apply(event);
+			}
 		}
 	}
 }
