@@ -103,13 +103,11 @@ export async function openBare(url, plan) {
 	});
 }
 
-const template = JSON.parse(
+const defaultScenario = JSON.parse(
 	fs.readFileSync(path.join(root, 'data/scenarios/quan7-2024.json'), 'utf8')
-).reportTable;
-const inputRows = template.rows.filter((r) => r.inputs !== 'none').slice(0, 10);
-const groups = JSON.parse(
-	fs.readFileSync(path.join(root, 'data/scenarios/quan7-2024.json'), 'utf8')
-).ceremony.groups.map((g) => g.id);
+);
+const inputRows = defaultScenario.reportTable.rows.filter((r) => r.inputs !== 'none').slice(0, 10);
+const groups = defaultScenario.ceremony.groups.map((g) => g.id);
 
 /** The n-th command of each kind, as the pages send it. */
 export const dayCommands = {
