@@ -2,7 +2,6 @@
 // only. Prints the frame times the screen draws at (p50/p95/p99 and the share of frames over
 // 50 ms, when jank shows), the JavaScript heap after a forced GC at the start and the end, and
 // the gzipped JavaScript the display route loads. Needs `npm run build` first.
-import { chromium } from '@playwright/test';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -10,10 +9,13 @@ import {
 	connect,
 	fleetScenario,
 	inGroups,
+	launchChromium,
 	login,
 	ms,
+	pageHeapMb,
 	quantile,
 	sendPositions,
+	signIn,
 	startServer,
 	tempDir,
 	printed,
@@ -27,10 +29,7 @@ const scenario = fleetScenario(dir, truckCount);
 const { url, child } = await startServer({ dbPath: path.join(dir, 'bench.sqlite'), scenario: scenario.file });
 const { line, lines } = printed();
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--js-flags=--expose-gc', '--enable-precise-memory-info']
-});
+const browser = await launchChromium();
 try {
 	const crews = await inGroups(scenario.trucks, 20, async (t) => ({
 		truck: t,
@@ -38,22 +37,14 @@ try {
 	}));
 	const routeStart = new Map(scenario.routes.map((r) => [r.id, r.line.coordinates]));
 	const page = await browser.newPage({ baseURL: url, viewport: { width: 1920, height: 1080 } });
-	await page.goto('/login');
-	await page.getByLabel('Tên đăng nhập').fill('lanhdao');
-	await page.getByLabel('Mật khẩu').fill('khaimac-demo');
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await page.waitForURL(/\/display$/);
+	await signIn(page, 'lanhdao', /\/display$/);
 	// a full load of the display, as a wall screen opens it, to count all it needs
 	const scripts = new Set();
 	page.on('response', (r) => r.url().endsWith('.js') && scripts.add(r.url()));
 	await page.goto('/display');
 	await page.getByTestId('connection').and(page.locator('[data-status="live"]')).waitFor();
 
-	const heap = () =>
-		page.evaluate(() => {
-			globalThis.gc?.();
-			return performance.memory.usedJSHeapSize / 1e6;
-		});
+	const heap = () => pageHeapMb(page);
 	// a few seconds of movement first: every truck has a marker before the measuring starts
 	for (let second = 0; second < 5; second++) {
 		await sendPositions(crews, routeStart, second);

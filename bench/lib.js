@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { chromium } from '@playwright/test';
 import { io } from 'socket.io-client';
 
 export const root = path.resolve(import.meta.dirname, '..');
@@ -202,4 +203,29 @@ export function schoolsScenario(dir, count) {
 	const file = path.join(dir, 'schools.json');
 	fs.writeFileSync(file, JSON.stringify(s));
 	return { ...s, schools, file };
+}
+
+/** Debian's Chromium, with the JS heap measurable after a forced GC (see pageHeapMb). */
+export function launchChromium() {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--js-flags=--expose-gc', '--enable-precise-memory-info']
+	});
+}
+
+/** Signs a page in through the real login form and waits for the role's home. */
+export async function signIn(page, username, home) {
+	await page.goto('/login');
+	await page.getByLabel('Tên đăng nhập').fill(username);
+	await page.getByLabel('Mật khẩu').fill('khaimac-demo');
+	await page.getByRole('button', { name: 'Đăng nhập' }).click();
+	await page.waitForURL(home);
+}
+
+/** The page's JavaScript heap after a forced GC, MB. */
+export function pageHeapMb(page) {
+	return page.evaluate(() => {
+		globalThis.gc?.();
+		return performance.memory.usedJSHeapSize / 1e6;
+	});
 }

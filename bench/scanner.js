@@ -2,12 +2,21 @@
 // Chromium against a real server: time from a photo of a code to the guest shown, for the
 // first and the last 50 of many scans, and the page's JavaScript heap before and after (after
 // a forced GC). Shows the scanner does not slow down or grow. Needs `npm run build` first.
-import { chromium } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import QRCode from 'qrcode';
-import { ms, quantile, root, startServer, tempDir, writeResults } from './lib.js';
+import {
+	launchChromium,
+	ms,
+	pageHeapMb,
+	quantile,
+	root,
+	signIn,
+	startServer,
+	tempDir,
+	writeResults
+} from './lib.js';
 
 const scans = Number(process.env.BENCH_SCANS ?? 1000);
 const dir = tempDir();
@@ -30,21 +39,10 @@ const codes = await Promise.all(
 	}))
 );
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--js-flags=--expose-gc', '--enable-precise-memory-info']
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ baseURL: url, viewport: { width: 412, height: 915 } });
-await page.goto('/login');
-await page.getByLabel('Tên đăng nhập').fill('cong-1');
-await page.getByLabel('Mật khẩu').fill('khaimac-demo');
-await page.getByRole('button', { name: 'Đăng nhập' }).click();
-await page.waitForURL(/\/gate$/);
-const heap = () =>
-	page.evaluate(() => {
-		globalThis.gc?.();
-		return performance.memory.usedJSHeapSize / 1e6;
-	});
+await signIn(page, 'cong-1', /\/gate$/);
+const heap = () => pageHeapMb(page);
 
 await page.getByTestId('qr-image').waitFor({ state: 'attached' });
 // The scans are driven inside the page (a file put into the photo input, as a picker does): driving

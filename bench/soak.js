@@ -5,12 +5,21 @@
 // watches it all. Every 30 s it samples the server's RSS and heap and the display's JS heap
 // (after GC); it prints the slope of each after a warm-up (flat is what a day needs).
 // Needs `npm run build` first.
-import { chromium } from '@playwright/test';
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { driveDay, followDayClock, openOurs, planClients, sendOurs } from './day-load.js';
-import { fleetScenario, rssMb, startServer, tempDir, printed, writeResults } from './lib.js';
+import {
+	fleetScenario,
+	launchChromium,
+	pageHeapMb,
+	printed,
+	rssMb,
+	signIn,
+	startServer,
+	tempDir,
+	writeResults
+} from './lib.js';
 
 const minutes = Number(process.env.BENCH_SOAK_MINUTES ?? 30);
 const sampleEvery = Number(process.env.BENCH_SOAK_SAMPLE_S ?? 30);
@@ -48,30 +57,20 @@ function slope(points) {
 	return num / den;
 }
 
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--js-flags=--expose-gc', '--enable-precise-memory-info']
-});
+const browser = await launchChromium();
 try {
 	console.log(`▶ soak: ${minutes} min, demo speed ${speed}×, opening ${plan.length} sockets…`);
 	const clients = await openOurs(url, plan, (n) => console.log(`  ${n} connected`));
 	const page = await browser.newPage({ baseURL: url, viewport: { width: 1920, height: 1080 } });
 	page.on('crash', () => console.error('  the display page crashed'));
 	page.on('pageerror', (error) => console.error(`  display page error: ${error.message}`));
-	await page.goto('/login');
-	await page.getByLabel('Tên đăng nhập').fill('lanhdao');
-	await page.getByLabel('Mật khẩu').fill('khaimac-demo');
-	await page.getByRole('button', { name: 'Đăng nhập' }).click();
-	await page.waitForURL(/\/display$/);
+	await signIn(page, 'lanhdao', /\/display$/);
 	await page.getByTestId('connection').and(page.locator('[data-status="live"]')).waitFor();
 
 	const samples = [];
 	const sample = async (second) => {
 		const health = await (await fetch(`${url}/healthz`)).json();
-		const displayHeap = await page.evaluate(() => {
-			globalThis.gc?.();
-			return performance.memory.usedJSHeapSize / 1e6;
-		});
+		const displayHeap = await pageHeapMb(page);
 		const status = await page.getByTestId('connection').getAttribute('data-status');
 		samples.push({
 			minute: second / 60,
