@@ -1,6 +1,7 @@
 // The one process: an HTTP server that SvelteKit's handler serves and socket.io shares.
 // hooks.server.ts init() finds the server under this key and attaches socket.io to it.
 import http from 'node:http';
+import { fileURLToPath } from 'node:url';
 
 const serverKey = Symbol.for('khai-mac.httpServer');
 let kit = (_req, res) => {
@@ -17,6 +18,10 @@ const server = http.createServer((req, res) => {
 	kit(req, res);
 });
 globalThis[serverKey] = server;
+// photos are decoded in a child process of their own (src/lib/server/photos/photo-process.ts)
+globalThis[Symbol.for('khai-mac.photoProcessEntry')] = fileURLToPath(
+	new URL('./build/photo-process.js', import.meta.url)
+);
 
 // scenario files and photos are larger than adapter-node's 512 KB default
 process.env.BODY_SIZE_LIMIT ??= '12M';

@@ -53,6 +53,12 @@ export async function startServer({ dbPath, scenario, env = {}, demo = false, af
 	);
 	// a bench that fails half-way must not leave its server running (and skewing the next one)
 	process.on('exit', () => child.kill('SIGKILL'));
+	// and an interrupted one neither (a signal ends node without 'exit' unless handled)
+	for (const [signal, code] of [
+		['SIGINT', 130],
+		['SIGTERM', 143]
+	])
+		process.once(signal, () => process.exit(code));
 	const url = `http://127.0.0.1:${port}`;
 	for (let i = 0; i < 100; i++) {
 		try {
@@ -75,6 +81,22 @@ export function rssMb(pid) {
 export function cpuSeconds(pid) {
 	const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
 	return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** pids whose parent is `pid` (the server's photo process) */
+export function childPids(pid) {
+	return fs
+		.readdirSync('/proc')
+		.filter((name) => /^\d+$/.test(name))
+		.filter((name) => {
+			try {
+				const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+				return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
+			} catch {
+				return false;
+			}
+		})
+		.map(Number);
 }
 
 export async function login(url, username, password = 'khaimac-demo') {

@@ -1,12 +1,13 @@
 // npm run bench:photos: ten ward tablets each sending photos one by one, as the outbox does
 // (2,000 px JPEGs of camera-like noise, in 256 KB chunks), then ticking an item with them.
-// Prints photos/s and MB/s stored, time per photo (first byte to stored) p50/p99, server RSS,
-// and as the baseline the same images re-encoded by bare sharp in this process (the server's
+// Prints photos/s and MB/s stored, time per photo (first byte to stored) p50/p99, server and
+// photo process RSS, and as the baseline the same images re-encoded by bare sharp in this process (the server's
 // own work without HTTP, chunks, hashing or files). Needs `npm run build` first.
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import {
+	childPids,
 	connect,
 	cpuSeconds,
 	login,
@@ -117,6 +118,10 @@ await Promise.all(
 );
 const seconds = (performance.now() - started) / 1000;
 const rssAfter = rssMb(child.pid);
+// the photos are decoded in the server's photo process, started by the first photo
+const [photoProcess] = childPids(child.pid);
+const photoCpu = photoProcess ? (cpuSeconds(photoProcess) / seconds) * 100 : 0;
+const photoRss = photoProcess ? rssMb(photoProcess) : 0;
 const cpu = ((cpuSeconds(child.pid) - cpuBefore) / seconds) * 100;
 child.kill();
 
@@ -125,7 +130,7 @@ const lines = [
 	`time per photo, first byte to stored: p50 ${ms(quantile(perPhoto, 0.5))}, p99 ${ms(quantile(perPhoto, 0.99))}`,
 	`bare sharp, same images, one at a time: ${(photos.length / bareSeconds).toFixed(1)} photos/s, p50 ${ms(quantile(bare, 0.5))}, p99 ${ms(quantile(bare, 0.99))}`,
 	`ratio (ours photos/s ÷ bare photos/s, ours with ${tablets} in parallel on 2 cores): ${(photos.length / seconds / (photos.length / bareSeconds)).toFixed(2)}`,
-	`server RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB, CPU ${cpu.toFixed(0)}% of one core while receiving`
+	`server RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB, CPU ${cpu.toFixed(0)}% of one core while receiving; photo process RSS ${photoRss.toFixed(0)} MB (given back a minute after the last photo), CPU ${photoCpu.toFixed(0)}%`
 ];
 console.log(lines.join('\n'));
 writeResults('photos-results', lines);

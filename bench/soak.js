@@ -78,6 +78,7 @@ try {
 			heap: health.heapMb,
 			heapTotal: health.heapTotalMb,
 			external: health.externalMb,
+			photoRss: health.photoProcessRssMb,
 			loopP99: health.eventLoopDelay?.p99 ?? 0,
 			displayHeap,
 			live: status === 'live'
@@ -120,6 +121,10 @@ try {
 	);
 	line(
 		`  display JS heap after GC ${first.displayHeap.toFixed(1)} → ${last.displayHeap.toFixed(1)} MB, slope ${fit('displayHeap').toFixed(3)} MB/min; display live in ${samples.filter((s) => s.live).length} of ${samples.length} samples`
+	);
+	const photoRss = samples.map((s) => s.photoRss).filter((mb) => mb !== null);
+	line(
+		`  photo process (decodes the photos; let go a minute after the last): running in ${photoRss.length} of ${samples.length} samples, RSS max ${photoRss.length ? Math.max(...photoRss).toFixed(0) : '–'} MB`
 	);
 	line(`  event-loop delay p99 per 10 s window: worst ${Math.max(...samples.map((s) => s.loopP99))} ms`);
 	const every5 = samples.filter((s, i) => i === samples.length - 1 || Math.round(s.minute * 60) % 300 === 0);

@@ -1,12 +1,17 @@
-// Bundles the operator's command line (src/lib/server/cli.ts) into build/cli.js, next to the
-// server bundle, resolving SvelteKit's $lib alias. Packages stay external (node_modules).
+// Bundles the node entries that are not SvelteKit's, next to the server bundle, resolving its
+// $lib alias: the operator's command line (src/lib/server/cli.ts → build/cli.js) and the photo
+// process (src/lib/server/photos/photo-process-main.ts → build/photo-process.js). Packages stay
+// external (node_modules).
 import { build } from 'esbuild';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 await build({
-	entryPoints: [path.join(root, 'src/lib/server/cli.ts')],
-	outfile: path.join(root, 'build/cli.js'),
+	entryPoints: {
+		cli: path.join(root, 'src/lib/server/cli.ts'),
+		'photo-process': path.join(root, 'src/lib/server/photos/photo-process-main.ts')
+	},
+	outdir: path.join(root, 'build'),
 	bundle: true,
 	platform: 'node',
 	format: 'esm',

@@ -36,6 +36,8 @@ export interface TestServer {
 	dbPath: string;
 	dir: string;
 	log: () => string;
+	/** the server process's pid while it runs */
+	pid: () => number | undefined;
 	stop(): Promise<void>;
 	/** SIGKILL, as a power cut or a crash would */
 	kill(): Promise<void>;
@@ -66,6 +68,7 @@ export async function startServer(options: Options = {}): Promise<TestServer> {
 		dbPath,
 		dir,
 		log: () => output,
+		pid: () => child?.pid,
 		async start() {
 			child = spawn('node', ['server.js'], {
 				env: {

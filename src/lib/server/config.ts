@@ -19,6 +19,8 @@ export const config = {
 	photosDir: path.resolve(process.env.KHAIMAC_PHOTOS_DIR ?? path.join(path.dirname(databasePath), 'photos')),
 	/** the largest photo file accepted, in MB (tablets scale photos down before sending) */
 	photoMaxMb: int('KHAIMAC_PHOTO_MAX_MB', 15),
+	/** the photo process is let go (its memory given back) after this long without a photo */
+	photoProcessIdleSeconds: int('KHAIMAC_PHOTO_PROCESS_IDLE_S', 60),
 	production: process.env.NODE_ENV === 'production',
 	/** cookies get Secure when the public origin is https (behind a TLS proxy) */
 	secureCookies: (process.env.ORIGIN ?? '').startsWith('https://'),

@@ -3,7 +3,9 @@
  * delay over the last complete 10-second window and the worst window since start, and memory.
  * A delay of tens of milliseconds is what a screen would feel as a late update.
  */
+import fs from 'node:fs';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { photoProcessPid } from './photos/photo-process';
 
 const windowMs = 10_000;
 const ms = (ns: number) => Math.round(ns / 1e4) / 100;
@@ -49,6 +51,17 @@ export function startHealthMonitor(): void {
 	monitor();
 }
 
+/** resident memory of another process, from /proc (Linux); null where that cannot be read */
+function residentMb(pid: number | null): number | null {
+	if (pid === null) return null;
+	try {
+		const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+		return kb ? Math.round(Number(kb) / 102.4) / 10 : null;
+	} catch {
+		return null;
+	}
+}
+
 export function processHealth() {
 	const m = monitor();
 	const memory = process.memoryUsage();
@@ -64,6 +77,8 @@ export function processHealth() {
 		heapTotalMb: mb(memory.heapTotal),
 		/** buffers and other memory outside the JavaScript heap */
 		externalMb: mb(memory.external),
+		/** the photo process's resident memory while it runs (null when there is none) */
+		photoProcessRssMb: residentMb(photoProcessPid()),
 		uptimeSeconds: Math.round(process.uptime())
 	};
 }

@@ -1,10 +1,9 @@
 /**
  * A photo from the street, checked by its content and re-encoded: the stored image has no
  * EXIF or GPS (sharp writes none unless asked), is turned upright, and is made in two sizes.
+ * The decoding itself happens in the photo process (see photo-process.ts), not here.
  */
-import sharp from 'sharp';
-import { sha256 } from '@oslojs/crypto/sha2';
-import { encodeHexLowerCase } from '@oslojs/encoding';
+import { inPhotoProcess } from './photo-process';
 
 export class ImageRefused extends Error {}
 
@@ -16,14 +15,6 @@ export interface ProcessedPhoto {
 	display: Buffer;
 	thumb: Buffer;
 }
-
-// libvips keeps no cache of decoded images: photos are seen once, memory stays flat
-sharp.cache(false);
-
-const displaySide = 1600;
-const thumbSide = 360;
-/** a 12-megapixel phone photo is 12 M (tablets send 2,000 px ones); far past that is not a photo */
-const maxPixels = 40_000_000;
 
 const startsWith = (bytes: Uint8Array, signature: number[], at = 0) =>
 	signature.every((b, i) => bytes[at + i] === b);
@@ -43,6 +34,16 @@ export function sniffImage(bytes: Uint8Array): 'jpeg' | 'png' | 'webp' | 'avif' 
 	return null;
 }
 
+/** Checked here, before anything is sent to be decoded: what kind of file it is. */
+function refuseUnreadable(input: Uint8Array): void {
+	const kind = sniffImage(input);
+	if (kind === 'heic')
+		throw new ImageRefused(
+			'Ảnh HEIC chưa được hỗ trợ. Hãy chụp lại bằng trang này hoặc chọn ảnh JPEG (trên iPhone: Cài đặt › Camera › Định dạng › Tương thích nhất).'
+		);
+	if (!kind) throw new ImageRefused('Tệp này không phải ảnh (chỉ nhận JPEG, PNG, WebP, AVIF).');
+}
+
 /** Photos decoded at once: one per core keeps the event loop and memory calm under a burst. */
 const maxAtOnce = 2;
 let running = 0;
@@ -59,39 +60,16 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
 	}
 }
 
-export function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
-	return slot(() => reencode(input));
+export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
+	refuseUnreadable(input);
+	return slot(async () => {
+		const answer = await inPhotoProcess({ op: 'photo', bytes: input });
+		if (answer.photo) return answer.photo;
+		throw new ImageRefused(answer.refused);
+	});
 }
 
-async function reencode(input: Buffer): Promise<ProcessedPhoto> {
-	const kind = sniffImage(input);
-	if (kind === 'heic')
-		throw new ImageRefused(
-			'Ảnh HEIC chưa được hỗ trợ. Hãy chụp lại bằng trang này hoặc chọn ảnh JPEG (trên iPhone: Cài đặt › Camera › Định dạng › Tương thích nhất).'
-		);
-	if (!kind) throw new ImageRefused('Tệp này không phải ảnh (chỉ nhận JPEG, PNG, WebP, AVIF).');
-	const options = { failOn: 'truncated', limitInputPixels: maxPixels } as const;
-	try {
-		const display = await sharp(input, options)
-			.autoOrient()
-			.resize({ width: displaySide, height: displaySide, fit: 'inside', withoutEnlargement: true })
-			.jpeg({ quality: 80 })
-			.toBuffer({ resolveWithObject: true });
-		const thumb = await sharp(display.data)
-			.resize({ width: thumbSide, height: thumbSide, fit: 'inside', withoutEnlargement: true })
-			.jpeg({ quality: 75 })
-			.toBuffer();
-		return {
-			id: encodeHexLowerCase(sha256(display.data)),
-			width: display.info.width,
-			height: display.info.height,
-			display: display.data,
-			thumb
-		};
-	} catch (error) {
-		const message = error instanceof Error ? error.message : String(error);
-		if (/pixel limit/i.test(message))
-			throw new ImageRefused('Ảnh quá lớn (quá nhiều điểm ảnh). Hãy chụp ở độ phân giải thấp hơn.');
-		throw new ImageRefused('Ảnh bị hỏng hoặc chưa tải lên đủ, không đọc được. Hãy chụp hoặc chọn lại ảnh.');
-	}
+/** An SVG drawn as a JPEG (the demo's placeholder photos). */
+export function svgToJpeg(svg: string): Promise<Buffer> {
+	return slot(async () => (await inPhotoProcess({ op: 'svg', svg })).jpeg);
 }

@@ -1,5 +1,5 @@
 /** Demo photos: generated pictures that say plainly they are not real photos. */
-import sharp from 'sharp';
+import { svgToJpeg } from '../photos/image';
 import { escapeHtml } from '$lib/escape';
 
 const background: Record<string, string> = {
@@ -26,5 +26,5 @@ export function placeholderPhoto(kind: string, lines: string[]): Promise<Buffer>
 		<text x="60" y="200" font-size="120" font-weight="bold" font-family="DejaVu Sans" fill="#facc15">ẢNH DEMO</text>
 		${text}
 	</svg>`;
-	return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
+	return svgToJpeg(svg);
 }
