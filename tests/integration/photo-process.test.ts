@@ -2,7 +2,7 @@
  * Photos are decoded in a process of their own (the server's memory stays flat however many
  * photos the day brings): it is started by the first photo, let go when idle, and when it dies
  * with a photo in hand the tablet is told to send again, the server carries on and the photo
- * sent again is stored. Linux: the photo process is found through /proc.
+ * sent again is stored; it never outlives the server. Linux: the photo process is found through /proc.
  */
 import fs from 'node:fs';
 import sharp from 'sharp';
@@ -39,6 +39,16 @@ function cpuTicks(pid: number): number {
 	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
 	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 	return Number(fields[11]) + Number(fields[12]);
+}
+
+/** alive: not gone and not a zombie waiting for its new parent to reap it */
+function running(pid: number): boolean {
+	try {
+		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+		return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+	} catch {
+		return false;
+	}
 }
 
 async function health(): Promise<{ photoProcessRssMb: number | null; rssMb: number }> {
@@ -112,5 +122,14 @@ describe('the photo process', () => {
 		expect(photo.status).toBe(200);
 		expect((await sharp(Buffer.from(await photo.arrayBuffer())).metadata()).width).toBe(1600);
 		expect(server.log()).toMatch(/photo process stopped/);
+	});
+
+	it('goes with the server when the server is killed (nothing left running after a crash)', async () => {
+		expect((await upload(server.url, cookie, unit, await cameraJpeg(640, 480, 10))).body.ok).toBe(true);
+		const [photoProcess] = photoProcesses();
+		expect(photoProcess).toBeDefined();
+		await server.kill();
+		await waitFor(() => !running(photoProcess), 10_000);
+		await server.start();
 	});
 });
