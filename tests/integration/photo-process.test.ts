@@ -1,8 +1,9 @@
 /**
  * Photos are decoded in a process of their own (the server's memory stays flat however many
- * photos the day brings): it is started by the first photo, let go when idle, and when it dies
- * with a photo in hand the tablet is told to send again, the server carries on and the photo
- * sent again is stored; it never outlives the server. Linux: the photo process is found through /proc.
+ * photos the day brings): it is started by the first photo and let go when idle. When it is
+ * killed with a photo in hand the photo is decoded again in a fresh process and stored; when
+ * the decoder crashes on a photo alone, that photo is refused as unreadable and the server
+ * carries on. It never outlives the server. Linux: the photo process is found through /proc.
  */
 import fs from 'node:fs';
 import sharp from 'sharp';
@@ -14,6 +15,8 @@ import { removeServer, startServer, type TestServer } from '../helpers/server';
 const unit = 'phuong-tan-kieng';
 let server: TestServer;
 let cookie: string;
+/** large enough to be still decoding when the photo process is killed */
+let big: Buffer;
 
 /** pids whose parent is `pid` */
 function childrenOf(pid: number): number[] {
@@ -32,7 +35,8 @@ function childrenOf(pid: number): number[] {
 		.map(Number);
 }
 
-const photoProcesses = () => childrenOf(server.pid()!);
+/** running ones (a let-go process may linger as a zombie for a moment) */
+const photoProcesses = () => childrenOf(server.pid()!).filter(running);
 
 /** CPU ticks a process has used (user + system) */
 function cpuTicks(pid: number): number {
@@ -58,18 +62,51 @@ async function health(): Promise<{ photoProcessRssMb: number | null; rssMb: numb
 beforeAll(async () => {
 	server = await startServer({ env: { KHAIMAC_PHOTO_PROCESS_IDLE_S: '2' } });
 	cookie = await login(server.url, unit);
+	big = await sharp({
+		create: { width: 6000, height: 6000, channels: 3, background: { r: 30, g: 120, b: 200 } }
+	})
+		.jpeg({ quality: 95 })
+		.toBuffer();
 });
 
 afterAll(async () => {
 	await removeServer(server);
 });
 
+/** Sends the big photo and kills the photo process with `signal` while it decodes it. */
+async function sendAndKill(signal: NodeJS.Signals): Promise<Awaited<ReturnType<typeof upload>>> {
+	for (let attempt = 0; attempt < 3; attempt++) {
+		// a small photo first: the photo process is running (and warm) when the big one comes
+		expect((await upload(server.url, cookie, unit, await cameraJpeg(640, 480, attempt))).body.ok).toBe(true);
+		const [photoProcess] = await waitFor(() => {
+			const running = photoProcesses();
+			return running.length === 1 && running;
+		});
+		const before = cpuTicks(photoProcess);
+		const logged = server.log().length;
+		const sending = upload(server.url, cookie, unit, big, crypto.randomUUID(), 4 * 1024 * 1024);
+		await waitFor(() => {
+			try {
+				return cpuTicks(photoProcess) > before;
+			} catch {
+				return true;
+			}
+		}, 10_000);
+		process.kill(photoProcess, signal);
+		const sent = await sending;
+		// decoded before the kill landed: try again
+		if (server.log().slice(logged).includes(`stopped (${signal}) with 1 photo(s) in hand`)) return sent;
+	}
+	throw new Error(`could not kill the photo process with a photo in hand`);
+}
+
 describe('the photo process', () => {
 	it('is started by a photo, decodes it, and is let go when there are no more', async () => {
 		expect(photoProcesses()).toEqual([]);
 		const stored = await upload(server.url, cookie, unit, await cameraJpeg());
 		expect(stored.body).toMatchObject({ ok: true });
-		expect(photoProcesses()).toHaveLength(1);
+		const [first] = photoProcesses();
+		expect(first).toBeDefined();
 		expect((await health()).photoProcessRssMb).toBeGreaterThan(0);
 
 		await waitFor(() => photoProcesses().length === 0, 10_000);
@@ -77,51 +114,25 @@ describe('the photo process', () => {
 		// the next photo starts a new one
 		const again = await upload(server.url, cookie, unit, await cameraJpeg(900, 600, 90));
 		expect(again.body).toMatchObject({ ok: true });
+		const [second] = photoProcesses();
+		expect(second).toBeDefined();
+		expect(second).not.toBe(first);
 	});
 
-	it('dies with a photo in hand: the tablet is told to send it again, and then it is stored', async () => {
-		// a large photo, so it is still being decoded when the process is killed
-		const big = await sharp({
-			create: { width: 6000, height: 6000, channels: 3, background: { r: 30, g: 120, b: 200 } }
-		})
-			.jpeg({ quality: 95 })
-			.toBuffer();
-		let answer: Awaited<ReturnType<typeof upload>> | null = null;
-		for (let attempt = 0; attempt < 3 && !answer; attempt++) {
-			const [photoProcess] = photoProcesses();
-			expect(photoProcess).toBeDefined(); // still there from the photo before
-			const before = cpuTicks(photoProcess);
-			const sending = upload(server.url, cookie, unit, big, crypto.randomUUID(), 4 * 1024 * 1024);
-			// kill it once it is working on the photo
-			await waitFor(() => {
-				try {
-					return cpuTicks(photoProcess) > before;
-				} catch {
-					return true;
-				}
-			}, 10_000);
-			process.kill(photoProcess, 'SIGKILL');
-			const sent = await sending;
-			if (sent.body.ok) {
-				// decoded before the kill landed: try again with a fresh process
-				await upload(server.url, cookie, unit, await cameraJpeg(700, 500, attempt));
-				continue;
-			}
-			answer = sent;
-		}
-		expect(answer).not.toBeNull();
-		expect(answer!.status).toBe(500);
-		expect(answer!.body).toMatchObject({ ok: false, code: 'internal' });
-		expect(answer!.body.message).toMatch(/thử lại|gửi lại/i);
-
-		// the server carries on; the same photo sent again (same upload id) is stored
-		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
-		const retried = await upload(server.url, cookie, unit, big, answer!.uploadId, 4 * 1024 * 1024);
-		expect(retried.body).toMatchObject({ ok: true });
-		const photo = await fetch(`${server.url}/photos/${retried.body.photoId}`, { headers: { cookie } });
+	it('killed with a photo in hand: the photo is decoded again in a fresh process and stored', async () => {
+		const sent = await sendAndKill('SIGKILL');
+		expect(sent.body).toMatchObject({ ok: true });
+		const photo = await fetch(`${server.url}/photos/${sent.body.photoId}`, { headers: { cookie } });
 		expect(photo.status).toBe(200);
 		expect((await sharp(Buffer.from(await photo.arrayBuffer())).metadata()).width).toBe(1600);
-		expect(server.log()).toMatch(/photo process stopped/);
+	});
+
+	it('crashing on a photo alone: that photo is refused as unreadable, the next one is stored', async () => {
+		const sent = await sendAndKill('SIGSEGV');
+		expect(sent.status).toBe(422);
+		expect(sent.body).toMatchObject({ ok: false, code: 'invalid' });
+		expect(sent.body.message).toMatch(/Không đọc được ảnh này/);
+		expect((await upload(server.url, cookie, unit, await cameraJpeg(640, 480, 77))).body.ok).toBe(true);
 	});
 
 	it('goes with the server when the server is killed (nothing left running after a crash)', async () => {

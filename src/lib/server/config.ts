@@ -21,6 +21,8 @@ export const config = {
 	photoMaxMb: int('KHAIMAC_PHOTO_MAX_MB', 15),
 	/** the photo process is let go (its memory given back) after this long without a photo */
 	photoProcessIdleSeconds: int('KHAIMAC_PHOTO_PROCESS_IDLE_S', 60),
+	/** a photo still being decoded after this long is refused as unreadable (tablets wait 60 s) */
+	photoTimeoutSeconds: int('KHAIMAC_PHOTO_TIMEOUT_S', 30),
 	production: process.env.NODE_ENV === 'production',
 	/** cookies get Secure when the public origin is https (behind a TLS proxy) */
 	secureCookies: (process.env.ORIGIN ?? '').startsWith('https://'),

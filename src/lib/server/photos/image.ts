@@ -3,7 +3,7 @@
  * EXIF or GPS (sharp writes none unless asked), is turned upright, and is made in two sizes.
  * The decoding itself happens in the photo process (see photo-process.ts), not here.
  */
-import { inPhotoProcess } from './photo-process';
+import { inPhotoProcess, PhotoUnreadable } from './photo-process';
 
 export class ImageRefused extends Error {}
 
@@ -63,9 +63,17 @@ async function slot<T>(work: () => Promise<T>): Promise<T> {
 export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
 	refuseUnreadable(input);
 	return slot(async () => {
-		const answer = await inPhotoProcess({ op: 'photo', bytes: input });
-		if (answer.photo) return answer.photo;
-		throw new ImageRefused(answer.refused);
+		try {
+			const answer = await inPhotoProcess({ op: 'photo', bytes: input });
+			if (answer.photo) return answer.photo;
+			throw new ImageRefused(answer.refused);
+		} catch (error) {
+			if (error instanceof PhotoUnreadable)
+				throw new ImageRefused(
+					'Không đọc được ảnh này (ảnh hỏng hoặc quá phức tạp để xử lý). Hãy chụp hoặc chọn lại ảnh.'
+				);
+			throw error;
+		}
 	});
 }
 

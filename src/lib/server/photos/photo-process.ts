@@ -2,9 +2,13 @@
  * The photo process: sharp decodes and encodes photos in a child process of its own, not in the
  * server. glibc keeps the native memory libvips's threads once used (100 MB and more after a
  * burst of photos), so in the server it would stay for the rest of the day; here it is given
- * back when the process is let go, a minute after its last photo (KHAIMAC_PHOTO_PROCESS_IDLE_S). An image that crashed or hung
- * libvips takes down only this process: its photos fail (the tablet sends them again) and the
- * next photo starts a new one. Where there is no built photo process (vite dev, unit tests) the
+ * back when the process is let go, a minute after its last photo (KHAIMAC_PHOTO_PROCESS_IDLE_S).
+ *
+ * When the process ends with photos in hand, which photo was to blame decides what happens:
+ * a photo that crashed the decoder on its own (SIGSEGV and the like) or took longer than
+ * KHAIMAC_PHOTO_TIMEOUT_S is unreadable (the tablet is told so, and does not send it again);
+ * any other photo in hand is tried once more, alone, in a fresh process; if that fails too the
+ * caller is told to try later. Where there is no built photo process (vite dev, unit tests) the
  * work is done in the server itself.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -14,64 +18,89 @@ import type { PhotoAnswer, PhotoAnswers, PhotoJob } from './reencode';
 
 /** server.js puts the built photo process's file here */
 const entryKey = Symbol.for('khai-mac.photoProcessEntry');
-/** a photo takes well under a second; one still in hand after this has hung the process */
-const jobMs = 60_000;
+/** what a decoder that crashed on a photo dies of (a kill from outside is SIGKILL or SIGTERM) */
+const crashSignals = new Set(['SIGSEGV', 'SIGBUS', 'SIGABRT', 'SIGFPE', 'SIGILL']);
 
+/** The photo cannot be decoded: it crashed the decoder on its own, or took far too long. */
+export class PhotoUnreadable extends Error {}
+/** The photo process failed with the photo in hand, not because of it: try again later. */
 export class PhotoProcessFailed extends Error {}
 
 type Reply = { id: number; answer: PhotoAnswer } | { id: number; error: string };
 
 interface Job {
+	job: PhotoJob;
 	resolve(answer: PhotoAnswer): void;
 	reject(error: Error): void;
 	timer: NodeJS.Timeout;
+	/** already tried again after a process it was in ended */
+	retried: boolean;
 }
+
+type End =
+	| { kind: 'exit'; signal: string | null; code: number | null }
+	| { kind: 'timeout'; id: number }
+	| { kind: 'error'; message: string };
 
 /** One child process and the jobs in its hands. */
 class PhotoProcess {
 	readonly #proc: ChildProcess;
 	readonly #jobs = new Map<number, Job>();
+	readonly #file: string;
+	readonly #onEnd: (p: PhotoProcess) => void;
 	#nextId = 0;
 	#idle: NodeJS.Timeout | null = null;
 	#ended = false;
-	readonly #onEnd: (p: PhotoProcess) => void;
 
 	constructor(file: string, onEnd: (p: PhotoProcess) => void) {
+		this.#file = file;
 		this.#onEnd = onEnd;
+		// none of the server's node flags (profilers, inspector), from argv or from NODE_OPTIONS
+		const { NODE_OPTIONS: _flags, ...env } = process.env;
 		this.#proc = fork(file, [], {
-			// Buffers cross as bytes, not as JSON; none of the server's node flags (profilers)
+			// Buffers cross as bytes, not as JSON
 			serialization: 'advanced',
 			execArgv: [],
 			// fewer malloc arenas for libvips's threads: less memory held between photos
-			env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' },
+			env: { ...env, MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '2' },
 			stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 		});
 		this.#proc.on('message', (reply: Reply) => this.#settle(reply));
-		this.#proc.on('exit', (code, signal) => this.#end(`${signal ?? code}`));
-		this.#proc.on('error', (error) => this.#end(error.message));
+		this.#proc.on('exit', (code, signal) => this.#end({ kind: 'exit', signal, code }));
+		this.#proc.on('error', (error) => this.#end({ kind: 'error', message: error.message }));
 		this.#rest();
+	}
+
+	/** takes new jobs: not ended, channel open (a dying process's closes before it exits) */
+	get open(): boolean {
+		return !this.#ended && this.#proc.connected;
 	}
 
 	get pid(): number | undefined {
 		return this.#proc.pid;
 	}
 
-	run(job: PhotoJob): Promise<PhotoAnswer> {
+	run(job: PhotoJob, retried = false): Promise<PhotoAnswer> {
 		return new Promise((resolve, reject) => {
 			const id = ++this.#nextId;
-			const timer = setTimeout(() => this.#proc.kill('SIGKILL'), jobMs);
-			this.#jobs.set(id, { resolve, reject, timer });
+			const timer = setTimeout(() => this.#end({ kind: 'timeout', id }), config.photoTimeoutSeconds * 1000);
+			this.#jobs.set(id, { job, resolve, reject, timer, retried });
 			if (this.#idle) clearTimeout(this.#idle);
 			this.#idle = null;
 			this.#proc.ref();
 			this.#proc.channel?.ref();
-			try {
-				this.#proc.send({ id, job });
-			} catch (error) {
-				this.#proc.kill('SIGKILL');
-				this.#end(error instanceof Error ? error.message : String(error));
-			}
+			this.#proc.send({ id, job }, (error) => {
+				if (error) this.#end({ kind: 'error', message: error.message });
+			});
 		});
+	}
+
+	/** after its one job: a process started to try a photo again alone */
+	letGo(): void {
+		if (this.#ended) return;
+		this.#ended = true;
+		this.#onEnd(this);
+		if (this.#proc.connected) this.#proc.disconnect(); // it exits when its channel closes
 	}
 
 	#settle(reply: Reply): void {
@@ -81,41 +110,70 @@ class PhotoProcess {
 		clearTimeout(job.timer);
 		if ('error' in reply) job.reject(new PhotoProcessFailed(reply.error));
 		else job.resolve(reply.answer);
-		if (this.#jobs.size === 0) this.#rest();
+		if (this.#jobs.size === 0 && !this.#ended) this.#rest();
 	}
 
 	/** nothing in hand: it does not keep the server's event loop alive, and goes after a while */
 	#rest(): void {
 		this.#proc.unref();
 		this.#proc.channel?.unref();
-		this.#idle = setTimeout(() => {
-			this.#ended = true;
-			this.#onEnd(this);
-			this.#proc.disconnect(); // it exits when its channel closes
-		}, config.photoProcessIdleSeconds * 1000).unref();
+		this.#idle = setTimeout(() => this.letGo(), config.photoProcessIdleSeconds * 1000).unref();
 	}
 
-	#end(why: string): void {
+	#end(end: End): void {
 		if (this.#idle) clearTimeout(this.#idle);
 		if (!this.#ended) {
 			this.#ended = true;
 			this.#onEnd(this);
 		}
-		if (this.#jobs.size)
-			console.error(`[photos] the photo process stopped (${why}) with ${this.#jobs.size} photo(s) in hand`);
-		for (const job of this.#jobs.values()) {
-			clearTimeout(job.timer);
-			job.reject(new PhotoProcessFailed(`the photo process stopped (${why})`));
-		}
+		// whatever ended it, it is not left running (and not holding the server's event loop)
+		if (this.#proc.exitCode === null && this.#proc.signalCode === null) this.#proc.kill('SIGKILL');
+		this.#proc.unref();
+		const jobs = [...this.#jobs];
 		this.#jobs.clear();
+		if (jobs.length === 0) return;
+		const why =
+			end.kind === 'exit'
+				? `${end.signal ?? end.code}`
+				: end.kind === 'timeout'
+					? 'a photo took too long'
+					: end.message;
+		console.error(`[photos] the photo process stopped (${why}) with ${jobs.length} photo(s) in hand`);
+		const crashedAlone =
+			end.kind === 'exit' && end.signal !== null && crashSignals.has(end.signal) && jobs.length === 1;
+		for (const [id, job] of jobs) {
+			clearTimeout(job.timer);
+			if ((end.kind === 'timeout' && end.id === id) || crashedAlone)
+				job.reject(new PhotoUnreadable(end.kind === 'timeout' ? 'timeout' : 'crash'));
+			else if (!job.retried) runAlone(this.#file, job.job).then(job.resolve, job.reject);
+			else job.reject(new PhotoProcessFailed(`the photo process stopped (${why})`));
+		}
 	}
 }
 
 let current: PhotoProcess | null = null;
 
+/** A photo tried again in a process of its own, so that if it is to blame nothing else fails with it. */
+async function runAlone(file: string, job: PhotoJob): Promise<PhotoAnswer> {
+	const alone = new PhotoProcess(file, () => {});
+	try {
+		return await alone.run(job, true);
+	} finally {
+		alone.letGo();
+	}
+}
+
+let warnedMissing = false;
+
 function entry(): string | null {
 	const file = (globalThis as Record<symbol, unknown>)[entryKey];
-	return typeof file === 'string' && fs.existsSync(file) ? file : null;
+	if (typeof file !== 'string') return null; // vite dev, unit tests
+	if (fs.existsSync(file)) return file;
+	if (!warnedMissing) {
+		warnedMissing = true;
+		console.error(`[photos] ${file} is missing (run npm run build): photos are decoded in the server itself`);
+	}
+	return null;
 }
 
 export async function inPhotoProcess<J extends PhotoJob>(job: J): Promise<PhotoAnswers[J['op']]> {
@@ -124,9 +182,10 @@ export async function inPhotoProcess<J extends PhotoJob>(job: J): Promise<PhotoA
 		const { runPhotoJob } = await import('./reencode');
 		return fromWire(job, await runPhotoJob(job));
 	}
-	current ??= new PhotoProcess(file, (ended) => {
-		if (current === ended) current = null;
-	});
+	if (!current?.open)
+		current = new PhotoProcess(file, (ended) => {
+			if (current === ended) current = null;
+		});
 	return fromWire(job, await current.run(job));
 }
 

@@ -8,6 +8,7 @@ import { config } from '../config';
 import type { Db } from '../db';
 import { appendIncoming, readIncoming, receivedBytes, removeIncoming, writePhotoFiles } from './files';
 import { ImageRefused, processPhoto } from './image';
+import { PhotoProcessFailed } from './photo-process';
 import {
 	completeUpload,
 	createUpload,
@@ -128,6 +129,14 @@ async function finish(db: Db, uploadId: string, total: number, demo: boolean): P
 		await removeIncoming(uploadId);
 		return { ok: true, received: total, total, photoId: photo.id };
 	} catch (error) {
+		// every byte is here and the photo was not to blame: keep them, the next try stores it
+		if (error instanceof PhotoProcessFailed)
+			return {
+				ok: false,
+				status: 503,
+				code: 'internal',
+				message: 'Máy chủ chưa xử lý được ảnh lúc này. Ảnh đã nhận đủ và vẫn ở trên máy; sẽ gửi lại sau.'
+			};
 		// nothing half-saved: the upload is forgotten, the tablet is told why
 		deleteUpload(db, uploadId);
 		await removeIncoming(uploadId);
