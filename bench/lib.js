@@ -71,33 +71,8 @@ export async function startServer({ dbPath, scenario, env = {}, demo = false, af
 	throw new Error('server did not start');
 }
 
-/** resident memory of a process, MB (Linux) */
-export function rssMb(pid) {
-	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-	return Number(/VmRSS:\s+(\d+)/.exec(status)[1]) / 1024;
-}
-
-/** CPU seconds a process has used (user + system), from /proc (Linux) */
-export function cpuSeconds(pid) {
-	const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-	return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-/** pids whose parent is `pid` (the server's photo process) */
-export function childPids(pid) {
-	return fs
-		.readdirSync('/proc')
-		.filter((name) => /^\d+$/.test(name))
-		.filter((name) => {
-			try {
-				const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
-				return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-			} catch {
-				return false;
-			}
-		})
-		.map(Number);
-}
+// /proc readings, shared with the tests
+export { childPids, cpuSeconds, rssMb } from '../scripts/proc.js';
 
 export async function login(url, username, password = 'khaimac-demo') {
 	const response = await fetch(`${url}/login`, {

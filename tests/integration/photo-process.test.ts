@@ -5,12 +5,12 @@
  * the decoder crashes on a photo alone, that photo is refused as unreadable and the server
  * carries on. It never outlives the server. Linux: the photo process is found through /proc.
  */
-import fs from 'node:fs';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login, waitFor } from '../helpers/client';
 import { cameraJpeg, upload } from '../helpers/photos';
 import { removeServer, startServer, type TestServer } from '../helpers/server';
+import { childPids, cpuSeconds, running } from '../../scripts/proc.js';
 
 const unit = 'phuong-tan-kieng';
 let server: TestServer;
@@ -18,42 +18,8 @@ let cookie: string;
 /** large enough to be still decoding when the photo process is killed */
 let big: Buffer;
 
-/** pids whose parent is `pid` */
-function childrenOf(pid: number): number[] {
-	return fs
-		.readdirSync('/proc')
-		.filter((name) => /^\d+$/.test(name))
-		.filter((name) => {
-			try {
-				// "pid (comm) state ppid …": comm may hold spaces, so split after its ')'
-				const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
-				return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-			} catch {
-				return false; // gone meanwhile
-			}
-		})
-		.map(Number);
-}
-
 /** running ones (a let-go process may linger as a zombie for a moment) */
-const photoProcesses = () => childrenOf(server.pid()!).filter(running);
-
-/** CPU ticks a process has used (user + system) */
-function cpuTicks(pid: number): number {
-	const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-	return Number(fields[11]) + Number(fields[12]);
-}
-
-/** alive: not gone and not a zombie waiting for its new parent to reap it */
-function running(pid: number): boolean {
-	try {
-		const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-		return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
-	} catch {
-		return false;
-	}
-}
+const photoProcesses = () => childPids(server.pid()!).filter(running);
 
 async function health(): Promise<{ photoProcessRssMb: number | null; rssMb: number }> {
 	return (await fetch(`${server.url}/healthz`)).json();
@@ -82,12 +48,12 @@ async function sendAndKill(signal: NodeJS.Signals): Promise<Awaited<ReturnType<t
 			const running = photoProcesses();
 			return running.length === 1 && running;
 		});
-		const before = cpuTicks(photoProcess);
+		const before = cpuSeconds(photoProcess);
 		const logged = server.log().length;
 		const sending = upload(server.url, cookie, unit, big, crypto.randomUUID(), 4 * 1024 * 1024);
 		await waitFor(() => {
 			try {
-				return cpuTicks(photoProcess) > before;
+				return cpuSeconds(photoProcess) > before;
 			} catch {
 				return true;
 			}
