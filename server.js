@@ -1,4 +1,5 @@
-// The one process: an HTTP server that SvelteKit's handler serves and socket.io shares.
+// The server process: an HTTP server that SvelteKit's handler serves and socket.io shares
+// (photos alone are decoded in a child process, see src/lib/server/photos/photo-process.ts).
 // hooks.server.ts init() finds the server under this key and attaches socket.io to it.
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +19,7 @@ const server = http.createServer((req, res) => {
 	kit(req, res);
 });
 globalThis[serverKey] = server;
-// photos are decoded in a child process of their own (src/lib/server/photos/photo-process.ts)
+// the photo process's built entry, where photo-process.ts looks for it
 globalThis[Symbol.for('khai-mac.photoProcessEntry')] = fileURLToPath(
 	new URL('./build/photo-process.js', import.meta.url)
 );

@@ -56,7 +56,7 @@ function residentMb(pid: number | null): number | null {
 	if (pid === null) return null;
 	try {
 		const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-		return kb ? Math.round(Number(kb) / 102.4) / 10 : null;
+		return kb ? mb(Number(kb) * 1024) : null;
 	} catch {
 		return null;
 	}

@@ -95,12 +95,12 @@ class PhotoProcess {
 		});
 	}
 
-	/** after its one job: a process started to try a photo again alone */
+	/** no new jobs; it exits when its channel closes (idle, or a photo tried again alone is done) */
 	letGo(): void {
 		if (this.#ended) return;
 		this.#ended = true;
 		this.#onEnd(this);
-		if (this.#proc.connected) this.#proc.disconnect(); // it exits when its channel closes
+		if (this.#proc.connected) this.#proc.disconnect();
 	}
 
 	#settle(reply: Reply): void {
@@ -163,17 +163,16 @@ async function runAlone(file: string, job: PhotoJob): Promise<PhotoAnswer> {
 	}
 }
 
-let warnedMissing = false;
+let entryFile: string | null | undefined;
 
+/** the built photo process, looked up once (null: decode in this process) */
 function entry(): string | null {
+	if (entryFile !== undefined) return entryFile;
 	const file = (globalThis as Record<symbol, unknown>)[entryKey];
-	if (typeof file !== 'string') return null; // vite dev, unit tests
-	if (fs.existsSync(file)) return file;
-	if (!warnedMissing) {
-		warnedMissing = true;
+	entryFile = typeof file === 'string' && fs.existsSync(file) ? file : null;
+	if (typeof file === 'string' && !entryFile)
 		console.error(`[photos] ${file} is missing (run npm run build): photos are decoded in the server itself`);
-	}
-	return null;
+	return entryFile; // without the key (vite dev, unit tests) quietly null
 }
 
 export async function inPhotoProcess<J extends PhotoJob>(job: J): Promise<PhotoAnswers[J['op']]> {
