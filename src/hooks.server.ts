@@ -14,7 +14,7 @@ import { startHealthMonitor } from '$lib/server/health';
 import { attachRealtime } from '$lib/server/realtime';
 import { startUploadSweeper } from '$lib/server/photos/uploads';
 import { startSimulator } from '$lib/server/simulator';
-import { startFleet } from '$lib/server/trucks/live';
+import { startFleetWatcher } from '$lib/server/trucks/watcher';
 
 export const init: ServerInit = async () => {
 	db(); // open and migrate before the first request
@@ -24,7 +24,7 @@ export const init: ServerInit = async () => {
 	];
 	if (httpServer) attachRealtime(httpServer);
 	else console.warn('[realtime] no shared HTTP server: live updates are off (start with `node server.js`)');
-	startFleet();
+	startFleetWatcher();
 	startUploadSweeper(db());
 	startSimulator();
 };

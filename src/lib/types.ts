@@ -2,12 +2,16 @@
  * Types shared by server and browser: roles, commands and their answers, live events,
  * and the typed socket.io event maps used on both ends.
  */
-import type { Role } from './scenario/schema';
-import type { AlertKind, Fix, PositionFrame, TruckStatus, TruckView } from './trucks/types';
-import type { ChecklistItemView, PhotoStatus } from './checklists/types';
-import type { CheckinView } from './ceremony/types';
-import type { DraftView, SignoffView, SubmissionView } from './reports/types';
-import type { DisplayLayout } from './display/layout';
+import type { Fix, PositionFrame, TruckView } from './trucks/types';
+import type { CeremonyEvents } from './ceremony/events';
+import type { ChecklistEvents } from './checklists/events';
+import type { DisplayEvents } from './displays/events';
+import type { NoticeEvents } from './notices/events';
+import type { ReportEvents } from './reports/events';
+import type { ScenarioEvents } from './scenario/events';
+import type { SimulatorEvents } from './simulator/events';
+import type { TruckEvents } from './trucks/events';
+import type { UserEvents } from './users/events';
 export type { Role } from './scenario/schema';
 
 export type ErrorCode =
@@ -37,121 +41,26 @@ export interface Command<T extends string = string, P = unknown> {
 export type CommandResult =
 	{ ok: true; seq: number } | { ok: false; code: ErrorCode; message: string; problems?: Problem[] };
 
-export interface NoticeData {
-	id: string;
-	body: string;
-	urgent: boolean;
-	/** null: every unit */
-	targetUnitIds: string[] | null;
-	author: string;
-}
-
-export interface DisplayLinkData {
-	id: string;
-	name: string;
-}
-
-export interface UserData {
-	id: number;
-	username: string;
-	displayName: string;
-	role: Role;
-	unitId: string | null;
-	truckId: string | null;
-	disabled: boolean;
-}
-
-/** What each event type carries; later features add their own entries. */
-export interface EventDataMap {
-	'notice.posted': NoticeData;
-	'display_link.created': DisplayLinkData;
-	'display_link.revoked': DisplayLinkData;
-	'display_link.configured': DisplayLinkData & { layout: DisplayLayout };
-	'user.created': UserData;
-	'user.updated': UserData;
-	'user.password_reset': { id: number; username: string };
-	'scenario.imported': { eventId: string; name: string; counts: Record<string, number> };
-	'truck.status_changed': TruckStatusData;
-	'truck.checkpoint_reached': {
-		truckId: string;
-		truckName: string;
-		checkpointId: string;
-		checkpointName: string;
-		/** day time of arrival */
-		at: number;
-		delaySeconds: number;
-		manual: boolean;
-	};
-	'route.saved': { routeId: string; name: string };
-	'truck.route_assigned': { truckId: string; truckName: string; routeId: string | null };
-	'parade.start_set': { startAt: number | null };
-	'truck.crew_assigned': {
-		truckId: string;
-		truckName: string;
-		userId: number;
-		username: string;
-		displayName: string;
-	};
-	'crew.message_sent': { id: string; truckId: string | null; body: string; author: string };
-	'alert.raised': AlertData;
-	'alert.acknowledged': { id: string; by: string };
-	'alert.cleared': { id: string };
-	'demo.day_restarted': { anchorReal: number };
-	/** an item's new state travels with each change, so a client just replaces it */
-	'checklist.ticked': { item: ChecklistItemView; unitName: string };
-	'checklist.unticked': { item: ChecklistItemView; unitName: string; reason: string };
-	'checklist.photo_reviewed': {
-		item: ChecklistItemView;
-		unitName: string;
-		photoId: string;
-		verdict: Exclude<PhotoStatus, 'pending'>;
-		reason: string;
-	};
-	/** a person or a headcount came in (the check-in carries its group and count) */
-	'ceremony.checked_in': { checkin: CheckinView };
-	'ceremony.checkin_undone': { checkin: CheckinView };
-	/** setup, groups or the invitee list changed: clients reload */
-	'ceremony.changed': { summary: string };
-	/** a unit's draft as typed: only to that unit's own screens */
-	'report.draft_saved': { draft: DraftView };
-	'report.submitted': { submission: SubmissionView; unitName: string };
-	'report.signed_off': { signoff: SignoffView };
-	/** the template's targets changed: clients reload */
-	'report.template_changed': { summary: string };
-	/** items edited: clients reload them (a bulk edit would carry other wards' items) */
-	'checklist.items_changed': { unitIds: string[]; count: number; summary: string };
-}
-
-export interface TruckStatusData {
-	truckId: string;
-	truckName: string;
-	status: TruckStatus;
-	incidentNote: string | null;
-	/** crew: pressed on the phone; auto: found in the positions; coordinator */
-	by: 'crew' | 'auto' | 'coordinator';
-}
-
-export interface AlertData {
-	id: string;
-	truckId: string;
-	truckName: string;
-	kind: AlertKind;
-	checkpointId: string | null;
-	message: string;
-	/** day time */
-	raisedAt: number;
-}
+/**
+ * What each event type carries. Each domain declares its own events beside its feed lines
+ * (`$lib/<domain>/events.ts`); this only lists the domains.
+ */
+export type EventDataMap = NoticeEvents &
+	DisplayEvents &
+	UserEvents &
+	ScenarioEvents &
+	TruckEvents &
+	ChecklistEvents &
+	CeremonyEvents &
+	ReportEvents &
+	SimulatorEvents;
 
 export type EventType = keyof EventDataMap;
 
-export interface LiveEvent<T extends EventType = EventType> {
-	seq: number;
-	type: T;
-	at: number;
-	actor: string;
-	demo: boolean;
-	data: EventDataMap[T];
-}
+/** An event of the log as the screens get it: a union over the types, so `type` narrows `data`. */
+export type LiveEvent<T extends EventType = EventType> = {
+	[K in T]: { seq: number; type: K; at: number; actor: string; demo: boolean; data: EventDataMap[K] };
+}[T];
 
 export type SyncResult =
 	| { kind: 'events'; events: LiveEvent[]; seq: number }

@@ -9,7 +9,7 @@ import {
 	type InvitedGroupView,
 	type InviteeView
 } from '$lib/ceremony/types';
-import type { EventDataMap, LiveEvent } from '$lib/types';
+import type { LiveEvent } from '$lib/types';
 
 export class CeremonyState {
 	groups = $state<InvitedGroupView[]>([]);
@@ -37,7 +37,7 @@ export class CeremonyState {
 			return;
 		}
 		if (event.type !== 'ceremony.checked_in' && event.type !== 'ceremony.checkin_undone') return;
-		const { checkin } = event.data as EventDataMap['ceremony.checked_in'];
+		const { checkin } = event.data;
 		const index = this.checkins.findIndex((c) => c.id === checkin.id);
 		if (index >= 0) this.checkins[index] = checkin;
 		else this.checkins.push(checkin);

@@ -6,9 +6,6 @@ import { invalidateAll } from '$app/navigation';
 import type { AcceptedPhoto, ChecklistItemView } from '$lib/checklists/types';
 import type { EventDataMap, LiveEvent } from '$lib/types';
 
-type ItemEvent = 'checklist.ticked' | 'checklist.unticked' | 'checklist.photo_reviewed';
-const itemEvents = new Set<string>(['checklist.ticked', 'checklist.unticked', 'checklist.photo_reviewed']);
-
 export class ChecklistBoard {
 	items = $state<ChecklistItemView[]>([]);
 	accepted = $state<AcceptedPhoto[]>([]);
@@ -30,14 +27,18 @@ export class ChecklistBoard {
 			void invalidateAll();
 			return;
 		}
-		if (!itemEvents.has(event.type)) return;
-		const data = event.data as EventDataMap[ItemEvent];
-		const index = this.items.findIndex((item) => item.id === data.item.id);
+		if (
+			event.type !== 'checklist.ticked' &&
+			event.type !== 'checklist.unticked' &&
+			event.type !== 'checklist.photo_reviewed'
+		)
+			return;
+		const { item } = event.data;
+		const index = this.items.findIndex((i) => i.id === item.id);
 		// a ward's page holds only its own items; others' never reach it
-		if (index >= 0) this.items[index] = data.item;
-		if (event.type === 'checklist.photo_reviewed')
-			this.#review(event.data as EventDataMap['checklist.photo_reviewed']);
-		else this.#withdraw(data.item);
+		if (index >= 0) this.items[index] = item;
+		if (event.type === 'checklist.photo_reviewed') this.#review(event.data);
+		else this.#withdraw(item);
 	}
 
 	/** An untick or a photo sent again takes the item's photos off the strip unless still accepted. */

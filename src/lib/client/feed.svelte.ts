@@ -1,5 +1,6 @@
 /** Page state fed by live events: lists keyed by id, capped so a day-long screen stays flat. */
-import type { LiveEvent, NoticeData } from '$lib/types';
+import type { NoticeData } from '$lib/notices/events';
+import type { LiveEvent } from '$lib/types';
 import { live } from './live.svelte';
 
 /** Feeds every live event to the given page states; returns the unsubscribe (for $effect). */
@@ -42,7 +43,7 @@ export class NoticeBoard {
 
 	apply(event: LiveEvent): void {
 		if (event.type !== 'notice.posted') return;
-		const data = event.data as NoticeData;
+		const data = event.data;
 		if (this.notices.some((n) => n.id === data.id)) return;
 		this.notices.unshift({ ...data, at: event.at, demo: event.demo });
 		if (this.notices.length > this.#limit) this.notices.length = this.#limit;

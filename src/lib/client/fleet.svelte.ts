@@ -4,7 +4,8 @@
  */
 import { live } from '$lib/client/live.svelte';
 import { truckStatuses, type PositionFrame, type TruckView } from '$lib/trucks/types';
-import type { AlertData, EventDataMap, LiveEvent } from '$lib/types';
+import type { AlertData } from '$lib/trucks/events';
+import type { LiveEvent } from '$lib/types';
 
 export interface AlertView extends AlertData {
 	acknowledgedAt: number | null;
@@ -59,38 +60,30 @@ export class FleetState {
 	}
 
 	apply(event: LiveEvent): void {
-		switch (event.type) {
-			case 'truck.status_changed': {
-				const d = event.data as EventDataMap['truck.status_changed'];
-				const truck = this.byId(d.truckId);
-				if (truck) {
-					truck.status = d.status;
-					truck.incidentNote = d.incidentNote;
-				}
-				break;
+		if (event.type === 'truck.status_changed') {
+			const d = event.data;
+			const truck = this.byId(d.truckId);
+			if (truck) {
+				truck.status = d.status;
+				truck.incidentNote = d.incidentNote;
 			}
-			case 'alert.raised': {
-				const d = event.data as EventDataMap['alert.raised'];
-				if (!this.alerts.some((a) => a.id === d.id)) {
-					this.alerts.unshift({ ...d, acknowledgedAt: null, acknowledgedBy: null, clearedAt: null });
-					if (this.alerts.length > 200) this.alerts.length = 200;
-				}
-				break;
+		} else if (event.type === 'alert.raised') {
+			const d = event.data;
+			if (!this.alerts.some((a) => a.id === d.id)) {
+				this.alerts.unshift({ ...d, acknowledgedAt: null, acknowledgedBy: null, clearedAt: null });
+				if (this.alerts.length > 200) this.alerts.length = 200;
 			}
-			case 'alert.acknowledged': {
-				const d = event.data as EventDataMap['alert.acknowledged'];
-				const alert = this.alerts.find((a) => a.id === d.id);
-				if (alert) {
-					alert.acknowledgedAt = event.at;
-					alert.acknowledgedBy = d.by;
-				}
-				break;
+		} else if (event.type === 'alert.acknowledged') {
+			const d = event.data;
+			const alert = this.alerts.find((a) => a.id === d.id);
+			if (alert) {
+				alert.acknowledgedAt = event.at;
+				alert.acknowledgedBy = d.by;
 			}
-			case 'alert.cleared': {
-				const alert = this.alerts.find((a) => a.id === (event.data as EventDataMap['alert.cleared']).id);
-				if (alert) alert.clearedAt = event.at;
-				break;
-			}
+		} else if (event.type === 'alert.cleared') {
+			const { id } = event.data;
+			const alert = this.alerts.find((a) => a.id === id);
+			if (alert) alert.clearedAt = event.at;
 		}
 	}
 }

@@ -7,6 +7,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { createSubscriber } from 'svelte/reactivity';
 import { invalidateAll } from '$app/navigation';
+import type { CommandPayload, CommandType } from '$lib/commands';
 import { dayTime } from '$lib/day-clock';
 import type { Fix, PositionFrame } from '$lib/trucks/types';
 import type {
@@ -176,8 +177,12 @@ export class LiveConnection {
 	 * Sends a command and waits for its answer. A lost answer is retried with the same id,
 	 * so the command takes effect once.
 	 */
-	async send(type: string, payload: unknown, id: string = crypto.randomUUID()): Promise<CommandResult> {
-		const command: Command = { id, type, payload };
+	async send<T extends CommandType>(
+		type: T,
+		payload: CommandPayload<T>,
+		id: string = crypto.randomUUID()
+	): Promise<CommandResult> {
+		const command: Command<T, CommandPayload<T>> = { id, type, payload };
 		for (let attempt = 0; attempt < 5; attempt++) {
 			const socket = this.#socket;
 			if (socket?.connected) {

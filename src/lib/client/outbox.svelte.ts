@@ -6,11 +6,12 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Fix } from '$lib/trucks/types';
+import type { CommandPayload, CommandType } from '$lib/commands';
 import type { Command, CommandResult } from '$lib/types';
 import { live } from './live.svelte';
 import { uploadPhoto } from './photo-upload';
 
-export interface QueuedCommand extends Command {
+export interface QueuedCommand<T extends CommandType = CommandType> extends Command<T, CommandPayload<T>> {
 	queuedAt: number;
 	/** upload ids of the photos this command refers to */
 	photos?: string[];
@@ -114,12 +115,12 @@ export class Outbox {
 	 * Queues a command (and the photos it refers to, stored with it); resolves once it is kept
 	 * on this device (rejects when it could not be), with the server's answer to come later.
 	 */
-	async queue(
-		type: string,
-		payload: unknown,
+	async queue<T extends CommandType>(
+		type: T,
+		payload: CommandPayload<T>,
 		photos: NewPhoto[] = []
 	): Promise<{ answer: Promise<CommandResult> }> {
-		const command: QueuedCommand = {
+		const command: QueuedCommand<T> = {
 			id: crypto.randomUUID(),
 			type,
 			payload,
@@ -139,8 +140,13 @@ export class Outbox {
 		return { answer };
 	}
 
+	/** What waits to be sent of one command type. */
+	queuedOf<T extends CommandType>(type: T): QueuedCommand<T>[] {
+		return this.queued.filter((c): c is QueuedCommand<T> => c.type === type);
+	}
+
 	/** Queues a command and waits for the server's answer (maybe much later). */
-	async send(type: string, payload: unknown): Promise<CommandResult> {
+	async send<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandResult> {
 		return (await this.queue(type, payload)).answer;
 	}
 

@@ -6,7 +6,7 @@
 import { invalidateAll } from '$app/navigation';
 import { latestByUnit, rollUp, subtrees } from '$lib/reports/rollup';
 import type { ReportTemplate, ReportUnit, SignoffView, SubmissionView } from '$lib/reports/types';
-import type { EventDataMap, LiveEvent } from '$lib/types';
+import type { LiveEvent } from '$lib/types';
 
 export type UnitStanding = 'missing' | 'overdue' | 'on_time' | 'late' | 'revised_late';
 
@@ -66,11 +66,11 @@ export class ReportBoard {
 			return;
 		}
 		if (event.type === 'report.signed_off') {
-			this.signoff = (event.data as EventDataMap['report.signed_off']).signoff;
+			this.signoff = event.data.signoff;
 			return;
 		}
 		if (event.type !== 'report.submitted') return;
-		const { submission } = event.data as EventDataMap['report.submitted'];
+		const { submission } = event.data;
 		if (this.submissions.some((s) => s.id === submission.id)) return;
 		this.submissions = [...this.submissions, submission];
 	}

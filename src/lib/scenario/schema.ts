@@ -4,10 +4,9 @@
  * Positions are [longitude, latitude] as in GeoJSON. Times are ISO 8601 with an offset.
  */
 import { z } from '$lib/zod';
+import { slugPattern } from '../command-fields';
 
-const id = z
-	.string()
-	.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'Mã chỉ gồm chữ thường không dấu, số, "-" và "_" (tối đa 64 ký tự)');
+const id = z.string().regex(slugPattern, 'Mã chỉ gồm chữ thường không dấu, số, "-" và "_" (tối đa 64 ký tự)');
 const text = (max = 500) => z.string().trim().min(1, 'Không được để trống').max(max, `Tối đa ${max} ký tự`);
 const dateTime = z.iso.datetime({
 	offset: true,

@@ -36,6 +36,7 @@ function changed(summary: string): Emit<'ceremony.changed'> {
 
 export const saveSetup = defineCommand({
 	type: 'ceremony.save_setup',
+	emits: ['ceremony.changed'],
 	action: 'ceremony.setup',
 	apply(db, p) {
 		const before = ceremonySetup(db);
@@ -47,6 +48,7 @@ export const saveSetup = defineCommand({
 
 export const saveGroupCommand = defineCommand({
 	type: 'ceremony.save_group',
+	emits: ['ceremony.changed'],
 	action: 'ceremony.setup',
 	apply(db, p) {
 		const existed = !!getGroup(db, p.group.id);
@@ -57,6 +59,7 @@ export const saveGroupCommand = defineCommand({
 
 export const removeGroupCommand = defineCommand({
 	type: 'ceremony.remove_group',
+	emits: ['ceremony.changed'],
 	action: 'ceremony.setup',
 	apply(db, p) {
 		const group = getGroup(db, p.groupId);
@@ -73,6 +76,7 @@ export const removeGroupCommand = defineCommand({
 
 export const importInvitees = defineCommand({
 	type: 'ceremony.import_invitees',
+	emits: ['ceremony.changed'],
 	action: 'ceremony.setup',
 	apply(db, p, { commandId, demo }) {
 		const groups = new Set(listGroups(db).map((g) => g.id));
@@ -105,6 +109,7 @@ function checkedIn(checkin: CheckinView): Emit<'ceremony.checked_in'> {
 
 export const checkIn = defineCommand({
 	type: 'gate.check_in',
+	emits: ['ceremony.checked_in'],
 	action: 'gate.check_in',
 	apply(db, p, { actor, commandId, demo }) {
 		const invitee = p.inviteeId ? getInvitee(db, p.inviteeId) : inviteeByCode(db, p.code!);
@@ -136,6 +141,7 @@ export const checkIn = defineCommand({
 
 export const countGroup = defineCommand({
 	type: 'gate.count',
+	emits: ['ceremony.checked_in'],
 	action: 'gate.check_in',
 	apply(db, p, { actor, commandId, demo }) {
 		if (!getGroup(db, p.groupId)) throw new CommandError('not_found', 'Không có thành phần này.');
@@ -156,6 +162,7 @@ export const countGroup = defineCommand({
 
 export const undo = defineCommand({
 	type: 'gate.undo',
+	emits: ['ceremony.checkin_undone'],
 	action: 'gate.check_in',
 	apply(db, p, { actor }) {
 		const checkin = getCheckin(db, p.checkinId);
@@ -175,3 +182,14 @@ export const undo = defineCommand({
 		return { type: 'ceremony.checkin_undone', data: { checkin: { ...view, undone: true } }, audience };
 	}
 });
+
+/** Every command of this domain; registry.ts lists the domains. */
+export const ceremonyHandlers = [
+	saveSetup,
+	saveGroupCommand,
+	removeGroupCommand,
+	importInvitees,
+	checkIn,
+	countGroup,
+	undo
+];

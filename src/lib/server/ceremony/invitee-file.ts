@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { fold } from '$lib/ceremony/search';
 import type { InvitedGroupView } from '$lib/ceremony/types';
-import { inviteeInput } from '$lib/commands';
+import { inviteeInput } from '$lib/ceremony/commands';
 import type { z } from '$lib/zod';
 
 export type InviteeRow = z.output<typeof inviteeInput>;

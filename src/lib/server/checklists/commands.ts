@@ -65,6 +65,7 @@ function ofItem(p: { itemId: string }) {
 
 export const tick = defineCommand({
 	type: 'checklist.tick',
+	emits: ['checklist.ticked'],
 	action: 'checklist.tick',
 	target: ofItem,
 	apply(db, p, { actor }) {
@@ -105,6 +106,7 @@ export const tick = defineCommand({
 
 export const untick = defineCommand({
 	type: 'checklist.untick',
+	emits: ['checklist.unticked'],
 	action: 'checklist.tick',
 	target: ofItem,
 	apply(db, p) {
@@ -125,6 +127,7 @@ export const untick = defineCommand({
 
 export const reviewPhoto = defineCommand({
 	type: 'checklist.review_photo',
+	emits: ['checklist.photo_reviewed'],
 	action: 'checklist.review',
 	apply(db, p, { actor }) {
 		const spec = specOrRefuse(db, p.itemId);
@@ -180,6 +183,7 @@ function refuseUnknown(db: Db, spec: ChecklistItemSpec): void {
 
 export const saveItem = defineCommand({
 	type: 'checklist.save_item',
+	emits: ['checklist.items_changed'],
 	action: 'checklist.edit',
 	apply(db, p) {
 		refuseUnknown(db, p.item);
@@ -198,6 +202,7 @@ export const saveItem = defineCommand({
 
 export const addToWards = defineCommand({
 	type: 'checklist.add_to_wards',
+	emits: ['checklist.items_changed'],
 	action: 'checklist.edit',
 	apply(db, p) {
 		const wards = listUnits(db).filter((u) => u.kind === 'ward');
@@ -227,6 +232,7 @@ export const addToWards = defineCommand({
 
 export const removeItem = defineCommand({
 	type: 'checklist.remove_item',
+	emits: ['checklist.items_changed'],
 	action: 'checklist.edit',
 	apply(db, p) {
 		const spec = specOrRefuse(db, p.itemId);
@@ -237,6 +243,7 @@ export const removeItem = defineCommand({
 
 export const setDeadline = defineCommand({
 	type: 'checklist.set_deadline',
+	emits: ['checklist.items_changed'],
 	action: 'checklist.edit',
 	apply(db, p) {
 		if (p.unitId && missingUnits(db, [p.unitId]).length)
@@ -252,3 +259,6 @@ export const setDeadline = defineCommand({
 		);
 	}
 });
+
+/** Every command of this domain; registry.ts lists the domains. */
+export const checklistHandlers = [tick, untick, reviewPhoto, saveItem, addToWards, removeItem, setDeadline];

@@ -1,17 +1,21 @@
-/** The shape of a command handler. Each domain module defines its own with `defineCommand`. */
-import type { z } from 'zod';
-import type { CommandType } from '$lib/commands';
-import { commandSchemas } from '$lib/commands';
+/**
+ * The shape of a command handler. Each domain defines its handlers with `defineCommand` in
+ * `$lib/server/<domain>/commands.ts` and lists them there; registry.ts lists the domains.
+ */
+import type { CheckedPayload, CommandType } from '$lib/commands';
 import type { ErrorCode, EventDataMap, EventType, Problem } from '$lib/types';
 import type { Action, Actor, Target } from '../access';
 import type { Db } from '../db';
 
-export interface Emit<T extends EventType = EventType> {
-	type: T;
-	data: EventDataMap[T];
-	/** the realtime rooms that may see it (see roomsFor) */
-	audience: string[];
-}
+/** What a handler asks to append to the log: one of the events it declares, and who may see it. */
+export type Emit<E extends EventType = EventType> = {
+	[K in E]: {
+		type: K;
+		data: EventDataMap[K];
+		/** the realtime rooms that may see it (see roomsFor) */
+		audience: string[];
+	};
+}[E];
 
 export interface ApplyContext<Prepared> {
 	actor: Actor;
@@ -22,20 +26,27 @@ export interface ApplyContext<Prepared> {
 	prepared: Prepared;
 }
 
-export interface CommandDef<T extends CommandType = CommandType, Prepared = undefined> {
+export interface CommandDef<T extends CommandType, E extends EventType = EventType, Prepared = unknown> {
 	type: T;
+	/** the events this command may append; `apply` can return no other */
+	emits: readonly E[];
 	action: Action;
+	// methods, not function properties: the registry holds every handler as an AnyCommandDef
 	/** the unit or truck the command acts on, for own-unit checks; may throw CommandError (not_found) */
-	target?: (payload: z.output<(typeof commandSchemas)[T]>) => Target;
+	target?(payload: CheckedPayload<T>): Target;
 	/** slow work done before the transaction (password hashing); must not write */
-	prepare?: (payload: z.output<(typeof commandSchemas)[T]>) => Promise<Prepared>;
+	prepare?(payload: CheckedPayload<T>): Promise<Prepared>;
 	/** runs inside the transaction; throws CommandError to refuse and change nothing */
-	apply: (db: Db, payload: z.output<(typeof commandSchemas)[T]>, ctx: ApplyContext<Prepared>) => Emit;
+	apply(db: Db, payload: CheckedPayload<T>, ctx: ApplyContext<Prepared>): NoInfer<Emit<E>>;
 }
 
-export function defineCommand<T extends CommandType, Prepared = undefined>(
-	def: CommandDef<T, Prepared>
-): CommandDef<T, Prepared> {
+/** A handler as the registry holds it: its own command type, any events, any prepared value. */
+export type AnyCommandDef<T extends CommandType = CommandType> = CommandDef<T, EventType, unknown>;
+
+/** A handler, typed by its command: its payload as checked, and only the events it declares. */
+export function defineCommand<T extends CommandType, const E extends EventType, Prepared = undefined>(
+	def: CommandDef<T, E, Prepared>
+): CommandDef<T, E, Prepared> {
 	return def;
 }
 

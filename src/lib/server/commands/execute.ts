@@ -5,14 +5,14 @@
  */
 import { z } from '$lib/zod';
 import { createHash } from 'node:crypto';
-import { commandSchemas, type CommandType } from '$lib/commands';
+import { commandSchemas } from '$lib/commands';
 import type { CommandResult, Problem } from '$lib/types';
 import { actorLabel, authorize, type Actor } from '../access';
 import { dayNow } from '../clock';
 import { db } from '../db';
-import { publishCommitted } from '../events/bus';
+import { publish } from '../events/bus';
 import { appendEvent, findCommand, recordRefusal } from '../events/log';
-import { CommandError, type CommandDef } from './define';
+import { CommandError } from './define';
 import { commitInGroup } from './group-commit';
 import { commandDefs } from './registry';
 
@@ -109,10 +109,7 @@ export async function executeCommand(
 		);
 	}
 	const { id, type, payload } = parsed.data;
-	// own keys only: "toString" or "constructor" is not a command
-	const def = Object.hasOwn(commandDefs, type)
-		? (commandDefs[type as CommandType] as unknown as CommandDef<CommandType, unknown>)
-		: undefined;
+	const def = commandDefs.get(type);
 	if (!def) return refuse(actor, ctx, id, type, 'unknown_command', `Không có lệnh "${type}".`);
 
 	let hash: string;
@@ -143,7 +140,7 @@ export async function executeCommand(
 			)
 		);
 	}
-	const value = checked.data as never;
+	const value = checked.data;
 	let target;
 	try {
 		target = def.target?.(value);
@@ -193,7 +190,7 @@ export async function executeCommand(
 			}
 		);
 		if ('ok' in outcome) return outcome;
-		publishCommitted(outcome.event, outcome.audience);
+		publish('committed', outcome.event, outcome.audience);
 		return { ok: true, seq: outcome.event.seq };
 	} catch (error) {
 		if (error instanceof CommandError)

@@ -1,89 +1,43 @@
-/** Every command the server accepts, by type. A new feature adds its handlers here. */
+/**
+ * Every command the server accepts: each domain lists its handlers beside them
+ * (`$lib/server/<domain>/commands.ts`); this only lists the domains.
+ */
 import type { CommandType } from '$lib/commands';
-import { configureDisplayLink, createDisplayLink, revokeDisplayLinkCommand } from '../displays/commands';
-import { postNotice } from '../notices/commands';
-import { importScenario } from '../scenario/commands';
-import { createUser, resetPassword, updateUserCommand } from '../users/commands';
-import {
-	acknowledge,
-	arrive,
-	assignCrew,
-	assignRoute,
-	autoStatus,
-	clearAlertCommand,
-	depart,
-	finish,
-	messageCrew,
-	raiseAlert,
-	reportIncident,
-	resume,
-	saveRoute,
-	setStart,
-	systemReached
-} from '../trucks/commands';
-import { newDemoDay } from '../simulator/commands';
-import {
-	checkIn,
-	countGroup,
-	importInvitees,
-	removeGroupCommand,
-	saveGroupCommand,
-	saveSetup,
-	undo
-} from '../ceremony/commands';
-import {
-	addToWards,
-	removeItem,
-	reviewPhoto,
-	saveItem,
-	setDeadline,
-	tick,
-	untick
-} from '../checklists/commands';
-import { saveDraftCommand, setTarget, signOff, submitReport } from '../reports/commands';
-import type { CommandDef } from './define';
+import { ceremonyHandlers } from '../ceremony/commands';
+import { checklistHandlers } from '../checklists/commands';
+import { displayHandlers } from '../displays/commands';
+import { noticeHandlers } from '../notices/commands';
+import { reportHandlers } from '../reports/commands';
+import { scenarioHandlers } from '../scenario/commands';
+import { simulatorHandlers } from '../simulator/commands';
+import { truckHandlers } from '../trucks/commands';
+import { userHandlers } from '../users/commands';
+import type { AnyCommandDef } from './define';
 
-export const commandDefs: { [T in CommandType]: CommandDef<T, never> } = {
-	'notice.post': postNotice,
-	'display_link.create': createDisplayLink,
-	'display_link.revoke': revokeDisplayLinkCommand,
-	'display_link.configure': configureDisplayLink,
-	'user.create': createUser,
-	'user.update': updateUserCommand,
-	'user.reset_password': resetPassword,
-	'scenario.import': importScenario,
-	'truck.depart': depart,
-	'truck.arrive': arrive,
-	'truck.incident': reportIncident,
-	'truck.resume': resume,
-	'truck.finish': finish,
-	'route.save': saveRoute,
-	'truck.assign_route': assignRoute,
-	'truck.assign_crew': assignCrew,
-	'parade.set_start': setStart,
-	'crew.message': messageCrew,
-	'alert.acknowledge': acknowledge,
-	'truck.auto_status': autoStatus,
-	'truck.reached': systemReached,
-	'alert.raise': raiseAlert,
-	'alert.clear': clearAlertCommand,
-	'checklist.tick': tick,
-	'checklist.untick': untick,
-	'checklist.review_photo': reviewPhoto,
-	'checklist.save_item': saveItem,
-	'checklist.add_to_wards': addToWards,
-	'checklist.remove_item': removeItem,
-	'checklist.set_deadline': setDeadline,
-	'ceremony.save_setup': saveSetup,
-	'ceremony.save_group': saveGroupCommand,
-	'ceremony.remove_group': removeGroupCommand,
-	'ceremony.import_invitees': importInvitees,
-	'gate.check_in': checkIn,
-	'gate.count': countGroup,
-	'gate.undo': undo,
-	'report.save_draft': saveDraftCommand,
-	'report.submit': submitReport,
-	'report.sign_off': signOff,
-	'report.set_target': setTarget,
-	'demo.new_day': newDemoDay
-} as never;
+const handlers = [
+	...noticeHandlers,
+	...displayHandlers,
+	...userHandlers,
+	...scenarioHandlers,
+	...truckHandlers,
+	...checklistHandlers,
+	...ceremonyHandlers,
+	...reportHandlers,
+	...simulatorHandlers
+] as const satisfies readonly AnyCommandDef[];
+
+// a command type without a handler does not compile
+type Unhandled = Exclude<CommandType, (typeof handlers)[number]['type']>;
+const everyCommandHandled: [Unhandled] extends [never] ? true : { unhandled: Unhandled } = true;
+void everyCommandHandled;
+
+function byType(list: readonly AnyCommandDef[]): ReadonlyMap<string, AnyCommandDef> {
+	const map = new Map<string, AnyCommandDef>();
+	for (const def of list) {
+		if (map.has(def.type)) throw new Error(`two handlers for the command ${def.type}`);
+		map.set(def.type, def);
+	}
+	return map;
+}
+
+export const commandDefs = byType(handlers);

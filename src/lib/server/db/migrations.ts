@@ -2,7 +2,10 @@
  * Versioned schema migrations, applied in order at start. Never edit a shipped step:
  * add a new one. `PRAGMA user_version` records how far a database file has come.
  */
-import type { Db } from './index';
+import type Database from 'better-sqlite3';
+
+// the connection's type from the driver itself: index.ts opens the connection and runs these
+type Db = Database.Database;
 
 const steps: string[] = [
 	// 1: the core — event log, scenario setup, accounts, sessions, display links, notices

@@ -5,6 +5,7 @@ import { getDisplayLink, insertDisplayLink, revokeDisplayLink, saveDisplayLayout
 
 export const createDisplayLink = defineCommand({
 	type: 'display_link.create',
+	emits: ['display_link.created'],
 	action: 'display_link.manage',
 	apply(db, p, { actor, commandId, now }) {
 		// 256 random bits: as strong as a session token, and it never expires by itself
@@ -22,6 +23,7 @@ export const createDisplayLink = defineCommand({
 
 export const revokeDisplayLinkCommand = defineCommand({
 	type: 'display_link.revoke',
+	emits: ['display_link.revoked'],
 	action: 'display_link.manage',
 	apply(db, p, { now }) {
 		const link = getDisplayLink(db, p.linkId);
@@ -39,6 +41,7 @@ export const revokeDisplayLinkCommand = defineCommand({
 
 export const configureDisplayLink = defineCommand({
 	type: 'display_link.configure',
+	emits: ['display_link.configured'],
 	action: 'display_link.manage',
 	apply(db, p) {
 		const link = getDisplayLink(db, p.linkId);
@@ -53,3 +56,6 @@ export const configureDisplayLink = defineCommand({
 		};
 	}
 });
+
+/** Every command of this domain; registry.ts lists the domains. */
+export const displayHandlers = [createDisplayLink, revokeDisplayLinkCommand, configureDisplayLink];

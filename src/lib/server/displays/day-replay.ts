@@ -4,7 +4,7 @@
  * the day's time it happened at. The trucks come from their recorded positions (replay-data).
  */
 import type { ChecklistItemView } from '$lib/checklists/types';
-import type { EventDataMap, EventType } from '$lib/types';
+import type { EventType } from '$lib/types';
 import { ceremonyPicture } from '../ceremony/store';
 import { listItemViews } from '../checklists/store';
 import type { Db } from '../db';
@@ -40,8 +40,7 @@ const before = (item: ChecklistItemView): ChecklistItemView => ({
  * anything else when the server took it. The replay plays them in that order.
  */
 function happenedAt(event: ReplayEvent): number {
-	if (event.type === 'ceremony.checked_in')
-		return (event.data as EventDataMap['ceremony.checked_in']).checkin.at;
+	if (event.type === 'ceremony.checked_in') return event.data.checkin.at;
 	return event.dayAt;
 }
 

@@ -3,8 +3,8 @@
  * login. The token is kept so the coordinator can copy the link again for a new screen;
  * it grants reading only, and revoking ends it everywhere.
  */
-import type { DisplayLayout } from '$lib/display/layout';
-import { readLayout } from '$lib/display/layout-schema';
+import type { DisplayLayout } from '$lib/displays/layout';
+import { readLayout } from '$lib/displays/layout-schema';
 import type { Db } from '../db';
 
 export interface DisplayLink {

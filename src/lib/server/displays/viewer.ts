@@ -4,8 +4,8 @@ import { authorize, type Actor } from '../access';
 import { db } from '../db';
 import { deleteDisplayCookie, displayCookie, setDisplayCookie } from './cookie';
 import { findDisplayLinkByToken } from './store';
-import type { DisplayLayout } from '$lib/display/layout';
-import { readLayout } from '$lib/display/layout-schema';
+import type { DisplayLayout } from '$lib/displays/layout';
+import { readLayout } from '$lib/displays/layout-schema';
 
 export type DisplayViewer =
 	| { kind: 'link'; actor: Actor; name: string; linkId: string; layout: DisplayLayout }

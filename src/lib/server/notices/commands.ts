@@ -6,6 +6,7 @@ import { insertNotice } from './store';
 
 export const postNotice = defineCommand({
 	type: 'notice.post',
+	emits: ['notice.posted'],
 	action: 'notice.post',
 	apply(db, p, { actor, commandId, now, demo }) {
 		if (p.targetUnitIds) {
@@ -31,3 +32,6 @@ export const postNotice = defineCommand({
 		};
 	}
 });
+
+/** Every command of this domain; registry.ts lists the domains. */
+export const noticeHandlers = [postNotice];

@@ -1,5 +1,5 @@
 /** Notices (thông báo) from the coordinator to units: data access. */
-import type { NoticeData } from '$lib/types';
+import type { NoticeData } from '$lib/notices/events';
 import type { Db } from '../db';
 
 export interface Notice extends NoticeData {

@@ -4,17 +4,9 @@
  * The decoding itself happens in the photo process (see photo-process.ts), not here.
  */
 import { inPhotoProcess, PhotoUnreadable } from './photo-process';
+import type { ProcessedPhoto } from './reencode';
 
 export class ImageRefused extends Error {}
-
-export interface ProcessedPhoto {
-	/** sha256 of the display image: the name it is stored under */
-	id: string;
-	width: number;
-	height: number;
-	display: Buffer;
-	thumb: Buffer;
-}
 
 const startsWith = (bytes: Uint8Array, signature: number[], at = 0) =>
 	signature.every((b, i) => bytes[at + i] === b);

@@ -5,7 +5,16 @@
  */
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import type { ProcessedPhoto } from './image';
+
+/** A photo as stored: its display image and thumbnail, named by the display image's hash. */
+export interface ProcessedPhoto {
+	/** sha256 of the display image: the name it is stored under */
+	id: string;
+	width: number;
+	height: number;
+	display: Buffer;
+	thumb: Buffer;
+}
 
 // libvips keeps no cache of decoded images: photos are seen once
 sharp.cache(false);

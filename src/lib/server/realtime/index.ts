@@ -10,7 +10,8 @@ import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, LiveEvent, ServerToClientEvents, SyncResult } from '$lib/types';
 import { authorize, roomsFor, userActor, type Actor } from '../access';
 import { dayClock, dayNow } from '../clock';
-import { fleet, reportPositions } from '../trucks/live';
+import { fleet } from '../trucks/live-fleet';
+import { reportPositions } from '../trucks/watcher';
 import { readTrack } from '../trucks/track';
 import { sessionCookie, validateSessionToken } from '../auth/session';
 import { executeCommand } from '../commands/execute';
@@ -18,7 +19,7 @@ import { config } from '../config';
 import { db } from '../db';
 import { displayCookie } from '../displays/cookie';
 import { findDisplayLinkByToken } from '../displays/store';
-import { onCommitted } from '../events/bus';
+import { subscribe } from '../events/bus';
 import { eventsAfter, lastSeq } from '../events/log';
 
 interface SocketData {
@@ -184,17 +185,18 @@ function endSessions(io: RealtimeServer, event: LiveEvent): void {
 		return;
 	}
 	if (event.type === 'display_link.revoked') {
-		const { id } = event.data as LiveEvent<'display_link.revoked'>['data'];
+		const { id } = event.data;
 		io.in(`link:${id}`).emit('session:ended', 'revoked');
 		io.in(`link:${id}`).disconnectSockets(true);
 	}
-	if (
-		event.type === 'user.updated' ||
-		event.type === 'user.password_reset' ||
-		event.type === 'truck.crew_assigned'
-	) {
-		const data = event.data as { id?: number; userId?: number };
-		const id = data.userId ?? data.id;
+	const changedUser =
+		event.type === 'user.updated' || event.type === 'user.password_reset'
+			? event.data.id
+			: event.type === 'truck.crew_assigned'
+				? event.data.userId
+				: null;
+	if (changedUser !== null) {
+		const id = changedUser;
 		io.in(`user:${id}`).emit('session:ended', 'disabled');
 		io.in(`user:${id}`).disconnectSockets(true);
 	}
@@ -228,11 +230,15 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 		next();
 	});
 	io.on('connection', onConnection);
-	const unsubscribe = onCommitted((event, audience) => {
-		if (audience.length) io.to(audience).emit('event', event);
-		endSessions(io, event);
-	});
-	holder[key] = { io, stop: unsubscribe };
+	const unsubscribe = [
+		subscribe('committed', (event, audience) => {
+			if (audience.length) io.to(audience).emit('event', event);
+			endSessions(io, event);
+		}),
+		subscribe('positions', (frame) => io.to(['ops', 'display']).emit('positions', frame)),
+		subscribe('clock', (clock) => io.emit('clock:changed', clock))
+	];
+	holder[key] = { io, stop: () => unsubscribe.forEach((stop) => stop()) };
 	return io;
 }
 

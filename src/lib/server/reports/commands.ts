@@ -59,6 +59,7 @@ function checked(db: Db, p: Body) {
 
 export const saveDraftCommand = defineCommand({
 	type: 'report.save_draft',
+	emits: ['report.draft_saved'],
 	action: 'report.submit',
 	target: (p) => ({ unitId: p.unitId }),
 	apply(db, p, { actor }) {
@@ -82,6 +83,7 @@ export const saveDraftCommand = defineCommand({
 
 export const submitReport = defineCommand({
 	type: 'report.submit',
+	emits: ['report.submitted'],
 	action: 'report.submit',
 	target: (p) => ({ unitId: p.unitId }),
 	apply(db, p, { actor, commandId, demo }) {
@@ -121,6 +123,7 @@ export const submitReport = defineCommand({
 
 export const signOff = defineCommand({
 	type: 'report.sign_off',
+	emits: ['report.signed_off'],
 	action: 'report.manage',
 	apply(db, p, { actor, commandId, demo }) {
 		const template = reportTemplate(db);
@@ -150,6 +153,7 @@ export const signOff = defineCommand({
 
 export const setTarget = defineCommand({
 	type: 'report.set_target',
+	emits: ['report.template_changed'],
 	action: 'report.manage',
 	apply(db, p) {
 		const row = reportTemplate(db)?.rows.find((r) => r.id === p.rowId);
@@ -170,3 +174,6 @@ export const setTarget = defineCommand({
 		};
 	}
 });
+
+/** Every command of this domain; registry.ts lists the domains. */
+export const reportHandlers = [saveDraftCommand, submitReport, signOff, setTarget];

@@ -13,6 +13,7 @@ type Prepared = { scenario: Scenario; passwordHashes: string[] };
 
 export const importScenario = defineCommand({
 	type: 'scenario.import',
+	emits: ['scenario.imported'],
 	action: 'scenario.import',
 	async prepare(p): Promise<Prepared> {
 		const check = validateScenario(p.scenario);
@@ -75,3 +76,6 @@ export const importScenario = defineCommand({
 		};
 	}
 });
+
+/** Every command of this domain; registry.ts lists the domains. */
+export const scenarioHandlers = [importScenario];

@@ -8,6 +8,7 @@ import { resetFleet } from '../trucks/store';
 
 export const newDemoDay = defineCommand({
 	type: 'demo.new_day',
+	emits: ['demo.day_restarted'],
 	action: 'demo.run',
 	apply(db, p) {
 		resetFleet(db, dayNow(db));
@@ -21,3 +22,6 @@ export const newDemoDay = defineCommand({
 		};
 	}
 });
+
+/** Every command of this domain; registry.ts lists the domains. */
+export const simulatorHandlers = [newDemoDay];

@@ -11,8 +11,8 @@ import { dayClock, setDayClock } from '../clock';
 import { config } from '../config';
 import { executeCommand } from '../commands/execute';
 import { db } from '../db';
+import { publish } from '../events/bus';
 import { uuidFromName } from '../ids';
-import { realtime } from '../realtime';
 import { reportPicture } from '../reports/picture';
 import { currentEvent, listMilestones } from '../scenario/store';
 import { demoActs, type Act } from './acts';
@@ -45,7 +45,7 @@ function acts(): Act[] {
 function startAct(act: Act, now: number): DayClock {
 	const clock = { anchorReal: now, anchorDay: act.start, speed: act.speed };
 	setDayClock(db(), clock);
-	realtime()?.emit('clock:changed', clock);
+	publish('clock', clock);
 	return clock;
 }
 

@@ -10,7 +10,8 @@ import { userActor, type Actor } from '../access';
 import { executeCommand } from '../commands/execute';
 import { db } from '../db';
 import { uuidFromName } from '../ids';
-import { fleet, reportPositions } from '../trucks/live';
+import { fleet } from '../trucks/live-fleet';
+import { reportPositions } from '../trucks/watcher';
 import { demoCrewOf } from '../users/store';
 import type { DemoActor, DemoTick } from './types';
 

@@ -3,13 +3,13 @@
  * in the positions (arrivals, alerts, status), all on the one command path.
  */
 import type { TruckStatus } from '$lib/trucks/types';
-import type { TruckStatusData } from '$lib/types';
+import type { TruckStatusData } from '$lib/trucks/events';
 import { actorLabel, type Actor } from '../access';
 import { dayNow, pressTime } from '../clock';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
 import type { Db } from '../db';
 import { listRoutes } from '../scenario/store';
-import { fleet } from './live';
+import { fleet } from './live-fleet';
 import {
 	acknowledgeAlert,
 	clearAlert,
@@ -64,6 +64,7 @@ function require(state: TruckState, allowed: TruckStatus[], message: string): vo
 
 export const depart = defineCommand({
 	type: 'truck.depart',
+	emits: ['truck.status_changed'],
 	action: 'truck.report',
 	target: ownTruck,
 	apply: (db, p, { actor }) =>
@@ -75,6 +76,7 @@ export const depart = defineCommand({
 
 export const reportIncident = defineCommand({
 	type: 'truck.incident',
+	emits: ['truck.status_changed'],
 	action: 'truck.report',
 	target: ownTruck,
 	apply: (db, p, { actor }) =>
@@ -86,6 +88,7 @@ export const reportIncident = defineCommand({
 
 export const resume = defineCommand({
 	type: 'truck.resume',
+	emits: ['truck.status_changed'],
 	action: 'truck.report',
 	target: ownTruck,
 	apply: (db, p, { actor }) =>
@@ -97,6 +100,7 @@ export const resume = defineCommand({
 
 export const finish = defineCommand({
 	type: 'truck.finish',
+	emits: ['truck.status_changed'],
 	action: 'truck.report',
 	target: ownTruck,
 	apply: (db, p, { actor }) =>
@@ -142,6 +146,7 @@ function reached(
 
 export const arrive = defineCommand({
 	type: 'truck.arrive',
+	emits: ['truck.checkpoint_reached'],
 	action: 'truck.report',
 	target: ownTruck,
 	apply(db, p) {
@@ -158,12 +163,14 @@ export const arrive = defineCommand({
 
 export const systemReached = defineCommand({
 	type: 'truck.reached',
+	emits: ['truck.checkpoint_reached'],
 	action: 'fleet.system',
 	apply: (db, p) => reached(db, p.truckId, p.checkpointId, p.at, false)
 });
 
 export const autoStatus = defineCommand({
 	type: 'truck.auto_status',
+	emits: ['truck.status_changed'],
 	action: 'fleet.system',
 	apply: (db, p) =>
 		statusChange(db, p.truckId, 'auto', (s) => {
@@ -177,6 +184,7 @@ export const autoStatus = defineCommand({
 
 export const raiseAlert = defineCommand({
 	type: 'alert.raise',
+	emits: ['alert.raised'],
 	action: 'fleet.system',
 	apply(db, p, { commandId }) {
 		const truck = truckOrRefuse(p.truckId);
@@ -212,6 +220,7 @@ export const raiseAlert = defineCommand({
 
 export const clearAlertCommand = defineCommand({
 	type: 'alert.clear',
+	emits: ['alert.cleared'],
 	action: 'fleet.system',
 	apply(db, p) {
 		const open = openAlert(db, p.truckId, p.kind, p.checkpointId);
@@ -223,6 +232,7 @@ export const clearAlertCommand = defineCommand({
 
 export const acknowledge = defineCommand({
 	type: 'alert.acknowledge',
+	emits: ['alert.acknowledged'],
 	action: 'alert.acknowledge',
 	apply(db, p, { actor }) {
 		const alert = getAlert(db, p.alertId);
@@ -237,6 +247,7 @@ export const acknowledge = defineCommand({
 
 export const messageCrew = defineCommand({
 	type: 'crew.message',
+	emits: ['crew.message_sent'],
 	action: 'crew.message',
 	apply(db, p, { actor, commandId, demo }) {
 		if (p.truckId) truckOrRefuse(p.truckId);
@@ -253,6 +264,7 @@ export const messageCrew = defineCommand({
 
 export const saveRoute = defineCommand({
 	type: 'route.save',
+	emits: ['route.saved'],
 	action: 'parade.plan',
 	apply(db, p) {
 		const others = listRoutes(db).filter((r) => r.id !== p.route.id);
@@ -280,6 +292,7 @@ export const saveRoute = defineCommand({
 
 export const assignRoute = defineCommand({
 	type: 'truck.assign_route',
+	emits: ['truck.route_assigned'],
 	action: 'parade.plan',
 	apply(db, p) {
 		const truck = truckOrRefuse(p.truckId);
@@ -296,6 +309,7 @@ export const assignRoute = defineCommand({
 
 export const setStart = defineCommand({
 	type: 'parade.set_start',
+	emits: ['parade.start_set'],
 	action: 'parade.plan',
 	apply(db, p) {
 		const startAt = p.startAt ? Date.parse(p.startAt) : null;
@@ -306,6 +320,7 @@ export const setStart = defineCommand({
 
 export const assignCrew = defineCommand({
 	type: 'truck.assign_crew',
+	emits: ['truck.crew_assigned'],
 	action: 'parade.plan',
 	apply(db, p) {
 		const truck = truckOrRefuse(p.truckId);
@@ -331,3 +346,22 @@ export const assignCrew = defineCommand({
 		};
 	}
 });
+
+/** Every command of this domain; registry.ts lists the domains. */
+export const truckHandlers = [
+	depart,
+	reportIncident,
+	resume,
+	finish,
+	arrive,
+	systemReached,
+	autoStatus,
+	raiseAlert,
+	clearAlertCommand,
+	acknowledge,
+	messageCrew,
+	saveRoute,
+	assignRoute,
+	setStart,
+	assignCrew
+];

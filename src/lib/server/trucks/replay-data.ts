@@ -3,7 +3,7 @@ import { dayNow } from '../clock';
 import { mapTiles } from '../config';
 import { db } from '../db';
 import { listMilestones } from '../scenario/store';
-import { fleet } from './live';
+import { fleet } from './live-fleet';
 
 /** What a replay page starts with, on /ops/replay and on the wall display alike. */
 export function replayPageData() {

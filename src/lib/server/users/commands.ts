@@ -1,5 +1,6 @@
 /** Account management (admin): create, update (role, binding, disable), reset password. */
-import type { Role, UserData } from '$lib/types';
+import type { Role } from '$lib/types';
+import type { UserData } from '$lib/users/events';
 import { hashPassword } from '../auth/password';
 import { invalidateUserSessions } from '../auth/session';
 import { CommandError, defineCommand } from '../commands/define';
@@ -46,6 +47,7 @@ function publicUser(db: Db, id: number): UserData {
 
 export const createUser = defineCommand({
 	type: 'user.create',
+	emits: ['user.created'],
 	action: 'user.manage',
 	prepare: (p) => hashPassword(p.password),
 	apply(db, p, { now, prepared, demo }) {
@@ -62,6 +64,7 @@ export const createUser = defineCommand({
 
 export const updateUserCommand = defineCommand({
 	type: 'user.update',
+	emits: ['user.updated'],
 	action: 'user.manage',
 	apply(db, p, { actor }) {
 		if (!getUser(db, p.userId)) throw new CommandError('not_found', 'Không tìm thấy tài khoản.');
@@ -84,6 +87,7 @@ export const updateUserCommand = defineCommand({
 
 export const resetPassword = defineCommand({
 	type: 'user.reset_password',
+	emits: ['user.password_reset'],
 	action: 'user.manage',
 	prepare: (p) => hashPassword(p.password),
 	apply(db, p, { prepared }) {
@@ -98,3 +102,6 @@ export const resetPassword = defineCommand({
 		};
 	}
 });
+
+/** Every command of this domain; registry.ts lists the domains. */
+export const userHandlers = [createUser, updateUserCommand, resetPassword];

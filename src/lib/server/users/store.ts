@@ -1,5 +1,6 @@
 /** Accounts: data access. */
-import type { Role, UserData } from '$lib/types';
+import type { Role } from '$lib/types';
+import type { UserData } from '$lib/users/events';
 import type { Db } from '../db';
 
 export interface UserRow {

@@ -6,6 +6,7 @@
 import { live } from '$lib/client/live.svelte';
 import { outbox } from '$lib/client/outbox.svelte';
 import type { InviteeView } from '$lib/ceremony/types';
+import type { CommandPayload, CommandType } from '$lib/commands';
 import type { CommandResult } from '$lib/types';
 
 export type Tone = 'ok' | 'waiting' | 'warn' | 'bad';
@@ -26,9 +27,9 @@ export class GateDesk {
 		// a fresh set from the outbox's state each time, never mutated
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity
 		return new Set(
-			outbox.queued
-				.filter((c) => c.type === 'gate.check_in')
-				.map((c) => (c.payload as { inviteeId?: string }).inviteeId)
+			outbox
+				.queuedOf('gate.check_in')
+				.map((c) => c.payload.inviteeId)
 				.filter((id): id is string => !!id)
 		);
 	}
@@ -53,7 +54,7 @@ export class GateDesk {
 		return this.#send('gate.undo', { checkinId }, `Đã huỷ lượt vào: ${label}`);
 	}
 
-	async #send(type: string, payload: unknown, done: string): Promise<void> {
+	async #send<T extends CommandType>(type: T, payload: CommandPayload<T>, done: string): Promise<void> {
 		const ticket = ++this.#ticket;
 		let answer: Promise<CommandResult>;
 		try {

@@ -4,7 +4,7 @@ import { mapTiles } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { requireActor } from '$lib/server/guard';
 import { staffHome } from '$lib/server/staff-home';
-import { fleet } from '$lib/server/trucks/live';
+import { fleet } from '$lib/server/trucks/live-fleet';
 import { crewMessages, paradeStart } from '$lib/server/trucks/store';
 import type { PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 /** The crew phone's picture of its own truck, kept current by live events. */
 import type { CheckpointView, RouteView, TruckStatus } from '$lib/trucks/types';
-import type { EventDataMap, LiveEvent } from '$lib/types';
+import type { LiveEvent } from '$lib/types';
 
 export interface CrewMessageView {
 	id: string;
@@ -39,15 +39,15 @@ export class CrewView {
 
 	apply(event: LiveEvent): void {
 		if (event.type === 'truck.status_changed') {
-			const d = event.data as EventDataMap['truck.status_changed'];
+			const d = event.data;
 			if (d.truckId !== this.truckId) return;
 			this.status = d.status;
 			this.incidentNote = d.incidentNote;
 		} else if (event.type === 'truck.checkpoint_reached') {
-			const d = event.data as EventDataMap['truck.checkpoint_reached'];
+			const d = event.data;
 			if (d.truckId === this.truckId) this.reached = { ...this.reached, [d.checkpointId]: d.at };
 		} else if (event.type === 'crew.message_sent') {
-			const d = event.data as EventDataMap['crew.message_sent'];
+			const d = event.data;
 			if ((d.truckId === null || d.truckId === this.truckId) && !this.messages.some((m) => m.id === d.id)) {
 				this.messages = [{ id: d.id, body: d.body, author: d.author, at: event.at }, ...this.messages].slice(
 					0,

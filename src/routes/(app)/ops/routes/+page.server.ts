@@ -6,7 +6,7 @@ import { db } from '$lib/server/db';
 import { optionalText, text } from '$lib/server/forms/fields';
 import { requireActor, runFormCommand } from '$lib/server/guard';
 import { listRoutes } from '$lib/server/scenario/store';
-import { fleet } from '$lib/server/trucks/live';
+import { fleet } from '$lib/server/trucks/live-fleet';
 import { paradeStart } from '$lib/server/trucks/store';
 import { listCrewAccounts } from '$lib/server/users/store';
 import { inputToIso } from '$lib/vn-time';

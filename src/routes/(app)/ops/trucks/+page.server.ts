@@ -5,7 +5,7 @@ import { db } from '$lib/server/db';
 import { recentEvents } from '$lib/server/events/log';
 import { optionalText, text } from '$lib/server/forms/fields';
 import { requireActor, runFormCommand } from '$lib/server/guard';
-import { fleet } from '$lib/server/trucks/live';
+import { fleet } from '$lib/server/trucks/live-fleet';
 import { crewMessages, paradeStart, recentAlerts } from '$lib/server/trucks/store';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -1,82 +1,80 @@
 /**
- * The fleet's heartbeat, once a second: write buffered positions (then answer the phones that
- * sent them), look for what time reveals (stale, stopped, off route, late), turn findings
- * into system commands, and send one compact frame of the trucks that moved.
+ * The fleet watcher: the fleet's heartbeat, once a second. It writes buffered positions (then
+ * answers the phones that sent them), publishes one compact frame of the trucks that moved,
+ * looks for what time reveals (stale, stopped, off route, late) and turns findings into system
+ * commands on the one command path. Started by hooks.server.ts init(); nothing else starts it.
  */
 import { z } from '$lib/zod';
 import type { Fix } from '$lib/trucks/types';
-import type { PositionsAck, TruckStatusData } from '$lib/types';
+import type { TruckStatusData } from '$lib/trucks/events';
+import type { PositionsAck } from '$lib/types';
 import { authorize, type Actor } from '../access';
 import { dayNow } from '../clock';
 import { executeCommand } from '../commands/execute';
 import { config } from '../config';
 import { db } from '../db';
-import { onCommitted } from '../events/bus';
+import { publish, subscribe } from '../events/bus';
 import { uuidFromName } from '../ids';
-import { realtime } from '../realtime';
-import { Fleet, type Finding } from './fleet';
-import { loadState, openAlert } from './store';
+import type { Finding } from './fleet';
+import { fleet, reloadFleet } from './live-fleet';
+import { openAlert } from './store';
 
-const key = Symbol.for('khai-mac.fleet');
-interface FleetHolder {
-	fleet: Fleet;
+const key = Symbol.for('khai-mac.fleet-watcher');
+interface Watcher {
 	timer: ReturnType<typeof setInterval>;
 	stop: () => void;
 	/** phones waiting for their positions to be on disk: answered after the next flush */
 	waiting: (() => void)[];
 	beating: boolean;
 }
-type Holder = { [key]?: FleetHolder };
+type Holder = { [key]?: Watcher };
 
 const system: Actor = { kind: 'system', label: 'Hệ thống theo dõi xe' };
 
-export function fleet(): Fleet {
-	const holder = globalThis as Holder;
-	if (!holder[key]) startFleet();
-	return holder[key]!.fleet;
-}
-
-const setupEvents = new Set([
-	'scenario.imported',
-	'route.saved',
-	'truck.route_assigned',
-	'demo.day_restarted'
-]);
-const stateEvents = new Set(['truck.status_changed', 'truck.checkpoint_reached']);
-
-export function startFleet(): void {
+export function startFleetWatcher(): void {
 	const holder = globalThis as Holder;
 	const previous = holder[key];
 	if (previous) {
 		// a restart (dev hot reload): what the old fleet holds goes to disk, its phones get their answer
 		clearInterval(previous.timer);
 		previous.stop();
-		previous.fleet.flush(db());
+		reloadFleet();
 		for (const resolve of previous.waiting) resolve();
 	}
-	const live = new Fleet();
-	live.load(db());
-	const stop = onCommitted((event) => {
-		if (setupEvents.has(event.type)) live.load(db());
-		else if (stateEvents.has(event.type))
-			live.setState(loadState(db(), (event.data as { truckId: string }).truckId));
-		if (event.type === 'truck.status_changed') void act(incidentFindings(event.data as TruckStatusData));
+	fleet(); // loaded now, and following commits before the watcher's own listener below
+	const stop = subscribe('committed', (event) => {
+		if (event.type === 'truck.status_changed') void act(incidentFindings(event.data));
 	});
-	const state: FleetHolder = { fleet: live, timer: undefined as never, stop, waiting: [], beating: false };
-	state.timer = setInterval(() => void heartbeat(state), 1000);
+	const state: Watcher = {
+		timer: setInterval(() => void heartbeat(state), 1000),
+		stop,
+		waiting: [],
+		beating: false
+	};
 	state.timer.unref?.();
 	holder[key] = state;
 }
 
-async function heartbeat(state: FleetHolder): Promise<void> {
+/** Resolves once the positions buffered so far are on disk (at the next heartbeat). */
+function positionsWritten(): Promise<void> {
+	const watcher = (globalThis as Holder)[key];
+	// no watcher (a tool or test without the heartbeat): write them now
+	if (!watcher) {
+		fleet().flush(db());
+		return Promise.resolve();
+	}
+	return new Promise<void>((resolve) => watcher.waiting.push(resolve));
+}
+
+async function heartbeat(state: Watcher): Promise<void> {
 	if (state.beating) return;
 	state.beating = true;
-	const live = state.fleet;
+	const live = fleet();
 	try {
 		live.flush(db());
 		// the frame first: the displays should not wait behind hundreds of acks
 		const frame = live.takeFrame(Date.now());
-		if (frame) realtime()?.to(['ops', 'display']).emit('positions', frame);
+		if (frame) publish('positions', frame);
 		const done = state.waiting;
 		state.waiting = [];
 		for (const resolve of done) resolve();
@@ -194,7 +192,7 @@ export async function reportPositions(actor: Actor, input: unknown): Promise<Pos
 	if (good.length === 0) return { ok: false, code: 'invalid', message: bad[0].reason };
 	const { result, findings } = live.ingest(truckId, good, Date.now(), dayNow(db()));
 	result.refused = [...bad, ...result.refused.map((r) => ({ ...r, index: original[r.index] }))];
-	await new Promise<void>((resolve) => (globalThis as Holder)[key]!.waiting.push(resolve));
+	await positionsWritten();
 	await act(findings);
 	return { ok: true, ...result };
 }

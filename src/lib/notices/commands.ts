@@ -1,0 +1,12 @@
+/** The notices domain's commands: what a client may send, checked again by the server. */
+import { z } from '$lib/zod';
+import { unitId } from '../command-fields';
+
+export const noticeCommands = {
+	'notice.post': z.object({
+		body: z.string().trim().min(1, 'Nội dung thông báo không được để trống').max(1000, 'Tối đa 1000 ký tự'),
+		urgent: z.boolean().default(false),
+		/** null or absent: every unit */
+		targetUnitIds: z.array(unitId).min(1, 'Chọn ít nhất một đơn vị').max(500).nullable().default(null)
+	})
+};

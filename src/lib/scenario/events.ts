@@ -1,0 +1,10 @@
+/** What the scenario domain tells the screens, and its line in the live feed. */
+import type { FeedLines } from '../feed-line';
+
+export interface ScenarioEvents {
+	'scenario.imported': { eventId: string; name: string; counts: Record<string, number> };
+}
+
+export const scenarioFeed: FeedLines<ScenarioEvents> = {
+	'scenario.imported': (d) => `Nạp kịch bản "${d.name}"`
+};

@@ -1,0 +1,43 @@
+/** The trucks domain's commands: the crew's buttons, planning the parade, and what the server finds. */
+import { z } from '$lib/zod';
+import { pressedAt, slug, truckId } from '../command-fields';
+import { routeSchema } from '../scenario/schema';
+import { truckStatuses } from './types';
+
+const checkpointId = slug('điểm kiểm soát');
+const routeId = slug('lộ trình');
+const alertKind = z.enum(['late', 'off_route', 'stale', 'incident']);
+
+export const truckCommands = {
+	// the crew's buttons; `at` is when it was pressed
+	'truck.depart': z.object({ truckId, at: pressedAt }),
+	'truck.arrive': z.object({ truckId, checkpointId: checkpointId.nullable().default(null), at: pressedAt }),
+	'truck.incident': z.object({
+		truckId,
+		note: z.string().trim().min(1, 'Ghi rõ sự cố (ví dụ: hỏng loa, thủng lốp)').max(300, 'Tối đa 300 ký tự')
+	}),
+	'truck.resume': z.object({ truckId }),
+	'truck.finish': z.object({ truckId, at: pressedAt }),
+	// planning the parade (coordinator)
+	'route.save': z.object({ route: routeSchema }),
+	'truck.assign_route': z.object({ truckId, routeId: routeId.nullable() }),
+	'truck.assign_crew': z.object({ truckId, userId: z.number().int().positive('Chọn tài khoản tổ xe') }),
+	'parade.set_start': z.object({
+		startAt: z.iso.datetime({ offset: true, error: 'Giờ xuất phát không hợp lệ' }).nullable()
+	}),
+	'crew.message': z.object({
+		truckId: truckId.nullable().default(null),
+		body: z.string().trim().min(1, 'Nhập nội dung tin nhắn').max(300, 'Tối đa 300 ký tự')
+	}),
+	'alert.acknowledge': z.object({ alertId: z.uuid('Mã cảnh báo không hợp lệ') }),
+	// what the server itself finds in the positions (system actor only)
+	'truck.auto_status': z.object({ truckId, status: z.enum(truckStatuses) }),
+	'truck.reached': z.object({ truckId, checkpointId, at: z.number().int() }),
+	'alert.raise': z.object({
+		truckId,
+		kind: alertKind,
+		checkpointId: checkpointId.nullable(),
+		message: z.string().min(1).max(300)
+	}),
+	'alert.clear': z.object({ truckId, kind: alertKind, checkpointId: checkpointId.nullable() })
+};
