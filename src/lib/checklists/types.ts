@@ -43,7 +43,30 @@ export interface ItemPhoto {
 	reviewedAt: number | null;
 }
 
-export interface ChecklistItemView {
+/** What changes on the day for an item; the rest of it comes from the plan. */
+export interface ItemProgress {
+	status: ChecklistStatus;
+	quantityDone: number | null;
+	note: string | null;
+	doneAt: number | null;
+	doneBy: string | null;
+	returnedReason: string | null;
+	/** day time of the last change */
+	updatedAt: number | null;
+}
+
+/** How every item starts the day: nothing done yet. */
+export const notStarted: ItemProgress = {
+	status: 'todo',
+	quantityDone: null,
+	note: null,
+	doneAt: null,
+	doneBy: null,
+	returnedReason: null,
+	updatedAt: null
+};
+
+export interface ChecklistItemView extends ItemProgress {
 	id: string;
 	unitId: string;
 	kind: ChecklistKind;
@@ -54,14 +77,6 @@ export interface ChecklistItemView {
 	sloganText: string | null;
 	/** day time */
 	deadline: number;
-	status: ChecklistStatus;
-	quantityDone: number | null;
-	note: string | null;
-	doneAt: number | null;
-	doneBy: string | null;
-	returnedReason: string | null;
-	/** day time of the last change */
-	updatedAt: number | null;
 	photos: ItemPhoto[];
 }
 

@@ -2,7 +2,7 @@
  * Checklist commands: the ward tablet's ticks, the coordinator's review of photos and edits
  * of the items, all on the one command path.
  */
-import { checklistKindLabel } from '$lib/checklists/types';
+import { checklistKindLabel, notStarted } from '$lib/checklists/types';
 import { actorLabel } from '../access';
 import { dayNow, pressTime } from '../clock';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
@@ -43,16 +43,7 @@ function specOrRefuse(db: Db, itemId: string): ChecklistItemSpec {
 }
 
 function blank(itemId: string, now: number): ItemState {
-	return {
-		itemId,
-		status: 'todo',
-		quantityDone: null,
-		note: null,
-		doneAt: null,
-		doneBy: null,
-		returnedReason: null,
-		updatedAt: now
-	};
+	return { ...notStarted, itemId, updatedAt: now };
 }
 
 const unitName = (db: Db, unitId: string) => getUnit(db, unitId)?.name ?? unitId;

@@ -1,24 +1,21 @@
 /** Ward banner checklists: data access for items (from the scenario), their state and photos. */
-import type {
-	ChecklistItemView,
-	ChecklistStatus,
-	ItemPhoto,
-	AcceptedPhoto,
-	PhotoStatus
+import {
+	notStarted,
+	type ChecklistItemView,
+	type ChecklistStatus,
+	type ItemPhoto,
+	type ItemProgress,
+	type AcceptedPhoto,
+	type PhotoStatus
 } from '$lib/checklists/types';
 import type { Scenario } from '$lib/scenario/schema';
 import type { Db } from '../db';
 
 export type ChecklistItemSpec = Scenario['checklistItems'][number];
 
-export interface ItemState {
+/** An item's progress as stored: it exists once something happened to the item. */
+export interface ItemState extends ItemProgress {
 	itemId: string;
-	status: ChecklistStatus;
-	quantityDone: number | null;
-	note: string | null;
-	doneAt: number | null;
-	doneBy: string | null;
-	returnedReason: string | null;
 	updatedAt: number;
 }
 
@@ -196,6 +193,13 @@ function sloganTexts(db: Db): Map<string, string> {
 	return new Map(rows.map((r) => [r.id, (JSON.parse(r.spec) as { text: string }).text]));
 }
 
+/** The progress part of a stored state (not the item id). */
+function stateProgress(state: ItemState | undefined): ItemProgress {
+	if (!state) return notStarted;
+	const { status, quantityDone, note, doneAt, doneBy, returnedReason, updatedAt } = state;
+	return { status, quantityDone, note, doneAt, doneBy, returnedReason, updatedAt };
+}
+
 function toView(
 	spec: ChecklistItemSpec,
 	state: ItemState | undefined,
@@ -211,13 +215,7 @@ function toView(
 		quantity: spec.quantity,
 		sloganText: spec.sloganId ? (slogans.get(spec.sloganId) ?? null) : null,
 		deadline: Date.parse(spec.deadline),
-		status: state?.status ?? 'todo',
-		quantityDone: state?.quantityDone ?? null,
-		note: state?.note ?? null,
-		doneAt: state?.doneAt ?? null,
-		doneBy: state?.doneBy ?? null,
-		returnedReason: state?.returnedReason ?? null,
-		updatedAt: state?.updatedAt ?? null,
+		...stateProgress(state),
 		photos
 	};
 }

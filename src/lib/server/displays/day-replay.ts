@@ -3,7 +3,7 @@
  * (items not done, nobody in, nothing reported) and the day's events that move them, each with
  * the day's time it happened at. The trucks come from their recorded positions (replay-data).
  */
-import type { ChecklistItemView } from '$lib/checklists/types';
+import { notStarted, type ChecklistItemView } from '$lib/checklists/types';
 import type { EventType } from '$lib/types';
 import { ceremonyPicture } from '../ceremony/store';
 import { listItemViews } from '../checklists/store';
@@ -23,17 +23,7 @@ export const replayedTypes: EventType[] = [
 	'notice.posted'
 ];
 
-const before = (item: ChecklistItemView): ChecklistItemView => ({
-	...item,
-	status: 'todo',
-	quantityDone: null,
-	note: null,
-	doneAt: null,
-	doneBy: null,
-	returnedReason: null,
-	updatedAt: null,
-	photos: []
-});
+const before = (item: ChecklistItemView): ChecklistItemView => ({ ...item, ...notStarted, photos: [] });
 
 /**
  * When it happened on the day: a check-in at its gate's time (a gate offline sends it later),

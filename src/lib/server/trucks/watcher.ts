@@ -7,7 +7,8 @@
 import { z } from '$lib/zod';
 import type { Fix } from '$lib/trucks/types';
 import type { TruckStatusData } from '$lib/trucks/events';
-import type { PositionsAck } from '$lib/types';
+import type { CommandPayload, CommandType } from '$lib/commands';
+import type { Command, PositionsAck } from '$lib/types';
 import { authorize, type Actor } from '../access';
 import { dayNow } from '../clock';
 import { executeCommand } from '../commands/execute';
@@ -110,41 +111,47 @@ function incidentFindings(d: TruckStatusData): Finding[] {
 /** Findings become system commands; ids derive from what was found, so nothing is done twice. */
 async function act(findings: Finding[]): Promise<void> {
 	for (const f of findings) {
-		const episode = `${f.truckId}:${f.kind}:${'alert' in f ? f.alert : ''}:${'checkpointId' in f ? f.checkpointId : ''}:${Date.now()}`;
-		const command =
-			f.kind === 'reached'
-				? {
-						type: 'truck.reached',
-						payload: { truckId: f.truckId, checkpointId: f.checkpointId, at: f.at },
-						id: uuidFromName(`reached:${f.truckId}:${f.checkpointId}:${f.at}`)
-					}
-				: f.kind === 'status'
-					? {
-							type: 'truck.auto_status',
-							payload: { truckId: f.truckId, status: f.status },
-							id: uuidFromName(`status:${episode}`)
-						}
-					: f.kind === 'alert'
-						? {
-								type: 'alert.raise',
-								payload: {
-									truckId: f.truckId,
-									kind: f.alert,
-									checkpointId: f.checkpointId,
-									message: f.message
-								},
-								id: uuidFromName(`alert:${episode}`)
-							}
-						: {
-								type: 'alert.clear',
-								payload: { truckId: f.truckId, kind: f.alert, checkpointId: f.checkpointId },
-								id: uuidFromName(`clear:${episode}`)
-							};
+		const command = commandFor(f);
 		// in a demo every truck is simulated, so what is found in its positions is demo too
 		const result = await executeCommand(system, command, { demo: config.demoSpeed > 0 });
 		if (!result.ok && result.code !== 'conflict' && result.code !== 'not_found') {
 			console.warn(`[fleet] ${command.type} refused: ${result.message}`);
 		}
+	}
+}
+
+/** A system command whose id derives from what was found, so the same finding is acted on once. */
+const named = <T extends CommandType>(
+	type: T,
+	payload: CommandPayload<T>,
+	name: string
+): Command<T, CommandPayload<T>> => ({ id: uuidFromName(name), type, payload });
+
+function commandFor(f: Finding): Command {
+	const episode = `${f.truckId}:${f.kind}:${'alert' in f ? f.alert : ''}:${'checkpointId' in f ? f.checkpointId : ''}:${Date.now()}`;
+	switch (f.kind) {
+		case 'reached':
+			return named(
+				'truck.reached',
+				{ truckId: f.truckId, checkpointId: f.checkpointId, at: f.at },
+				`reached:${f.truckId}:${f.checkpointId}:${f.at}`
+			);
+		case 'status':
+			return named('truck.auto_status', { truckId: f.truckId, status: f.status }, `status:${episode}`);
+		case 'alert':
+			return named(
+				'alert.raise',
+				{ truckId: f.truckId, kind: f.alert, checkpointId: f.checkpointId, message: f.message },
+				`alert:${episode}`
+			);
+		case 'clear':
+			return named(
+				'alert.clear',
+				{ truckId: f.truckId, kind: f.alert, checkpointId: f.checkpointId },
+				`clear:${episode}`
+			);
+		default:
+			return f satisfies never;
 	}
 }
 
