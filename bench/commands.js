@@ -127,11 +127,12 @@ async function durable(label, clients, commandOf) {
 }
 
 const scenario = schoolsScenario(dir, schoolCount);
-const { url, child } = await start({
+const server = await start({
 	dbPath,
 	scenario: scenario.file,
 	env: { KHAIMAC_RESYNC_LIMIT: String(behind * 2) }
 });
+const { url } = server;
 try {
 	const cookie = await login(url, 'ttvh');
 	const leaderCookie = await login(url, 'lanhdao');
@@ -211,7 +212,7 @@ try {
 	late.close();
 	sockets.forEach((s) => s.close());
 } finally {
-	child.kill('SIGTERM');
+	await server.stop();
 	fs.rmSync(dir, { recursive: true, force: true });
 }
 writeResults('commands-results', lines);

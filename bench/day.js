@@ -13,6 +13,7 @@ import { dayRates, driveDay, openBare, openOurs, planClients, sendOurs } from '.
 import {
 	cpuSeconds,
 	fleetScenario,
+	killOnExit,
 	ms,
 	quantile,
 	root,
@@ -51,28 +52,29 @@ function sampler(pid, url) {
 
 async function ours() {
 	const dbPath = path.join(dir, 'day.sqlite');
-	const { url, child } = await startServer({ dbPath, scenario: scenario.file });
+	const server = await startServer({ dbPath, scenario: scenario.file });
+	const { url } = server;
 	try {
 		await settle(3);
-		const rssEmpty = rssMb(child.pid);
+		const rssEmpty = rssMb(server.pid());
 		console.log(`▶ ours: opening ${plan.length} sockets…`);
 		const clients = await openOurs(url, plan, (n) => console.log(`  ${n} connected`));
 		await settle(5);
-		const rssConnected = rssMb(child.pid);
+		const rssConnected = rssMb(server.pid());
 		const samples = {};
 		let frame = null;
 		const watcher = clients.find((c) => c.role === 'coordinator').socket;
 		watcher.on('event', (e) => (samples[e.type] ??= e));
 		watcher.on('positions', (f) => (frame = !frame || f.p.length > frame.p.length ? f : frame));
-		const s = sampler(child.pid, url);
-		const cpu0 = cpuSeconds(child.pid);
+		const s = sampler(server.pid(), url);
+		const cpu0 = cpuSeconds(server.pid());
 		console.log(`▶ ours: ${seconds} s of the day…`);
 		const run = await driveDay({ clients, seconds, send: sendOurs, every: s.every });
-		const cpu = cpuSeconds(child.pid) - cpu0;
+		const cpu = cpuSeconds(server.pid()) - cpu0;
 		clients.forEach((c) => c.socket.close());
 		return { ...run, rssEmpty, rssConnected, rss: s.rss, loop: s.loop, cpu, samples, frame };
 	} finally {
-		child.kill('SIGTERM');
+		await server.stop();
 	}
 }
 
@@ -80,7 +82,7 @@ async function bare(samples, frame) {
 	const child = spawn('node', [path.join(root, 'bench/bare-server.js')], {
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
-	process.on('exit', () => child.kill('SIGKILL'));
+	killOnExit(child);
 	const port = await new Promise((resolve) =>
 		readline.createInterface({ input: child.stdout }).once('line', (l) => resolve(Number(l)))
 	);

@@ -26,7 +26,8 @@ const truckCount = Number(process.env.BENCH_TRUCKS ?? 330);
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const dir = tempDir();
 const scenario = fleetScenario(dir, truckCount);
-const { url, child } = await startServer({ dbPath: path.join(dir, 'bench.sqlite'), scenario: scenario.file });
+const server = await startServer({ dbPath: path.join(dir, 'bench.sqlite'), scenario: scenario.file });
+const { url } = server;
 const { line, lines } = printed();
 
 const browser = await launchChromium();
@@ -91,7 +92,7 @@ try {
 	crews.forEach((c) => c.socket.close());
 } finally {
 	await browser.close();
-	child.kill('SIGTERM');
+	await server.stop();
 	fs.rmSync(dir, { recursive: true, force: true });
 }
 writeResults('display-results', lines);

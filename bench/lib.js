@@ -1,14 +1,23 @@
 // Shared by the benchmarks: a real server from the build on a free port with its own
-// database, logins through the real form, sockets as the browsers open them.
-import { spawn, spawnSync } from 'node:child_process';
+// database, logins through the real form, sockets as the browsers open them. The server and
+// client parts are the tests' harness (tests/harness/), the figures' helpers are here.
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { io } from 'socket.io-client';
+import {
+	cli,
+	freePort,
+	killOnExit,
+	root,
+	startServer as startHarnessServer,
+	tempDir as harnessTempDir
+} from '../tests/harness/server.js';
 
-export const root = path.resolve(import.meta.dirname, '..');
+export { connect, login } from '../tests/harness/client.js';
+export { cli, freePort, killOnExit, root };
+// /proc readings, shared with the tests
+export { childPids, cpuSeconds, rssMb } from '../scripts/proc.js';
 
 export const quantile = (values, q) => {
 	const sorted = Float64Array.from(values).sort();
@@ -16,87 +25,25 @@ export const quantile = (values, q) => {
 };
 export const ms = (v) => `${v.toFixed(1)} ms`;
 
-export function freePort() {
-	return new Promise((resolve) => {
-		const probe = net.createServer().listen(0, '127.0.0.1', () => {
-			const { port } = probe.address();
-			probe.close(() => resolve(port));
-		});
-	});
-}
-
 export function tempDir() {
-	return fs.mkdtempSync(path.join(os.tmpdir(), 'khai-mac-bench-'));
+	return harnessTempDir('khai-mac-bench-');
 }
 
-export async function startServer({ dbPath, scenario, env = {}, demo = false, afterImport = () => {} }) {
-	const flags = demo ? ['--accounts', '--demo'] : ['--accounts'];
-	const imported = spawnSync('node', ['build/cli.js', 'import', scenario, ...flags], {
-		cwd: root,
-		env: { ...process.env, KHAIMAC_DB: dbPath },
-		encoding: 'utf8'
-	});
-	if (imported.status !== 0) throw new Error(imported.stderr);
-	afterImport(dbPath);
-	const port = await freePort();
-	const child = spawn(
-		'node',
-		[...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'server.js'],
-		{
-			cwd: root,
-			env: { ...process.env, ...env, KHAIMAC_DB: dbPath, PORT: String(port), HOST: '127.0.0.1' },
-			// BENCH_SERVER_LOG=file keeps what the server says (its errors) for a look afterwards
-			stdio: process.env.BENCH_SERVER_LOG
-				? ['ignore', ...[1, 2].map(() => fs.openSync(process.env.BENCH_SERVER_LOG, 'a'))]
-				: 'ignore'
-		}
-	);
-	// a bench that fails half-way must not leave its server running (and skewing the next one)
-	process.on('exit', () => child.kill('SIGKILL'));
-	// and an interrupted one neither (a signal ends node without 'exit' unless handled)
-	for (const [signal, code] of [
-		['SIGINT', 130],
-		['SIGTERM', 143]
-	])
-		process.once(signal, () => process.exit(code));
-	const url = `http://127.0.0.1:${port}`;
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`${url}/healthz`)).ok) return { url, child };
-		} catch {
-			/* starting */
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error('server did not start');
-}
-
-// /proc readings, shared with the tests
-export { childPids, cpuSeconds, rssMb } from '../scripts/proc.js';
-
-export async function login(url, username, password = 'khaimac-demo') {
-	const response = await fetch(`${url}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin: url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ username, password })
-	});
-	const cookie = response.headers.getSetCookie().find((c) => c.startsWith('km_session='));
-	if (!cookie) throw new Error(`login ${username} failed (${response.status})`);
-	return cookie.split(';')[0];
-}
-
-export function connect(url, cookie) {
-	const socket = io(url, {
-		transports: ['websocket'],
-		extraHeaders: { cookie },
-		auth: { as: 'user' },
-		forceNew: true,
-		reconnection: false
-	});
-	return new Promise((resolve, reject) => {
-		socket.once('connect', () => resolve(socket));
-		socket.once('connect_error', reject);
+/**
+ * The harness's server (see tests/harness/server.js: url, pid(), stop(), log()…) on `dbPath`,
+ * with the scenario's accounts. BENCH_NODE_ARGS: flags for the server's node;
+ * BENCH_SERVER_LOG=file: its output appended there (default: server.log beside the database,
+ * removed with the bench's folder). It is killed if the bench fails half-way or is interrupted.
+ */
+export function startServer({ dbPath, scenario, env = {}, demo = false, afterImport }) {
+	return startHarnessServer({
+		dbPath,
+		scenario,
+		env,
+		demo,
+		afterImport,
+		nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean),
+		logFile: process.env.BENCH_SERVER_LOG || undefined
 	});
 }
 

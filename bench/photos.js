@@ -25,10 +25,11 @@ const perTablet = Number(process.env.BENCH_PHOTOS ?? 4);
 const chunk = 256 * 1024;
 
 const dir = tempDir();
-const { url, child } = await startServer({
+const server = await startServer({
 	dbPath: path.join(dir, 'bench.sqlite'),
 	scenario: path.join(root, 'data/scenarios/quan7-2024.json')
 });
+const { url } = server;
 
 async function cameraLike(seed) {
 	return sharp({
@@ -93,8 +94,8 @@ async function send(cookie, unitId, bytes) {
 }
 
 const perPhoto = [];
-const rssBefore = rssMb(child.pid);
-const cpuBefore = cpuSeconds(child.pid);
+const rssBefore = rssMb(server.pid());
+const cpuBefore = cpuSeconds(server.pid());
 const started = performance.now();
 let ticks = 0;
 await Promise.all(
@@ -117,13 +118,14 @@ await Promise.all(
 	})
 );
 const seconds = (performance.now() - started) / 1000;
-const rssAfter = rssMb(child.pid);
+const rssAfter = rssMb(server.pid());
 // the photos are decoded in the server's photo process, started by the first photo
-const [photoProcess] = childPids(child.pid);
+const [photoProcess] = childPids(server.pid());
 const photoCpu = photoProcess ? (cpuSeconds(photoProcess) / seconds) * 100 : 0;
 const photoRss = photoProcess ? rssMb(photoProcess) : 0;
-const cpu = ((cpuSeconds(child.pid) - cpuBefore) / seconds) * 100;
-child.kill();
+const cpu = ((cpuSeconds(server.pid()) - cpuBefore) / seconds) * 100;
+await server.stop();
+fs.rmSync(dir, { recursive: true, force: true });
 
 const lines = [
 	`photos stored: ${photos.length} in ${seconds.toFixed(1)} s = ${(photos.length / seconds).toFixed(1)} photos/s, ${(megabytes / seconds).toFixed(1)} MB/s received (${tablets} tablets, one photo at a time each, 256 KB chunks); ${ticks} ticks accepted`,

@@ -2,11 +2,12 @@
 // Chromium against a real server: time from a photo of a code to the guest shown, for the
 // first and the last 50 of many scans, and the page's JavaScript heap before and after (after
 // a forced GC). Shows the scanner does not slow down or grow. Needs `npm run build` first.
-import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import QRCode from 'qrcode';
 import {
+	cli,
 	launchChromium,
 	ms,
 	pageHeapMb,
@@ -21,15 +22,12 @@ import {
 const scans = Number(process.env.BENCH_SCANS ?? 1000);
 const dir = tempDir();
 const dbPath = path.join(dir, 'bench.sqlite');
-const { url, child } = await startServer({
+const server = await startServer({
 	dbPath,
 	scenario: path.join(root, 'data/scenarios/quan7-2024.json')
 });
-const imported = spawnSync(
-	'node',
-	['build/cli.js', 'invitees', path.join(root, 'data/scenarios/quan7-2024-invitees-demo.csv')],
-	{ cwd: root, env: { ...process.env, KHAIMAC_DB: dbPath }, encoding: 'utf8' }
-);
+const { url } = server;
+const imported = cli(dbPath, ['invitees', path.join(root, 'data/scenarios/quan7-2024-invitees-demo.csv')]);
 if (imported.status !== 0) throw new Error(imported.stderr);
 const invitees = new Database(dbPath, { readonly: true }).prepare('SELECT name, code FROM invitees').all();
 const codes = await Promise.all(
@@ -81,7 +79,8 @@ const heapStart = await heap();
 times.push(...(await scanInPage(warmup, scans - warmup)));
 const heapEnd = await heap();
 await browser.close();
-child.kill();
+await server.stop();
+fs.rmSync(dir, { recursive: true, force: true });
 
 const first = times.slice(0, 50);
 const last = times.slice(-50);

@@ -32,7 +32,7 @@ const speed = Number(
 );
 const plan = planClients(scenario);
 const dbPath = path.join(dir, 'soak.sqlite');
-const { url, child } = await startServer({
+const server = await startServer({
 	dbPath,
 	scenario: scenario.file,
 	demo: true,
@@ -44,6 +44,7 @@ const { url, child } = await startServer({
 		db.close();
 	}
 });
+const { url } = server;
 const { line, lines } = printed();
 
 /** least-squares slope of y over x */
@@ -74,7 +75,7 @@ try {
 		const status = await page.getByTestId('connection').getAttribute('data-status');
 		samples.push({
 			minute: second / 60,
-			rss: rssMb(child.pid),
+			rss: rssMb(server.pid()),
 			heap: health.heapMb,
 			heapTotal: health.heapTotalMb,
 			external: health.externalMb,
@@ -133,7 +134,7 @@ try {
 	);
 } finally {
 	await browser.close();
-	child.kill('SIGTERM');
+	await server.stop();
 	fs.rmSync(dir, { recursive: true, force: true });
 }
 writeResults('soak-results', lines);

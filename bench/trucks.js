@@ -54,10 +54,11 @@ async function bareBroadcast(frames) {
 
 const scenario = fleetScenario(dir, truckCount);
 console.log(`▶ ${truckCount} xe, ${displayCount} màn hình, ${seconds} giây…`);
-const { url, child } = await startServer({ dbPath, scenario: scenario.file });
+const server = await startServer({ dbPath, scenario: scenario.file });
+const { url } = server;
 const { line, lines } = printed();
 try {
-	const rssIdle = rssMb(child.pid);
+	const rssIdle = rssMb(server.pid());
 	const crews = await inGroups(scenario.trucks, 20, async (t) => ({
 		truck: t,
 		socket: await connect(url, await login(url, t.id))
@@ -82,7 +83,7 @@ try {
 
 	let accepted = 0;
 	let refused = 0;
-	const cpuBefore = cpuSeconds(child.pid);
+	const cpuBefore = cpuSeconds(server.pid());
 	const started = Date.now();
 	for (let second = 0; second < seconds; second++) {
 		const tick = Date.now();
@@ -95,7 +96,7 @@ try {
 		if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 	}
 	const elapsed = (Date.now() - started) / 1000;
-	const rssLoaded = rssMb(child.pid);
+	const rssLoaded = rssMb(server.pid());
 	await new Promise((r) => setTimeout(r, 1500));
 	const bare = await bareBroadcast(frames);
 	const frameBytes = frames.length
@@ -115,12 +116,12 @@ try {
 		`  bare socket.io, same frames, ${displayCount} clients: p50 ${ms(quantile(bare, 0.5))}, p99 ${ms(quantile(bare, 0.99))} → p99 ratio ${(quantile(delivery, 0.99) / quantile(bare, 0.99)).toFixed(2)}`
 	);
 	line(
-		`server RSS: ${rssIdle.toFixed(0)} MB idle → ${rssLoaded.toFixed(0)} MB under load; server CPU ${(((cpuSeconds(child.pid) - cpuBefore) / elapsed) * 100).toFixed(0)}% of one core`
+		`server RSS: ${rssIdle.toFixed(0)} MB idle → ${rssLoaded.toFixed(0)} MB under load; server CPU ${(((cpuSeconds(server.pid()) - cpuBefore) / elapsed) * 100).toFixed(0)}% of one core`
 	);
 	crews.forEach((c) => c.socket.close());
 	displays.forEach((d) => d.close());
 } finally {
-	child.kill('SIGTERM');
+	await server.stop();
 	fs.rmSync(dir, { recursive: true, force: true });
 }
 writeResults('trucks-results', lines);

@@ -1,70 +1,13 @@
-/** A client as a browser or a phone is: session cookie from the real login form, real socket.io. */
-import { io, type Socket } from 'socket.io-client';
-import type {
-	ClientToServerEvents,
-	CommandResult,
-	LiveEvent,
-	ServerToClientEvents,
-	SyncResult
-} from '../../src/lib/types';
-import { demoPassword } from './server';
+/**
+ * A client as a browser or a phone is: session cookie from the real login form, real socket.io.
+ * Login and connect are the harness's, shared with the benches (tests/harness/client.js).
+ */
+import type { CommandResult, LiveEvent, SyncResult } from '../../src/lib/types';
+import type { AppSocket } from '../harness/client.js';
 
-export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export { connect, login, postLogin, type LoginResult } from '../harness/client.js';
 
-export interface LoginResult {
-	status: number;
-	cookie: string | null;
-	location: string | null;
-	body: string;
-}
-
-/** Posts the login form as a browser without JavaScript would. */
-export async function postLogin(
-	url: string,
-	username: string,
-	password = demoPassword
-): Promise<LoginResult> {
-	const response = await fetch(`${url}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin: url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ username, password })
-	});
-	const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('km_session='));
-	return {
-		status: response.status,
-		cookie: setCookie ? setCookie.split(';')[0] : null,
-		location: response.headers.get('location'),
-		body: await response.text()
-	};
-}
-
-export async function login(url: string, username: string, password = demoPassword): Promise<string> {
-	const result = await postLogin(url, username, password);
-	if (!result.cookie) throw new Error(`login as ${username} failed: ${result.status}`);
-	return result.cookie;
-}
-
-export function connect(
-	url: string,
-	cookie: string | null,
-	as: 'user' | 'display' = 'user'
-): Promise<TestSocket> {
-	const socket: TestSocket = io(url, {
-		transports: ['websocket'],
-		extraHeaders: cookie ? { cookie } : {},
-		auth: { as },
-		reconnection: false,
-		forceNew: true
-	});
-	return new Promise((resolve, reject) => {
-		socket.once('connect', () => resolve(socket));
-		socket.once('connect_error', (error) => {
-			socket.close();
-			reject(error);
-		});
-	});
-}
+export type TestSocket = AppSocket;
 
 export function command(
 	socket: TestSocket,
