@@ -3,7 +3,7 @@ import { version } from '$app/environment';
 import { db } from '$lib/server/db';
 import { processHealth } from '$lib/server/health';
 import { lastSeq } from '$lib/server/events/log';
-import { realtime } from '$lib/server/realtime';
+import { liveConnections } from '$lib/server/realtime';
 
 /** For monitoring: is the database answering, how far is the log, how many live sockets, how
  * late the event loop runs and how much memory the process holds. */
@@ -16,7 +16,7 @@ export function GET() {
 				version,
 				database: ok ? 'ok' : 'error',
 				seq: lastSeq(db()),
-				sockets: realtime()?.engine.clientsCount ?? 0,
+				sockets: liveConnections(),
 				...processHealth()
 			},
 			{ status: ok ? 200 : 503 }

@@ -6,7 +6,7 @@ import { checklistKindLabel, notStarted } from '$lib/checklists/types';
 import { actorLabel } from '../access';
 import { dayNow, pressTime } from '../clock';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
-import { db as database, type Db } from '../db';
+import type { Db } from '../db';
 import { getUpload } from '../photos/store';
 import { getUnit, listUnits, missingUnits } from '../scenario/units';
 import {
@@ -47,9 +47,9 @@ function blank(itemId: string, now: number): ItemState {
 }
 
 const unitName = (db: Db, unitId: string) => getUnit(db, unitId)?.name ?? unitId;
-/** target() runs before the transaction: it only reads which unit the item belongs to */
-function ofItem(p: { itemId: string }) {
-	const unitId = itemUnitId(database(), p.itemId);
+/** the unit the item belongs to */
+function ofItem(p: { itemId: string }, db: Db) {
+	const unitId = itemUnitId(db, p.itemId);
 	if (!unitId) throw new CommandError('not_found', itemGone);
 	return { unitId };
 }

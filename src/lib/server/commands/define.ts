@@ -32,8 +32,11 @@ export interface CommandDef<T extends CommandType, E extends EventType = EventTy
 	emits: readonly E[];
 	action: Action;
 	// methods, not function properties: the registry holds every handler as an AnyCommandDef
-	/** the unit or truck the command acts on, for own-unit checks; may throw CommandError (not_found) */
-	target?(payload: CheckedPayload<T>): Target;
+	/**
+	 * the unit or truck the command acts on, for own-unit checks; runs before the transaction,
+	 * so it only reads; may throw CommandError (not_found)
+	 */
+	target?(payload: CheckedPayload<T>, db: Db): Target;
 	/** slow work done before the transaction (password hashing); must not write */
 	prepare?(payload: CheckedPayload<T>): Promise<Prepared>;
 	/** runs inside the transaction; throws CommandError to refuse and change nothing */

@@ -143,7 +143,7 @@ export async function executeCommand(
 	const value = checked.data;
 	let target;
 	try {
-		target = def.target?.(value);
+		target = def.target?.(value, db());
 	} catch (error) {
 		if (error instanceof CommandError)
 			return retried() ?? refuse(actor, ctx, id, type, error.code, error.message);

@@ -242,8 +242,13 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 	return io;
 }
 
-export function realtime(): RealtimeServer | undefined {
+function realtime(): RealtimeServer | undefined {
 	return (globalThis as Holder)[key]?.io;
+}
+
+/** How many live connections there are (for /healthz). */
+export function liveConnections(): number {
+	return realtime()?.engine.clientsCount ?? 0;
 }
 
 /** Ends the live connections of a session that logged out. */
