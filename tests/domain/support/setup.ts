@@ -1,0 +1,26 @@
+/**
+ * Before every domain test: a fresh in-memory database behind `db()`.
+ *
+ * Two things are faked for the whole project:
+ * - setInterval: the first truck command starts the fleet's heartbeat (trucks/live.ts, once a
+ *   second), which would look at the clock and send system commands of its own in the middle
+ *   of a test. What the heartbeat finds (stale, off route, late) is tested directly on Fleet
+ *   (tests/domain/trucks/fleet.test.ts).
+ * - Date: the clock stands still unless a test moves it (vi.setSystemTime), so "the day is at
+ *   07:20" (givenDayTime) means exactly 07:20 when the command runs. Each test starts at 06:00
+ *   on the opening day, 3 October 2024 (the real clock, before any givenDayTime).
+ * setImmediate and promises stay real: commands commit on setImmediate (group-commit.ts).
+ */
+import { afterEach, beforeEach, vi } from 'vitest';
+import { freshDatabase } from './database';
+import { settled } from './eventually';
+
+vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+
+beforeEach(() => {
+	vi.setSystemTime(Date.parse('2024-10-03T06:00:00+07:00'));
+	freshDatabase();
+});
+
+// what a test set going (a system command after a committed event) lands in its own database
+afterEach(settled);
