@@ -4,7 +4,7 @@
  * (by token) and as the ops room lists them.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import { defaultLayout, type DisplayLayout } from '../../../src/lib/display/layout';
+import { defaultLayout, type DisplayLayout } from '../../../src/lib/displays/layout';
 import { db } from '../../../src/lib/server/db';
 import { findDisplayLinkByToken, listDisplayLinks } from '../../../src/lib/server/displays/store';
 import { accepted, run, send } from '../support/command';

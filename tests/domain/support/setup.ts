@@ -2,10 +2,10 @@
  * Before every domain test: a fresh in-memory database behind `db()`.
  *
  * Two things are faked for the whole project:
- * - setInterval: the first truck command starts the fleet's heartbeat (trucks/live.ts, once a
- *   second), which would look at the clock and send system commands of its own in the middle
- *   of a test. What the heartbeat finds (stale, off route, late) is tested directly on Fleet
- *   (tests/domain/trucks/fleet.test.ts).
+ * - setInterval: a test that starts the fleet watcher (trucks/watcher.ts) for what it does on a
+ *   committed event must not get its heartbeat too (once a second it looks at the clock and
+ *   sends system commands of its own). What the heartbeat finds (stale, off route, late) is
+ *   tested directly on Fleet (tests/domain/trucks/fleet.test.ts).
  * - Date: the clock stands still unless a test moves it (vi.setSystemTime), so "the day is at
  *   07:20" (givenDayTime) means exactly 07:20 when the command runs. Each test starts at 06:00
  *   on the opening day, 3 October 2024 (the real clock, before any givenDayTime).

@@ -3,10 +3,11 @@
  * (xuất phát, đến điểm, sự cố, tiếp tục, hoàn thành), the alerts they raise and clear, the
  * coordinator's messages and crew assignments. Read back through the trucks' store.
  */
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/lib/server/db';
 import { createSession, generateToken, validateSessionToken } from '../../../src/lib/server/auth/session';
 import { crewMessages, getAlert, loadState, openAlert } from '../../../src/lib/server/trucks/store';
+import { startFleetWatcher, stopFleetWatcher } from '../../../src/lib/server/trucks/watcher';
 import { getUser } from '../../../src/lib/server/users/store';
 import { accepted, run, send, type Actor } from '../support/command';
 import { databaseContents } from '../support/database';
@@ -79,6 +80,10 @@ describe("the crew's buttons", () => {
 });
 
 describe('an incident', () => {
+	// the fleet watcher turns a crew's incident into an alert (its heartbeat stays still: setInterval is faked)
+	beforeEach(startFleetWatcher);
+	afterEach(stopFleetWatcher);
+
 	it('raises an alert for the ops room; resuming clears it', async () => {
 		await accepted(run(crew, 'truck.depart', { truckId }));
 

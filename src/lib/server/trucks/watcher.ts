@@ -33,15 +33,8 @@ type Holder = { [key]?: Watcher };
 const system: Actor = { kind: 'system', label: 'Hệ thống theo dõi xe' };
 
 export function startFleetWatcher(): void {
-	const holder = globalThis as Holder;
-	const previous = holder[key];
-	if (previous) {
-		// a restart (dev hot reload): what the old fleet holds goes to disk, its phones get their answer
-		clearInterval(previous.timer);
-		previous.stop();
-		reloadFleet();
-		for (const resolve of previous.waiting) resolve();
-	}
+	// a restart (dev hot reload): what the old fleet holds goes to disk, its phones get their answer
+	if (stopFleetWatcher()) reloadFleet();
 	fleet(); // loaded now, and following commits before the watcher's own listener below
 	const stop = subscribe('committed', (event) => {
 		if (event.type === 'truck.status_changed') void act(incidentFindings(event.data));
@@ -53,7 +46,19 @@ export function startFleetWatcher(): void {
 		beating: false
 	};
 	state.timer.unref?.();
-	holder[key] = state;
+	(globalThis as Holder)[key] = state;
+}
+
+/** Stops the heartbeat and answers the phones still waiting; false when none was running. */
+export function stopFleetWatcher(): boolean {
+	const holder = globalThis as Holder;
+	const watcher = holder[key];
+	if (!watcher) return false;
+	clearInterval(watcher.timer);
+	watcher.stop();
+	delete holder[key];
+	for (const resolve of watcher.waiting) resolve();
+	return true;
 }
 
 /** Resolves once the positions buffered so far are on disk (at the next heartbeat). */
