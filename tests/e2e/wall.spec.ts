@@ -125,7 +125,7 @@ test('the coordinator changes a screen to one panel, then back: the screen follo
 	// in turn: the ceremony, then the reports, every 5 seconds, the same on every screen of the link
 	await row.getByLabel('Bố trí').selectOption('rotate');
 	for (const id of ['map', 'run', 'alerts', 'checklists', 'feed'])
-		await row.locator(`input[name="panels"][value="${id}"]`).uncheck();
+		await row.locator(`input[name="layout.panels"][value="${id}"]`).uncheck();
 	await row.getByLabel('Mỗi ô (giây)').fill('5');
 	await row.getByRole('button', { name: 'Áp dụng ngay' }).click();
 	await expect(wall.getByTestId('display')).toHaveAttribute('data-mode', 'rotate');

@@ -78,7 +78,22 @@ const fields = [
 	'deadline',
 	'urgent',
 	'target',
-	'unitIds'
+	'unitIds',
+	// the names the forms use for the commands' nested fields and lists
+	'targetUnitIds',
+	'item.id',
+	'item.unitId',
+	'item.kind',
+	'item.quantity',
+	'item.position',
+	'item.deadline',
+	'group.id',
+	'group.expected',
+	'layout.mode',
+	'layout.panels',
+	'layout.seconds',
+	'target.count',
+	'uploads'
 ];
 const value = fc.oneof(
 	fc.string({ maxLength: 300 }),

@@ -1,9 +1,10 @@
 /** Guards for load functions and form actions: every read and command goes through authorize. */
 import { error, fail, redirect } from '@sveltejs/kit';
-import type { CommandType, CommandPayload } from '$lib/commands';
+import type { CommandType } from '$lib/commands';
 import type { CommandResult } from '$lib/types';
 import { authorize, type Action, type Actor, type Target } from './access';
 import { executeCommand } from './commands/execute';
+import { commandInput, type Given } from './forms/command-form';
 
 interface GuardEvent {
 	locals: App.Locals;
@@ -19,21 +20,32 @@ export function requireActor({ locals, url }: GuardEvent, action: Action, target
 	return locals.actor;
 }
 
+type FormEvent = GuardEvent & { request: Request; getClientAddress: () => string };
+
 /**
- * Runs a command from a form action. A refusal becomes `fail(status, {message, problems})`
- * so the form shows it and keeps what the user typed.
+ * Runs command `type` from a form action, its payload read from the form along the command's
+ * schema (see forms/command-form.ts); `given` are values the action found itself (a parsed file,
+ * the page's unit), which the form is not read for. The form's `commandId` makes a resent form
+ * take effect once. A refusal becomes `fail(status, {message, problems})` so the form shows it
+ * and keeps what the user typed.
  */
 export async function runFormCommand<T extends CommandType>(
-	event: GuardEvent & { getClientAddress: () => string },
-	commandId: FormDataEntryValue | null,
+	event: FormEvent,
 	type: T,
-	payload: CommandPayload<T>
+	form?: FormData,
+	given?: Given<T>
 ) {
 	if (!event.locals.actor)
 		return fail(401, { message: 'Phiên đăng nhập đã hết. Hãy đăng nhập lại.', code: 'unauthenticated' });
+	const submitted = form ?? (await event.request.formData());
+	const commandId = submitted.get('commandId');
 	const result: CommandResult = await executeCommand(
 		event.locals.actor,
-		{ id: typeof commandId === 'string' && commandId ? commandId : crypto.randomUUID(), type, payload },
+		{
+			id: typeof commandId === 'string' && commandId ? commandId : crypto.randomUUID(),
+			type,
+			payload: commandInput(type, submitted, given)
+		},
 		{ ip: event.getClientAddress() }
 	);
 	if (result.ok) return { ok: true as const, seq: result.seq, type };
@@ -42,4 +54,9 @@ export async function runFormCommand<T extends CommandType>(
 			result.code as string
 		] ?? 400;
 	return fail(status, { message: result.message, code: result.code, problems: result.problems ?? [] });
+}
+
+/** A form action that is just command `type`, read from the form: `save: commandAction('x.save')`. */
+export function commandAction<T extends CommandType>(type: T) {
+	return (event: FormEvent) => runFormCommand(event, type);
 }

@@ -2,8 +2,7 @@ import { authorize } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { listDisplayLinks } from '$lib/server/displays/store';
 import { recentEvents } from '$lib/server/events/log';
-import { checkbox, integer, text } from '$lib/server/forms/fields';
-import { requireActor, runFormCommand } from '$lib/server/guard';
+import { commandAction, requireActor } from '$lib/server/guard';
 import { latestNotices } from '$lib/server/notices/store';
 import { currentEvent, listMilestones } from '$lib/server/scenario/store';
 import { listUnits } from '$lib/server/scenario/units';
@@ -27,39 +26,8 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	postNotice: async (event) => {
-		const form = await event.request.formData();
-		const everyone = text(form, 'target') !== 'units';
-		return runFormCommand(event, form.get('commandId'), 'notice.post', {
-			body: text(form, 'body'),
-			urgent: checkbox(form, 'urgent'),
-			targetUnitIds: everyone ? null : form.getAll('unitIds').map(String)
-		});
-	},
-	createDisplayLink: async (event) => {
-		const form = await event.request.formData();
-		return runFormCommand(event, form.get('commandId'), 'display_link.create', { name: text(form, 'name') });
-	},
-	configureDisplayLink: async (event) => {
-		const form = await event.request.formData();
-		const mode = text(form, 'mode');
-		const chosen = form.getAll('panels').map(String);
-		return runFormCommand(event, form.get('commandId'), 'display_link.configure', {
-			linkId: text(form, 'linkId'),
-			// the fields of another mode are not on the form: the link keeps what it had for them
-			layout: {
-				...listDisplayLinks(db()).find((l) => l.id === text(form, 'linkId'))?.layout,
-				mode: mode as never,
-				...(form.has('panel') && { panel: text(form, 'panel') as never }),
-				...(mode === 'rotate' && { panels: chosen as never, seconds: integer(form, 'seconds') }),
-				theme: text(form, 'theme') as never
-			}
-		});
-	},
-	revokeDisplayLink: async (event) => {
-		const form = await event.request.formData();
-		return runFormCommand(event, form.get('commandId'), 'display_link.revoke', {
-			linkId: text(form, 'linkId')
-		});
-	}
+	postNotice: commandAction('notice.post'),
+	createDisplayLink: commandAction('display_link.create'),
+	configureDisplayLink: commandAction('display_link.configure'),
+	revokeDisplayLink: commandAction('display_link.revoke')
 };

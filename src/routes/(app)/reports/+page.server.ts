@@ -59,12 +59,7 @@ export const actions: Actions = {
 				code: 'invalid',
 				problems
 			});
-		const uploads = form.getAll('upload').filter((v): v is string => typeof v === 'string');
-		return runFormCommand(event, form.get('commandId'), 'report.submit', {
-			unitId,
-			figures,
-			narrative,
-			uploads
-		});
+		// the figures as read against the template above; the uploads are the form's `uploads`
+		return runFormCommand(event, 'report.submit', form, { unitId, figures, narrative });
 	}
 };

@@ -1,5 +1,4 @@
 import { fail } from '@sveltejs/kit';
-import { checkbox } from '$lib/server/forms/fields';
 import { requireActor, runFormCommand } from '$lib/server/guard';
 import { currentEvent } from '$lib/server/scenario/store';
 import { db } from '$lib/server/db';
@@ -30,9 +29,6 @@ export const actions: Actions = {
 				problems: [{ path: '(tệp)', message: (error as Error).message }]
 			});
 		}
-		return runFormCommand(event, form.get('commandId'), 'scenario.import', {
-			scenario,
-			withAccounts: checkbox(form, 'withAccounts')
-		});
+		return runFormCommand(event, 'scenario.import', form, { scenario });
 	}
 };

@@ -3,10 +3,8 @@ import { authorize } from '$lib/server/access';
 import { ceremonyPicture, listGroups } from '$lib/server/ceremony/store';
 import { maxListBytes, readInviteeFile } from '$lib/server/ceremony/invitee-file';
 import { db } from '$lib/server/db';
-import { integer, text } from '$lib/server/forms/fields';
-import { requireActor, runFormCommand } from '$lib/server/guard';
+import { commandAction, requireActor, runFormCommand } from '$lib/server/guard';
 import { listMilestones } from '$lib/server/scenario/store';
-import { inputToIso } from '$lib/vn-time';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -20,26 +18,9 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	saveSetup: async (event) => {
-		const form = await event.request.formData();
-		return runFormCommand(event, form.get('commandId'), 'ceremony.save_setup', {
-			title: text(form, 'title'),
-			place: text(form, 'place'),
-			startsAt: inputToIso(text(form, 'startsAt')) ?? ''
-		});
-	},
-	saveGroup: async (event) => {
-		const form = await event.request.formData();
-		return runFormCommand(event, form.get('commandId'), 'ceremony.save_group', {
-			group: { id: text(form, 'id'), name: text(form, 'name'), expected: integer(form, 'expected') }
-		});
-	},
-	removeGroup: async (event) => {
-		const form = await event.request.formData();
-		return runFormCommand(event, form.get('commandId'), 'ceremony.remove_group', {
-			groupId: text(form, 'groupId')
-		});
-	},
+	saveSetup: commandAction('ceremony.save_setup'),
+	saveGroup: commandAction('ceremony.save_group'),
+	removeGroup: commandAction('ceremony.remove_group'),
 	importInvitees: async (event) => {
 		if (!event.locals.actor || !authorize(event.locals.actor, 'ceremony.setup'))
 			return fail(403, { message: 'Bạn không có quyền nạp danh sách khách mời.', problems: [] });
@@ -57,9 +38,6 @@ export const actions: Actions = {
 					message: p.message
 				}))
 			});
-		return runFormCommand(event, form.get('commandId'), 'ceremony.import_invitees', {
-			invitees: list.rows,
-			mode: text(form, 'mode') === 'append' ? 'append' : 'replace'
-		});
+		return runFormCommand(event, 'ceremony.import_invitees', form, { invitees: list.rows });
 	}
 };

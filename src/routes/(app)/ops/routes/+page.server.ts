@@ -1,15 +1,12 @@
 import { fail } from '@sveltejs/kit';
-import type { CommandPayload } from '$lib/commands';
 import { authorize } from '$lib/server/access';
 import { mapTiles } from '$lib/server/config';
 import { db } from '$lib/server/db';
-import { optionalText, text } from '$lib/server/forms/fields';
-import { requireActor, runFormCommand } from '$lib/server/guard';
+import { commandAction, requireActor, runFormCommand } from '$lib/server/guard';
 import { listRoutes } from '$lib/server/scenario/store';
 import { fleet } from '$lib/server/trucks/live-fleet';
 import { paradeStart } from '$lib/server/trucks/store';
 import { listCrewAccounts } from '$lib/server/users/store';
-import { inputToIso } from '$lib/vn-time';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -41,9 +38,11 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	saveRoute: async (event) => {
 		const form = await event.request.formData();
+		// the map editor sends the drawn route as JSON in one field
+		const typed = form.get('route');
 		let route: unknown;
 		try {
-			route = JSON.parse(text(form, 'route'));
+			route = JSON.parse(typeof typed === 'string' ? typed : '');
 		} catch {
 			return fail(400, {
 				message: 'Không đọc được dữ liệu lộ trình gửi lên. Hãy tải lại trang rồi vẽ và lưu lại.',
@@ -51,28 +50,9 @@ export const actions: Actions = {
 			});
 		}
 		// the command's schema checks the shape; a wrong one comes back as problems
-		return runFormCommand(event, form.get('commandId'), 'route.save', {
-			route: route as CommandPayload<'route.save'>['route']
-		});
+		return runFormCommand(event, 'route.save', form, { route });
 	},
-	assignRoute: async (event) => {
-		const form = await event.request.formData();
-		return runFormCommand(event, form.get('commandId'), 'truck.assign_route', {
-			truckId: text(form, 'truckId'),
-			routeId: optionalText(form, 'routeId')
-		});
-	},
-	assignCrew: async (event) => {
-		const form = await event.request.formData();
-		return runFormCommand(event, form.get('commandId'), 'truck.assign_crew', {
-			truckId: text(form, 'truckId'),
-			userId: Number(text(form, 'userId'))
-		});
-	},
-	setStart: async (event) => {
-		const form = await event.request.formData();
-		return runFormCommand(event, form.get('commandId'), 'parade.set_start', {
-			startAt: inputToIso(text(form, 'startAt'))
-		});
-	}
+	assignRoute: commandAction('truck.assign_route'),
+	assignCrew: commandAction('truck.assign_crew'),
+	setStart: commandAction('parade.set_start')
 };

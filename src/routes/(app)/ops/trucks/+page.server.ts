@@ -3,8 +3,7 @@ import { config, mapTiles } from '$lib/server/config';
 import { dayNow } from '$lib/server/clock';
 import { db } from '$lib/server/db';
 import { recentEvents } from '$lib/server/events/log';
-import { optionalText, text } from '$lib/server/forms/fields';
-import { requireActor, runFormCommand } from '$lib/server/guard';
+import { commandAction, requireActor } from '$lib/server/guard';
 import { fleet } from '$lib/server/trucks/live-fleet';
 import { crewMessages, paradeStart, recentAlerts } from '$lib/server/trucks/store';
 import type { Actions, PageServerLoad } from './$types';
@@ -41,17 +40,6 @@ export const load: PageServerLoad = (event) => {
 };
 
 export const actions: Actions = {
-	message: async (event) => {
-		const form = await event.request.formData();
-		return runFormCommand(event, form.get('commandId'), 'crew.message', {
-			truckId: optionalText(form, 'truckId'),
-			body: text(form, 'body')
-		});
-	},
-	acknowledge: async (event) => {
-		const form = await event.request.formData();
-		return runFormCommand(event, form.get('commandId'), 'alert.acknowledge', {
-			alertId: text(form, 'alertId')
-		});
-	}
+	message: commandAction('crew.message'),
+	acknowledge: commandAction('alert.acknowledge')
 };
