@@ -3,7 +3,9 @@
  * and the typed socket.io event maps used on both ends.
  */
 import type { Fix, PositionFrame, TruckView } from './trucks/types';
+import type { DayClock } from './time/day-clock';
 import type { CeremonyEvents } from './ceremony/events';
+export type { DayClock } from './time/day-clock';
 import type { ChecklistEvents } from './checklists/events';
 import type { DisplayEvents } from './displays/events';
 import type { NoticeEvents } from './notices/events';
@@ -66,16 +68,6 @@ export type SyncResult =
 	| { kind: 'events'; events: LiveEvent[]; seq: number }
 	/** too far behind: reload the page data, then continue from `seq` */
 	| { kind: 'snapshot'; seq: number };
-
-/**
- * The clock of the day. In real use dayTime = serverTime. In a demo the simulator runs the
- * scenario's day compressed: dayTime = anchorDay + (serverTime - anchorReal) * speed.
- */
-export interface DayClock {
-	anchorReal: number;
-	anchorDay: number;
-	speed: number;
-}
 
 /** What a page's load gives the live connection to start from. */
 export interface LiveStart {

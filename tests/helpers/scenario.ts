@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { msToIso } from '../../src/lib/vn-time';
+import { msToIso } from '../../src/lib/time/input';
 import { defaultScenario } from './server';
 
 const isoWithOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?\+07:00$/;

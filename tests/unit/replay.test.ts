@@ -3,7 +3,7 @@ import { trackLengthM } from '../../src/lib/trucks/geometry';
 import type { TrackPoint } from '../../src/lib/types';
 import { loadTrackPages, type TrackAnswer } from '../../src/lib/ui/replay/load';
 import { defaultReplayRange, formatDuration, formatKm, rangeProblem } from '../../src/lib/ui/replay/range';
-import { inputToMs, msToInput } from '../../src/lib/vn-time';
+import { inputToMs, msToInput } from '../../src/lib/time/input';
 import { ReplayPlayer, STALE_AFTER_MS } from '../../src/lib/ui/replay/replay.svelte';
 
 const T0 = Date.parse('2024-10-03T07:00:00+07:00');

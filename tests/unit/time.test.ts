@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatDate, formatDateTime, formatHour } from '../../src/lib/time';
+import { formatCountdown, formatDate, formatDateTime, formatHour } from '../../src/lib/time/format';
 
 describe('Vietnamese time formats in Asia/Ho_Chi_Minh', () => {
 	it('writes hours as the plans do', () => {

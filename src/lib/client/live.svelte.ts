@@ -8,7 +8,7 @@ import { io, type Socket } from 'socket.io-client';
 import { createSubscriber } from 'svelte/reactivity';
 import { invalidateAll } from '$app/navigation';
 import type { CommandPayload, CommandType } from '$lib/commands';
-import { dayTime } from '$lib/day-clock';
+import { dayTime } from '$lib/time/day-clock';
 import type { Fix, PositionFrame } from '$lib/trucks/types';
 import type {
 	ClientToServerEvents,

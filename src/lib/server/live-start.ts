@@ -1,5 +1,5 @@
 import type { LiveStart } from '$lib/types';
-import { dayClock } from './clock';
+import { dayClock } from './day-clock';
 import { db } from './db';
 import { lastSeq } from './events/log';
 

@@ -21,7 +21,10 @@ export const truckCommands = {
 	// planning the parade (coordinator)
 	'route.save': z.object({ route: routeSchema }),
 	'truck.assign_route': z.object({ truckId, routeId: routeId.nullable() }),
-	'truck.assign_crew': z.object({ truckId, userId: z.number().int().positive('Chọn tài khoản tổ xe') }),
+	'truck.assign_crew': z.object({
+		truckId,
+		userId: z.number('Chọn tài khoản tổ xe').int().positive('Chọn tài khoản tổ xe')
+	}),
 	'parade.set_start': z.object({
 		startAt: z.iso.datetime({ offset: true, error: 'Giờ xuất phát không hợp lệ' }).nullable()
 	}),

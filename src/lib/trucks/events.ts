@@ -1,6 +1,6 @@
 /** What the trucks domain tells the screens (crews, the parade plan, alerts), and its feed lines. */
 import type { FeedLines } from '../feed-line';
-import { formatHour } from '../time';
+import { formatHour } from '../time/format';
 import { truckStatusLabel, type AlertKind, type TruckStatus } from './types';
 
 export interface TruckStatusData {

@@ -6,6 +6,7 @@ import { roles } from '../scenario/schema';
 export const username = z
 	.string()
 	.trim()
+	.toLowerCase()
 	.regex(/^[a-z0-9._-]{3,40}$/, 'Tên đăng nhập 3–40 ký tự: chữ thường không dấu, số, ".", "-", "_"');
 export const password = z.string().min(8, 'Mật khẩu tối thiểu 8 ký tự').max(200, 'Mật khẩu tối đa 200 ký tự');
 

@@ -1,7 +1,7 @@
 import { ceremonyPicture } from '$lib/server/ceremony/store';
 import { latestAcceptedPhotos, listItemViews } from '$lib/server/checklists/store';
 import { mapTiles } from '$lib/server/config';
-import { dayNow } from '$lib/server/clock';
+import { dayNow } from '$lib/server/day-clock';
 import { db } from '$lib/server/db';
 import { requireDisplayReader } from '$lib/server/displays/viewer';
 import { recentEvents } from '$lib/server/events/log';

@@ -6,7 +6,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { percent, progressOf } from '../../../src/lib/checklists/types';
-import { dayNow } from '../../../src/lib/server/clock';
+import { dayNow } from '../../../src/lib/server/day-clock';
 import { db } from '../../../src/lib/server/db';
 import {
 	itemView,

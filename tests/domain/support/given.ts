@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Role, ScenarioInput } from '../../../src/lib/scenario/schema';
 import { userActor, type Actor } from '../../../src/lib/server/access';
-import { setDayClock } from '../../../src/lib/server/clock';
+import { setDayClock } from '../../../src/lib/server/day-clock';
 import { db } from '../../../src/lib/server/db';
 import { completeUpload, createUpload } from '../../../src/lib/server/photos/store';
 import { getUser, insertUser } from '../../../src/lib/server/users/store';

@@ -3,9 +3,9 @@
  * is in once: the second check-in, at any gate, is refused with when and where the first was.
  */
 import type { CheckinView } from '$lib/ceremony/types';
-import { formatHour } from '$lib/time';
+import { formatHour } from '$lib/time/format';
 import { actorLabel, authorize } from '../access';
-import { dayNow, pressTime } from '../clock';
+import { dayNow, pressTime } from '../day-clock';
 import { config } from '../config';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
 import { shortCode, uuidFromName } from '../ids';

@@ -4,7 +4,7 @@
  */
 import { checklistKindLabel, notStarted } from '$lib/checklists/types';
 import { actorLabel } from '../access';
-import { dayNow, pressTime } from '../clock';
+import { dayNow, pressTime } from '../day-clock';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
 import type { Db } from '../db';
 import { getUpload } from '../photos/store';

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { commandSchemas } from '$lib/commands';
 import type { CommandResult, Problem } from '$lib/types';
 import { actorLabel, authorize, type Actor } from '../access';
-import { dayNow } from '../clock';
+import { dayNow } from '../day-clock';
 import { db } from '../db';
 import { publish } from '../events/bus';
 import { appendEvent, findCommand, recordRefusal } from '../events/log';

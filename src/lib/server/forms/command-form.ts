@@ -26,7 +26,7 @@
  */
 import { z } from '$lib/zod';
 import { commandSchemas, type CommandPayload, type CommandType } from '$lib/commands';
-import { inputToIso } from '$lib/vn-time';
+import { inputToIso } from '$lib/time/input';
 
 /** absent: no such field; blank: the field is there, empty; given: something was filled in */
 type Read = { state: 'absent' | 'blank' | 'given'; value: unknown };

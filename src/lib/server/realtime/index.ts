@@ -9,7 +9,7 @@ import { parse as parseCookies } from 'cookie';
 import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, LiveEvent, ServerToClientEvents, SyncResult } from '$lib/types';
 import { authorize, roomsFor, userActor, type Actor } from '../access';
-import { dayClock, dayNow } from '../clock';
+import { dayClock, dayNow } from '../day-clock';
 import { fleet } from '../trucks/live-fleet';
 import { reportPositions } from '../trucks/watcher';
 import { readTrack } from '../trucks/track';

@@ -8,7 +8,7 @@ import { addUp, latestByUnit, subtrees } from '$lib/reports/rollup';
 import type { SubmissionView } from '$lib/reports/types';
 import type { Problem } from '$lib/types';
 import { actorLabel } from '../access';
-import { dayNow } from '../clock';
+import { dayNow } from '../day-clock';
 import { CommandError, defineCommand } from '../commands/define';
 import type { Db } from '../db';
 import { uuidFromName } from '../ids';

@@ -8,7 +8,7 @@ import Papa from 'papaparse';
 import { fold } from '$lib/ceremony/search';
 import { cellsOf } from '$lib/reports/cells';
 import type { ReportTemplate } from '$lib/reports/types';
-import { formatDateTime } from '$lib/time';
+import { formatDateTime } from '$lib/time/format';
 import type { ReportSheet } from './picture';
 
 /** The table's columns, 1-based as exceljs counts them. */

@@ -1,6 +1,6 @@
 /** Commands only the demo simulator sends. */
 import { defineCommand } from '../commands/define';
-import { dayNow } from '../clock';
+import { dayNow } from '../day-clock';
 import { resetCheckins } from '../ceremony/store';
 import { resetChecklists } from '../checklists/store';
 import { resetReports } from '../reports/store';

@@ -4,10 +4,10 @@
  * demo. Off unless KHAIMAC_DEMO_SPEED is set; without it the app is the real thing.
  */
 import type { DayClock } from '$lib/types';
-import { dayTime, isCompressed } from '$lib/day-clock';
+import { dayTime, isCompressed } from '$lib/time/day-clock';
 import { ceremonySetup } from '../ceremony/store';
 import { listItemSpecs } from '../checklists/store';
-import { dayClock, setDayClock } from '../clock';
+import { dayClock, setDayClock } from '../day-clock';
 import { config } from '../config';
 import { executeCommand } from '../commands/execute';
 import { db } from '../db';

@@ -1,4 +1,4 @@
-import { formatDateTime } from '$lib/time';
+import { formatDateTime } from '$lib/time/format';
 
 /** "trễ 7 phút", "trễ 2 giờ 05 phút"; past two days, the plan's own time */
 export function lateText(ms: number, plannedAt: number): string {

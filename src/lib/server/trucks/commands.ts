@@ -5,7 +5,7 @@
 import type { TruckStatus } from '$lib/trucks/types';
 import type { TruckStatusData } from '$lib/trucks/events';
 import { actorLabel, type Actor } from '../access';
-import { dayNow, pressTime } from '../clock';
+import { dayNow, pressTime } from '../day-clock';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
 import type { Db } from '../db';
 import { listRoutes } from '../scenario/store';

@@ -1,5 +1,5 @@
 import { defaultReplayRange } from '$lib/ui/replay/range';
-import { dayNow } from '../clock';
+import { dayNow } from '../day-clock';
 import { mapTiles } from '../config';
 import { db } from '../db';
 import { listMilestones } from '../scenario/store';

@@ -10,7 +10,7 @@ import type { TruckStatusData } from '$lib/trucks/events';
 import type { CommandPayload, CommandType } from '$lib/commands';
 import type { Command, PositionsAck } from '$lib/types';
 import { authorize, type Actor } from '../access';
-import { dayNow } from '../clock';
+import { dayNow } from '../day-clock';
 import { executeCommand } from '../commands/execute';
 import { config } from '../config';
 import { db } from '../db';

@@ -1,5 +1,5 @@
 /** What a checkpoint added on the map starts with: a fresh id, the next free name, 15 minutes after the last. */
-import { msToIso } from '$lib/vn-time';
+import { msToIso } from '$lib/time/input';
 
 type Named = { id: string; name: string; plannedAt: string };
 

@@ -1,7 +1,7 @@
 /** How the fleet map draws a truck and names what it shows: pure, no Leaflet instance needed. */
 import type { CircleMarkerOptions, TooltipOptions } from 'leaflet';
 import { escapeHtml } from '$lib/escape';
-import { formatHour } from '$lib/time';
+import { formatHour } from '$lib/time/format';
 import { truckStatusColor, truckStatusLabel, type TruckStatus } from '$lib/trucks/types';
 
 export type TruckPoint = { id: string; label: string; status: TruckStatus; lat: number; lng: number };

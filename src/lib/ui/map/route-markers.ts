@@ -6,7 +6,7 @@
  */
 import type { LatLng, Map as LeafletMap, Marker, Polyline } from 'leaflet';
 import { escapeHtml } from '$lib/escape';
-import { formatHour } from '$lib/time';
+import { formatHour } from '$lib/time/format';
 import { toLatLng, type LeafletModule } from './leaflet-map';
 
 export type LngLat = [number, number];

@@ -3,7 +3,7 @@ import { cellsOf } from '$lib/reports/cells';
 import { cumulative, rollUp } from '$lib/reports/rollup';
 import type { Cell, ReportTemplate, ReportUnit, SubmissionView } from '$lib/reports/types';
 import type { ReportRow } from '$lib/scenario/schema';
-import { formatDate } from '$lib/time';
+import { formatDate } from '$lib/time/format';
 
 const day = 24 * 3600_000;
 

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { dayNow } from '$lib/server/clock';
+import { dayNow } from '$lib/server/day-clock';
 import { mapTiles } from '$lib/server/config';
 import { db } from '$lib/server/db';
 import { requireActor } from '$lib/server/guard';

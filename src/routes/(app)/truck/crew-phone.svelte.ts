@@ -5,7 +5,7 @@
  */
 import { live } from '$lib/client/live.svelte';
 import { outbox } from '$lib/client/outbox.svelte';
-import { dayTime } from '$lib/day-clock';
+import { dayTime } from '$lib/time/day-clock';
 import type { Fix } from '$lib/trucks/types';
 
 export type WakeState = 'on' | 'off' | 'lost' | 'unsupported';

@@ -3,7 +3,7 @@
  * scenario schema, with defaults a test can override. Ids are numbered so parts never clash.
  */
 import { scenarioSchema, type Scenario, type ScenarioInput } from '../../../../src/lib/scenario/schema';
-import { msToIso } from '../../../../src/lib/vn-time';
+import { msToIso } from '../../../../src/lib/time/input';
 import { onStreet } from './street';
 
 type Part<K extends keyof ScenarioInput> = NonNullable<ScenarioInput[K]> extends (infer T)[] ? T : never;

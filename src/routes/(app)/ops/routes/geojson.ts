@@ -5,7 +5,7 @@
  * checkpoints. Anything else is refused with a Vietnamese message, and nothing is changed.
  */
 import type { Checkpoint } from './route-draft.svelte';
-import { inputToIso, msToIso } from '$lib/vn-time';
+import { inputToIso, msToIso } from '$lib/time/input';
 
 type LngLat = [number, number];
 type Imported = { coordinates: LngLat[]; checkpoints: Checkpoint[]; summary: string };

@@ -1,6 +1,6 @@
 import { authorize } from '$lib/server/access';
 import { config, mapTiles } from '$lib/server/config';
-import { dayNow } from '$lib/server/clock';
+import { dayNow } from '$lib/server/day-clock';
 import { db } from '$lib/server/db';
 import { recentEvents } from '$lib/server/events/log';
 import { commandAction, requireActor } from '$lib/server/guard';

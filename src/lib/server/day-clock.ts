@@ -2,7 +2,7 @@
  * The day's clock (see DayClock). Real use: the server's own time. A demo compresses the
  * scenario's day; the mapping is kept in the database so a restart continues the same day.
  */
-import { dayTime } from '$lib/day-clock';
+import { dayTime } from '$lib/time/day-clock';
 import type { DayClock } from '$lib/types';
 import type { Db } from './db';
 import { readMeta, writeMeta } from './db/meta';
