@@ -1,5 +1,6 @@
 /** Loudspeaker trucks: data access for live state, positions, alerts and crew messages. */
 import type { AlertKind, Fix, TruckStatus } from '$lib/trucks/types';
+import type { TrackPoint } from '$lib/types';
 import type { Db } from '../db';
 import { readMeta, writeMeta } from '../db/meta';
 
@@ -126,15 +127,10 @@ export function insertPositions(db: Db, positions: StoredPosition[]): number {
 }
 
 /** A track for the trail or a replay: [device time, lat, lng, speed] rows, oldest first. */
-export function positionsBetween(
-	db: Db,
-	from: number,
-	to: number,
-	truckId?: string
-): { truckId: string; at: number; lat: number; lng: number; speed: number | null }[] {
+export function positionsBetween(db: Db, from: number, to: number, truckId?: string): TrackPoint[] {
 	const sql = `SELECT truck_id AS truckId, device_at AS at, lat, lng, speed FROM positions
 		WHERE device_at BETWEEN ? AND ? AND flag IS NULL ${truckId ? 'AND truck_id = ?' : ''} ORDER BY device_at LIMIT 200000`;
-	return db.prepare(sql).all(...(truckId ? [from, to, truckId] : [from, to])) as never;
+	return db.prepare(sql).all(...(truckId ? [from, to, truckId] : [from, to])) as TrackPoint[];
 }
 
 export interface Alert {
