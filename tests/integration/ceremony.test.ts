@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventDataMap, LiveEvent } from '../../src/lib/types';
 import { collect, command, connect, login, waitFor, type TestSocket } from '../helpers/client';
-import { defaultScenario, removeServer, startServer, type TestServer } from '../helpers/server';
+import { defaultScenario, queryDb, removeServer, startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
 let ops: TestSocket;
@@ -14,14 +13,7 @@ let gate2: TestSocket;
 
 const demoList = fs.readFileSync('data/scenarios/quan7-2024-invitees-demo.csv');
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-	const db = new Database(server.dbPath, { readonly: true });
-	try {
-		return db.prepare(sql).all(...params) as T[];
-	} finally {
-		db.close();
-	}
-}
+const query = <T>(sql: string, ...params: unknown[]) => queryDb<T>(server.dbPath, sql, ...params);
 const count = (sql: string, ...params: unknown[]) => query<{ n: number }>(sql, ...params)[0].n;
 
 async function importList(file: File, mode = 'replace', cookie = opsCookie) {

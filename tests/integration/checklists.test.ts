@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
@@ -6,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventDataMap, LiveEvent } from '../../src/lib/types';
 import { collect, command, connect, login, waitFor, type TestSocket } from '../helpers/client';
 import { cameraJpeg, putChunk, upload } from '../helpers/photos';
-import { removeServer, startServer, type TestServer } from '../helpers/server';
+import { queryDb, removeServer, startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
 let ops: TestSocket;
@@ -22,14 +21,7 @@ const unit = 'phuong-tan-kieng';
 const otherItem = 'cl-tan-hung-1';
 const otherUnit = 'phuong-tan-hung';
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-	const db = new Database(server.dbPath, { readonly: true });
-	try {
-		return db.prepare(sql).all(...params) as T[];
-	} finally {
-		db.close();
-	}
-}
+const query = <T>(sql: string, ...params: unknown[]) => queryDb<T>(server.dbPath, sql, ...params);
 
 const count = (sql: string, ...params: unknown[]) => query<{ n: number }>(sql, ...params)[0].n;
 

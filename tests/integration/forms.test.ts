@@ -3,23 +3,15 @@
  * each action reads its command from the form by the command's schema, runs it once, and a bad
  * form is refused with the schema's message and writes nothing.
  */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { login } from '../helpers/client';
-import { removeServer, startServer, type TestServer } from '../helpers/server';
+import { queryDb, removeServer, startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
 let admin: string;
 let ops: string;
 
-function query<T>(sql: string, ...params: unknown[]): T[] {
-	const db = new Database(server.dbPath, { readonly: true });
-	try {
-		return db.prepare(sql).all(...params) as T[];
-	} finally {
-		db.close();
-	}
-}
+const query = <T>(sql: string, ...params: unknown[]) => queryDb<T>(server.dbPath, sql, ...params);
 
 const specOf = (table: 'checklist_items' | 'report_rows', id: string) =>
 	query<{ spec: string }>(`SELECT spec FROM ${table} WHERE id = ?`, id)[0]?.spec ?? '';

@@ -1,5 +1,5 @@
 /** Checklist items as the pages hold them (ChecklistItemView), for the pure progress functions. */
-import type { ChecklistItemView } from '../../../../src/lib/checklists/types';
+import { notStarted, type ChecklistItemView } from '../../../../src/lib/checklists/types';
 
 let sequence = 0;
 
@@ -15,13 +15,7 @@ export function anItem(overrides: Partial<ChecklistItemView> = {}): ChecklistIte
 		quantity: 20,
 		sloganText: null,
 		deadline,
-		status: 'todo',
-		quantityDone: null,
-		note: null,
-		doneAt: null,
-		doneBy: null,
-		returnedReason: null,
-		updatedAt: null,
+		...notStarted,
 		photos: [],
 		...overrides
 	};
