@@ -11,12 +11,8 @@
 import Database from 'better-sqlite3';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {
-	ClientToServerEvents,
-	CommandResult,
-	LiveEvent,
-	ServerToClientEvents
-} from '../../src/lib/types';
+import type { ClientToServerEvents, CommandResult, ServerToClientEvents } from '../../src/lib/types';
+import { CatchUp } from '../../src/lib/client/catch-up';
 import { login } from '../helpers/client';
 import { removeServer, startServer, type TestServer } from '../helpers/server';
 
@@ -49,44 +45,25 @@ function open(cookie: string): Client {
 	});
 }
 
-/** A screen that follows the log: live events, and on every (re)connect what it missed. */
+/**
+ * A screen that follows the log as the live store does (the same CatchUp): live events, and on
+ * every (re)connect what it missed.
+ */
 function follower(socket: Client) {
 	const seen: number[] = [];
-	let last = 0;
 	let snapshots = 0;
-	const take = (e: LiveEvent) => {
-		if (e.seq <= last) return;
-		last = e.seq;
-		seen.push(e.seq);
-	};
-	let syncing = false;
-	let syncs = 0; // as the live store does: a late answer to an older sync is ignored
-	const buffered: LiveEvent[] = [];
-	socket.on('event', (e) => (syncing ? buffered.push(e) : take(e)));
+	const catchUp = new CatchUp(0, (e) => seen.push(e.seq));
+	socket.on('event', (e) => catchUp.receive(e));
 	socket.on('connect', async () => {
-		const mine = ++syncs;
-		syncing = true;
-		try {
-			for (;;) {
-				const result = await socket.timeout(5000).emitWithAck('sync', last);
-				if (mine !== syncs) return;
-				if (result.kind !== 'events') {
-					snapshots++; // would have to reload: counted as a failure below
-					break;
-				}
-				result.events.forEach(take);
-				if (result.events.length === 0) break;
+		const outcome = await catchUp.run(
+			(afterSeq) => socket.timeout(5000).emitWithAck('sync', afterSeq),
+			async () => {
+				snapshots++; // would have to reload: counted as a failure below
 			}
-		} catch {
-			if (mine === syncs) socket.disconnect().connect();
-		} finally {
-			if (mine === syncs) {
-				syncing = false;
-				buffered.splice(0).forEach(take);
-			}
-		}
+		);
+		if (outcome === 'failed') socket.disconnect().connect();
 	});
-	return { seen, last: () => last, snapshots: () => snapshots };
+	return { seen, last: () => catchUp.seq, snapshots: () => snapshots };
 }
 
 /** Drops the screen's connection at random and brings it back 1–`offlineMaxS` s later, until `done()`. */

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LiveEvent } from '../../src/lib/types';
+import { CatchUp } from '../../src/lib/client/catch-up';
 import { collect, command, connect, login, notice, sync, waitFor } from '../helpers/client';
 import { removeServer, startServer, type TestServer } from '../helpers/server';
 
@@ -49,6 +51,53 @@ describe('exactly once, in order', () => {
 		const result = await sync(socket, 0);
 		expect(result.kind).toBe('snapshot');
 		socket.close();
+	});
+
+	it('applies nothing after a gap when the catch-up gets no answer in time (a slow link)', async () => {
+		const writer = await connect(server.url, cookie);
+		const screen = await connect(server.url, await login(server.url, 'lanhdao'));
+		// where the screen's picture is (a page load: the log's last seq)
+		const start = await sync(screen, 0);
+		// the screen's picture is at `start.seq`; three notices come while it is away
+		const missed: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			const r = await command(writer, 'notice.post', notice(`Khi màn hình vắng ${i}`));
+			if (r.ok) missed.push(r.seq);
+		}
+		const applied: number[] = [];
+		const catchUp = new CatchUp(start.seq, (e) => applied.push(e.seq));
+		const arrived: LiveEvent[] = [];
+		screen.on('event', (e) => {
+			arrived.push(e);
+			catchUp.receive(e);
+		});
+
+		// its catch-up is sent, but the answer is late: meanwhile two notices arrive live, then
+		// the wait runs out (as socket.io's timeout would reject it)
+		const late = await catchUp.run(
+			async (afterSeq) => {
+				screen.emit('sync', afterSeq, () => {});
+				for (let i = 0; i < 2; i++) await command(writer, 'notice.post', notice(`Trong lúc chờ ${i}`));
+				await waitFor(() => arrived.length >= 2);
+				throw new Error('operation has timed out');
+			},
+			async () => {}
+		);
+		expect(late).toBe('failed');
+		// nothing after the gap was applied: the picture stays where it was
+		expect(applied).toEqual([]);
+		expect(catchUp.seq).toBe(start.seq);
+
+		// the next catch-up (after the reconnect) brings the missed notices, then the live ones
+		const again = await catchUp.run(
+			(afterSeq) => screen.timeout(5000).emitWithAck('sync', afterSeq),
+			async () => {}
+		);
+		expect(again).toBe('live');
+		const last = Math.max(...missed, ...arrived.map((e) => e.seq));
+		expect(applied).toEqual(Array.from({ length: last - start.seq }, (_, i) => start.seq + 1 + i));
+		writer.close();
+		screen.close();
 	});
 
 	it('keeps the log through a crash: seq continues and clients catch up', async () => {

@@ -9,6 +9,7 @@ import { createSubscriber } from 'svelte/reactivity';
 import { invalidateAll } from '$app/navigation';
 import type { CommandPayload, CommandType } from '$lib/commands';
 import { dayTime } from '$lib/time/day-clock';
+import { CatchUp } from './catch-up';
 import type { Fix, PositionFrame } from '$lib/trucks/types';
 import type {
 	ClientToServerEvents,
@@ -84,10 +85,7 @@ export class LiveConnection {
 	#liveListeners = new Set<() => void>();
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#frameListeners = new Set<(frame: PositionFrame) => void>();
-	#syncing = false;
-	#buffer: LiveEvent[] = [];
-	/** the resync under way; an older one that answers late (after a reconnect) is ignored */
-	#resyncs = 0;
+	#catchUp = new CatchUp(0, (event) => this.#apply(event));
 
 	/** The server's time now, ticking. */
 	get serverNow(): number {
@@ -102,6 +100,7 @@ export class LiveConnection {
 	connect(as: 'user' | 'display', start: LiveStart): () => void {
 		this.disconnect();
 		this.seq = start.seq;
+		this.#catchUp = new CatchUp(start.seq, (event) => this.#apply(event));
 		// a page kept for offline use carries the time it was made: the offset measured last is truer
 		this.offset = savedOffset.load() ?? start.serverNow - Date.now();
 		this.day = start.day;
@@ -127,7 +126,7 @@ export class LiveConnection {
 			}
 			this.#lost(navigator.onLine ? 'reconnecting' : 'offline');
 		});
-		socket.on('event', (event) => (this.#syncing ? this.#buffer.push(event) : this.#apply(event)));
+		socket.on('event', (event) => this.#catchUp.receive(event));
 		socket.on('session:ended', (reason) => {
 			this.ended = reason;
 			socket.disconnect();
@@ -244,8 +243,8 @@ export class LiveConnection {
 		return () => this.#liveListeners.delete(listener);
 	}
 
+	/** One new event, in order (the catch-up has checked it is new). */
 	#apply(event: LiveEvent): void {
-		if (event.seq <= this.seq) return;
 		this.seq = event.seq;
 		this.lastUpdate = Date.now();
 		for (const listener of this.#listeners) listener(event);
@@ -273,33 +272,19 @@ export class LiveConnection {
 	}
 
 	async #resync(socket: LiveSocket): Promise<void> {
-		const mine = ++this.#resyncs;
-		this.#syncing = true;
-		try {
-			const result = await socket.timeout(30_000).emitWithAck('sync', this.seq);
-			// a newer connection's resync owns the buffer now: applying this late answer, or ending
-			// the buffering under it, would let live events overtake what it brings
-			if (mine !== this.#resyncs) return;
-			if (result.kind === 'snapshot') {
-				this.seq = result.seq;
+		const outcome = await this.#catchUp.run(
+			(afterSeq) => socket.timeout(30_000).emitWithAck('sync', afterSeq),
+			async (seq) => {
+				this.seq = seq;
 				await invalidateAll();
-			} else {
-				for (const event of result.events) this.#apply(event);
-				this.seq = Math.max(this.seq, result.seq);
 			}
-			this.status = 'live';
-			this.lostAt = null;
-			this.lastUpdate = Date.now();
-			for (const listener of this.#liveListeners) listener();
-		} catch {
-			if (mine === this.#resyncs) socket.disconnect().connect(); // no answer: start over
-		} finally {
-			if (mine === this.#resyncs) {
-				this.#syncing = false;
-				const buffered = this.#buffer.splice(0);
-				for (const event of buffered) this.#apply(event);
-			}
-		}
+		);
+		if (outcome === 'failed') socket.disconnect().connect(); // no answer: start over
+		if (outcome !== 'live' && outcome !== 'snapshot') return;
+		this.status = 'live';
+		this.lostAt = null;
+		this.lastUpdate = Date.now();
+		for (const listener of this.#liveListeners) listener();
 	}
 }
 
