@@ -1,6 +1,6 @@
 /** The display-links domain's commands (coordinator). */
 import { z } from '$lib/zod';
-import { displayLayoutSchema } from './layout-schema';
+import { displayLayoutChangeSchema } from './layout-schema';
 
 const linkId = z.uuid('Mã liên kết không hợp lệ');
 
@@ -13,5 +13,5 @@ export const displayCommands = {
 			.max(100, 'Tối đa 100 ký tự')
 	}),
 	'display_link.revoke': z.object({ linkId }),
-	'display_link.configure': z.object({ linkId, layout: displayLayoutSchema })
+	'display_link.configure': z.object({ linkId, layout: displayLayoutChangeSchema })
 };

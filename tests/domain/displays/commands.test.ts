@@ -77,7 +77,7 @@ describe('a display link', () => {
 		const result = await send(coordinator, {
 			id: crypto.randomUUID(),
 			type: 'display_link.configure',
-			payload: { linkId: link.id, layout: { mode: 'rotate', seconds: 2 } }
+			payload: { linkId: link.id, layout: { mode: 'rotate', panels: ['map', 'ceremony'], seconds: 2 } }
 		});
 
 		expect(result).toMatchObject({ ok: false, code: 'invalid', problems: [{ path: 'layout.seconds' }] });

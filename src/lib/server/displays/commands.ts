@@ -47,11 +47,20 @@ export const configureDisplayLink = defineCommand({
 		const link = getDisplayLink(db, p.linkId);
 		if (!link) throw new CommandError('not_found', 'Không tìm thấy liên kết màn hình này.');
 		if (link.revokedAt) throw new CommandError('conflict', `Liên kết "${link.name}" đã bị thu hồi.`);
-		saveDisplayLayout(db, link.id, p.layout);
+		// merged here, in the transaction: another mode's settings stay as they are
+		const change = p.layout;
+		const layout = {
+			mode: change.mode,
+			panel: change.panel ?? link.layout.panel,
+			panels: change.panels ?? link.layout.panels,
+			seconds: change.seconds ?? link.layout.seconds,
+			theme: change.theme ?? link.layout.theme
+		};
+		saveDisplayLayout(db, link.id, layout);
 		// the screens of this link take it at once; other screens never hear of it
 		return {
 			type: 'display_link.configured',
-			data: { id: link.id, name: link.name, layout: p.layout },
+			data: { id: link.id, name: link.name, layout },
 			audience: ['ops', `link:${link.id}`]
 		};
 	}

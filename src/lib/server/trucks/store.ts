@@ -126,7 +126,7 @@ export function insertPositions(db: Db, positions: StoredPosition[]): number {
 	return added;
 }
 
-/** A track for the trail or a replay: [device time, lat, lng, speed] rows, oldest first. */
+/** A track for the trail or a replay: its points (device time, lat, lng, speed), oldest first. */
 export function positionsBetween(db: Db, from: number, to: number, truckId?: string): TrackPoint[] {
 	const sql = `SELECT truck_id AS truckId, device_at AS at, lat, lng, speed FROM positions
 		WHERE device_at BETWEEN ? AND ? AND flag IS NULL ${truckId ? 'AND truck_id = ?' : ''} ORDER BY device_at LIMIT 200000`;

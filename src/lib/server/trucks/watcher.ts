@@ -33,7 +33,7 @@ type Holder = { [key]?: Watcher };
 const system: Actor = { kind: 'system', label: 'Hệ thống theo dõi xe' };
 
 export function startFleetWatcher(): void {
-	// a restart (dev hot reload): what the old fleet holds goes to disk, its phones get their answer
+	// a restart (dev hot reload): the old heartbeat stops, and the fleet is read again
 	if (stopFleetWatcher()) reloadFleet();
 	fleet(); // loaded now, and following commits before the watcher's own listener below
 	const stop = subscribe('committed', (event) => {
@@ -49,7 +49,10 @@ export function startFleetWatcher(): void {
 	(globalThis as Holder)[key] = state;
 }
 
-/** Stops the heartbeat and answers the phones still waiting; false when none was running. */
+/**
+ * Stops the heartbeat; the positions it holds go to disk first, then the phones waiting for
+ * them get their answer. False when none was running.
+ */
 export function stopFleetWatcher(): boolean {
 	const holder = globalThis as Holder;
 	const watcher = holder[key];
@@ -57,6 +60,7 @@ export function stopFleetWatcher(): boolean {
 	clearInterval(watcher.timer);
 	watcher.stop();
 	delete holder[key];
+	fleet().flush(db());
 	for (const resolve of watcher.waiting) resolve();
 	return true;
 }
