@@ -52,6 +52,58 @@ describe('a display link', () => {
 		expect(findDisplayLinkByToken(db(), lobby.token)!.layout).toEqual(defaultLayout);
 	});
 
+	it('keeps what its other modes had when one mode is changed (the form sends only that mode)', async () => {
+		const hall = await aLink('Hội trường');
+		const layout = () => findDisplayLinkByToken(db(), hall.token)!.layout;
+		await accepted(
+			run(coordinator, 'display_link.configure', {
+				linkId: hall.id,
+				layout: { mode: 'rotate', panels: ['map', 'reports'], seconds: 30, theme: 'contrast' }
+			})
+		);
+
+		await accepted(
+			run(coordinator, 'display_link.configure', {
+				linkId: hall.id,
+				layout: { mode: 'single', panel: 'ceremony' }
+			})
+		);
+
+		expect(layout()).toEqual({
+			mode: 'single',
+			panel: 'ceremony',
+			panels: ['map', 'reports'],
+			seconds: 30,
+			theme: 'contrast'
+		});
+		// rotating again takes up the panels and pace it had
+		await accepted(
+			run(coordinator, 'display_link.configure', {
+				linkId: hall.id,
+				layout: { mode: 'rotate', panels: ['map', 'reports'], seconds: 30 }
+			})
+		);
+		expect(layout()).toMatchObject({ mode: 'rotate', panel: 'ceremony', theme: 'contrast' });
+	});
+
+	it('refuses a mode without its settings, or a panel twice, and nothing changes', async () => {
+		const hall = await aLink('Hội trường');
+		const before = databaseContents();
+
+		const noPanel = await run(coordinator, 'display_link.configure', {
+			linkId: hall.id,
+			layout: { mode: 'single' }
+		});
+		const twice = await run(coordinator, 'display_link.configure', {
+			linkId: hall.id,
+			layout: { mode: 'rotate', panels: ['map', 'map'], seconds: 20 }
+		});
+
+		expect(noPanel).toMatchObject({ ok: false, code: 'invalid', problems: [{ path: 'layout.panel' }] });
+		expect(twice).toMatchObject({ ok: false, code: 'invalid', problems: [{ path: 'layout.panels' }] });
+		expect(databaseContents()).toEqual(before);
+	});
+
 	it('revoked, it no longer changes and cannot be revoked again', async () => {
 		const link = await aLink();
 
