@@ -17,6 +17,14 @@ export interface QueuedCommand<T extends CommandType = CommandType> extends Comm
 	photos?: string[];
 }
 
+/** A queued command of this type (queue() stores each payload with its own type). */
+export function isQueued<T extends CommandType>(
+	command: QueuedCommand,
+	type: T
+): command is QueuedCommand<T> {
+	return command.type === type;
+}
+
 interface QueuedPhoto {
 	id: string;
 	unitId: string;
@@ -142,7 +150,7 @@ export class Outbox {
 
 	/** What waits to be sent of one command type. */
 	queuedOf<T extends CommandType>(type: T): QueuedCommand<T>[] {
-		return this.queued.filter((c): c is QueuedCommand<T> => c.type === type);
+		return this.queued.filter((c) => isQueued(c, type));
 	}
 
 	/** Queues a command and waits for the server's answer (maybe much later). */

@@ -2,8 +2,8 @@
  * A ward's checklist as the tablet shows it: the server's items with what waits in this
  * tablet's outbox laid over them (a tick made offline shows as done, waiting to be sent).
  */
-import { outbox, type QueuedCommand } from '$lib/client/outbox.svelte';
-import { isOverdue, type ChecklistItemView, type ChecklistStatus } from '$lib/checklists/types';
+import { isQueued, outbox, type QueuedCommand } from '$lib/client/outbox.svelte';
+import { isOverdue, type ChecklistItemView } from '$lib/checklists/types';
 
 export type Filter = 'all' | 'todo' | 'done' | 'returned' | 'overdue';
 
@@ -23,18 +23,18 @@ export interface WardItem extends ChecklistItemView {
 function overlay(item: ChecklistItemView, queued: QueuedCommand[]): WardItem {
 	let shown: WardItem = { ...item, waiting: null };
 	for (const command of queued) {
-		const payload = command.payload as { itemId?: string; note?: string; quantityDone?: number | null };
-		if (payload?.itemId !== item.id) continue;
-		const status: ChecklistStatus | null =
-			command.type === 'checklist.tick' ? 'done' : command.type === 'checklist.untick' ? 'todo' : null;
-		if (!status) continue;
-		shown = {
-			...shown,
-			status,
-			note: status === 'done' ? (payload.note ?? null) : null,
-			quantityDone: status === 'done' ? (payload.quantityDone ?? null) : null,
-			waiting: { commandId: command.id, photos: command.photos ?? [] }
-		};
+		const change: Pick<WardItem, 'status' | 'note' | 'quantityDone'> | null =
+			isQueued(command, 'checklist.tick') && command.payload.itemId === item.id
+				? {
+						status: 'done',
+						note: command.payload.note ?? null,
+						quantityDone: command.payload.quantityDone ?? null
+					}
+				: isQueued(command, 'checklist.untick') && command.payload.itemId === item.id
+					? { status: 'todo', note: null, quantityDone: null }
+					: null;
+		if (!change) continue;
+		shown = { ...shown, ...change, waiting: { commandId: command.id, photos: command.photos ?? [] } };
 	}
 	return shown;
 }
