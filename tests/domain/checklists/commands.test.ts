@@ -249,3 +249,76 @@ describe("editing the wards' lists (ops room)", () => {
 		expect(itemView(db(), banner)).toBeDefined();
 	});
 });
+
+describe("one item of a ward's list, added or edited (ops room)", () => {
+	const newItem = {
+		id: 'pano-cong-truong',
+		unitId: tanKieng,
+		kind: 'pano' as const,
+		place: 'Cổng trường THCS Tân Kiểng',
+		quantity: 1,
+		sloganId: 's01',
+		deadline: '2024-10-03T17:00:00+07:00'
+	};
+
+	it("a new one goes to the end of that ward's list, not yet done", async () => {
+		await accepted(run(coordinator, 'checklist.save_item', { item: newItem }));
+
+		expect(listItemSpecs(db(), tanKieng).at(-1)).toEqual(newItem);
+		expect(itemView(db(), newItem.id)).toMatchObject({ unitId: tanKieng, status: 'todo', quantity: 1 });
+		expect(progress()).toMatchObject({ total: 6, done: 0 });
+		expect(progress(phuMy).total).toBe(5);
+	});
+
+	it('edited in the same ward, it keeps its tick and photos', async () => {
+		const photo = givenAnUploadedPhoto(tanKieng);
+		await accepted(tick(staff, banner, [photo.uploadId]));
+		const spec = listItemSpecs(db(), tanKieng).find((i) => i.id === banner)!;
+
+		await accepted(run(coordinator, 'checklist.save_item', { item: { ...spec, quantity: 3 } }));
+
+		expect(itemView(db(), banner)).toMatchObject({
+			quantity: 3,
+			status: 'done',
+			photos: [{ id: photo.photoId }]
+		});
+		expect(
+			listItemSpecs(db(), tanKieng)
+				.map((i) => i.id)
+				.indexOf(banner)
+		).toBe(2);
+	});
+
+	it("moved to another ward, it starts afresh there: the old ward's tick and photos are not its", async () => {
+		await accepted(tick(staff, banner, [givenAnUploadedPhoto(tanKieng).uploadId]));
+		const spec = listItemSpecs(db(), tanKieng).find((i) => i.id === banner)!;
+
+		await accepted(run(coordinator, 'checklist.save_item', { item: { ...spec, unitId: phuMy } }));
+
+		expect(itemView(db(), banner)).toMatchObject({ unitId: phuMy, status: 'todo', photos: [] });
+		expect(progress()).toMatchObject({ total: 4, done: 0 });
+		expect(progress(phuMy)).toMatchObject({ total: 6, done: 0 });
+	});
+
+	it('for a ward or a slogan the scenario does not have is refused with the field, and nothing changes', async () => {
+		const before = databaseContents();
+
+		const noWard = await run(coordinator, 'checklist.save_item', {
+			item: { ...newItem, unitId: 'phuong-khong-co' }
+		});
+		const noSlogan = await run(coordinator, 'checklist.save_item', { item: { ...newItem, sloganId: 's99' } });
+
+		expect(noWard).toMatchObject({ ok: false, code: 'invalid', problems: [{ path: 'item.unitId' }] });
+		expect(noSlogan).toMatchObject({ ok: false, code: 'invalid', problems: [{ path: 'item.sloganId' }] });
+		expect(databaseContents()).toEqual(before);
+	});
+
+	it('a ward cannot add to its own list, and nothing changes', async () => {
+		const before = databaseContents();
+
+		const result = await run(staff, 'checklist.save_item', { item: newItem });
+
+		expect(result).toMatchObject({ ok: false, code: 'forbidden' });
+		expect(databaseContents()).toEqual(before);
+	});
+});

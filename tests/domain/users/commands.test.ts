@@ -69,18 +69,51 @@ describe('a new account', () => {
 		expect(databaseContents()).toEqual(before);
 	});
 
-	it('with a short password or a name with capitals is refused before anything is hashed, and nothing changes', async () => {
+	it('with a short password or a space in the name is refused before anything is hashed, and nothing changes', async () => {
 		const before = databaseContents();
 
 		const result = await send(admin, {
 			id: crypto.randomUUID(),
 			type: 'user.create',
-			payload: { username: 'Tan Kieng', displayName: 'X', role: 'leader', password: 'ngan' }
+			payload: { username: 'tan kieng', displayName: 'X', role: 'leader', password: 'ngan' }
 		});
 
 		expect(result).toMatchObject({ ok: false, code: 'invalid' });
 		expect(result.ok ? [] : result.problems!.map((p) => p.path).sort()).toEqual(['password', 'username']);
 		expect(databaseContents()).toEqual(before);
+	});
+
+	it('with capitals in the name is stored in lower case', async () => {
+		await accepted(
+			run(admin, 'user.create', {
+				username: 'TanKieng',
+				displayName: 'Cán bộ Tân Kiểng',
+				role: 'ward_staff',
+				unitId: 'phuong-tan-kieng',
+				password: 'mat-khau-dai'
+			})
+		);
+
+		expect(
+			listUsers(db())
+				.filter((u) => u.username.toLowerCase() === 'tankieng')
+				.map((u) => u.username)
+		).toEqual(['tankieng']);
+		expect(findLogin(db(), 'tankieng')).toBeDefined();
+	});
+
+	it('with a name already taken, in other capitals, is refused', async () => {
+		signedIn('leader', { username: 'lanhdao' });
+
+		const result = await run(admin, 'user.create', {
+			username: 'LanhDao',
+			displayName: 'Trùng tên',
+			role: 'leader',
+			password: 'mat-khau-dai'
+		});
+
+		expect(result).toMatchObject({ ok: false, code: 'conflict', problems: [{ path: 'username' }] });
+		expect(listUsers(db()).filter((u) => u.username.toLowerCase() === 'lanhdao')).toHaveLength(1);
 	});
 
 	it('with a name already taken is refused', async () => {
