@@ -77,6 +77,47 @@ describe('login', () => {
 	});
 });
 
+describe('where a link may send someone', () => {
+	// a browser reads `\` as `/`: "/\evil.example/phish" would be //evil.example/phish
+	const offSite = [
+		'/%5Cevil.example/phish',
+		'//evil.example/phish',
+		'/%5C%5Cevil.example',
+		'https://evil.example/'
+	];
+
+	it('after login, only to a path on this site', async () => {
+		const cookie = await login(server.url, 'ttvh');
+		for (const next of offSite) {
+			const page = await get(`/login?next=${next}`, cookie);
+			expect(page.status, next).toBe(303);
+			expect(page.headers.get('location'), next).toBe('/ops');
+		}
+		const own = await get('/login?next=/ops/trucks%3Fx%3D1', cookie);
+		expect(own.headers.get('location')).toBe('/ops/trucks?x=1');
+	});
+
+	it('after a language change, only back to a path on this site', async () => {
+		const change = (back: string) =>
+			fetch(`${server.url}/lang`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					origin: server.url,
+					accept: 'text/html',
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: new URLSearchParams({ lang: 'en', back })
+			});
+		for (const back of ['/\\evil.example/phish', '//evil.example/phish', 'https://evil.example/']) {
+			const answer = await change(back);
+			expect(answer.status, back).toBe(303);
+			expect(answer.headers.get('location'), back).toBe('/');
+		}
+		expect((await change('/ward?tab=map')).headers.get('location')).toBe('/ward?tab=map');
+	});
+});
+
 describe('authorization', () => {
 	it('refuses a socket without a session or display token', async () => {
 		await expect(connect(server.url, null)).rejects.toThrow('unauthenticated');

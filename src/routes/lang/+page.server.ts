@@ -1,16 +1,17 @@
 import { redirect } from '@sveltejs/kit';
 import { isLang } from '$lib/i18n';
+import { localPath } from '$lib/server/local-path';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: async ({ request, cookies }) => {
+	default: async ({ request, cookies, url }) => {
 		const form = await request.formData();
 		const lang = form.get('lang');
 		if (isLang(lang))
 			cookies.set('km_lang', lang, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 400 * 24 * 3600 });
-		const back = String(form.get('back') ?? '/');
-		redirect(303, back.startsWith('/') && !back.startsWith('//') ? back : '/');
+		const back = form.get('back');
+		redirect(303, localPath(typeof back === 'string' ? back : null, url) ?? '/');
 	}
 };

@@ -6,16 +6,12 @@ import { clearFailures, loginLimits, recordFailure, retryAfterSeconds } from '$l
 import { createSession, generateToken, setSessionCookie } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
+import { localPath } from '$lib/server/local-path';
 import { findLogin } from '$lib/server/users/store';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Only paths on this site, so a crafted link cannot send the user elsewhere after login. */
-function safeNext(next: string | null): string | null {
-	return next && next.startsWith('/') && !next.startsWith('//') ? next : null;
-}
-
 export const load: PageServerLoad = ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')) ?? homeOf[locals.user.role]);
+	if (locals.user) redirect(303, localPath(url.searchParams.get('next'), url) ?? homeOf[locals.user.role]);
 	return { demo: config.demoSpeed > 0 };
 };
 
@@ -47,6 +43,7 @@ export const actions: Actions = {
 		const token = generateToken();
 		const session = createSession(db(), token, account.id);
 		setSessionCookie(cookies, token, session.expiresAt);
-		redirect(303, safeNext(url.searchParams.get('next')) ?? homeOf[account.role]);
+		// only paths on this site, so a crafted link cannot send the user elsewhere after login
+		redirect(303, localPath(url.searchParams.get('next'), url) ?? homeOf[account.role]);
 	}
 };
