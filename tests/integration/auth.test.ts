@@ -156,6 +156,23 @@ describe('authorization', () => {
 		expect((await get('/admin/scenario/export', cookie)).status).toBe(403);
 	});
 
+	it('shows a gate the notices to everyone, not a notice meant for one ward', async () => {
+		const ops = await connect(server.url, await login(server.url, 'ttvh'));
+		expect((await command(ops, 'notice.post', notice('Riêng cho Tân Hưng', ['phuong-tan-hung']))).ok).toBe(
+			true
+		);
+		expect((await command(ops, 'notice.post', notice('Cho mọi đơn vị'))).ok).toBe(true);
+		ops.close();
+
+		const gate = await get('/gate/__data.json', await login(server.url, 'cong-1'));
+		const body = await gate.text();
+		expect(gate.status).toBe(200);
+		expect(body).toContain('Cho mọi đơn vị');
+		expect(body).not.toContain('Riêng cho Tân Hưng');
+		const ward = await (await get('/ward/__data.json', await login(server.url, 'phuong-tan-hung'))).text();
+		expect(ward).toContain('Riêng cho Tân Hưng');
+	});
+
 	it('lets neither a leader, ward staff nor a display write', async () => {
 		const leader = await connect(server.url, await login(server.url, 'lanhdao'));
 		const ward = await connect(server.url, await login(server.url, 'phuong-tan-phong'));

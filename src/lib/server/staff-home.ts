@@ -1,6 +1,6 @@
 /** What a role's street-side home starts with: its unit, the run of show, its notices. */
 import { db } from './db';
-import { latestNotices } from './notices/store';
+import { noticesFor } from './notices/store';
 import { currentEvent, listMilestones } from './scenario/store';
 import { getUnit } from './scenario/units';
 
@@ -10,6 +10,6 @@ export function staffHome(unitId: string | null) {
 		event: currentEvent(db()) ?? null,
 		unit: unit && { id: unit.id, name: unit.name, kind: unit.kind },
 		milestones: listMilestones(db()),
-		notices: latestNotices(db(), 30, unitId ?? undefined)
+		notices: noticesFor(db(), 30, unitId)
 	};
 }

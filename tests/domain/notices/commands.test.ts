@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/lib/server/db';
-import { latestNotices } from '../../../src/lib/server/notices/store';
+import { latestNotices, noticesFor } from '../../../src/lib/server/notices/store';
 import { accepted, run, send } from '../support/command';
 import { databaseContents } from '../support/database';
 import { givenTheDemoScenario, signedIn, type Person } from '../support/given';
@@ -24,7 +24,7 @@ describe('a notice from the ops room', () => {
 		await accepted(run(coordinator, 'notice.post', { body: 'Tập trung lúc 6 giờ 30', urgent: true }));
 
 		for (const ward of [tanKieng, phuMy]) {
-			const [notice] = latestNotices(db(), 10, ward);
+			const [notice] = noticesFor(db(), 10, ward);
 			expect(notice).toMatchObject({ body: 'Tập trung lúc 6 giờ 30', urgent: true, targetUnitIds: null });
 			expect(notice.author).toContain(coordinator.username);
 		}
@@ -35,9 +35,18 @@ describe('a notice from the ops room', () => {
 			run(coordinator, 'notice.post', { body: 'Tân Kiểng bổ sung băng rôn', targetUnitIds: [tanKieng] })
 		);
 
-		expect(latestNotices(db(), 10, tanKieng).map((n) => n.body)).toEqual(['Tân Kiểng bổ sung băng rôn']);
-		expect(latestNotices(db(), 10, phuMy)).toEqual([]);
+		expect(noticesFor(db(), 10, tanKieng).map((n) => n.body)).toEqual(['Tân Kiểng bổ sung băng rôn']);
+		expect(noticesFor(db(), 10, phuMy)).toEqual([]);
 		expect(latestNotices(db(), 10)).toHaveLength(1);
+	});
+
+	it('a gate (no unit of its own) sees the notices to everyone, not those to one ward', async () => {
+		await accepted(
+			run(coordinator, 'notice.post', { body: 'Tân Kiểng bổ sung băng rôn', targetUnitIds: [tanKieng] })
+		);
+		await accepted(run(coordinator, 'notice.post', { body: 'Cổng mở lúc 7 giờ' }));
+
+		expect(noticesFor(db(), 10, null).map((n) => n.body)).toEqual(['Cổng mở lúc 7 giờ']);
 	});
 
 	it('to a ward the scenario does not have is refused, and nothing is posted', async () => {

@@ -43,18 +43,25 @@ function toNotice(row: NoticeRow): Notice {
 	};
 }
 
-/** The latest notices; with `unitId`, only those meant for that unit (or for everyone). */
-export function latestNotices(db: Db, limit: number, unitId?: string): Notice[] {
-	const rows = (
-		unitId === undefined
-			? db.prepare('SELECT * FROM notices ORDER BY at DESC, rowid DESC LIMIT ?').all(limit)
-			: db
-					.prepare(
-						`SELECT * FROM notices WHERE target_unit_ids IS NULL
-						 OR EXISTS (SELECT 1 FROM json_each(notices.target_unit_ids) WHERE value = ?)
-						 ORDER BY at DESC, rowid DESC LIMIT ?`
-					)
-					.all(unitId, limit)
-	) as NoticeRow[];
+/** The latest notices, every one: for those who may read them all (the ops room, displays). */
+export function latestNotices(db: Db, limit: number): Notice[] {
+	const rows = db
+		.prepare('SELECT * FROM notices ORDER BY at DESC, rowid DESC LIMIT ?')
+		.all(limit) as NoticeRow[];
+	return rows.map(toNotice);
+}
+
+/**
+ * The latest notices one unit's staff may read: those to everyone and those to their unit. No
+ * unit (a gate): those to everyone only.
+ */
+export function noticesFor(db: Db, limit: number, unitId: string | null): Notice[] {
+	const rows = db
+		.prepare(
+			`SELECT * FROM notices WHERE target_unit_ids IS NULL
+			 OR EXISTS (SELECT 1 FROM json_each(notices.target_unit_ids) WHERE value = ?)
+			 ORDER BY at DESC, rowid DESC LIMIT ?`
+		)
+		.all(unitId, limit) as NoticeRow[];
 	return rows.map(toNotice);
 }
