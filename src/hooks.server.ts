@@ -38,8 +38,8 @@ const handleLanguage: Handle = async ({ event, resolve }) => {
 const handleSession: Handle = async ({ event, resolve }) => {
 	const token = event.cookies.get(sessionCookie);
 	const { session, user } = token ? validateSessionToken(db(), token) : { session: null, user: null };
-	if (token && session) setSessionCookie(event.cookies, token, session.expiresAt);
-	else if (token) deleteSessionCookie(event.cookies);
+	if (token && session) setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+	else if (token) deleteSessionCookie(event.cookies, event.url);
 	event.locals.session = session;
 	event.locals.user = user;
 	event.locals.actor = user ? userActor(user) : null;

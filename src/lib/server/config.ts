@@ -24,8 +24,6 @@ export const config = {
 	/** a photo still being decoded after this long is refused as unreadable (tablets wait 60 s) */
 	photoTimeoutSeconds: int('KHAIMAC_PHOTO_TIMEOUT_S', 30),
 	production: process.env.NODE_ENV === 'production',
-	/** cookies get Secure when the public origin is https (behind a TLS proxy) */
-	secureCookies: (process.env.ORIGIN ?? '').startsWith('https://'),
 	sessionDays: int('KHAIMAC_SESSION_DAYS', 30),
 	/** events a reconnecting client may be sent one by one; past this it reloads a snapshot */
 	resyncLimit: int('KHAIMAC_RESYNC_LIMIT', 5000),

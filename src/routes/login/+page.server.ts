@@ -42,7 +42,7 @@ export const actions: Actions = {
 		clearFailures(db(), limits[0].key);
 		const token = generateToken();
 		const session = createSession(db(), token, account.id);
-		setSessionCookie(cookies, token, session.expiresAt);
+		setSessionCookie(cookies, url, token, session.expiresAt);
 		// only paths on this site, so a crafted link cannot send the user elsewhere after login
 		redirect(303, localPath(url.searchParams.get('next'), url) ?? homeOf[account.role]);
 	}

@@ -7,12 +7,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
-	default: async ({ locals, cookies }) => {
+	default: async ({ locals, cookies, url }) => {
 		if (locals.session) {
 			invalidateSession(db(), locals.session.id);
 			endSessionSockets(locals.session.id);
 		}
-		deleteSessionCookie(cookies);
+		deleteSessionCookie(cookies, url);
 		redirect(303, '/login');
 	}
 };

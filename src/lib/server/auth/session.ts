@@ -70,16 +70,22 @@ export function invalidateUserSessions(db: Db, userId: number): void {
 	db.prepare('DELETE FROM sessions WHERE user_id = ?').run(userId);
 }
 
-export function setSessionCookie(cookies: Cookies, token: string, expiresAt: number): void {
+/**
+ * Cookies are `Secure` when the page was reached over https: the request's URL says so, from
+ * ORIGIN or from the proxy's PROTOCOL_HEADER (adapter-node builds it).
+ */
+export const overHttps = (url: URL) => url.protocol === 'https:';
+
+export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: number): void {
 	cookies.set(sessionCookie, token, {
 		httpOnly: true,
 		sameSite: 'lax',
-		secure: config.secureCookies,
+		secure: overHttps(url),
 		expires: new Date(expiresAt),
 		path: '/'
 	});
 }
 
-export function deleteSessionCookie(cookies: Cookies): void {
-	cookies.delete(sessionCookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies });
+export function deleteSessionCookie(cookies: Cookies, url: URL): void {
+	cookies.delete(sessionCookie, { path: '/', httpOnly: true, sameSite: 'lax', secure: overHttps(url) });
 }

@@ -12,7 +12,7 @@ export type DisplayViewer =
 	| { kind: 'revoked' }
 	| { kind: 'none' };
 
-export function displayViewer(cookies: Cookies): DisplayViewer {
+export function displayViewer(cookies: Cookies, url: URL): DisplayViewer {
 	const token = cookies.get(displayCookie);
 	if (!token) return { kind: 'none' };
 	const link = findDisplayLinkByToken(db(), token);
@@ -24,7 +24,7 @@ export function displayViewer(cookies: Cookies): DisplayViewer {
 		deleteDisplayCookie(cookies);
 		return { kind: 'revoked' };
 	}
-	setDisplayCookie(cookies, token); // refreshed on each load: a wall screen never expires
+	setDisplayCookie(cookies, url, token); // refreshed on each load: a wall screen never expires
 	return {
 		kind: 'link',
 		actor: { kind: 'display', linkId: link.id, name: link.name },
@@ -46,7 +46,7 @@ export function requireDisplayReader(event: { cookies: Cookies; locals: App.Loca
 	/** the link's layout; a signed-in reader may ask for one in the address (?mode=…) */
 	layout: DisplayLayout;
 } {
-	const viewer = displayViewer(event.cookies);
+	const viewer = displayViewer(event.cookies, event.url);
 	if (viewer.kind === 'revoked') redirect(303, '/display/revoked');
 	const actor = viewer.kind === 'link' ? viewer.actor : event.locals.actor;
 	if (!actor) redirect(303, `/login?next=${encodeURIComponent(event.url.pathname)}`);

@@ -5,9 +5,9 @@ import { db } from '$lib/server/db';
 import type { PageServerLoad } from './$types';
 
 /** A display link: remember its token on this screen, then show the display. */
-export const load: PageServerLoad = ({ params, cookies }) => {
+export const load: PageServerLoad = ({ params, cookies, url }) => {
 	const link = params.token.length <= 200 ? findDisplayLinkByToken(db(), params.token) : undefined;
 	if (!link || link.revokedAt) redirect(303, '/display/revoked');
-	setDisplayCookie(cookies, params.token);
+	setDisplayCookie(cookies, url, params.token);
 	redirect(303, '/display');
 };

@@ -12,7 +12,7 @@ import { photoUnitIds } from '$lib/server/photos/store';
 export const GET: RequestHandler = async ({ params, url, locals, cookies }) => {
 	const id = params.id ?? '';
 	if (!photoIdPattern.test(id)) error(404, { message: 'Không có ảnh này.' });
-	const viewer = locals.actor ? null : displayViewer(cookies);
+	const viewer = locals.actor ? null : displayViewer(cookies, url);
 	const actor = locals.actor ?? (viewer?.kind === 'link' ? viewer.actor : null);
 	if (!actor) error(401, { message: 'Hãy đăng nhập để xem ảnh.', code: 'unauthenticated' });
 	const units = photoUnitIds(db(), id);
