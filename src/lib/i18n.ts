@@ -13,6 +13,7 @@ const vi = {
 	'login.password': 'Mật khẩu',
 	'login.submit': 'Đăng nhập',
 	'login.wrong': 'Tên đăng nhập hoặc mật khẩu không đúng.',
+	'login.disabled': 'Tài khoản này đã bị khoá. Hãy liên hệ Ban tổ chức (quản trị hệ thống) để mở lại.',
 	'login.missing': 'Nhập tên đăng nhập và mật khẩu.',
 	'login.limited': 'Đăng nhập sai quá nhiều lần. Hãy thử lại sau {seconds} giây.',
 	'login.demo': 'Bản chạy thử (demo): mật khẩu của mọi tài khoản mẫu in trong cửa sổ dòng lệnh.',
@@ -59,6 +60,8 @@ const en: Partial<Record<MessageKey, string>> = {
 	'login.password': 'Password',
 	'login.submit': 'Sign in',
 	'login.wrong': 'Wrong username or password.',
+	'login.disabled':
+		'This account is disabled. Ask the organizers (the system administrator) to enable it again.',
 	'login.missing': 'Enter your username and password.',
 	'login.limited': 'Too many failed sign-ins. Try again in {seconds} seconds.',
 	'login.demo': 'Demo build: the demo accounts and their password are printed in the terminal.',

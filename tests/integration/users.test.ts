@@ -103,7 +103,15 @@ describe('account management', () => {
 		expect(disabled.ok).toBe(true);
 		expect(await ended).toBe('disabled');
 		expect((await fetch(`${server.url}/ward`, { redirect: 'manual', headers: { cookie } })).status).toBe(303);
-		expect((await postLogin(server.url, 'phuong-tan-phu')).status).toBe(400);
+		// its owner (who knows the password) is told it is disabled; a wrong password says nothing more
+		const owner = await postLogin(server.url, 'phuong-tan-phu');
+		expect(owner.status).toBe(403);
+		expect(owner.cookie).toBeNull();
+		expect(owner.body).toContain('Tài khoản này đã bị khoá');
+		const guess = await postLogin(server.url, 'phuong-tan-phu', 'doan-mat-khau');
+		expect(guess.status).toBe(400);
+		expect(guess.body).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
+		expect(guess.body).not.toContain('bị khoá');
 	});
 
 	it('resets a password: the old one stops working, the new one works', async () => {

@@ -34,11 +34,13 @@ export const actions: Actions = {
 
 		const account = findLogin(db(), username);
 		const valid = await verifyPassword(account?.passwordHash ?? (await decoyHash()), password);
-		if (!account || !valid || account.disabled) {
+		if (!account || !valid) {
 			recordFailure(db(), limits);
-			// the same words for every cause, so the form does not tell which accounts exist
+			// the same words for an unknown name and a wrong password: the form does not tell which accounts exist
 			return fail(400, { username, message: t('login.wrong') });
 		}
+		// only to whoever knows the password: the account's owner learns why, nobody else learns it exists
+		if (account.disabled) return fail(403, { username, message: t('login.disabled') });
 		clearFailures(db(), limits[0].key);
 		const token = generateToken();
 		const session = createSession(db(), token, account.id);
