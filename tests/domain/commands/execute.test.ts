@@ -38,6 +38,23 @@ describe('a command sent again (an outbox retry after a lost answer)', () => {
 		expect(listCheckins(db())).toHaveLength(1);
 	});
 
+	it('that was refused is judged again: a refusal is not kept, so a retry after the cause is gone takes effect', async () => {
+		const gate = signedIn('gate_staff', { unitId: 'ttvh-tt' });
+		const guest = signedIn('ward_staff', { unitId: 'phuong-tan-kieng' });
+		const id = crypto.randomUUID();
+		// sent before its sender was allowed (a gate account bound later, say): refused
+		expect(await run(guest, 'gate.count', { groupId: 'bao-chi', count: 2 }, id)).toMatchObject({
+			ok: false,
+			code: 'forbidden'
+		});
+
+		// the same id again, now from where it may be sent, is judged as new
+		const again = await run(gate, 'gate.count', { groupId: 'bao-chi', count: 2 }, id);
+
+		expect(again).toMatchObject({ ok: true });
+		expect(listCheckins(db())).toHaveLength(1);
+	});
+
 	it('with the same id for a different change is refused as a conflict, and nothing changes', async () => {
 		const id = crypto.randomUUID();
 		await accepted(run(coordinator, 'notice.post', { body: 'Bản đầu' }, id));
