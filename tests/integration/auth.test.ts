@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TruckView } from '../../src/lib/trucks/types';
 import { command, connect, login, notice, postLogin } from '../helpers/client';
 import { removeServer, startServer, type TestServer } from '../helpers/server';
 
@@ -204,6 +205,35 @@ describe('authorization', () => {
 			code: 'forbidden'
 		});
 		display.close();
+	});
+
+	it("gives a wall screen what it shows: no crew's name or phone, no list of guests still to come", async () => {
+		const coordinator = await connect(server.url, await login(server.url, 'ttvh'));
+		const imported = await command(coordinator, 'ceremony.import_invitees', {
+			mode: 'append',
+			invitees: [{ name: 'Khách Chưa Đến', groupId: 'phong-ban', phone: '0911 222 333' }]
+		});
+		expect(imported.ok, JSON.stringify(imported)).toBe(true);
+		expect((await command(coordinator, 'display_link.create', { name: 'Sảnh chính' })).ok).toBe(true);
+		const token = await displayToken(server, 'Sảnh chính');
+		const screen = { cookie: `km_display=${token}` };
+
+		const page = await fetch(`${server.url}/display/__data.json`, { headers: screen });
+		const body = await page.text();
+		expect(page.status).toBe(200);
+		expect(body).toContain('Tân Kiểng'); // the screen's picture itself is there
+		for (const hidden of ['Nguyễn Văn An', '0900 000 101', 'Khách Chưa Đến', '0911 222 333'])
+			expect(body, hidden).not.toContain(hidden);
+
+		const socket = await connect(server.url, screen.cookie, 'display');
+		const trucks = await socket.timeout(5000).emitWithAck('fleet');
+		expect(trucks.length).toBeGreaterThan(0);
+		expect(trucks.every((t: TruckView) => t.crew === null)).toBe(true);
+		// the ops room still has the crews to call
+		const opsTrucks = await coordinator.timeout(5000).emitWithAck('fleet');
+		expect(opsTrucks.some((t: TruckView) => t.crew?.phone === '0900 000 101')).toBe(true);
+		socket.close();
+		coordinator.close();
 	});
 
 	it('ends a revoked display link at once and refuses it afterwards', async () => {

@@ -1,4 +1,4 @@
-import { ceremonyPicture } from '$lib/server/ceremony/store';
+import { ceremonyOnScreen } from '$lib/server/ceremony/store';
 import { latestAcceptedPhotos, listItemViews } from '$lib/server/checklists/store';
 import { mapTiles } from '$lib/server/config';
 import { dayNow } from '$lib/server/day-clock';
@@ -9,6 +9,7 @@ import { liveStart } from '$lib/server/live-start';
 import { latestNotices } from '$lib/server/notices/store';
 import { currentEvent, listMilestones } from '$lib/server/scenario/store';
 import { listUnits } from '$lib/server/scenario/units';
+import { withoutCrew } from '$lib/server/trucks/fleet';
 import { fleet } from '$lib/server/trucks/live-fleet';
 import { recentAlerts } from '$lib/server/trucks/store';
 import { reportPicture } from '$lib/server/reports/picture';
@@ -28,12 +29,13 @@ export const load: PageServerLoad = (event) => {
 		milestones: listMilestones(db()),
 		notices: latestNotices(db(), 20),
 		feed: recentEvents(db(), ['display'], 40),
-		trucks: trucks.views(dayNow(db())),
+		// the map shows trucks, not who drives them: no crew names or phones on a screen
+		trucks: trucks.views(dayNow(db())).map(withoutCrew),
 		routes: trucks.routeViews(),
 		alerts: recentAlerts(db(), 50)
 			.filter((a) => a.clearedAt === null)
 			.map((a) => ({ ...a, truckName: trucks.truck(a.truckId)?.name ?? a.truckId })),
-		ceremony: ceremonyPicture(db(), false),
+		ceremony: ceremonyOnScreen(db()),
 		checklist: listItemViews(db()),
 		acceptedPhotos: latestAcceptedPhotos(db(), 12),
 		units: listUnits(db()).map((u) => ({ id: u.id, name: u.name })),

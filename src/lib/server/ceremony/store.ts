@@ -180,6 +180,14 @@ export function resetCheckins(db: Db): void {
 }
 
 /** What every ceremony page starts from; phone numbers only for those who manage the list. */
+/**
+ * What a wall screen shows of the ceremony: the setup, the groups and the check-ins (attendance
+ * and the arrival curve), not the named guest list with those still to come.
+ */
+export function ceremonyOnScreen(db: Db) {
+	return { ...ceremonyPicture(db, false), invitees: [] };
+}
+
 export function ceremonyPicture(db: Db, withPhones: boolean) {
 	const setup = ceremonySetup(db);
 	return {

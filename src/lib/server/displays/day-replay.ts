@@ -5,7 +5,7 @@
  */
 import { notStarted, type ChecklistItemView } from '$lib/checklists/types';
 import type { EventType } from '$lib/types';
-import { ceremonyPicture } from '../ceremony/store';
+import { ceremonyOnScreen } from '../ceremony/store';
 import { listItemViews } from '../checklists/store';
 import type { Db } from '../db';
 import { eventsForReplay, type ReplayEvent } from '../events/log';
@@ -35,7 +35,7 @@ function happenedAt(event: ReplayEvent): number {
 }
 
 export function dayReplayData(db: Db) {
-	const ceremony = ceremonyPicture(db, false);
+	const ceremony = ceremonyOnScreen(db);
 	const reports = reportPicture(db);
 	return {
 		checklist: listItemViews(db).map(before),

@@ -10,6 +10,7 @@ import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, LiveEvent, ServerToClientEvents, SyncResult } from '$lib/types';
 import { authorize, roomsFor, userActor, type Actor } from '../access';
 import { dayClock, dayNow } from '../day-clock';
+import { withoutCrew } from '../trucks/fleet';
 import { fleet } from '../trucks/live-fleet';
 import { reportPositions } from '../trucks/watcher';
 import { readTrack } from '../trucks/track';
@@ -142,8 +143,11 @@ function onConnection(socket: RealtimeSocket): void {
 			(ack) => {
 				if (typeof ack !== 'function') return;
 				const now = dayNow(db());
-				const all = fleet().views(now);
-				ack(all.filter((t) => authorize(actor, 'read.truck', { truckId: t.id })));
+				const seen = fleet()
+					.views(now)
+					.filter((t) => authorize(actor, 'read.truck', { truckId: t.id }));
+				// crews' names and phones are for the ops room (a wall screen, a crew phone: not)
+				ack(authorize(actor, 'read.ops') ? seen : seen.map(withoutCrew));
 			},
 			null
 		)

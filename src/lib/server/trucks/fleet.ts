@@ -55,6 +55,11 @@ const onDuty: TruckStatus[] = ['moving', 'stopped', 'lost'];
 const slowKmh = 3;
 const stoppedAfterMs = 120_000;
 
+/** A truck as a wall screen or a crew phone sees it: who drives it stays with the ops room. */
+export function withoutCrew(view: TruckView): TruckView {
+	return { ...view, crew: null };
+}
+
 export class Fleet {
 	#trucks: TruckSpec[] = [];
 	#index = new Map<string, number>();
