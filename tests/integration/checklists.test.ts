@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventDataMap, LiveEvent } from '../../src/lib/types';
 import { collect, command, connect, login, waitFor, type TestSocket } from '../helpers/client';
 import { cameraJpeg, putChunk, upload } from '../helpers/photos';
-import { queryDb, removeServer, startServer, type TestServer } from '../helpers/server';
+import { queryDb, removeServer, startServer, untilQuiet, type TestServer } from '../helpers/server';
 
 let server: TestServer;
 let ops: TestSocket;
@@ -33,6 +33,7 @@ function photoFiles(): string[] {
 
 beforeAll(async () => {
 	server = await startServer();
+	await untilQuiet(server.url); // the fleet's first alerts are in: events are counted below
 	ops = await connect(server.url, await login(server.url, 'ttvh'));
 	opsEvents = collect(ops);
 	wardCookie = await login(server.url, unit);

@@ -3,13 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LiveEvent } from '../../src/lib/types';
 import { CatchUp } from '../../src/lib/client/catch-up';
 import { collect, command, connect, login, notice, sync, waitFor } from '../helpers/client';
-import { removeServer, startServer, type TestServer } from '../helpers/server';
+import { removeServer, startServer, untilQuiet, type TestServer } from '../helpers/server';
 
 let server: TestServer;
 let cookie: string;
 
 beforeAll(async () => {
 	server = await startServer({ env: { KHAIMAC_RESYNC_LIMIT: '20' } });
+	await untilQuiet(server.url); // the fleet's first alerts are in: seqs are counted below
 	cookie = await login(server.url, 'ttvh');
 });
 
