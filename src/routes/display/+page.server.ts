@@ -9,7 +9,7 @@ import { liveStart } from '$lib/server/live-start';
 import { latestNotices } from '$lib/server/notices/store';
 import { currentEvent, listMilestones } from '$lib/server/scenario/store';
 import { listUnits } from '$lib/server/scenario/units';
-import { withoutCrew } from '$lib/server/trucks/fleet';
+import { withoutCrew } from '$lib/server/trucks/truck-view';
 import { fleet } from '$lib/server/trucks/live-fleet';
 import { recentAlerts } from '$lib/server/trucks/store';
 import { reportPicture } from '$lib/server/reports/picture';

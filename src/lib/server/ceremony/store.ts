@@ -185,15 +185,22 @@ export function resetCheckins(db: Db): void {
  * and the arrival curve), not the named guest list with those still to come.
  */
 export function ceremonyOnScreen(db: Db) {
-	return { ...ceremonyPicture(db, false), invitees: [] };
+	return { ...ceremonyAttendance(db), invitees: [] as InviteeView[] };
 }
 
-export function ceremonyPicture(db: Db, withPhones: boolean) {
+/** The setup, the groups and who came: what every ceremony page shows. */
+function ceremonyAttendance(db: Db) {
 	const setup = ceremonySetup(db);
 	return {
 		ceremony: setup && { title: setup.title, place: setup.place, startsAt: Date.parse(setup.startsAt) },
 		groups: listGroups(db),
-		invitees: listInvitees(db).map((p) => (withPhones ? p : { ...p, phone: null })),
 		checkins: listCheckins(db)
+	};
+}
+
+export function ceremonyPicture(db: Db, withPhones: boolean) {
+	return {
+		...ceremonyAttendance(db),
+		invitees: listInvitees(db).map((p) => (withPhones ? p : { ...p, phone: null }))
 	};
 }

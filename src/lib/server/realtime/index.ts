@@ -10,7 +10,7 @@ import { Server, type Socket } from 'socket.io';
 import type { ClientToServerEvents, LiveEvent, ServerToClientEvents, SyncResult } from '$lib/types';
 import { authorize, roomsFor, userActor, type Actor } from '../access';
 import { dayClock, dayNow } from '../day-clock';
-import { withoutCrew } from '../trucks/fleet';
+import { withoutCrew } from '../trucks/truck-view';
 import { fleet } from '../trucks/live-fleet';
 import { reportPositions } from '../trucks/watcher';
 import { readTrack } from '../trucks/track';

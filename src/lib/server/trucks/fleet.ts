@@ -9,17 +9,15 @@ import type { AlertKind, Fix, PositionFrame, RouteView, TruckStatus, TruckView }
 import { truckStatuses } from '$lib/trucks/types';
 import {
 	checkpointsWithin,
-	etaSeconds,
 	impossibleJump,
 	locate,
-	nextCheckpoint,
 	prepareRoute,
 	RouteCoverage,
 	type PreparedRoute
 } from '$lib/trucks/geometry';
-import type { Scenario } from '$lib/scenario/schema';
 import { config } from '../config';
 import { lateText } from './alert-text';
+import { truckView, type TruckSpec } from './truck-view';
 import { listRoutes, listTruckSpecs } from '../scenario/store';
 import { listUnits } from '../scenario/units';
 import type { Db } from '../db';
@@ -31,8 +29,6 @@ import {
 	type StoredPosition,
 	type TruckState
 } from './store';
-
-type TruckSpec = Scenario['trucks'][number] & { unitName: string };
 
 export type Finding =
 	| { kind: 'reached'; truckId: string; checkpointId: string; at: number }
@@ -54,11 +50,6 @@ export interface IngestResult {
 const onDuty: TruckStatus[] = ['moving', 'stopped', 'lost'];
 const slowKmh = 3;
 const stoppedAfterMs = 120_000;
-
-/** A truck as a wall screen or a crew phone sees it: who drives it stays with the ops room. */
-export function withoutCrew(view: TruckView): TruckView {
-	return { ...view, crew: null };
-}
 
 export class Fleet {
 	#trucks: TruckSpec[] = [];
@@ -313,46 +304,8 @@ export class Fleet {
 	view(truckId: string, dayNow: number): TruckView | undefined {
 		const truck = this.truck(truckId);
 		if (!truck) return undefined;
-		const state = this.state(truckId);
-		const route = this.route(truck.routeId);
-		const reached = new Set(Object.keys(state.reached));
-		const next =
-			route && state.alongM !== null
-				? nextCheckpoint(route, state.alongM, reached)
-				: (route?.checkpoints.find((c) => !reached.has(c.id)) ?? null);
-		let eta: number | null = null;
-		let delaySeconds: number | null = null;
-		if (next && route) {
-			const remaining = Math.max(0, next.alongM - (state.alongM ?? 0));
-			eta = dayNow + etaSeconds(remaining, state.lastFix?.speed ?? null) * 1000;
-			delaySeconds =
-				state.status === 'idle' && dayNow < next.plannedAt ? null : Math.round((eta - next.plannedAt) / 1000);
-		} else if (route && route.checkpoints.length) {
-			const last = route.checkpoints[route.checkpoints.length - 1];
-			const at = state.reached[last.id];
-			delaySeconds = at ? Math.round((at - last.plannedAt) / 1000) : null;
-		}
-		return {
-			id: truck.id,
-			name: truck.name,
-			unitId: truck.unitId,
-			unitName: truck.unitName,
-			plate: truck.plate ?? null,
-			crew: truck.crew ?? null,
-			routeId: truck.routeId ?? null,
-			status: state.status,
-			incidentNote: state.incidentNote,
-			position: state.lastFix,
-			receivedAt: state.receivedAt,
-			progress: route && state.alongM !== null ? Math.min(1, state.alongM / route.lengthM) : null,
-			offRouteM: state.offRouteM,
-			nextCheckpointId: next?.id ?? null,
-			eta,
-			delaySeconds,
-			startedAt: state.startedAt,
-			finishedAt: state.finishedAt,
-			coverage: this.#coverage.get(truckId)?.ratio() ?? null
-		};
+		const coverage = this.#coverage.get(truckId)?.ratio() ?? null;
+		return truckView(truck, this.route(truck.routeId), this.state(truckId), coverage, dayNow);
 	}
 
 	views(dayNow: number): TruckView[] {
