@@ -65,9 +65,12 @@ export type LiveEvent<T extends EventType = EventType> = {
 }[T];
 
 export type SyncResult =
-	| { kind: 'events'; events: LiveEvent[]; seq: number }
+	/** the next missed events (a page of them: `more` says ask again from `seq`) */
+	| { kind: 'events'; events: LiveEvent[]; seq: number; more: boolean }
 	/** too far behind: reload the page data, then continue from `seq` */
-	| { kind: 'snapshot'; seq: number };
+	| { kind: 'snapshot'; seq: number }
+	/** this connection already has a catch-up under way or asked too often: ask again later */
+	| { kind: 'busy'; retryInMs: number };
 
 /** What a page's load gives the live connection to start from. */
 export interface LiveStart {

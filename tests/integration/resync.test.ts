@@ -9,7 +9,7 @@ let server: TestServer;
 let cookie: string;
 
 beforeAll(async () => {
-	server = await startServer({ env: { KHAIMAC_RESYNC_LIMIT: '20' } });
+	server = await startServer({ env: { KHAIMAC_RESYNC_LIMIT: '20', KHAIMAC_RESYNC_PAGE: '5' } });
 	await untilQuiet(server.url); // the fleet's first alerts are in: seqs are counted below
 	cookie = await login(server.url, 'ttvh');
 });
@@ -33,9 +33,14 @@ describe('exactly once, in order', () => {
 		writer.close();
 
 		const back = await connect(server.url, await login(server.url, 'lanhdao'));
-		const missed = await sync(back, lastSeen);
-		expect(missed.kind).toBe('events');
-		if (missed.kind !== 'events') return;
+		// page after page (KHAIMAC_RESYNC_PAGE is 5 here) until no more
+		const missed = { events: [] as LiveEvent[] };
+		for (let from = lastSeen, more = true; more;) {
+			const page = await sync(back, from);
+			if (page.kind !== 'events') throw new Error(`a catch-up answered ${page.kind}`);
+			missed.events.push(...page.events);
+			[from, more] = [page.seq, page.more];
+		}
 		const seqs = missed.events.map((e) => e.seq);
 		expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
 		expect(new Set(seqs).size).toBe(seqs.length);
@@ -59,6 +64,7 @@ describe('exactly once, in order', () => {
 		const screen = await connect(server.url, await login(server.url, 'lanhdao'));
 		// where the screen's picture is (a page load: the log's last seq)
 		const start = await sync(screen, 0);
+		if (start.kind === 'busy') throw new Error('a first catch-up was answered busy');
 		// the screen's picture is at `start.seq`; three notices come while it is away
 		const missed: number[] = [];
 		for (let i = 0; i < 3; i++) {
@@ -129,4 +135,72 @@ describe('exactly once, in order', () => {
 		]);
 		again.close();
 	});
+});
+
+describe('one client cannot freeze the server with catch-ups', () => {
+	it('brings a long catch-up a page at a time, every event once and in order', async () => {
+		const writer = await connect(server.url, cookie);
+		const start = await command(writer, 'notice.post', notice('Trước trang'));
+		if (!start.ok) throw new Error('notice refused');
+		const sent: number[] = [];
+		for (let i = 0; i < 12; i++) {
+			const r = await command(writer, 'notice.post', notice(`Trang ${i}`));
+			if (r.ok) sent.push(r.seq);
+		}
+		const first = await sync(writer, start.seq);
+		// a page of 5 (KHAIMAC_RESYNC_PAGE), and more to come
+		expect(first.kind === 'events' && [first.events.length, first.more]).toEqual([5, true]);
+
+		const applied: number[] = [];
+		const catchUp = new CatchUp(start.seq, (e) => applied.push(e.seq));
+		expect(
+			await catchUp.run(
+				(afterSeq) => sync(writer, afterSeq),
+				async () => {}
+			)
+		).toBe('live');
+		expect(applied.filter((seq) => sent.includes(seq))).toEqual(sent);
+		expect(applied).toEqual([...applied].sort((a, b) => a - b));
+		writer.close();
+	});
+
+	it('serves a hundred catch-ups asked at once by one connection with at most a burst of answers', async () => {
+		const screen = await connect(server.url, await login(server.url, 'lanhdao'));
+		const answers = await Promise.all(Array.from({ length: 100 }, () => sync(screen, 0)));
+		// one at a time and at most a burst of ten: the rest are told to ask again later
+		expect(answers.filter((a) => a.kind !== 'busy').length).toBeLessThanOrEqual(10);
+		const busy = answers.find((a) => a.kind === 'busy');
+		expect(busy?.kind === 'busy' && busy.retryInMs).toBeGreaterThan(0);
+		screen.close();
+	});
+
+	it('slows a connection that asks again and again, and the client waits and gets its events', async () => {
+		const screen = await connect(server.url, await login(server.url, 'lanhdao'));
+		const kinds: string[] = [];
+		for (let i = 0; i < 30; i++) kinds.push((await sync(screen, 0)).kind);
+		// a burst is served, then the connection is told to wait
+		expect(kinds.slice(0, 5).every((k) => k !== 'busy')).toBe(true);
+		expect(kinds).toContain('busy');
+
+		// the same connection's catch-up, told busy, waits as told and still gets what it missed
+		const writer = await connect(server.url, cookie);
+		const r = await command(writer, 'notice.post', notice('Sau khi bị làm chậm'));
+		if (!r.ok) throw new Error('notice refused');
+		const applied: number[] = [];
+		const catchUp = new CatchUp(r.seq - 1, (e) => applied.push(e.seq));
+		const asked: string[] = [];
+		const outcome = await catchUp.run(
+			async (afterSeq) => {
+				const answer = await sync(screen, afterSeq);
+				asked.push(answer.kind);
+				return answer;
+			},
+			async () => {}
+		);
+		expect(outcome).toBe('live');
+		expect(asked[0]).toBe('busy');
+		expect(applied).toContain(r.seq);
+		writer.close();
+		screen.close();
+	}, 60_000);
 });

@@ -27,6 +27,8 @@ export const config = {
 	sessionDays: int('KHAIMAC_SESSION_DAYS', 30),
 	/** events a reconnecting client may be sent one by one; past this it reloads a snapshot */
 	resyncLimit: int('KHAIMAC_RESYNC_LIMIT', 5000),
+	/** missed events one catch-up answer carries; the client asks again for the next page */
+	resyncPage: int('KHAIMAC_RESYNC_PAGE', 500),
 	/** demo: simulated minutes per real minute; 0 = no simulator (the real thing) */
 	demoSpeed: int('KHAIMAC_DEMO_SPEED', 0),
 	loginMaxFailures: int('KHAIMAC_LOGIN_MAX_FAILURES', 5),

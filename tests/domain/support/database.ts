@@ -33,8 +33,17 @@ export function databaseContents(database: Db = db()): Record<string, unknown[]>
 	return Object.fromEntries(
 		tables
 			.filter((t) => !notState.has(t.name))
-			.map((t) => [t.name, database.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()])
+			.map((t) => [
+				t.name,
+				database.prepare(`SELECT * FROM "${t.name}" ORDER BY ${allColumns(database, t.name)}`).all()
+			])
 	);
+}
+
+/** A table's columns in order, to sort its rows by (some tables have no rowid). */
+function allColumns(database: Db, table: string): string {
+	const columns = database.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[];
+	return columns.map((c) => `"${c.name}"`).join(', ');
 }
 
 /** How many refused attempts were recorded (forbidden and unauthenticated ones are). */

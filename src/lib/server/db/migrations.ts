@@ -298,17 +298,29 @@ const steps: string[] = [
 	CREATE TRIGGER event_info_update_revision AFTER UPDATE ON event_info BEGIN INSERT OR REPLACE INTO meta (key, value) VALUES ('report_template_revision', json_quote(hex(randomblob(8)))); END;
 	CREATE TRIGGER event_info_delete_revision AFTER DELETE ON event_info BEGIN INSERT OR REPLACE INTO meta (key, value) VALUES ('report_template_revision', json_quote(hex(randomblob(8)))); END;
 	INSERT OR REPLACE INTO meta (key, value) VALUES ('report_template_revision', json_quote(hex(randomblob(8))));
+	`,
+	// 9: which rooms may see each event, indexed: a catch-up reads only its rooms' events instead of
+	// scanning every event's audience (the audience column stays: it is what was decided at commit)
+	`
+	CREATE TABLE event_rooms (
+		room TEXT NOT NULL,
+		seq INTEGER NOT NULL REFERENCES events(seq),
+		PRIMARY KEY (room, seq)
+	) WITHOUT ROWID;
+	INSERT OR IGNORE INTO event_rooms (room, seq)
+		SELECT a.value, events.seq FROM events, json_each(events.audience) AS a;
 	`
 ];
 
-export function migrate(db: Db): void {
+/** Brings a database up to this release's schema (`upTo`: an older release's, for tests of the steps). */
+export function migrate(db: Db, upTo = steps.length): void {
 	const current = db.pragma('user_version', { simple: true }) as number;
 	if (current > steps.length) {
 		throw new Error(
 			`Cơ sở dữ liệu ở phiên bản ${current}, mới hơn phần mềm (${steps.length}). Hãy cập nhật phần mềm.`
 		);
 	}
-	for (let version = current; version < steps.length; version++) {
+	for (let version = current; version < upTo; version++) {
 		db.transaction(() => {
 			db.exec(steps[version]);
 			db.pragma(`user_version = ${version + 1}`);

@@ -63,6 +63,8 @@ export function appendEvent(db: Db, e: NewEvent): LiveEvent {
 			e.at,
 			e.dayAt
 		) as { seq: number };
+	const room = db.prepare('INSERT OR IGNORE INTO event_rooms (room, seq) VALUES (?, ?)');
+	for (const r of e.audience) room.run(r, seq);
 	return { seq, type: e.type, at: e.at, actor: e.actorLabel, demo: e.demo, data: e.data } as LiveEvent;
 }
 
@@ -75,23 +77,57 @@ export function lastSeq(db: Db): number {
 	return (db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM events').get() as { seq: number }).seq;
 }
 
-const audienceFilter =
-	'EXISTS (SELECT 1 FROM json_each(events.audience) AS a WHERE a.value IN (SELECT value FROM json_each(?)))';
+/**
+ * The seqs `rooms` may see on one side of `from`, nearest first, at most `limit`: each room's
+ * stretch of the room index is read on its own (a few rows each, never a scan of the log) and
+ * the stretches merged.
+ */
+function seqsFor(
+	db: Db,
+	rooms: string[],
+	from: number,
+	direction: 'after' | 'before',
+	limit: number
+): number[] {
+	const read = db.prepare(
+		direction === 'after'
+			? 'SELECT seq FROM event_rooms WHERE room = ? AND seq > ? ORDER BY seq LIMIT ?'
+			: 'SELECT seq FROM event_rooms WHERE room = ? AND seq < ? ORDER BY seq DESC LIMIT ?'
+	);
+	const seqs = new Set<number>();
+	for (const room of new Set(rooms))
+		for (const { seq } of read.all(room, from, limit) as { seq: number }[]) seqs.add(seq);
+	const sorted = [...seqs].sort((a, b) => (direction === 'after' ? a - b : b - a));
+	return sorted.slice(0, limit);
+}
 
-/** Events after `afterSeq` that any of `rooms` may see, oldest first, at most `limit`. */
-export function eventsAfter(db: Db, afterSeq: number, rooms: string[], limit: number): LiveEvent[] {
+function eventsAt(db: Db, seqs: number[]): LiveEvent[] {
+	if (!seqs.length) return [];
 	const rows = db
-		.prepare(`SELECT ${columns} FROM events WHERE seq > ? AND ${audienceFilter} ORDER BY seq LIMIT ?`)
-		.all(afterSeq, JSON.stringify(rooms), limit) as EventRow[];
+		.prepare(`SELECT ${columns} FROM events WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY seq`)
+		.all(JSON.stringify(seqs)) as EventRow[];
 	return rows.map(toLive);
+}
+
+/**
+ * What `rooms` missed after `afterSeq`, oldest first, a page at a time: at most `page` events and
+ * whether more follow; null when more than `most` were missed (the client reloads instead).
+ */
+export function missedEvents(
+	db: Db,
+	afterSeq: number,
+	rooms: string[],
+	page: number,
+	most: number
+): { events: LiveEvent[]; more: boolean } | null {
+	const seqs = seqsFor(db, rooms, afterSeq, 'after', most + 1);
+	if (seqs.length > most) return null;
+	return { events: eventsAt(db, seqs.slice(0, page)), more: seqs.length > page };
 }
 
 /** The latest events `rooms` may see, oldest first: the feed a page starts with. */
 export function recentEvents(db: Db, rooms: string[], limit: number): LiveEvent[] {
-	const rows = db
-		.prepare(`SELECT ${columns} FROM events WHERE ${audienceFilter} ORDER BY seq DESC LIMIT ?`)
-		.all(JSON.stringify(rooms), limit) as EventRow[];
-	return rows.reverse().map(toLive);
+	return eventsAt(db, seqsFor(db, rooms, Number.MAX_SAFE_INTEGER, 'before', limit));
 }
 
 export function recordRefusal(

@@ -21,7 +21,8 @@ import { db } from '../db';
 import { displayCookie } from '../displays/cookie';
 import { findDisplayLinkByToken } from '../displays/store';
 import { subscribe } from '../events/bus';
-import { eventsAfter, lastSeq } from '../events/log';
+import { lastSeq, missedEvents } from '../events/log';
+import { CatchUpDesk } from './catch-up-desk';
 
 interface SocketData {
 	actor: Actor;
@@ -75,10 +76,13 @@ function sameOrigin(req: IncomingMessage): boolean {
 	}
 }
 
+const catchUpDesk = new CatchUpDesk({ burst: 10, refillMs: 2000 });
+
 function syncFrom(afterSeq: number, rooms: string[]): SyncResult {
-	const events = eventsAfter(db(), afterSeq, rooms, config.resyncLimit + 1);
-	if (events.length > config.resyncLimit) return { kind: 'snapshot', seq: lastSeq(db()) };
-	return { kind: 'events', events, seq: events.at(-1)?.seq ?? Math.max(afterSeq, 0) };
+	const missed = missedEvents(db(), afterSeq, rooms, config.resyncPage, config.resyncLimit);
+	if (!missed) return { kind: 'snapshot', seq: lastSeq(db()) };
+	const { events, more } = missed;
+	return { kind: 'events', events, seq: events.at(-1)?.seq ?? Math.max(afterSeq, 0), more };
 }
 
 /**
@@ -108,20 +112,25 @@ function guarded<A extends unknown[]>(
 function onConnection(socket: RealtimeSocket): void {
 	const { actor, rooms } = socket.data;
 	const ip = socket.handshake.address;
+	socket.on('disconnect', () => catchUpDesk.forget(socket.id));
 
-	socket.on(
+	const answerSync = guarded(
 		'sync',
-		guarded(
-			'sync',
-			(afterSeq: number, ack: (result: SyncResult) => void) => {
-				if (typeof ack !== 'function') return;
-				if (!Number.isSafeInteger(afterSeq) || afterSeq < 0)
-					return ack({ kind: 'snapshot', seq: lastSeq(db()) });
-				ack(syncFrom(afterSeq, rooms));
-			},
-			null
-		)
+		(afterSeq: number, ack: (result: SyncResult) => void) => {
+			if (!Number.isSafeInteger(afterSeq) || afterSeq < 0)
+				return ack({ kind: 'snapshot', seq: lastSeq(db()) });
+			ack(syncFrom(afterSeq, rooms));
+		},
+		null
 	);
+	socket.on('sync', (afterSeq: number, ack: (result: SyncResult) => void) => {
+		if (typeof ack !== 'function') return;
+		catchUpDesk.ask(
+			socket.id,
+			() => answerSync(afterSeq, ack),
+			(retryInMs) => ack({ kind: 'busy', retryInMs })
+		);
+	});
 	socket.on(
 		'command',
 		guarded('command', async (command, ack) => {
