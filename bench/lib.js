@@ -39,7 +39,8 @@ export function startServer({ dbPath, scenario, env = {}, demo = false, afterImp
 	return startHarnessServer({
 		dbPath,
 		scenario,
-		env,
+		// a bench's thousands of simulated devices share one sign-in per account and one address
+		env: { KHAIMAC_SOCKETS_PER_LOGIN: '0', KHAIMAC_SOCKETS_PER_ADDRESS: '0', ...env },
 		demo,
 		afterImport,
 		nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean),

@@ -27,13 +27,19 @@ import { demoPassword } from './server.js';
  * @param {string} url the server's origin
  * @param {string} username
  * @param {string} [password]
+ * @param {Record<string, string>} [headers] more request headers (a proxy's X-Forwarded-For)
  * @returns {Promise<LoginResult>}
  */
-export async function postLogin(url, username, password = demoPassword) {
+export async function postLogin(url, username, password = demoPassword, headers = {}) {
 	const response = await fetch(`${url}/login`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { origin: url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
+		headers: {
+			...headers,
+			origin: url,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
 		body: new URLSearchParams({ username, password })
 	});
 	const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('km_session='));
@@ -50,10 +56,11 @@ export async function postLogin(url, username, password = demoPassword) {
  * @param {string} url
  * @param {string} username
  * @param {string} [password]
+ * @param {Record<string, string>} [headers]
  * @returns {Promise<string>}
  */
-export async function login(url, username, password = demoPassword) {
-	const result = await postLogin(url, username, password);
+export async function login(url, username, password = demoPassword, headers = {}) {
+	const result = await postLogin(url, username, password, headers);
 	if (!result.cookie) throw new Error(`login as ${username} failed: ${result.status}`);
 	return result.cookie;
 }
@@ -65,13 +72,14 @@ export async function login(url, username, password = demoPassword) {
  * @param {string} url
  * @param {string | null} cookie
  * @param {'user' | 'display'} [as]
+ * @param {Record<string, string>} [headers] more handshake headers (a proxy's X-Forwarded-For)
  * @returns {Promise<AppSocket>}
  */
-export function connect(url, cookie, as = 'user') {
+export function connect(url, cookie, as = 'user', headers = {}) {
 	/** @type {AppSocket} */
 	const socket = io(url, {
 		transports: ['websocket'],
-		extraHeaders: cookie ? { cookie } : {},
+		extraHeaders: cookie ? { ...headers, cookie } : headers,
 		auth: { as },
 		reconnection: false,
 		forceNew: true

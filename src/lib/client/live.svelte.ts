@@ -125,6 +125,10 @@ export class LiveConnection {
 				return;
 			}
 			this.#lost(navigator.onLine ? 'reconnecting' : 'offline');
+			// refused by the server, not lost on the way (this sign-in has too many connections open):
+			// socket.io does not retry that by itself; try again later, spread out
+			if (!socket.active)
+				setTimeout(() => this.#socket === socket && socket.connect(), 10_000 + Math.random() * 10_000);
 		});
 		socket.on('event', (event) => this.#catchUp.receive(event));
 		socket.on('session:ended', (reason) => {

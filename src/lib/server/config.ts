@@ -29,6 +29,10 @@ export const config = {
 	resyncLimit: int('KHAIMAC_RESYNC_LIMIT', 5000),
 	/** missed events one catch-up answer carries; the client asks again for the next page */
 	resyncPage: int('KHAIMAC_RESYNC_PAGE', 500),
+	/** live connections one sign-in (a browser's session, a display link) may hold; 0: no limit */
+	socketsPerLogin: int('KHAIMAC_SOCKETS_PER_LOGIN', 20),
+	/** live connections from one address (see ADDRESS_HEADER behind a proxy); 0: no limit */
+	socketsPerAddress: int('KHAIMAC_SOCKETS_PER_ADDRESS', 2000),
 	/** demo: simulated minutes per real minute; 0 = no simulator (the real thing) */
 	demoSpeed: int('KHAIMAC_DEMO_SPEED', 0),
 	loginMaxFailures: int('KHAIMAC_LOGIN_MAX_FAILURES', 5),

@@ -23,10 +23,14 @@ import { findDisplayLinkByToken } from '../displays/store';
 import { subscribe } from '../events/bus';
 import { lastSeq, missedEvents } from '../events/log';
 import { CatchUpDesk } from './catch-up-desk';
+import { ConnectionCounts } from './connection-limits';
+import { clientAddress } from '../client-address';
 
 interface SocketData {
 	actor: Actor;
 	rooms: string[];
+	/** where it came from (behind a proxy: as ADDRESS_HEADER says) */
+	address: string;
 }
 
 export type RealtimeServer = Server<
@@ -77,6 +81,7 @@ function sameOrigin(req: IncomingMessage): boolean {
 }
 
 const catchUpDesk = new CatchUpDesk({ burst: 10, refillMs: 2000 });
+const connectionCounts = new ConnectionCounts();
 
 function syncFrom(afterSeq: number, rooms: string[]): SyncResult {
 	const missed = missedEvents(db(), afterSeq, rooms, config.resyncPage, config.resyncLimit);
@@ -111,7 +116,7 @@ function guarded<A extends unknown[]>(
 
 function onConnection(socket: RealtimeSocket): void {
 	const { actor, rooms } = socket.data;
-	const ip = socket.handshake.address;
+	const ip = socket.data.address;
 	socket.on('disconnect', () => catchUpDesk.forget(socket.id));
 
 	const answerSync = guarded(
@@ -223,6 +228,8 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 		new Server(httpServer, {
 			serveClient: false,
 			maxHttpBufferSize: 2e6,
+			// a connection that has not signed in by then is closed (socket.io's default: 45 s)
+			connectTimeout: 10_000,
 			allowRequest: (req, callback) => callback(null, sameOrigin(req))
 		});
 	io.removeAllListeners('connection');
@@ -232,7 +239,18 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 		const result = authenticate(socket);
 		if ('error' in result)
 			return next(Object.assign(new Error(result.error), { data: { code: result.error } }));
+		const address = clientAddress(socket.handshake.headers, socket.handshake.address);
+		const places = [
+			{ key: result.room, max: config.socketsPerLogin },
+			{ key: `address:${address}`, max: config.socketsPerAddress }
+		];
+		if (connectionCounts.take(places))
+			return next(
+				Object.assign(new Error('too_many_connections'), { data: { code: 'too_many_connections' } })
+			);
+		socket.on('disconnect', () => connectionCounts.give(places));
 		const actor = result.actor;
+		socket.data.address = address;
 		socket.data.actor = actor;
 		socket.data.rooms = roomsFor(actor);
 		socket.join([
