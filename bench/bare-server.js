@@ -26,7 +26,12 @@ io.on('connection', (socket) => {
 	socket.on('frame-template', (f) => (frame = f));
 });
 setInterval(() => {
-	if (frame && moved) io.to(['ops', 'display']).emit('positions', { ...frame, t: Date.now() });
+	if (frame && moved) {
+		// the same packed bytes, stamped now (the frame's time is its f64 at byte 1)
+		const bytes = Buffer.from(frame);
+		bytes.writeDoubleLE(Date.now(), 1);
+		io.to(['ops', 'display']).emit('positions', bytes);
+	}
 	moved = false;
 }, 1000);
 

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { io } from 'socket.io-client';
 import { connect, inGroups, login, root } from './lib.js';
+import { frameTime } from '../src/lib/trucks/position-frame.js';
 
 /** who is connected on the day; 2,000 sockets */
 export const dayMix = {
@@ -183,7 +184,7 @@ export async function driveDay({
 	if (record)
 		for (const c of clients) {
 			c.socket.on('event', (e) => receipts.push(e.seq, performance.now()));
-			c.socket.on('positions', (frame) => frameDelays.push(Date.now() - frame.t));
+			c.socket.on('positions', (frame) => frameDelays.push(Date.now() - frameTime(frame)));
 		}
 	const crews = clients.filter((c) => c.truck);
 	const senders = Object.fromEntries(

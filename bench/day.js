@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { unpackFrame } from '../src/lib/trucks/position-frame.js';
 import { dayRates, driveDay, openBare, openOurs, planClients, sendOurs } from './day-load.js';
 import {
 	cpuSeconds,
@@ -65,7 +66,7 @@ async function ours() {
 		let frame = null;
 		const watcher = clients.find((c) => c.role === 'coordinator').socket;
 		watcher.on('event', (e) => (samples[e.type] ??= e));
-		watcher.on('positions', (f) => (frame = !frame || f.p.length > frame.p.length ? f : frame));
+		watcher.on('positions', (f) => (frame = !frame || f.byteLength > frame.byteLength ? f : frame));
 		const s = sampler(server.pid(), url);
 		const cpu0 = cpuSeconds(server.pid());
 		console.log(`▶ ours: ${seconds} s of the day…`);
@@ -182,7 +183,7 @@ try {
 		`  bare socket.io, same clients and payloads: p50 ${ms(p(b.latencies, 0.5))}, p99 ${ms(p(b.latencies, 0.99))} → p99 ratio ${(p(a.latencies, 0.99) / p(b.latencies, 0.99)).toFixed(2)} (target ≤ 2)`
 	);
 	line(
-		`position frame → displays (${a.frame?.p.length ?? 0} trucks, ${JSON.stringify(a.frame ?? {}).length} B): p50 ${ms(p(a.frameDelays, 0.5))}, p99 ${ms(p(a.frameDelays, 0.99))}; bare p50 ${ms(p(b.frameDelays, 0.5))}, p99 ${ms(p(b.frameDelays, 0.99))} → ratio ${(p(a.frameDelays, 0.99) / p(b.frameDelays, 0.99)).toFixed(2)}`
+		`position frame → displays (${a.frame ? unpackFrame(a.frame)?.p.length : 0} trucks, ${a.frame?.byteLength ?? 0} B): p50 ${ms(p(a.frameDelays, 0.5))}, p99 ${ms(p(a.frameDelays, 0.99))}; bare p50 ${ms(p(b.frameDelays, 0.5))}, p99 ${ms(p(b.frameDelays, 0.99))} → ratio ${(p(a.frameDelays, 0.99) / p(b.frameDelays, 0.99)).toFixed(2)}`
 	);
 	line(
 		`event-loop delay p99 (worst 10 s window under load): ${ms(worstLoop)} (target < 50 ms); windows: ${a.loop.map((w) => w.p99.toFixed(0)).join(', ')} ms`

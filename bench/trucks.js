@@ -2,6 +2,7 @@
 // Prints positions/s ingested, position-to-display latency (p50/p99, including the one-second
 // batching window), frame delivery latency, server RSS, and the same frames broadcast by a bare
 // socket.io server to 50 clients in the same run as the baseline. Needs `npm run build` first.
+import { frameTime, unpackFrame } from '../src/lib/trucks/position-frame.js';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -41,9 +42,12 @@ async function bareBroadcast(frames) {
 		return new Promise((resolve) => socket.once('connect', () => resolve(socket)));
 	});
 	const latencies = [];
-	for (const c of clients) c.on('positions', (frame) => latencies.push(Date.now() - frame.t));
+	for (const c of clients) c.on('positions', (frame) => latencies.push(Date.now() - frameTime(frame)));
 	for (const frame of frames.slice(0, 20)) {
-		ioServer.emit('positions', { ...frame, t: Date.now() });
+		// the same packed bytes, stamped now (the frame's time is its f64 at byte 1)
+		const bytes = Buffer.from(frame);
+		bytes.writeDoubleLE(Date.now(), 1);
+		ioServer.emit('positions', bytes);
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	await new Promise((r) => setTimeout(r, 500));
@@ -73,11 +77,12 @@ try {
 	const delivery = [];
 	const frames = [];
 	displays.forEach((d, n) =>
-		d.on('positions', (frame) => {
+		d.on('positions', (packed) => {
 			const now = Date.now();
-			delivery.push(now - frame.t);
-			if (n === 0) frames.push(frame);
-			for (const [index] of frame.p) if (sentAt[index]) endToEnd.push(now - sentAt[index]);
+			delivery.push(now - frameTime(packed));
+			if (n === 0) frames.push(packed);
+			const frame = unpackFrame(packed);
+			for (const [index] of frame?.p ?? []) if (sentAt[index]) endToEnd.push(now - sentAt[index]);
 		})
 	);
 
@@ -100,7 +105,7 @@ try {
 	await new Promise((r) => setTimeout(r, 1500));
 	const bare = await bareBroadcast(frames);
 	const frameBytes = frames.length
-		? Math.round(frames.reduce((n, f) => n + JSON.stringify(f).length, 0) / frames.length)
+		? Math.round(frames.reduce((n, f) => n + f.byteLength, 0) / frames.length)
 		: 0;
 
 	line(

@@ -2,7 +2,8 @@
  * Types shared by server and browser: roles, commands and their answers, live events,
  * and the typed socket.io event maps used on both ends.
  */
-import type { Fix, PositionFrame, TruckView } from './trucks/types';
+import type { Fix, TruckView } from './trucks/types';
+import type { PackedFrame } from './trucks/position-frame.js';
 import type { DayClock } from './time/day-clock';
 import type { CeremonyEvents } from './ceremony/events';
 export type { DayClock } from './time/day-clock';
@@ -85,7 +86,8 @@ export interface ServerToClientEvents {
 	event: (event: LiveEvent) => void;
 	'session:ended': (reason: SessionEndReason) => void;
 	'clock:changed': (clock: DayClock) => void;
-	positions: (frame: PositionFrame) => void;
+	/** a position frame, packed (see trucks/position-frame.ts) */
+	positions: (frame: PackedFrame) => void;
 }
 
 export type PositionsAck =

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Fix, TruckView } from '../../src/lib/trucks/types';
+import type { Fix, PositionFrame, TruckView } from '../../src/lib/trucks/types';
+import { unpackFrame } from '../../src/lib/trucks/position-frame.js';
 import type { EventDataMap, LiveEvent, PositionsAck } from '../../src/lib/types';
 import { collect, command, connect, login, waitFor, type TestSocket } from '../helpers/client';
 import { scenarioMovedToNow } from '../helpers/scenario';
@@ -103,6 +104,26 @@ describe('a truck on parade', () => {
 		// ETA at 12 km/h for the distance left to cp3 (~1.2 km away): several minutes from now
 		expect(truck.eta! - Date.now()).toBeGreaterThan(2 * 60_000);
 		expect(truck.eta! - Date.now()).toBeLessThan(30 * 60_000);
+		phone.close();
+	});
+
+	it('shows the ops room a moving truck in a packed frame a second: where it is, its speed and status', async () => {
+		const frames: PositionFrame[] = [];
+		ops.on('positions', (packed) => {
+			const frame = unpackFrame(packed);
+			if (frame) frames.push(frame);
+		});
+		const phone = await crew('xe-tan-thuan-dong');
+		const index = (await ops.timeout(10_000).emitWithAck('fleet')).findIndex(
+			(t: TruckView) => t.id === 'xe-tan-thuan-dong'
+		);
+		const [lng, lat] = routeLine('r-tan-thuan-dong')[1];
+		expect(await send(phone, 'xe-tan-thuan-dong', [fix(lng, lat, Date.now(), 14)])).toMatchObject({
+			ok: true
+		});
+		const entry = await waitFor(() => frames.flatMap((f) => f.p).find((p) => p[0] === index), 10_000);
+		expect(entry.slice(0, 4)).toEqual([index, Math.round(lat * 1e5), Math.round(lng * 1e5), 14]);
+		ops.off('positions');
 		phone.close();
 	});
 

@@ -11,6 +11,7 @@ import type { CommandPayload, CommandType } from '$lib/commands';
 import { dayTime } from '$lib/time/day-clock';
 import { CatchUp } from './catch-up';
 import type { Fix, PositionFrame } from '$lib/trucks/types';
+import { unpackFrame } from '$lib/trucks/position-frame.js';
 import type {
 	ClientToServerEvents,
 	Command,
@@ -136,7 +137,9 @@ export class LiveConnection {
 			socket.disconnect();
 		});
 		socket.on('clock:changed', (day) => (this.day = day));
-		socket.on('positions', (frame) => {
+		socket.on('positions', (packed) => {
+			const frame = unpackFrame(packed);
+			if (!frame) return; // a server of another version: the next fleet answer corrects the map
 			this.lastUpdate = Date.now();
 			for (const listener of this.#frameListeners) listener(frame);
 		});

@@ -90,9 +90,8 @@ export interface TruckView {
 }
 
 /**
- * One batched frame a second to the ops room and displays, holding only the trucks that
- * moved or changed. Compact on purpose: parsing cost grows with size on 2,000 clients.
- * Each entry: [truck index in the page's list, lat×1e5, lng×1e5, km/h, progress ‰, status index].
+ * One batched frame a second to the ops room and displays, holding only the trucks that moved
+ * or changed (packed for the wire: position-frame.ts). Each entry: [truck index in the page's list, lat×1e5, lng×1e5, km/h, progress ‰, status index].
  */
 export interface PositionFrame {
 	t: number;

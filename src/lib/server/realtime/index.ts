@@ -22,6 +22,7 @@ import { displayCookie } from '../displays/cookie';
 import { findDisplayLinkByToken } from '../displays/store';
 import { subscribe } from '../events/bus';
 import { lastSeq, missedEvents } from '../events/log';
+import { packFrame } from '$lib/trucks/position-frame.js';
 import { CatchUpDesk } from './catch-up-desk';
 import { ConnectionCounts } from './connection-limits';
 import { clientAddress } from '../client-address';
@@ -266,7 +267,7 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 			if (audience.length) io.to(audience).emit('event', event);
 			endSessions(io, event);
 		}),
-		subscribe('positions', (frame) => io.to(['ops', 'display']).emit('positions', frame)),
+		subscribe('positions', (frame) => io.to(['ops', 'display']).emit('positions', packFrame(frame))),
 		subscribe('clock', (clock) => io.emit('clock:changed', clock))
 	];
 	holder[key] = { io, stop: () => unsubscribe.forEach((stop) => stop()) };
