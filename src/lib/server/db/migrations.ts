@@ -298,6 +298,11 @@ const steps: string[] = [
 	CREATE TRIGGER event_info_update_revision AFTER UPDATE ON event_info BEGIN INSERT OR REPLACE INTO meta (key, value) VALUES ('report_template_revision', json_quote(hex(randomblob(8)))); END;
 	CREATE TRIGGER event_info_delete_revision AFTER DELETE ON event_info BEGIN INSERT OR REPLACE INTO meta (key, value) VALUES ('report_template_revision', json_quote(hex(randomblob(8)))); END;
 	INSERT OR REPLACE INTO meta (key, value) VALUES ('report_template_revision', json_quote(hex(randomblob(8))));
+	`,
+	// 9: refusals are sampled (commands/refusals.ts): past the first few a minute of one kind, one
+	// row stands for many attempts
+	`
+	ALTER TABLE refusals ADD COLUMN times INTEGER NOT NULL DEFAULT 1;
 	`
 ];
 
