@@ -42,7 +42,7 @@ export const config = {
 	loginWindowSeconds: int('KHAIMAC_LOGIN_WINDOW_SECONDS', 900),
 	/**
 	 * commands one socket may send at once (a tablet's outbox flushing after a dead spot), then
-	 * per second; an account or display link may send twice this over all its sockets. Rate 0:
+	 * per second; an account or display link may send twice this over all its sockets. Either 0:
 	 * no limit (benchmarks that measure the command path flat out)
 	 */
 	commandBurst: int('KHAIMAC_COMMAND_BURST', 300),

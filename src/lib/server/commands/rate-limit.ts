@@ -82,7 +82,7 @@ export class CommandLimits {
 	}
 
 	get enabled(): boolean {
-		return this.#sockets.perSecond > 0;
+		return this.#sockets.perSecond > 0 && this.#sockets.burst > 0;
 	}
 
 	/**
