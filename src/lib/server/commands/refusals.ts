@@ -18,7 +18,7 @@ interface Refused {
 }
 
 /** refusals of one kind (actor, command type, code) written one by one each minute */
-export const refusalsKeptPerMinute = 20;
+const refusalsKeptPerMinute = 20;
 const minute = 60_000;
 
 const more = (times: number) => `…và ${times.toLocaleString('vi-VN')} lần nữa trong phút qua`;
