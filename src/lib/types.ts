@@ -42,7 +42,15 @@ export interface Command<T extends string = string, P = unknown> {
 }
 
 export type CommandResult =
-	{ ok: true; seq: number } | { ok: false; code: ErrorCode; message: string; problems?: Problem[] };
+	| { ok: true; seq: number }
+	| {
+			ok: false;
+			code: ErrorCode;
+			message: string;
+			problems?: Problem[];
+			/** rate_limited: send again after this long (the command was not taken; same id is fine) */
+			retryInMs?: number;
+	  };
 
 /**
  * What each event type carries. Each domain declares its own events beside its feed lines

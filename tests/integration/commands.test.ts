@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, command, connect, login, notice, waitFor, type TestSocket } from '../helpers/client';
-import { removeServer, startServer, type TestServer } from '../helpers/server';
+import { queryDb, removeServer, startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
 let coordinator: TestSocket;
@@ -150,4 +150,45 @@ describe('the command path', () => {
 		expect(delay!.p99).toBeGreaterThanOrEqual(delay!.p50);
 		expect(delay!.max).toBeGreaterThanOrEqual(delay!.p99);
 	}, 20_000);
+});
+
+describe('a flood from one socket', () => {
+	it('a display link sending forbidden notices flat out: judged up to the burst, then rate_limited with when to retry; nothing logged, the audit kept to 20 rows', async () => {
+		expect((await command(coordinator, 'display_link.create', { name: 'Sảnh tràn' })).ok).toBe(true);
+		const [{ token }] = queryDb<{ token: string }>(
+			server.dbPath,
+			"SELECT token FROM display_links WHERE name = 'Sảnh tràn'"
+		);
+		const screen = await connect(server.url, `km_display=${token}`, 'display');
+		const refusals = () =>
+			queryDb<{ n: number }>(
+				server.dbPath,
+				"SELECT COUNT(*) AS n FROM refusals WHERE actor_label = 'Màn hình Sảnh tràn'"
+			)[0].n;
+		const events = eventCount();
+
+		const answers = await Promise.all(
+			Array.from({ length: 1000 }, () => command(screen, 'notice.post', notice('Mời mọi người ra về')))
+		);
+		screen.close();
+
+		const by = (code: string) => answers.filter((a) => !a.ok && a.code === code);
+		// a socket's burst is 300; the rest came faster than 20 a second refills
+		expect(by('forbidden').length).toBeGreaterThanOrEqual(300);
+		expect(by('rate_limited').length).toBeGreaterThan(0);
+		expect(by('forbidden').length + by('rate_limited').length).toBe(1000);
+		for (const answer of by('rate_limited'))
+			expect(answer).toMatchObject({
+				message: expect.stringMatching(/^Gửi quá nhanh, hãy thử lại sau \d+ giây\.$/),
+				retryInMs: expect.any(Number)
+			});
+		expect(eventCount()).toBe(events);
+		// the first 20 forbidden attempts of the minute one by one; the count of the rest comes at its end
+		expect(refusals()).toBe(20);
+		const warned = server
+			.log()
+			.split('\n')
+			.filter((line) => line.includes('for Màn hình Sảnh tràn'));
+		expect(warned.length).toBeLessThanOrEqual(21);
+	});
 });

@@ -29,8 +29,9 @@ let server: TestServer;
 
 beforeAll(async () => {
 	// a screen away must get everything it missed as events, not a snapshot: with the writers
-	// unpaced (short form) a few seconds away can be more than the default 5,000 events
-	server = await startServer({ env: { KHAIMAC_RESYNC_LIMIT: '100000' } });
+	// unpaced (short form) a few seconds away can be more than the default 5,000 events. The
+	// writers (one account) send flat out to load the server as it dies: no rate limit here
+	server = await startServer({ env: { KHAIMAC_RESYNC_LIMIT: '100000', KHAIMAC_COMMAND_RATE: '0' } });
 });
 afterAll(async () => removeServer(server));
 

@@ -246,15 +246,9 @@ const samples: Samples = {
 	'report.draft_saved': [
 		{
 			data: {
-				draft: {
-					unitId: 'phuong-tan-kieng',
-					figures: {},
-					narrative: {},
-					uploads: [],
-					photoIds: [],
-					savedAt: vn('2024-10-07T14:00:00'),
-					by: 'Cán bộ Tân Kiểng (tan-kieng-2)'
-				}
+				unitId: 'phuong-tan-kieng',
+				savedAt: vn('2024-10-07T14:00:00'),
+				by: 'Cán bộ Tân Kiểng (tan-kieng-2)'
 			},
 			line: 'Lưu nháp báo cáo'
 		}

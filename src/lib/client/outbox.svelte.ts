@@ -8,6 +8,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Fix } from '$lib/trucks/types';
 import type { CommandPayload, CommandType } from '$lib/commands';
 import type { Command, CommandResult } from '$lib/types';
+import { settles, throttledFor } from './command-answer';
 import { live } from './live.svelte';
 import { uploadPhoto } from './photo-upload';
 
@@ -74,6 +75,8 @@ export class Outbox {
 	/** the account whose changes these are: never sent through another account's connection */
 	#userId: number | null = null;
 	#flushing = false;
+	/** when the server said "too fast": not before this time (ms) */
+	#notBefore = 0;
 	/** where lastSync is kept, so a reload offline still says when the device last got through */
 	#syncKey: string | null = null;
 	// resolvers waiting for answers, not state anything renders
@@ -170,7 +173,7 @@ export class Outbox {
 	}
 
 	async flush(): Promise<void> {
-		if (this.#flushing || !this.#db || !live.connected) return;
+		if (this.#flushing || !this.#db || !live.connected || Date.now() < this.#notBefore) return;
 		if (this.#userId !== null && live.userId !== null && live.userId !== this.#userId) {
 			this.held =
 				'Máy đang đăng nhập bằng tài khoản khác: các thay đổi chờ gửi được giữ lại cho tài khoản đã tạo ra chúng.';
@@ -189,8 +192,12 @@ export class Outbox {
 					ready === 'refused'
 						? { ok: false, code: 'invalid', message: this.refused?.message ?? 'Ảnh bị từ chối.' }
 						: await live.trySend(command);
-				if (!result) return; // no answer: keep it, same id next time
-				if (!result.ok && result.code === 'internal') return;
+				// no answer, a failure or "too fast": keep it (same id next time), the rest waits behind it
+				if (!result || !settles(result)) {
+					const wait = throttledFor(result);
+					if (wait !== null && result && !result.ok) this.#holdFor(wait, result.message);
+					return;
+				}
 				const tx = db.transaction(['commands', 'photos'], 'readwrite');
 				await tx.objectStore('commands').delete(command.id);
 				for (const id of photos) await tx.objectStore('photos').delete(id);
@@ -224,6 +231,13 @@ export class Outbox {
 			this.uploading = null;
 			await this.#count();
 		}
+	}
+
+	/** The server said "too fast": nothing is sent until `ms` from now, then everything waiting goes. */
+	#holdFor(ms: number, message: string): void {
+		this.held = message;
+		this.#notBefore = Date.now() + ms;
+		setTimeout(() => void this.flush(), ms);
 	}
 
 	/** Uploads a command's photos, one by one; resumes a photo that was cut off. */

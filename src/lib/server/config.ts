@@ -46,6 +46,13 @@ export const config = {
 	tileUrl: process.env.KHAIMAC_TILE_URL ?? 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
 	tileAttribution: process.env.KHAIMAC_TILE_ATTRIBUTION ?? '© OpenStreetMap contributors',
 	loginWindowSeconds: int('KHAIMAC_LOGIN_WINDOW_SECONDS', 900),
+	/**
+	 * commands one socket may send at once (a tablet's outbox flushing after a dead spot), then
+	 * per second; an account or display link may send twice this over all its sockets. Either 0:
+	 * no limit (benchmarks that measure the command path flat out)
+	 */
+	commandBurst: int('KHAIMAC_COMMAND_BURST', 300),
+	commandRate: int('KHAIMAC_COMMAND_RATE', 20),
 	/** a gate may undo its own check-in for this long (real minutes) */
 	undoMinutes: int('KHAIMAC_UNDO_MINUTES', 5)
 } as const;

@@ -50,7 +50,7 @@ export async function runFormCommand<T extends CommandType>(
 	);
 	if (result.ok) return { ok: true as const, seq: result.seq, type };
 	const status =
-		{ forbidden: 403, unauthenticated: 401, not_found: 404, conflict: 409, internal: 500 }[
+		{ forbidden: 403, unauthenticated: 401, not_found: 404, conflict: 409, rate_limited: 429, internal: 500 }[
 			result.code as string
 		] ?? 400;
 	return fail(status, { message: result.message, code: result.code, problems: result.problems ?? [] });

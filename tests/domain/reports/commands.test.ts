@@ -146,6 +146,54 @@ describe("a unit's report", () => {
 	});
 });
 
+describe('a draft saved as it is typed', () => {
+	/** two sections of a long report, 20,000 characters each; `n` tells one save from the next */
+	const longNarrative = (n: number) => ({
+		'trien-khai': `Lần lưu ${n}. `.padEnd(20_000, 'Phường đã treo băng rôn, khẩu hiệu. '),
+		'hoat-dong': `Lần lưu ${n}. `.padEnd(20_000, 'Các lớp bồi dưỡng mở tại nhà văn hóa. ')
+	});
+	const bytesOnDisk = () =>
+		(db().pragma('page_count', { simple: true }) as number) *
+		(db().pragma('page_size', { simple: true }) as number);
+	const logged = (type: string) =>
+		(db().prepare('SELECT data FROM events WHERE type = ? ORDER BY seq').all(type) as { data: string }[]).map(
+			(r) => JSON.parse(r.data)
+		);
+
+	it('100 saves of a 40,000-character draft grow the database by a small mark each, not the text', async () => {
+		const before = bytesOnDisk();
+
+		for (let n = 1; n <= 100; n++)
+			await accepted(
+				run(ward, 'report.save_draft', {
+					unitId: tanKieng,
+					figures: figures(n, 10 * n),
+					narrative: longNarrative(n)
+				})
+			);
+
+		// the text itself, logged each time, would be 100 × 40,000 characters (4 MB and more)
+		expect(bytesOnDisk() - before).toBeLessThan(200_000);
+		expect(draftOf(tanKieng)).toMatchObject({ figures: figures(100, 1000), narrative: longNarrative(100) });
+		expect(logged('report.draft_saved').at(-1)).toEqual({
+			unitId: tanKieng,
+			savedAt: vn('2024-10-07T15:00:00'),
+			by: `Người thử ${ward.username} (${ward.username})`
+		});
+	});
+
+	it('the log keeps what was submitted, in full', async () => {
+		await accepted(
+			run(ward, 'report.submit', { unitId: tanKieng, figures: figures(3, 120), narrative: longNarrative(1) })
+		);
+
+		expect(logged('report.submitted')[0].submission).toMatchObject({
+			figures: figures(3, 120),
+			narrative: longNarrative(1)
+		});
+	});
+});
+
 describe("the organizer's table", () => {
 	it("adds a ward's line up from the ward and the schools under it", async () => {
 		await accepted(submit(ward, tanKieng, figures(3, 120)));

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CommandPayload, CommandType } from '../../../src/lib/commands';
-import { executeCommand } from '../../../src/lib/server/commands/execute';
+import { executeCommand, type CommandContext } from '../../../src/lib/server/commands/execute';
 import type { Actor } from '../../../src/lib/server/access';
 import type { CommandResult } from '../../../src/lib/types';
 
@@ -19,6 +19,16 @@ export function run<T extends CommandType>(
 	id: string = randomUUID()
 ): Promise<CommandResult> {
 	return executeCommand(actor, { id, type, payload });
+}
+
+/** A command with a new id from somewhere in particular: a socket (`clientId`), the demo simulator (`demo`). */
+export function runFrom<T extends CommandType>(
+	from: CommandContext,
+	actor: Actor,
+	type: T,
+	payload: CommandPayload<T>
+): Promise<CommandResult> {
+	return executeCommand(actor, { id: randomUUID(), type, payload }, from);
 }
 
 /** Whatever a client might send, checked or not: for the refusals of bad input. */

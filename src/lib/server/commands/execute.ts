@@ -1,7 +1,7 @@
 /**
- * The one command path: validate → authorize → one transaction (event appended, projections
- * updated; commands arriving together share one commit, see group-commit.ts) → broadcast after
- * commit → answer. Form actions and socket emits both call it.
+ * The one command path: rate limit (rate-limit.ts) → validate → authorize → one transaction
+ * (event appended, projections updated; commands arriving together share one commit, see
+ * group-commit.ts) → broadcast after commit → answer. Form actions and socket emits both call it.
  */
 import { z } from '$lib/zod';
 import { createHash } from 'node:crypto';
@@ -11,9 +11,11 @@ import { actorLabel, authorize, type Actor } from '../access';
 import { dayNow } from '../day-clock';
 import { db } from '../db';
 import { publish } from '../events/bus';
-import { appendEvent, findCommand, recordRefusal } from '../events/log';
+import { appendEvent, findCommand } from '../events/log';
 import { CommandError } from './define';
 import { commitInGroup } from './group-commit';
+import { commandLimits } from './rate-limit';
+import { noteRefusal } from './refusals';
 import { commandDefs } from './registry';
 
 export interface CommandContext {
@@ -69,15 +71,20 @@ function refuse(
 	message: string,
 	problems?: Problem[]
 ): CommandResult {
-	if (code === 'forbidden' || code === 'unauthenticated') {
-		console.warn(`[command] refused ${type} (${code}) for ${actorLabel(actor)}`);
-		try {
-			recordRefusal(db(), { commandId, type, code, actorLabel: actorLabel(actor), ip: ctx.ip ?? null });
-		} catch (error) {
-			console.error('[command] could not record a refusal', error);
-		}
-	}
+	noteRefusal(actor, ctx.ip, commandId, type, code);
 	return problems ? { ok: false, code, message, problems } : { ok: false, code, message };
+}
+
+/** Refused before anything is read or written: the client waits `waitMs`, then sends it again. */
+function tooFast(actor: Actor, ctx: CommandContext, waitMs: number): CommandResult {
+	noteRefusal(actor, ctx.ip, null, null, 'rate_limited');
+	const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+	return {
+		ok: false,
+		code: 'rate_limited',
+		message: `Gửi quá nhanh, hãy thử lại sau ${seconds} giây.`,
+		retryInMs: waitMs
+	};
 }
 
 function answerForRetry(commandId: string, hash: string): CommandResult | undefined {
@@ -96,6 +103,9 @@ export async function executeCommand(
 	input: unknown,
 	ctx: CommandContext = {}
 ): Promise<CommandResult> {
+	// first: a flood costs one map lookup each, whatever it sends
+	const waitMs = commandLimits.admit(actor, ctx, Date.now());
+	if (waitMs > 0) return tooFast(actor, ctx, waitMs);
 	const parsed = envelope.safeParse(input);
 	if (!parsed.success) {
 		return refuse(

@@ -309,6 +309,11 @@ const steps: string[] = [
 	) WITHOUT ROWID;
 	INSERT OR IGNORE INTO event_rooms (room, seq)
 		SELECT a.value, events.seq FROM events, json_each(events.audience) AS a;
+	`,
+	// 10: refusals are sampled (commands/refusals.ts): past the first few a minute of one kind, one
+	// row stands for many attempts
+	`
+	ALTER TABLE refusals ADD COLUMN times INTEGER NOT NULL DEFAULT 1;
 	`
 ];
 

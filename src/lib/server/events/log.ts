@@ -130,13 +130,21 @@ export function recentEvents(db: Db, rooms: string[], limit: number): LiveEvent[
 	return eventsAt(db, seqsFor(db, rooms, Number.MAX_SAFE_INTEGER, 'before', limit));
 }
 
+/** A refused attempt, or (`times` > 1) the count of the same attempts past the first few a minute. */
 export function recordRefusal(
 	db: Db,
-	r: { commandId: string | null; type: string | null; code: string; actorLabel: string; ip: string | null }
+	r: {
+		commandId: string | null;
+		type: string | null;
+		code: string;
+		actorLabel: string;
+		ip: string | null;
+		times: number;
+	}
 ): void {
 	db.prepare(
-		'INSERT INTO refusals (command_id, type, code, actor_label, ip, at) VALUES (?, ?, ?, ?, ?, ?)'
-	).run(r.commandId, r.type, r.code, r.actorLabel, r.ip, Date.now());
+		'INSERT INTO refusals (command_id, type, code, actor_label, ip, at, times) VALUES (?, ?, ?, ?, ?, ?, ?)'
+	).run(r.commandId, r.type, r.code, r.actorLabel, r.ip, Date.now(), r.times);
 }
 
 /** An event with the day's time it happened at, for a replay of the day. */

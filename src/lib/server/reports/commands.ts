@@ -63,7 +63,7 @@ export const saveDraftCommand = defineCommand({
 	action: 'report.submit',
 	target: (p) => ({ unitId: p.unitId }),
 	apply(db, p, { actor }) {
-		const { figures, photoIds } = checked(db, p);
+		const { figures } = checked(db, p);
 		const draft = {
 			unitId: p.unitId,
 			figures,
@@ -72,10 +72,11 @@ export const saveDraftCommand = defineCommand({
 			savedAt: dayNow(db),
 			by: actorLabel(actor)
 		};
+		// the draft row, updated in place, is what is kept; the log gets a mark
 		saveDraft(db, draft);
 		return {
 			type: 'report.draft_saved',
-			data: { draft: { ...draft, photoIds } },
+			data: { unitId: draft.unitId, savedAt: draft.savedAt, by: draft.by },
 			audience: [`report:${p.unitId}`]
 		};
 	}

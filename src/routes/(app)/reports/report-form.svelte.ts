@@ -4,6 +4,7 @@
  * typing stops and kept on this device meanwhile, so a reload or a dropped connection loses
  * nothing. Bad cells are never saved; the rest is.
  */
+import { throttledFor } from '$lib/client/command-answer';
 import { live } from '$lib/client/live.svelte';
 import { cellsOf, formatNumber } from '$lib/reports/cells';
 import type { DraftView, Figures, Narrative, ReportTemplate } from '$lib/reports/types';
@@ -153,6 +154,13 @@ export class ReportFormState {
 			this.saveState = 'waiting';
 			return;
 		}
+		const wait = throttledFor(result);
+		if (wait !== null) {
+			// "too fast": the same draft goes again when the server says (typing meanwhile is in it)
+			this.saveState = 'waiting';
+			this.#schedule(wait);
+			return;
+		}
 		if (!result.ok) {
 			this.saveState = 'refused';
 			this.refusal = result.message;
@@ -174,9 +182,9 @@ export class ReportFormState {
 		this.#schedule();
 	}
 
-	#schedule(): void {
+	#schedule(delayMs = saveDelayMs): void {
 		if (this.#timer) clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => void this.save(), saveDelayMs);
+		this.#timer = setTimeout(() => void this.save(), delayMs);
 	}
 
 	get #key(): string {

@@ -1,0 +1,108 @@
+/**
+ * How fast one client may send commands: a token bucket per socket and one per actor (an
+ * account or a display link, over all its sockets and forms). A bucket holds `burst` commands
+ * and refills `perSecond`; a command takes one token from each of its buckets, or from none.
+ * In memory: a restart forgives everyone, which costs nothing worth keeping.
+ */
+import type { Actor } from '../access';
+import { config } from '../config';
+
+interface Bucket {
+	tokens: number;
+	at: number;
+}
+
+export class TokenBuckets {
+	#buckets = new Map<string, Bucket>();
+	#sweptAt = 0;
+
+	constructor(
+		readonly burst: number,
+		readonly perSecond: number
+	) {}
+
+	/** The bucket of `key` as of `now`, refilled for the time since it was last used. */
+	#at(key: string, now: number): Bucket {
+		const bucket = this.#buckets.get(key);
+		if (!bucket) return { tokens: this.burst, at: now };
+		// a clock set back refills nothing
+		const refill = (Math.max(0, now - bucket.at) / 1000) * this.perSecond;
+		return { tokens: Math.min(this.burst, bucket.tokens + refill), at: now };
+	}
+
+	/** Milliseconds until `key` has a token (0: it has one now). Takes nothing. */
+	waitFor(key: string, now: number): number {
+		const { tokens } = this.#at(key, now);
+		return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) / this.perSecond) * 1000);
+	}
+
+	take(key: string, now: number): void {
+		const bucket = this.#at(key, now);
+		this.#buckets.set(key, { tokens: bucket.tokens - 1, at: now });
+		this.#sweep(now);
+	}
+
+	clear(): void {
+		this.#buckets.clear();
+	}
+
+	/** Forgets full buckets once a minute, so a day of sockets that came and went weighs nothing. */
+	#sweep(now: number): void {
+		if (now - this.#sweptAt < 60_000) return;
+		this.#sweptAt = now;
+		for (const key of [...this.#buckets.keys()])
+			if (this.#at(key, now).tokens >= this.burst) this.#buckets.delete(key);
+	}
+}
+
+/** Where a command came from: its socket (none for a form), whether the demo simulator sent it. */
+export interface Origin {
+	clientId?: string | null;
+	demo?: boolean;
+}
+
+/** The server's own actors are not limited: the command line, the fleet watcher, the demo simulator. */
+function keysOf(actor: Actor, ctx: Origin): string[] {
+	if (actor.kind === 'system' || ctx.demo) return [];
+	const own = actor.kind === 'user' ? `user:${actor.userId}` : `display:${actor.linkId}`;
+	return ctx.clientId ? [own, `socket:${ctx.clientId}`] : [own];
+}
+
+/**
+ * The limits in force. An actor may spend twice a socket's: a coordinator on a laptop and a
+ * phone, or one display link on several screens, each get a socket's worth.
+ */
+export class CommandLimits {
+	#sockets: TokenBuckets;
+	#actors: TokenBuckets;
+
+	constructor(burst: number, perSecond: number) {
+		this.#sockets = new TokenBuckets(burst, perSecond);
+		this.#actors = new TokenBuckets(burst * 2, perSecond * 2);
+	}
+
+	get enabled(): boolean {
+		return this.#sockets.perSecond > 0 && this.#sockets.burst > 0;
+	}
+
+	/**
+	 * Takes a token for a command from each of its buckets: 0 when it may go, else the
+	 * milliseconds until it may (nothing taken then).
+	 */
+	admit(actor: Actor, ctx: Origin, now: number): number {
+		if (!this.enabled) return 0;
+		const keys = keysOf(actor, ctx);
+		const bucketOf = (key: string) => (key.startsWith('socket:') ? this.#sockets : this.#actors);
+		const wait = Math.max(0, ...keys.map((key) => bucketOf(key).waitFor(key, now)));
+		if (wait === 0) for (const key of keys) bucketOf(key).take(key, now);
+		return wait;
+	}
+
+	/** Every bucket full again. */
+	clear(): void {
+		this.#sockets.clear();
+		this.#actors.clear();
+	}
+}
+
+export const commandLimits = new CommandLimits(config.commandBurst, config.commandRate);
