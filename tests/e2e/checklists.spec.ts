@@ -131,3 +131,52 @@ test('a photo the coordinator returns reaches the ward tablet at once', async ({
 	await expect(card.getByRole('alert')).toContainText('Băng rôn treo lệch');
 	await tablet.close();
 });
+
+test('a photo the server refuses costs only itself: the tick and the good photo go through, and the tablet asks for that one again', async ({
+	browser,
+	url
+}) => {
+	const unit = 'phuong-tan-phu';
+	const context = await browser.newContext({ baseURL: url, viewport: { width: 820, height: 1180 } });
+	// the second photo arrives broken (as a flaky link or a bad file can leave it): the server refuses it
+	const uploads: string[] = [];
+	await context.route('**/photos/uploads/**', (route) => {
+		const id = new URL(route.request().url()).pathname.split('/').pop()!;
+		if (!uploads.includes(id)) uploads.push(id);
+		if (uploads.indexOf(id) !== 1) return route.continue();
+		return route.continue({ postData: Buffer.alloc(route.request().postDataBuffer()?.length ?? 0) });
+	});
+	const page = await context.newPage();
+	await signIn(page, unit);
+	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
+	const before = ticksOf(unit);
+	const itemId = (await page.getByTestId('checklist-item').first().getAttribute('data-item'))!;
+	const card = page.locator(`[data-item="${itemId}"]`);
+
+	await card.getByRole('button', { name: 'Đánh dấu xong' }).click();
+	await card.getByTestId('pick-photos').setInputFiles([await photo(20), await photo(40)]);
+	await expect(card.getByRole('img', { name: 'Ảnh 2' })).toBeVisible();
+	await card.getByRole('button', { name: /Lưu: đã xong \(2 ảnh\)/ }).click();
+	await expect(page.getByTestId('outbox')).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
+
+	// the tick and the good photo are on the server; the bad one is shown, with what to do
+	await expect(card).toHaveAttribute('data-status', 'done');
+	expect(ticksOf(unit)).toEqual({ events: before.events + 1, photos: before.photos + 1 });
+	const redo = card.getByTestId('photo-redo');
+	await expect(redo).toContainText('không phải ảnh');
+	await expect(redo).toContainText('Hãy chụp hoặc chọn lại ảnh này');
+	// the tablet keeps asking after a reload (the photo waits in its outbox)
+	await page.reload();
+	await expect(redo).toContainText('không phải ảnh');
+	await expect(page.getByTestId('outbox')).toContainText('1 ảnh cần chụp hoặc chọn lại');
+
+	// taken again: it goes through, and the tablet stops asking
+	await redo.getByRole('button', { name: 'Chụp hoặc chọn lại' }).click();
+	await card.getByTestId('pick-photos').setInputFiles(await photo(60));
+	await card.getByRole('button', { name: /Lưu: đã xong \(1 ảnh\)/ }).click();
+	await expect(page.getByTestId('outbox')).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
+	await expect(card.getByTestId('photo-redo')).toHaveCount(0);
+	expect(ticksOf(unit)).toEqual({ events: before.events + 2, photos: before.photos + 2 });
+	await expect(page.getByTestId('outbox')).not.toContainText('cần chụp hoặc chọn lại');
+	await context.close();
+});

@@ -273,8 +273,12 @@ describe('what a crew may send', () => {
 		]);
 		expect(glitch).toMatchObject({ ok: true, accepted: 1 });
 		if (glitch.ok) expect(glitch.refused.map((r) => r.index)).toEqual([0]);
-		// an impossible jump is kept for the record but does not move the truck
-		await send(phone, 'xe-tan-thuan-tay', [fix(107.5, 11.5, Date.now() + 1000)]);
+		// an impossible jump (20 km in a second) is kept for the record but does not move the truck
+		await send(phone, 'xe-tan-thuan-tay', [fix(106.9, 10.8, Date.now() + 1000)]);
+		// a phone without a GPS lock sends (0,0): far outside the plan's area, refused with a reason
+		const nowhere = await send(phone, 'xe-tan-thuan-tay', [fix(0, 0, Date.now() + 1100)]);
+		expect(nowhere).toMatchObject({ ok: true, accepted: 0 });
+		if (nowhere.ok) expect(nowhere.refused[0].reason).toContain('ngoài khu vực');
 		const truck = await view('xe-tan-thuan-tay');
 		expect(truck.position!.lng).toBeCloseTo(106.7, 3);
 		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);

@@ -1,8 +1,9 @@
 /**
  * The outbox of a phone or tablet in the street: commands, their photos and positions are
  * written to IndexedDB first and sent when the connection allows, each command exactly once
- * (its id). A command's photos are uploaded before it. Closing the tab or losing the network
- * loses nothing; the page shows what waits.
+ * (its id). A command's photos are uploaded before it; one the server refuses is set aside
+ * for the page to ask for again, and the command goes on with the others. Closing the tab or
+ * losing the network loses nothing; the page shows what waits.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Fix } from '$lib/trucks/types';
@@ -32,6 +33,8 @@ interface QueuedPhoto {
 	blob: Blob;
 	sent: number;
 	photoId: string | null;
+	/** the server refused it: kept (with what it was for) until the user takes another one */
+	refused?: Omit<RefusedPhoto, 'id'>;
 }
 
 interface OutboxSchema extends DBSchema {
@@ -44,6 +47,14 @@ export interface Refusal {
 	type: string;
 	message: string;
 	payload?: unknown;
+}
+
+/** A photo the server refused (unreadable, too large), and the command it was sent with. */
+export interface RefusedPhoto {
+	id: string;
+	type: CommandType;
+	payload: unknown;
+	message: string;
 }
 
 export interface NewPhoto {
@@ -64,6 +75,8 @@ export class Outbox {
 	lastSync = $state<number | null>(null);
 	/** the last command the server refused (it will not be retried) */
 	refused = $state<Refusal | null>(null);
+	/** photos the server refused, to be taken or chosen again (their commands went on without them) */
+	refusedPhotos = $state<RefusedPhoto[]>([]);
 	/** IndexedDB could not be opened: changes are not kept across reloads */
 	unavailable = $state(false);
 	/** the browser promised not to clear this storage when space runs low */
@@ -161,6 +174,12 @@ export class Outbox {
 		return (await this.queue(type, payload)).answer;
 	}
 
+	/** Forgets a refused photo (another one was taken, or the user let it go). */
+	async forgetPhoto(id: string): Promise<void> {
+		await (await this.#db)?.delete('photos', id);
+		await this.#count();
+	}
+
 	/** A queued photo, for a preview while it waits. */
 	async photo(id: string): Promise<Blob | undefined> {
 		return (await (await this.#db)?.get('photos', id))?.blob;
@@ -185,13 +204,11 @@ export class Outbox {
 			const db = await this.#db;
 			// commands first and in order: a press made offline happened before later positions matter
 			const commands = (await db.getAll('commands')).sort((a, b) => a.queuedAt - b.queuedAt);
-			for (const { queuedAt: _queuedAt, photos = [], ...command } of commands) {
-				const ready = await this.#sendPhotos(db, command, photos);
+			for (const queued of commands) {
+				const ready = await this.#sendPhotos(db, queued);
 				if (ready === 'later') return;
-				const result: CommandResult | null =
-					ready === 'refused'
-						? { ok: false, code: 'invalid', message: this.refused?.message ?? 'Ảnh bị từ chối.' }
-						: await live.trySend(command);
+				const { queuedAt: _queuedAt, photos = [], ...command } = ready;
+				const result = await live.trySend(command);
 				// no answer, a failure or "too fast": keep it (same id next time), the rest waits behind it
 				if (!result || !settles(result)) {
 					const wait = throttledFor(result);
@@ -240,15 +257,22 @@ export class Outbox {
 		setTimeout(() => void this.flush(), ms);
 	}
 
-	/** Uploads a command's photos, one by one; resumes a photo that was cut off. */
+	/**
+	 * Uploads a command's photos, one by one; resumes a photo that was cut off. Returns the
+	 * command to send: without the photos the server refused (kept aside, kept so on disk).
+	 */
 	async #sendPhotos(
 		db: IDBPDatabase<OutboxSchema>,
-		command: Command,
-		ids: string[]
-	): Promise<'ready' | 'later' | 'refused'> {
-		for (const id of ids) {
+		command: QueuedCommand
+	): Promise<QueuedCommand | 'later'> {
+		const refused: string[] = [];
+		for (const id of command.photos ?? []) {
 			const photo = await db.get('photos', id);
 			if (!photo || photo.photoId) continue;
+			if (photo.refused) {
+				refused.push(id); // set aside on an earlier try that got no answer
+				continue;
+			}
 			this.uploading = { id, sent: photo.sent, size: photo.blob.size };
 			const outcome = await uploadPhoto(photo, async (sent) => {
 				this.uploading = { id, sent, size: photo.blob.size };
@@ -260,12 +284,18 @@ export class Outbox {
 				return 'later';
 			}
 			if (outcome.kind === 'refused') {
-				this.refused = { type: command.type, message: outcome.message, payload: command.payload };
-				return 'refused';
+				const why = { type: command.type, payload: command.payload, message: outcome.message };
+				await db.put('photos', { ...photo, refused: why });
+				refused.push(id);
+				continue;
 			}
 			await db.put('photos', { ...photo, sent: photo.blob.size, photoId: outcome.photoId });
 		}
-		return 'ready';
+		if (refused.length === 0) return command;
+		const rest = withoutPhotos(command, refused);
+		await db.put('commands', rest);
+		await this.#count();
+		return rest;
 	}
 
 	async #count(): Promise<void> {
@@ -274,11 +304,24 @@ export class Outbox {
 			const db = await this.#db;
 			this.queued = (await db.getAll('commands')).sort((a, b) => a.queuedAt - b.queuedAt);
 			this.pendingPositions = await db.count('positions');
-			this.pendingPhotos = (await db.getAll('photos')).filter((p) => !p.photoId).length;
+			const photos = await db.getAll('photos');
+			this.pendingPhotos = photos.filter((p) => !p.photoId && !p.refused).length;
+			this.refusedPhotos = photos.flatMap((p) => (p.refused ? [{ id: p.id, ...p.refused }] : []));
 		} catch {
 			this.unavailable = true;
 		}
 	}
+}
+
+/** The command without these photos: its payload names its photos in `uploads`. */
+function withoutPhotos(command: QueuedCommand, ids: string[]): QueuedCommand {
+	const keep = (id: string) => !ids.includes(id);
+	const payload = command.payload as { uploads?: unknown };
+	return {
+		...command,
+		photos: command.photos?.filter(keep),
+		payload: Array.isArray(payload.uploads) ? { ...payload, uploads: payload.uploads.filter(keep) } : payload
+	} as QueuedCommand;
 }
 
 /** localStorage, which a private window or a full disk may refuse: the outbox works without it */

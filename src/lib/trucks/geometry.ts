@@ -141,6 +141,38 @@ export function impossibleJump(
 	return distanceM(a.lngLat, b.lngLat) > (maxKmh / 3.6) * seconds;
 }
 
+/** A box of [lng, lat]: where a plan happens. */
+export interface Area {
+	west: number;
+	south: number;
+	east: number;
+	north: number;
+}
+
+const mPerDegree = (6371008.8 * Math.PI) / 180;
+
+/**
+ * The box around these points, widened by marginM on every side; null when there are none.
+ * A box rather than a hull: it only has to tell a GPS glitch (0,0; another continent) from
+ * the city, and one comparison per fix is all it costs.
+ */
+export function areaAround(points: [number, number][], marginM: number): Area | null {
+	if (points.length === 0) return null;
+	const lngs = points.map((p) => p[0]);
+	const lats = points.map((p) => p[1]);
+	const dLat = marginM / mPerDegree;
+	const south = Math.max(-90, Math.min(...lats) - dLat);
+	const north = Math.min(90, Math.max(...lats) + dLat);
+	// a degree of longitude is shortest at the edge furthest from the equator: widen by that one
+	const widest = Math.min(89, Math.max(Math.abs(south), Math.abs(north)));
+	const dLng = marginM / (mPerDegree * Math.cos((widest * Math.PI) / 180));
+	return { west: Math.min(...lngs) - dLng, south, east: Math.max(...lngs) + dLng, north };
+}
+
+export function inArea(area: Area, [lng, lat]: [number, number]): boolean {
+	return lng >= area.west && lng <= area.east && lat >= area.south && lat <= area.north;
+}
+
 /**
  * Route coverage: the line cut into cells of cellM metres (default 50); a fix within radiusM
  * (default 40) of the line marks the cell at its along-position covered. Cells rather than

@@ -318,6 +318,95 @@ describe('re-anchoring: where a truck is on its route is found again from each p
 	});
 });
 
+describe('bad fixes from the field', () => {
+	const t = paradeStart + minutes(3);
+	const limit = seconds(config.offRouteSeconds);
+	/** what a phone without a GPS lock sometimes sends */
+	const nowhere = (at: number): Fix => ({ at, lat: 0, lng: 0, accuracy: null, speed: 0 });
+	/** the crew drives on along the street, a fix every 5 s at parade pace (12 km/h) */
+	const driving = (fromS: number, toS: number) => {
+		for (let s = fromS; s <= toS; s += 5) report(fixAt(onStreet((s * 12) / 3.6), t + seconds(s)));
+	};
+	const flags = () =>
+		(
+			db().prepare('SELECT flag FROM positions WHERE truck_id = ? ORDER BY device_at').all(truck.id) as {
+				flag: string | null;
+			}[]
+		).map((r) => r.flag);
+
+	it('a fix at (0,0) then real fixes: the truck keeps moving, no off-route alert', () => {
+		given('moving');
+		const first = fleet.ingest(truck.id, [nowhere(t)], t, t);
+		driving(5, 120);
+
+		const at = t + seconds(121);
+		const later = fleet.tick(at, noOpenAlerts);
+		expect(alerts(later, 'off_route')).toEqual([]);
+		expect(later.filter((f) => f.kind === 'status')).toEqual([]);
+		expect(view(at).progress).toBeCloseTo(400 / 3000, 2);
+		expect(view(at).offRouteM).toBeLessThan(1);
+		expect(first.result.accepted).toBe(0);
+		expect(first.findings).toEqual([]);
+	});
+
+	it("refuses a fix outside the plan's area with a reason, without moving the truck or raising an alert", () => {
+		given('moving');
+		report(fixAt(onStreet(500), t));
+		// 80 km north two hours later: a truck could drive it, but the plan is nowhere near
+		const far = fixAt(onStreet(500, 80_000), t + minutes(120));
+
+		const { result, findings } = fleet.ingest(truck.id, [far], far.at, far.at);
+
+		expect(result.accepted).toBe(0);
+		expect(result.refused).toEqual([{ index: 0, reason: expect.stringContaining('ngoài khu vực') }]);
+		expect(findings).toEqual([]);
+		expect(view(far.at).progress).toBeCloseTo(500 / 3000, 2);
+		expect(alerts(fleet.tick(far.at + limit * 2, noOpenAlerts), 'off_route')).toEqual([]);
+		fleet.flush(db());
+		expect(flags()).toEqual([null]);
+	});
+
+	it("takes a fix off the route but within the plan's area (a detour, a depot in the next district)", () => {
+		given('moving');
+		const aside = fixAt(onStreet(500, 30_000), t);
+
+		const { result } = fleet.ingest(truck.id, [aside], t, t);
+
+		expect(result).toEqual({ accepted: 1, refused: [] });
+		expect(view(t).offRouteM).toBeCloseTo(30_000, -2);
+	});
+
+	it('re-anchors where several fixes in a row agree, after a bad position was taken', () => {
+		given('moving');
+		// a glitch 20 km north, still inside the area, is the first fix of the day
+		report(fixAt(onStreet(1500, 20_000), t));
+		driving(5, 15);
+		fleet.flush(db()); // some of them are on disk already, kept as jumps for now
+
+		driving(20, 30);
+
+		const at = t + seconds(30);
+		expect(view(at).progress).toBeCloseTo(100 / 3000, 2);
+		expect(view(at).offRouteM).toBeLessThan(1);
+		expect(alerts(fleet.tick(at + limit, noOpenAlerts), 'off_route')).toEqual([]);
+		fleet.flush(db());
+		// the fixes it was taken up from count in the track after all
+		expect(flags()).toEqual([null, null, null, null, null, null, null]);
+	});
+
+	it('does not re-anchor on scattered fixes that agree with nothing', () => {
+		given('moving');
+		report(fixAt(onStreet(500), t));
+
+		for (let i = 1; i <= 8; i++)
+			report(fixAt(onStreet(500 + (i % 2 ? 1 : -1) * 5000, i * 4000), t + seconds(i)));
+
+		expect(view(t + seconds(8)).progress).toBeCloseTo(500 / 3000, 2);
+		fleet.flush(db());
+		expect(flags().filter((f) => f === 'jump')).toHaveLength(8);
+	});
+});
+
 describe('late at a checkpoint', () => {
 	const lateAfter = minutes(config.lateMinutes);
 	const cp0 = paradeStart;

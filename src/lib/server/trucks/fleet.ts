@@ -10,19 +10,23 @@ import { truckStatuses } from '$lib/trucks/types';
 import {
 	checkpointsWithin,
 	impossibleJump,
+	inArea,
 	locate,
 	prepareRoute,
 	RouteCoverage,
+	type Area,
 	type PreparedRoute
 } from '$lib/trucks/geometry';
 import { config } from '../config';
 import { lateText } from './alert-text';
+import { planArea, planMarginKm } from './plan-area';
 import { truckView, type TruckSpec } from './truck-view';
 import { listRoutes, listTruckSpecs } from '../scenario/store';
 import { listUnits } from '../scenario/units';
 import type { Db } from '../db';
 import {
 	blankState,
+	clearJumpFlags,
 	insertPositions,
 	loadStates,
 	saveState,
@@ -50,6 +54,19 @@ export interface IngestResult {
 const onDuty: TruckStatus[] = ['moving', 'stopped', 'lost'];
 const slowKmh = 3;
 const stoppedAfterMs = 120_000;
+/**
+ * Fixes in a row that jump from where the truck was but agree with one another: then the
+ * truck is where they say, and the earlier position was the bad one (a glitch taken while
+ * nothing came before it to judge it by).
+ */
+const reanchorAfter = 5;
+const outsideReason = `Vị trí nằm ngoài khu vực của kế hoạch (xa mọi lộ trình và địa điểm hơn ${planMarginKm} km): điện thoại chưa bắt được GPS, vị trí này không được dùng`;
+
+/** A fix kept as a jump, as it was sent and as it is stored (its flag cleared if it is believed). */
+interface Suspect {
+	fix: Fix;
+	stored: StoredPosition;
+}
 
 export class Fleet {
 	#trucks: TruckSpec[] = [];
@@ -60,6 +77,11 @@ export class Fleet {
 	#pending: StoredPosition[] = [];
 	#dirty = new Set<string>();
 	#moved = new Set<string>();
+	#area: Area | null = null;
+	/** per truck: the latest fixes that jumped, agreeing with one another */
+	#suspects = new Map<string, Suspect[]>();
+	/** jumps believed after all (re-anchoring), whose flag is cleared on disk at the next flush */
+	#believed: StoredPosition[] = [];
 
 	/** (Re)reads the trucks, routes and saved states: at start and after the setup changes. */
 	load(db: Db): void {
@@ -71,6 +93,8 @@ export class Fleet {
 		this.#index = new Map(this.#trucks.map((t, i) => [t.id, i]));
 		this.#routes = new Map(listRoutes(db).map((spec) => [spec.id, prepareRoute(spec)]));
 		this.#states = loadStates(db);
+		this.#area = planArea(db);
+		this.#suspects.clear();
 		this.#coverage.clear();
 		for (const truck of this.#trucks) {
 			const route = truck.routeId ? this.#routes.get(truck.routeId) : undefined;
@@ -112,9 +136,10 @@ export class Fleet {
 	}
 
 	/**
-	 * Takes a batch of fixes from one truck. Bad fixes are refused with a reason; fixes that
-	 * arrive late (kept on the phone while offline) are stored, marked, and do not move the
-	 * truck back in time.
+	 * Takes a batch of fixes from one truck. Bad fixes are refused with a reason (outside the
+	 * plan's area: not stored, no alert); fixes that arrive late (kept on the phone while
+	 * offline) are stored, marked, and do not move the truck back in time. A jump no truck can
+	 * make is stored flagged and does not move the truck, unless several in a row agree.
 	 */
 	ingest(
 		truckId: string,
@@ -136,18 +161,23 @@ export class Fleet {
 				refused.push({ index, reason: 'Thời điểm quá cũ (hơn 24 giờ)' });
 				continue;
 			}
+			if (this.#area && !inArea(this.#area, [fix.lng, fix.lat])) {
+				refused.push({ index, reason: outsideReason });
+				continue;
+			}
 			const last = state.lastFix;
-			const jump =
-				last &&
-				fix.at > last.at &&
-				impossibleJump(
-					{ lngLat: [last.lng, last.lat], at: last.at },
-					{ lngLat: [fix.lng, fix.lat], at: fix.at }
-				);
+			const jump = !!last && fix.at > last.at && impossibleJump(placed(last), placed(fix));
 			const late = dayNow - fix.at > 30_000;
-			this.#pending.push({ ...fix, truckId, receivedAt, late, flag: jump ? 'jump' : null });
+			const stored: StoredPosition = { ...fix, truckId, receivedAt, late, flag: jump ? 'jump' : null };
+			this.#pending.push(stored);
 			accepted++;
-			if (jump || (last && fix.at <= last.at)) continue; // kept for the record, not used for the live picture
+			if (last && fix.at <= last.at) continue; // kept for the record, not used for the live picture
+			if (jump) {
+				for (const believed of this.#suspected(truckId, { fix, stored }))
+					state = this.#advance(state, believed, receivedAt, findings);
+				continue;
+			}
+			this.#suspects.delete(truckId);
 			state = this.#advance(state, fix, receivedAt, findings);
 		}
 		if (accepted) {
@@ -156,6 +186,25 @@ export class Fleet {
 			this.#moved.add(truckId);
 		}
 		return { result: { accepted, refused }, findings };
+	}
+
+	/**
+	 * Adds a jump to the truck's run of agreeing ones; returns the run's fixes, oldest first,
+	 * once it is long enough to believe (their flags cleared), or nothing.
+	 */
+	#suspected(truckId: string, suspect: Suspect): Fix[] {
+		const run = this.#suspects.get(truckId) ?? [];
+		const previous = run.at(-1);
+		const agrees = previous && !impossibleJump(placed(previous.fix), placed(suspect.fix));
+		const next = agrees ? [...run, suspect] : [suspect];
+		if (next.length < reanchorAfter) {
+			this.#suspects.set(truckId, next);
+			return [];
+		}
+		this.#suspects.delete(truckId);
+		for (const { stored } of next) stored.flag = null;
+		this.#believed.push(...next.map((s) => s.stored));
+		return next.map((s) => s.fix);
 	}
 
 	#advance(previous: TruckState, fix: Fix, receivedAt: number, findings: Finding[]): TruckState {
@@ -283,19 +332,23 @@ export class Fleet {
 	flush(db: Db): number {
 		if (this.#pending.length === 0 && this.#dirty.size === 0) return 0;
 		const pending = this.#pending;
+		const believed = this.#believed;
 		// a truck no longer in the setup (a new scenario) keeps its positions but no live state
 		const dirty = [...this.#dirty].filter((id) => this.has(id));
 		this.#pending = [];
+		this.#believed = [];
 		this.#dirty.clear();
 		try {
 			let added = 0;
 			db.transaction(() => {
 				added = insertPositions(db, pending);
+				clearJumpFlags(db, believed);
 				for (const id of dirty) saveState(db, this.state(id));
 			})();
 			return added;
 		} catch (error) {
 			this.#pending = pending.concat(this.#pending);
+			this.#believed = believed.concat(this.#believed);
 			for (const id of dirty) this.#dirty.add(id);
 			throw error;
 		}
@@ -355,3 +408,5 @@ export class Fleet {
 		return p.length ? { t: serverNow, p } : null;
 	}
 }
+
+const placed = (fix: Fix) => ({ lngLat: [fix.lng, fix.lat] as [number, number], at: fix.at });

@@ -126,6 +126,14 @@ export function insertPositions(db: Db, positions: StoredPosition[]): number {
 	return added;
 }
 
+/** Jumps believed after all (the truck re-anchored there): back in the track. */
+export function clearJumpFlags(db: Db, positions: { truckId: string; at: number }[]): void {
+	const clear = db.prepare(
+		"UPDATE positions SET flag = NULL WHERE truck_id = ? AND device_at = ? AND flag = 'jump'"
+	);
+	for (const p of positions) clear.run(p.truckId, p.at);
+}
+
 /** A track for the trail or a replay: its points (device time, lat, lng, speed), oldest first. */
 export function positionsBetween(db: Db, from: number, to: number, truckId?: string): TrackPoint[] {
 	const sql = `SELECT truck_id AS truckId, device_at AS at, lat, lng, speed FROM positions

@@ -1,8 +1,9 @@
 /**
  * A ward's checklist as the tablet shows it: the server's items with what waits in this
- * tablet's outbox laid over them (a tick made offline shows as done, waiting to be sent).
+ * tablet's outbox laid over them (a tick made offline shows as done, waiting to be sent; a
+ * photo the server refused, to be taken again).
  */
-import { isQueued, outbox, type QueuedCommand } from '$lib/client/outbox.svelte';
+import { isQueued, outbox, type QueuedCommand, type RefusedPhoto } from '$lib/client/outbox.svelte';
 import { isOverdue, type ChecklistItemView } from '$lib/checklists/types';
 
 export type Filter = 'all' | 'todo' | 'done' | 'returned' | 'overdue';
@@ -18,10 +19,15 @@ export const filterLabel: Record<Filter, string> = {
 export interface WardItem extends ChecklistItemView {
 	/** a change made on this tablet that the server has not confirmed yet */
 	waiting: { commandId: string; photos: string[] } | null;
+	/** photos of a tick from this tablet that the server refused: to be taken or chosen again */
+	redo: RefusedPhoto[];
 }
 
-function overlay(item: ChecklistItemView, queued: QueuedCommand[]): WardItem {
-	let shown: WardItem = { ...item, waiting: null };
+function overlay(item: ChecklistItemView, queued: QueuedCommand[], refused: RefusedPhoto[]): WardItem {
+	const redo = refused.filter(
+		(photo) => photo.type === 'checklist.tick' && (photo.payload as { itemId?: string }).itemId === item.id
+	);
+	let shown: WardItem = { ...item, waiting: null, redo };
 	for (const command of queued) {
 		const change: Pick<WardItem, 'status' | 'note' | 'quantityDone'> | null =
 			isQueued(command, 'checklist.tick') && command.payload.itemId === item.id
@@ -41,7 +47,7 @@ function overlay(item: ChecklistItemView, queued: QueuedCommand[]): WardItem {
 
 export function wardItems(items: ChecklistItemView[]): WardItem[] {
 	const queued = outbox.queued.filter((c) => c.type.startsWith('checklist.'));
-	return items.map((item) => overlay(item, queued));
+	return items.map((item) => overlay(item, queued, outbox.refusedPhotos));
 }
 
 export function matches(item: WardItem, filter: Filter, dayNow: number): boolean {
