@@ -124,6 +124,37 @@ const [photoProcess] = childPids(server.pid());
 const photoCpu = photoProcess ? (cpuSeconds(photoProcess) / seconds) * 100 : 0;
 const photoRss = photoProcess ? rssMb(photoProcess) : 0;
 const cpu = ((cpuSeconds(server.pid()) - cpuBefore) / seconds) * 100;
+
+// the fair queue: one ward sends ten 12-megapixel photos at once (two decoded, eight waiting:
+// as many as a unit may have waiting), and another ward's small photo is timed while they wait
+// and again in quiet
+const [flooder, other] = wards;
+const [floodCookie, otherCookie] = [await login(url, flooder), await login(url, other)];
+const legal = (i) =>
+	sharp({ create: { width: 4096, height: 3072, channels: 3, background: { r: i * 20, g: 10, b: 10 } } })
+		.png()
+		.toBuffer();
+const flood = await Promise.all(Array.from({ length: 10 }, (_, i) => legal(i)));
+const timedSmall = async (seed) => {
+	const small = await sharp({
+		create: { width: 800, height: 600, channels: 3, background: { r: seed, g: 200, b: 90 } }
+	})
+		.jpeg()
+		.toBuffer();
+	const t = performance.now();
+	await send(otherCookie, other, small);
+	return performance.now() - t;
+};
+const photosWaiting = async () => (await (await fetch(`${url}/healthz`)).json()).photosWaiting ?? 0;
+const quiet = [];
+for (let i = 0; i < 3; i++) quiet.push(await timedSmall(i));
+const floodStart = performance.now();
+const flooding = Promise.all(flood.map((bytes) => send(floodCookie, flooder, bytes)));
+while ((await photosWaiting()) < 6 && performance.now() - floodStart < 10_000)
+	await new Promise((r) => setTimeout(r, 5));
+const underFlood = await timedSmall(99);
+await flooding;
+const floodSeconds = (performance.now() - floodStart) / 1000;
 await server.stop();
 fs.rmSync(dir, { recursive: true, force: true });
 
@@ -132,6 +163,7 @@ const lines = [
 	`time per photo, first byte to stored: p50 ${ms(quantile(perPhoto, 0.5))}, p99 ${ms(quantile(perPhoto, 0.99))}`,
 	`bare sharp, same images, one at a time: ${(photos.length / bareSeconds).toFixed(1)} photos/s, p50 ${ms(quantile(bare, 0.5))}, p99 ${ms(quantile(bare, 0.99))}`,
 	`ratio (ours photos/s ÷ bare photos/s, ours with ${tablets} in parallel on 2 cores): ${(photos.length / seconds / (photos.length / bareSeconds)).toFixed(2)}`,
+	`fair queue: another ward's 800 × 600 photo while one ward's ten 12-megapixel PNGs wait ${ms(underFlood)} (quiet: p50 ${ms(quantile(quiet, 0.5))}); the ten took ${floodSeconds.toFixed(1)} s`,
 	`server RSS ${rssBefore.toFixed(0)} → ${rssAfter.toFixed(0)} MB, CPU ${cpu.toFixed(0)}% of one core while receiving; photo process RSS ${photoRss.toFixed(0)} MB (given back a minute after the last photo), CPU ${photoCpu.toFixed(0)}%`
 ];
 console.log(lines.join('\n'));

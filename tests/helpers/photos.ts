@@ -65,3 +65,9 @@ export async function upload(
 	}
 	return { ...answer, uploadId };
 }
+
+/** A one-colour PNG: small to send whatever its size, yet decoded pixel by pixel. */
+export function plainPng(width: number, height: number, red = 200, sixteenBit = false): Promise<Buffer> {
+	const image = sharp({ create: { width, height, channels: 3, background: { r: red, g: 90, b: 40 } } });
+	return (sixteenBit ? image.toColourspace('rgb16') : image).png().toBuffer();
+}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventDataMap, LiveEvent } from '../../src/lib/types';
 import { collect, command, connect, login, waitFor, type TestSocket } from '../helpers/client';
 import { defaultScenario, queryDb, removeServer, startServer, type TestServer } from '../helpers/server';
+import { xlsxOf } from '../helpers/spreadsheets';
 
 let server: TestServer;
 let ops: TestSocket;
@@ -70,6 +71,28 @@ describe('the invitee list', () => {
 		expect(answer.type).toBe('success');
 		expect(count('SELECT COUNT(*) AS n FROM invitees')).toBe(120);
 		expect(count('SELECT COUNT(DISTINCT code) AS n FROM invitees WHERE length(code) = 10')).toBe(120);
+	});
+
+	it('a list past 5,000 rows or a zip bomb is refused with why, and the list in place stays', async () => {
+		const header = ['Họ tên', 'Thành phần'];
+		const tooLong = await xlsxOf([
+			header,
+			...Array.from({ length: 5001 }, (_, i) => [`Khách ${i}`, 'Báo chí'])
+		]);
+		const bomb = await xlsxOf([header, ['x'.repeat(21 * 1024 * 1024), 'Báo chí']]);
+		const before = query('SELECT id, name FROM invitees ORDER BY id');
+		const seq = (await (await fetch(`${server.url}/healthz`)).json()).seq;
+		for (const [bytes, why] of [
+			[tooLong, 'hơn 5.000 dòng khách mời'],
+			[bomb, 'quá lớn khi giải nén']
+		] as const) {
+			const answer = await importList(new File([new Uint8Array(bytes)], 'khach-moi.xlsx'));
+			expect(answer).toMatchObject({ type: 'failure', status: 400 });
+			expect(answer.data).toContain(why);
+		}
+		expect(query('SELECT id, name FROM invitees ORDER BY id')).toEqual(before);
+		expect(before).toHaveLength(120);
+		expect((await (await fetch(`${server.url}/healthz`)).json()).seq).toBe(seq);
 	});
 
 	it('gate staff cannot change the setup; ward staff cannot check anyone in', async () => {

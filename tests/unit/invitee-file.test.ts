@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { fold, searchInvitees } from '../../src/lib/ceremony/search';
 import { readInviteeFile } from '../../src/lib/server/ceremony/invitee-file';
+import { lyingAboutSizes, xlsxOf } from '../helpers/spreadsheets';
 
 const groups = [
 	{ id: 'lanh-dao-ubnd', name: 'Lãnh đạo UBND quận', expected: 5 },
@@ -74,6 +75,51 @@ describe('an invitee list file', () => {
 				phone: '0281234567'
 			}
 		]);
+	});
+
+	it('stops reading at 5,000 invitees: a longer list is refused whole, saying so', async () => {
+		const invitee = (i: number) => [`Khách ${i}`, 'Báo chí'];
+		const header = ['Họ tên', 'Thành phần'];
+		const atLimit = await readInviteeFile(
+			'ds.xlsx',
+			await xlsxOf([header, ...Array.from({ length: 5000 }, (_, i) => invitee(i))]),
+			groups
+		);
+		expect(atLimit.problems).toEqual([]);
+		expect(atLimit.rows).toHaveLength(5000);
+		for (const [name, bytes] of [
+			['ds.xlsx', await xlsxOf([header, ...Array.from({ length: 5001 }, (_, i) => invitee(i))])],
+			[
+				'ds.csv',
+				csv(['Họ tên,Thành phần', ...Array.from({ length: 5001 }, (_, i) => invitee(i).join(','))].join('\n'))
+			]
+		] as const) {
+			const list = await readInviteeFile(name, bytes, groups);
+			expect(list.rows).toEqual([]);
+			expect(list.problems).toEqual([
+				{
+					row: 1,
+					column: '',
+					message: expect.stringMatching(/hơn 5\.000 dòng khách mời.*Chưa nạp người nào/)
+				}
+			]);
+		}
+	});
+
+	it('refuses a zip bomb by its unzipped size, declared or real, before reading a row', async () => {
+		// 21 MB of sheet text that zips to a few KB
+		const bomb = await xlsxOf([
+			['Họ tên', 'Thành phần'],
+			['x'.repeat(21 * 1024 * 1024), 'Báo chí']
+		]);
+		expect(bomb.length).toBeLessThan(100_000);
+		for (const bytes of [bomb, lyingAboutSizes(bomb, 1000)]) {
+			const list = await readInviteeFile('ds.xlsx', bytes, groups);
+			expect(list.rows).toEqual([]);
+			expect(list.problems).toEqual([
+				{ row: 1, column: '', message: expect.stringMatching(/quá lớn khi giải nén.*Chưa nạp người nào/) }
+			]);
+		}
 	});
 });
 

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import { photosWaiting } from './photos/image';
 import { photoProcessPid } from './photos/photo-process';
 
 const windowMs = 10_000;
@@ -79,6 +80,8 @@ export function processHealth() {
 		externalMb: mb(memory.external),
 		/** the photo process's resident memory while it runs (null when there is none) */
 		photoProcessRssMb: residentMb(photoProcessPid()),
+		/** photos waiting for their turn to be decoded (two are decoded at a time) */
+		photosWaiting: photosWaiting(),
 		uptimeSeconds: Math.round(process.uptime())
 	};
 }

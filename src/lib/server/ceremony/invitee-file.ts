@@ -3,12 +3,14 @@
  * Thành phần, Điện thoại, in any order). Every bad row is reported with its row number, its
  * column and why; the caller imports nothing until the file is clean.
  */
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { fold } from '$lib/ceremony/search';
 import type { InvitedGroupView } from '$lib/ceremony/types';
 import { inviteeInput } from '$lib/ceremony/commands';
 import type { z } from '$lib/zod';
+import { unzippedSize } from './unzipped-size';
 
 export type InviteeRow = z.output<typeof inviteeInput>;
 
@@ -25,6 +27,10 @@ export interface ParsedList {
 }
 
 export const maxListBytes = 5 * 1024 * 1024;
+/** the most one import takes (ceremony.import_invitees says the same); a district's ceremony has a few hundred */
+const maxInvitees = 5000;
+/** a list of 5,000 invitees is about 2 MB of sheet XML; a bomb is tens or hundreds of MB */
+const maxUnzippedBytes = 20 * 1024 * 1024;
 
 type Field = 'name' | 'title' | 'unit' | 'group' | 'phone';
 
@@ -44,25 +50,115 @@ const columnLabel: Record<Field, string> = {
 	phone: 'Điện thoại'
 };
 
-async function readCells(fileName: string, bytes: Buffer): Promise<string[][]> {
-	const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
-	if (isZip) {
-		const book = new ExcelJS.Workbook();
-		await book.xlsx.load(bytes as unknown as ArrayBuffer);
-		const sheet = book.worksheets[0];
-		if (!sheet) return [];
-		const rows: string[][] = [];
-		sheet.eachRow({ includeEmpty: true }, (row, number) => {
+/** A line of the file as the spreadsheet numbers it (the header is line 1), and its cells. */
+interface Line {
+	number: number;
+	cells: string[];
+}
+
+/** The file itself is refused (not one of its rows): said as it is to the person importing it. */
+class ListRefused extends Error {}
+
+const isBlank = (cells: string[]) => cells.every((c) => (c ?? '').trim() === '');
+
+/**
+ * Lines taken one at a time, up to the most invitees one import takes (and a header): a file
+ * with more is refused as soon as that is known, before the rest is read.
+ */
+class Lines {
+	readonly lines: Line[] = [];
+	#filled = 0;
+
+	/** false when this line is one too many */
+	add(number: number, cells: string[]): boolean {
+		if (isBlank(cells)) return true;
+		if (++this.#filled > maxInvitees + 1) return false;
+		this.lines.push({ number, cells: Array.from(cells, (c) => c ?? '') });
+		return true;
+	}
+}
+
+const tooMany = () =>
+	new ListRefused(
+		`Tệp có hơn ${maxInvitees.toLocaleString('vi-VN')} dòng khách mời; mỗi lần nạp tối đa ${maxInvitees.toLocaleString('vi-VN')} người. Chưa nạp người nào. Hãy chia thành nhiều tệp rồi nạp thêm từng tệp.`
+	);
+
+/**
+ * The first sheet, read as a stream: a zip bomb is refused by its unzipped size before it is
+ * read, and the rows stop at the row limit, so nothing holds a huge sheet in memory at once.
+ */
+async function readXlsx(bytes: Buffer): Promise<Line[]> {
+	const size = await unzippedSize(bytes, maxUnzippedBytes);
+	if (size === 'unreadable') throw new ListRefused('Tệp .xlsx bị hỏng hoặc không phải bảng tính Excel.');
+	if (size === 'too-large')
+		throw new ListRefused(
+			`Tệp .xlsx quá lớn khi giải nén (hơn ${maxUnzippedBytes / 1024 / 1024} MB), không phải một danh sách khách mời. Chưa nạp người nào. Hãy lưu lại chỉ trang danh sách, hoặc lưu thành CSV.`
+		);
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+		worksheets: 'emit',
+		sharedStrings: 'cache',
+		styles: 'ignore',
+		hyperlinks: 'ignore',
+		entries: 'ignore'
+	});
+	let lines: Lines | null = null;
+	let full = true;
+	// parse() is an async generator of {eventType, value}; exceljs's types say less
+	const events = reader.parse() as unknown as AsyncIterable<{ eventType: string; value: unknown }>;
+	for await (const { eventType, value } of events) {
+		if (eventType !== 'worksheet') continue;
+		const sheet = value as ExcelJS.stream.xlsx.WorksheetReader;
+		if (lines) {
+			// another sheet: closed unread (its temporary file is let go)
+			for await (const _ of sheet) break;
+			continue;
+		}
+		lines = new Lines();
+		let previous = 0;
+		for await (const row of sheet) {
+			// a row without its number ("r") follows the one before
+			const number = Number.isInteger(row.number) && row.number > 0 ? row.number : previous + 1;
+			previous = number;
 			const cells: string[] = [];
 			row.eachCell({ includeEmpty: true }, (cell, col) => (cells[col - 1] = cell.text ?? ''));
-			rows[number - 1] = Array.from(cells, (c) => c ?? '');
-		});
-		return Array.from(rows, (r) => r ?? []);
+			if (!lines.add(number, cells)) {
+				full = false;
+				break;
+			}
+		}
+		// not left early: the reader removes its temporary files only at the end of the file
 	}
-	if (/\.xlsx?$/i.test(fileName)) throw new Error('Tệp .xlsx bị hỏng hoặc không phải bảng tính Excel.');
-	const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-	const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-	return parsed.data;
+	if (!full) throw tooMany();
+	return lines?.lines ?? [];
+}
+
+function readCsv(bytes: Buffer): Line[] {
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+	} catch {
+		throw new ListRefused(
+			'Tệp không phải văn bản UTF-8 hay bảng tính .xlsx. Hãy lưu lại dưới dạng .xlsx hoặc CSV UTF-8.'
+		);
+	}
+	const lines = new Lines();
+	let full = true;
+	let number = 0;
+	Papa.parse<string[]>(text, {
+		skipEmptyLines: false,
+		step: (result, parser) => {
+			if (!(full = lines.add(++number, result.data))) parser.abort();
+		}
+	});
+	if (!full) throw tooMany();
+	return lines.lines;
+}
+
+async function readLines(fileName: string, bytes: Buffer): Promise<Line[]> {
+	const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+	if (isZip) return readXlsx(bytes);
+	if (/\.xlsx?$/i.test(fileName)) throw new ListRefused('Tệp .xlsx bị hỏng hoặc không phải bảng tính Excel.');
+	return readCsv(bytes);
 }
 
 export async function readInviteeFile(
@@ -70,19 +166,17 @@ export async function readInviteeFile(
 	bytes: Buffer,
 	groups: InvitedGroupView[]
 ): Promise<ParsedList> {
-	let cells: string[][];
+	let lines: Line[];
 	try {
-		cells = await readCells(fileName, bytes);
+		lines = await readLines(fileName, bytes);
 	} catch (error) {
 		const message =
-			error instanceof TypeError
-				? 'Tệp không phải văn bản UTF-8 hay bảng tính .xlsx. Hãy lưu lại dưới dạng .xlsx hoặc CSV UTF-8.'
-				: error instanceof Error && error.message.startsWith('Tệp')
-					? error.message
-					: 'Không đọc được tệp. Hãy lưu lại dưới dạng .xlsx hoặc CSV UTF-8.';
+			error instanceof ListRefused
+				? error.message
+				: 'Không đọc được tệp. Hãy lưu lại dưới dạng .xlsx hoặc CSV UTF-8.';
 		return { rows: [], problems: [{ row: 1, column: '', message }] };
 	}
-	const header = (cells[0] ?? []).map((h) => fold(h ?? ''));
+	const header = (lines[0]?.number === 1 ? lines[0].cells : []).map((h) => fold(h ?? ''));
 	const columns = new Map<Field, number>();
 	for (const field of Object.keys(headerNames) as Field[]) {
 		const index = header.findIndex((h) => headerNames[field].includes(h));
@@ -106,10 +200,10 @@ export async function readInviteeFile(
 	}
 	const rows: InviteeRow[] = [];
 	const problems: RowProblem[] = [];
-	cells.slice(1).forEach((raw, i) => {
-		const row = i + 2;
+	for (const { number: row, cells: raw } of lines) {
+		if (row === 1) continue; // the header
 		const value = (f: Field) => (columns.has(f) ? String(raw[columns.get(f)!] ?? '').trim() : '');
-		if ((Object.keys(headerNames) as Field[]).every((f) => value(f) === '')) return; // a blank line
+		if ((Object.keys(headerNames) as Field[]).every((f) => value(f) === '')) continue; // a blank line
 		const groupText = value('group');
 		const groupId = groupByName.get(fold(groupText));
 		if (!groupId)
@@ -135,7 +229,7 @@ export async function readInviteeFile(
 				problems.push({ row, column: field ? columnLabel[field] : '', message: issue.message });
 			}
 		} else if (groupId) rows.push(parsed.data);
-	});
+	}
 	if (rows.length === 0 && problems.length === 0)
 		problems.push({ row: 2, column: '', message: 'Tệp không có dòng khách mời nào dưới dòng tiêu đề.' });
 	return { rows, problems };

@@ -3,6 +3,7 @@
  * EXIF or GPS (sharp writes none unless asked), is turned upright, and is made in two sizes.
  * The decoding itself happens in the photo process (see photo-process.ts), not here.
  */
+import { FairQueue } from './fair-queue';
 import { inPhotoProcess, PhotoUnreadable } from './photo-process';
 import type { ProcessedPhoto } from './reencode';
 
@@ -36,25 +37,25 @@ function refuseUnreadable(input: Uint8Array): void {
 	if (!kind) throw new ImageRefused('Tệp này không phải ảnh (chỉ nhận JPEG, PNG, WebP, AVIF).');
 }
 
-/** Photos decoded at once: one per core keeps the event loop and memory calm under a burst. */
-const maxAtOnce = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
+/**
+ * Photos decoded at once: one per core keeps the event loop and memory calm under a burst.
+ * The rest wait their unit's turn: a ward that sends forty photos holds another ward's photo
+ * back by two photos at most, not forty. Eight waiting per unit is more than its tablets send
+ * at once (each sends one photo at a time).
+ */
+const queue = new FairQueue(2, 8);
+/** the simulator's placeholder pictures, which belong to no upload */
+const demoLane = '';
 
-async function slot<T>(work: () => Promise<T>): Promise<T> {
-	if (running >= maxAtOnce) await new Promise<void>((resolve) => waiting.push(resolve));
-	running++;
-	try {
-		return await work();
-	} finally {
-		running--;
-		waiting.shift()?.();
-	}
+/** photos waiting for their turn to be decoded, all units together (for /healthz) */
+export function photosWaiting(): number {
+	return queue.waiting;
 }
 
-export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
+/** Checked and re-encoded; QueueFull when the unit already has its fill of photos waiting. */
+export async function processPhoto(input: Buffer, unitId: string): Promise<ProcessedPhoto> {
 	refuseUnreadable(input);
-	return slot(async () => {
+	return queue.run(unitId, async () => {
 		try {
 			const answer = await inPhotoProcess({ op: 'photo', bytes: input });
 			if (answer.photo) return answer.photo;
@@ -71,5 +72,5 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
 
 /** An SVG drawn as a JPEG (the demo's placeholder photos). */
 export function svgToJpeg(svg: string): Promise<Buffer> {
-	return slot(async () => (await inPhotoProcess({ op: 'svg', svg })).jpeg);
+	return queue.run(demoLane, async () => (await inPhotoProcess({ op: 'svg', svg })).jpeg);
 }

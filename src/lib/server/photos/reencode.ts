@@ -21,8 +21,14 @@ sharp.cache(false);
 
 const displaySide = 1600;
 const thumbSide = 360;
-/** a 12-megapixel phone photo is 12 M (tablets send 2,000 px ones); far past that is not a photo */
-const maxPixels = 40_000_000;
+/**
+ * A phone camera's 12-megapixel photo (4,032 × 3,024) fits; tablets send 2,000 px ones. Read
+ * from the header before anything is decoded: a 40-megapixel PNG costs seconds and hundreds of
+ * MB to decode, and the photo process decodes every unit's photos.
+ */
+const maxPixels = 4096 * 3072;
+/** 8 bits a channel is what cameras and tablets send; more (16-bit PNG, TIFF) is refused */
+const eightBit = new Set(['uchar', 'char']);
 
 export type PhotoJob = { op: 'photo'; bytes: Uint8Array } | { op: 'svg'; svg: string };
 export interface PhotoAnswers {
@@ -39,9 +45,22 @@ async function svgToJpeg(svg: string): Promise<PhotoAnswers['svg']> {
 	return { jpeg: await sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer() };
 }
 
+/** Why a photo is refused from its header alone, or null when it may be decoded. */
+async function refusedByHeader(input: Buffer): Promise<string | null> {
+	const { width = 0, height = 0, depth } = await sharp(input).metadata();
+	if (width * height > maxPixels)
+		return `Ảnh quá lớn (${width} × ${height} điểm ảnh; tối đa khoảng 12 triệu điểm ảnh). Hãy chụp ở độ phân giải thấp hơn.`;
+	if (depth && !eightBit.has(depth))
+		return 'Ảnh 16-bit (như PNG chất lượng cao) không được nhận. Hãy lưu lại thành JPEG rồi gửi.';
+	return null;
+}
+
 async function reencode(input: Buffer): Promise<PhotoAnswers['photo']> {
+	// limitInputPixels stays as the decoder's own check, should it and the header read above disagree
 	const options = { failOn: 'truncated', limitInputPixels: maxPixels } as const;
 	try {
+		const refused = await refusedByHeader(input);
+		if (refused) return { refused };
 		const display = await sharp(input, options)
 			.autoOrient()
 			.resize({ width: displaySide, height: displaySide, fit: 'inside', withoutEnlargement: true })

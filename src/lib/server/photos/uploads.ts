@@ -7,6 +7,7 @@ import type { ErrorCode } from '$lib/types';
 import { config } from '../config';
 import type { Db } from '../db';
 import { appendIncoming, readIncoming, receivedBytes, removeIncoming, writePhotoFiles } from './files';
+import { QueueFull } from './fair-queue';
 import { ImageRefused, processPhoto } from './image';
 import { PhotoProcessFailed } from './photo-process';
 import {
@@ -77,7 +78,7 @@ async function receive(db: Db, chunk: Chunk, demo: boolean): Promise<UploadAnswe
 		};
 	const received = upload ? await receivedBytes(uploadId) : 0;
 	// every byte arrived before (the server stopped while storing it): store it now
-	if (upload && received === total) return finish(db, uploadId, total, demo);
+	if (upload && received === total) return finish(db, unitId, uploadId, total, demo);
 	if (start !== received)
 		return {
 			ok: false,
@@ -112,12 +113,18 @@ async function receive(db: Db, chunk: Chunk, demo: boolean): Promise<UploadAnswe
 	if (bytes.length > 0) await appendIncoming(uploadId, bytes);
 	const now = start + bytes.length;
 	if (now < total) return { ok: true, received: now, total, photoId: null };
-	return finish(db, uploadId, total, demo);
+	return finish(db, unitId, uploadId, total, demo);
 }
 
-async function finish(db: Db, uploadId: string, total: number, demo: boolean): Promise<UploadAnswer> {
+async function finish(
+	db: Db,
+	unitId: string,
+	uploadId: string,
+	total: number,
+	demo: boolean
+): Promise<UploadAnswer> {
 	try {
-		const photo = await processPhoto(await readIncoming(uploadId));
+		const photo = await processPhoto(await readIncoming(uploadId), unitId);
 		await writePhotoFiles(photo.id, photo.display, photo.thumb);
 		completeUpload(
 			db,
@@ -130,6 +137,14 @@ async function finish(db: Db, uploadId: string, total: number, demo: boolean): P
 		return { ok: true, received: total, total, photoId: photo.id };
 	} catch (error) {
 		// every byte is here and the photo was not to blame: keep them, the next try stores it
+		if (error instanceof QueueFull)
+			return {
+				ok: false,
+				status: 429,
+				code: 'rate_limited',
+				message:
+					'Máy chủ đang xử lý nhiều ảnh của đơn vị này. Ảnh đã nhận đủ và vẫn ở trên máy; sẽ tự gửi lại sau ít phút.'
+			};
 		if (error instanceof PhotoProcessFailed)
 			return {
 				ok: false,
