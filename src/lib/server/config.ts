@@ -30,6 +30,8 @@ export const config = {
 	/** demo: simulated minutes per real minute; 0 = no simulator (the real thing) */
 	demoSpeed: int('KHAIMAC_DEMO_SPEED', 0),
 	loginMaxFailures: int('KHAIMAC_LOGIN_MAX_FAILURES', 5),
+	/** a request (headers and body) must arrive in full within this, or it is cut: 3G photo chunks take seconds */
+	requestTimeoutSeconds: int('KHAIMAC_REQUEST_TIMEOUT_S', 60),
 	/** truck alerts (in the day's time): late at a checkpoint, off route, no position */
 	lateMinutes: int('KHAIMAC_LATE_MINUTES', 5),
 	offRouteMeters: int('KHAIMAC_OFF_ROUTE_METERS', 100),
