@@ -14,9 +14,19 @@ let kit = (_req, res) => {
 const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER ? 'x-khai-mac-protocol' : null;
 if (ownProtocolHeader) process.env.PROTOCOL_HEADER = ownProtocolHeader;
 
-const server = http.createServer((req, res) => {
+// body limits per route and request timeouts: src/lib/server/http/front.ts
+const front = await import('./build/http-front.js');
+const server = http.createServer(front.serverTimeouts(), (req, res) => {
 	if (ownProtocolHeader) req.headers[ownProtocolHeader] = 'http';
+	if (front.refuseOversized(req, res)) return;
+	front.cutAtLimit(req);
 	kit(req, res);
+});
+// a client that asks before sending a large body is refused before it sends it
+server.on('checkContinue', (req, res) => {
+	if (front.refuseOversized(req, res)) return;
+	res.writeContinue();
+	server.emit('request', req, res);
 });
 globalThis[serverKey] = server;
 // the photo process's built entry, where photo-process.ts looks for it
@@ -24,8 +34,8 @@ globalThis[Symbol.for('khai-mac.photoProcessEntry')] = fileURLToPath(
 	new URL('./build/photo-process.js', import.meta.url)
 );
 
-// scenario files and photos are larger than adapter-node's 512 KB default
-process.env.BODY_SIZE_LIMIT ??= '12M';
+// SvelteKit's own limit, behind the table's: the largest body any route takes
+process.env.BODY_SIZE_LIMIT ??= String(front.largestBodyBytes);
 const { handler } = await import('./build/handler.js');
 kit = handler;
 

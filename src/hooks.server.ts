@@ -16,6 +16,9 @@ import { startUploadSweeper } from '$lib/server/photos/uploads';
 import { startSimulator } from '$lib/server/simulator';
 import { startFleetWatcher } from '$lib/server/trucks/watcher';
 
+// a request cut before its body arrived is one line in the log, not a 500 with a stack
+export { handleError } from '$lib/server/http/cut-requests';
+
 export const init: ServerInit = async () => {
 	db(); // open and migrate before the first request
 	startHealthMonitor();

@@ -42,7 +42,7 @@ describe('login', () => {
 		expect(wrong.body).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
 		await postLogin(server.url, 'phuong-tan-quy', 'sai-mat-khau');
 		await postLogin(server.url, 'phuong-tan-quy', 'sai-mat-khau');
-		// locked now, even with the right password
+		// slowed now: from this address even the right password waits its turn
 		const limited = await postLogin(server.url, 'phuong-tan-quy');
 		expect(limited.status).toBe(429);
 		expect(limited.body).toMatch(/thử lại sau \d+ giây/);
@@ -263,10 +263,10 @@ describe('authorization', () => {
 	});
 });
 
-// last: once the IP is limited, every login from this test run waits
+// last: once the IP is slowed, every login from this test run waits
 describe('login throttling by IP', () => {
 	it('rate-limits an IP that tries many accounts', async () => {
-		// the IP may fail 4 × 3 = 12 times in the window; 4 failures are already counted above
+		// the IP may fail 4 × 3 = 12 times in the window before it waits; 4 are counted above
 		for (let i = 0; i < 8; i++) await postLogin(server.url, `doan-mo-${i}`, 'sai-mat-khau');
 		const limited = await postLogin(server.url, 'phuong-tan-kieng');
 		expect(limited.status).toBe(429);

@@ -1,6 +1,7 @@
 /**
- * Behind a TLS proxy configured as the README shows (PROTOCOL_HEADER / HOST_HEADER, no ORIGIN):
- * the cookies a browser gets over https are Secure; over plain http they are not.
+ * Behind a TLS proxy configured as the README shows (PROTOCOL_HEADER / HOST_HEADER, no ORIGIN;
+ * ADDRESS_HEADER / XFF_DEPTH): the cookies a browser gets over https are Secure, over plain http
+ * they are not; login throttling sees each browser's own address, not the proxy's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, removeServer, startServer, type TestServer } from '../helpers/server';
@@ -9,7 +10,12 @@ let server: TestServer;
 
 beforeAll(async () => {
 	server = await startServer({
-		env: { PROTOCOL_HEADER: 'x-forwarded-proto', HOST_HEADER: 'x-forwarded-host' }
+		env: {
+			PROTOCOL_HEADER: 'x-forwarded-proto',
+			HOST_HEADER: 'x-forwarded-host',
+			ADDRESS_HEADER: 'X-Forwarded-For',
+			XFF_DEPTH: '1'
+		}
 	});
 });
 afterAll(async () => removeServer(server));
@@ -23,6 +29,7 @@ async function loginThrough(proto: 'https' | 'http'): Promise<string> {
 		headers: {
 			'x-forwarded-proto': proto,
 			'x-forwarded-host': host,
+			'x-forwarded-for': '198.51.100.7',
 			origin: `${proto}://${host}`,
 			accept: 'text/html',
 			'content-type': 'application/x-www-form-urlencoded'
@@ -42,5 +49,56 @@ describe('behind a TLS proxy', () => {
 
 	it('does not when it came over plain http (a phone on the venue network by address)', async () => {
 		expect(await loginThrough('http')).not.toMatch(/;\s*Secure/i);
+	});
+});
+
+/** A login through the proxy from the browser at `ip` (what Caddy puts in X-Forwarded-For). */
+async function loginFrom(ip: string, username: string, password = demoPassword) {
+	const response = await fetch(`${server.url}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			'x-forwarded-proto': 'https',
+			'x-forwarded-host': 'khaimac.example.vn',
+			// a forged address first: the proxy adds the real one last, and only that one counts
+			'x-forwarded-for': `10.9.9.9, ${ip}`,
+			origin: 'https://khaimac.example.vn',
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded'
+		},
+		body: new URLSearchParams({ username, password })
+	});
+	const body = await response.text();
+	const seconds = /thử lại sau (\d+) giây/.exec(body)?.[1];
+	return {
+		status: response.status,
+		retryAfter: response.headers.get('retry-after'),
+		wait: seconds === undefined ? null : Number(seconds)
+	};
+}
+
+describe('login throttling behind the proxy', () => {
+	it("slows a stranger's guesses down, and never keeps the owner out from elsewhere", async () => {
+		const stranger = '203.0.113.5';
+		const tries = [];
+		for (let i = 0; i < 25; i++) tries.push(await loginFrom(stranger, 'phuong-tan-quy', `sai-${i}`));
+		const slowed = tries.filter((t) => t.status === 429);
+		expect(slowed.length).toBeGreaterThan(0);
+		for (const t of slowed) {
+			// a short wait, said in the answer and in Retry-After: not a 15-minute lockout
+			expect(t.wait).toBeGreaterThan(0);
+			expect(t.wait).toBeLessThanOrEqual(60);
+			expect(t.retryAfter).toBe(String(t.wait));
+		}
+		expect((await loginFrom('198.51.100.20', 'phuong-tan-quy')).status).toBe(303);
+	});
+
+	it('slows an address that tries many accounts, not the accounts from elsewhere', async () => {
+		const stranger = '203.0.113.77';
+		const tries = [];
+		for (let i = 0; i < 25; i++) tries.push(await loginFrom(stranger, `khong-co-${i}`, 'sai-mat-khau'));
+		expect(tries.some((t) => t.status === 429)).toBe(true);
+		expect((await loginFrom(stranger, 'phuong-tan-phu')).status).toBe(429);
+		expect((await loginFrom('198.51.100.21', 'phuong-tan-phu')).status).toBe(303);
 	});
 });

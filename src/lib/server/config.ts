@@ -35,7 +35,12 @@ export const config = {
 	socketsPerAddress: int('KHAIMAC_SOCKETS_PER_ADDRESS', 2000),
 	/** demo: simulated minutes per real minute; 0 = no simulator (the real thing) */
 	demoSpeed: int('KHAIMAC_DEMO_SPEED', 0),
+	/** failed logins for one account from one address (4× that from an address) before tries wait */
 	loginMaxFailures: int('KHAIMAC_LOGIN_MAX_FAILURES', 5),
+	/** the longest a try waits after failures (the wait doubles from 2 s up to this) */
+	loginMaxDelaySeconds: int('KHAIMAC_LOGIN_MAX_DELAY_S', 60),
+	/** a request (headers and body) must arrive in full within this, or it is cut: 3G photo chunks take seconds */
+	requestTimeoutSeconds: int('KHAIMAC_REQUEST_TIMEOUT_S', 60),
 	/** truck alerts (in the day's time): late at a checkpoint, off route, no position */
 	lateMinutes: int('KHAIMAC_LATE_MINUTES', 5),
 	offRouteMeters: int('KHAIMAC_OFF_ROUTE_METERS', 100),

@@ -16,7 +16,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, locals, url, getClientAddress }) => {
+	default: async ({ request, cookies, locals, url, getClientAddress, setHeaders }) => {
 		const form = await request.formData();
 		const username = String(form.get('username') ?? '')
 			.trim()
@@ -27,10 +27,13 @@ export const actions: Actions = {
 		if (!username || !password || username.length > 100 || password.length > 200) {
 			return fail(400, { username, message: t('login.missing') });
 		}
+		// behind a proxy, the browser's address only when ADDRESS_HEADER says where the proxy puts it
 		const limits = loginLimits(username, getClientAddress());
 		const wait = retryAfterSeconds(db(), limits);
-		if (wait > 0)
+		if (wait > 0) {
+			setHeaders({ 'retry-after': String(wait) });
 			return fail(429, { username, message: t('login.limited', { seconds: wait }), retryAfter: wait });
+		}
 
 		const account = findLogin(db(), username);
 		const valid = await verifyPassword(account?.passwordHash ?? (await decoyHash()), password);
@@ -41,7 +44,7 @@ export const actions: Actions = {
 		}
 		// only to whoever knows the password: the account's owner learns why, nobody else learns it exists
 		if (account.disabled) return fail(403, { username, message: t('login.disabled') });
-		clearFailures(db(), limits[0].key);
+		clearFailures(db(), limits[0]);
 		const token = generateToken();
 		const session = createSession(db(), token, account.id);
 		setSessionCookie(cookies, url, token, session.expiresAt);

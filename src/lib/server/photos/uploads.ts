@@ -23,7 +23,6 @@ export type UploadAnswer =
 	| { ok: true; received: number; total: number; photoId: string | null }
 	| { ok: false; status: number; code: ErrorCode; message: string; received?: number };
 
-export const maxChunkBytes = 2 * 1024 * 1024;
 /** incomplete uploads a unit may have at once: a tablet sends one photo at a time */
 const maxUnfinishedPerUnit = 40;
 

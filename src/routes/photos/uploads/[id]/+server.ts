@@ -6,7 +6,8 @@ import { json, type RequestHandler } from '@sveltejs/kit';
 import { z } from '$lib/zod';
 import { authorize } from '$lib/server/access';
 import { db } from '$lib/server/db';
-import { maxChunkBytes, maxPhotoBytes, receiveChunk, tooLargeMessage } from '$lib/server/photos/uploads';
+import { photoChunkBytes } from '$lib/server/http/body-limits';
+import { maxPhotoBytes, receiveChunk, tooLargeMessage } from '$lib/server/photos/uploads';
 
 const uploadId = z.uuid();
 const unitId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/);
@@ -28,10 +29,9 @@ export const PUT: RequestHandler = async ({ params, url, request, locals }) => {
 	if (!range) return refuse(400, 'bad_request', 'Thiếu hoặc sai Content-Range (bytes đầu-cuối/tổng).');
 	const [start, end, total] = range.slice(1).map(Number);
 	if (total > maxPhotoBytes()) return refuse(413, 'invalid', tooLargeMessage());
-	if (end < start || end >= total || end - start + 1 > maxChunkBytes)
+	if (end < start || end >= total || end - start + 1 > photoChunkBytes)
 		return refuse(400, 'bad_request', 'Phần ảnh gửi lên không hợp lệ.');
-	const declared = Number(request.headers.get('content-length') ?? NaN);
-	if (declared > maxChunkBytes) return refuse(413, 'invalid', 'Mỗi lần chỉ gửi tối đa 2 MB của ảnh.');
+	// a body larger than a chunk was refused before it was read (server.js, http/body-guard.ts)
 
 	let bytes: Uint8Array;
 	try {

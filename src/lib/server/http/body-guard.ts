@@ -1,0 +1,69 @@
+/**
+ * A route's body limit (body-limits.ts), applied by server.js before SvelteKit reads a byte of
+ * the body: a declared length over it is answered 413 at once and the connection closed; a
+ * chunked body (no declared length) is counted as it streams and cut where it passes the limit.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { bodyLimitOf, type BodyLimit } from './body-limits';
+
+const drainBytes = 16 * 1024 * 1024;
+
+/** the code of the error a body cut at its limit ends with (what the route reading it sees) */
+export const bodyTooLargeCode = 'KHAIMAC_BODY_TOO_LARGE';
+
+/** Answers 413 if the request declares a body over its route's limit; true when it did. */
+export function refuseOversized(req: IncomingMessage, res: ServerResponse): boolean {
+	const declared = req.headers['content-length'];
+	if (declared === undefined) return false;
+	const limit = bodyLimitOf(req.method, req.url);
+	if (!(Number(declared) > limit.bytes)) return false;
+	answerTooLarge(req, res, limit);
+	return true;
+}
+
+/**
+ * Counts a chunked body as SvelteKit reads it and destroys the request where it passes the
+ * limit: the route reading it gets an error (bodyTooLargeCode) instead of the rest.
+ */
+export function cutAtLimit(req: IncomingMessage): void {
+	// with a declared length Node's parser never hands over more than that; no body, nothing to count
+	if (req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] === undefined) return;
+	const { bytes } = bodyLimitOf(req.method, req.url);
+	let received = 0;
+	const count = (chunk: Buffer) => {
+		received += chunk.length;
+		if (received <= bytes) return;
+		req.off('data', count);
+		req.destroy(
+			Object.assign(new Error(`body over its limit of ${bytes} bytes`), { code: bodyTooLargeCode })
+		);
+	};
+	req.on('data', count);
+	// listening must not start the flow: the body moves only when a route reads it
+	req.pause();
+}
+
+/** The 413, in the shape the sender reads: a form action's result, a page, or JSON. */
+function answerTooLarge(req: IncomingMessage, res: ServerResponse, { message }: BodyLimit): void {
+	let type = 'application/json; charset=utf-8';
+	let body: string;
+	if (req.headers['x-sveltekit-action'] === 'true') {
+		// what `use:enhance` reads; forms show the message in place
+		body = JSON.stringify({ type: 'error', error: { message, code: 'too_large' } });
+	} else if (req.headers.accept?.includes('text/html')) {
+		type = 'text/html; charset=utf-8';
+		body = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Quá lớn</title><p>${message}</p></html>`;
+	} else {
+		body = JSON.stringify({ ok: false, code: 'invalid', message });
+	}
+	// A sender cut off while it still sends sees a network error, not the 413: a body up to a few
+	// MB is read on and dropped (never held) so the browser gets to show the message; a larger one
+	// is not worth reading, the connection is closed after the answer.
+	const drain = Number(req.headers['content-length']) <= drainBytes;
+	res.writeHead(413, {
+		'content-type': type,
+		'content-length': Buffer.byteLength(body),
+		...(drain ? {} : { connection: 'close' })
+	});
+	res.end(body);
+}

@@ -1,0 +1,94 @@
+/**
+ * How large a request body each route takes, in one table. Anything not listed (the login form,
+ * every ordinary form action) gets the small default: a stranger cannot make the server hold
+ * megabytes by posting them to /login. The files a form takes are checked again by the route
+ * itself (their own size, type and content); these limits are the transport's, checked before
+ * a byte of the body is read (server.js, through body-guard.ts).
+ */
+const kb = 1024;
+const mb = 1024 * kb;
+
+export interface BodyLimit {
+	bytes: number;
+	/** said to the sender, in Vietnamese, with the 413 */
+	message: string;
+}
+
+/** one chunk of a photo upload; tablets send 256 KB at a time */
+export const photoChunkBytes = 2 * mb;
+
+/** a file form: the file's own limit and room for the form's other fields and multipart framing */
+const fileForm = (fileMb: number, message: string): BodyLimit => ({ bytes: fileMb * mb + 64 * kb, message });
+
+const ordinary: BodyLimit = {
+	bytes: 64 * kb,
+	message: 'Nội dung gửi lên quá lớn (tối đa 64 KB). Hãy tải lại trang rồi thử lại.'
+};
+
+interface Route {
+	method: string;
+	/** the URL's path (the (app) group is not part of it) */
+	path: RegExp;
+	/** a form action (`?/name`); none: every request to the path */
+	action?: string;
+	limit: BodyLimit;
+}
+
+const routes: Route[] = [
+	{
+		method: 'PUT',
+		path: /^\/photos\/uploads\/[^/]+$/,
+		limit: { bytes: photoChunkBytes, message: 'Mỗi lần chỉ gửi tối đa 2 MB của ảnh.' }
+	},
+	{
+		method: 'POST',
+		path: /^\/admin\/scenario$/,
+		action: 'import',
+		limit: fileForm(5, 'Tệp lớn hơn 5 MB: đây có phải tệp kịch bản không?')
+	},
+	{
+		method: 'POST',
+		path: /^\/ops\/ceremony$/,
+		action: 'importInvitees',
+		limit: fileForm(5, 'Tệp danh sách khách mời quá lớn (tối đa 5 MB).')
+	},
+	{
+		// ten narrative sections of 20,000 characters, form-encoded, still fit
+		method: 'POST',
+		path: /^\/reports$/,
+		action: 'submit',
+		limit: { bytes: 2 * mb, message: 'Báo cáo gửi lên quá lớn (tối đa 2 MB). Hãy rút gọn phần thuyết minh.' }
+	},
+	{
+		// a drawn route's points, as JSON in one field
+		method: 'POST',
+		path: /^\/ops\/routes$/,
+		action: 'saveRoute',
+		limit: { bytes: 1 * mb, message: 'Lộ trình gửi lên quá lớn (tối đa 1 MB). Hãy bớt điểm trên lộ trình.' }
+	}
+];
+
+/** The form action a URL names, as SvelteKit reads it: the first `?/name` parameter. */
+function actionOf(search: URLSearchParams): string {
+	for (const key of search.keys()) if (key.startsWith('/')) return key.slice(1);
+	return 'default';
+}
+
+/** The limit for a request, from its method and URL (path and query, as Node gives it). */
+export function bodyLimitOf(method: string | undefined, url: string | undefined): BodyLimit {
+	// read as adapter-node reads it (origin + raw URL), so both see the same path
+	let parsed: URL;
+	try {
+		parsed = new URL(`http://localhost${url ?? '/'}`);
+	} catch {
+		return ordinary;
+	}
+	const { pathname, searchParams } = parsed;
+	const route = routes.find(
+		(r) => r.method === method && r.path.test(pathname) && (!r.action || r.action === actionOf(searchParams))
+	);
+	return route?.limit ?? ordinary;
+}
+
+/** The largest body any route takes: SvelteKit's own limit (BODY_SIZE_LIMIT) behind this table. */
+export const largestBodyBytes = Math.max(ordinary.bytes, ...routes.map((r) => r.limit.bytes));

@@ -1,0 +1,160 @@
+/**
+ * What a stranger can make the server hold through plain HTTP: bodies are limited per route and
+ * refused before they are read (a declared length at once, a chunked body where it passes the
+ * limit), a body that comes too slowly is cut, and a client that leaves half-way is no error.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { login, waitFor } from '../helpers/client';
+import { queryDb, removeServer, startServer, type TestServer } from '../helpers/server';
+
+let server: TestServer;
+
+beforeAll(async () => {
+	// a short time for a whole request, so a slow body is cut within the test
+	server = await startServer({ env: { KHAIMAC_REQUEST_TIMEOUT_S: '2' } });
+});
+afterAll(async () => removeServer(server));
+
+/** The most memory the server process has held so far (its peak RSS), in MB. */
+function peakRssMb(): number {
+	const status = fs.readFileSync(`/proc/${server.pid()}/status`, 'utf8');
+	return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
+}
+
+const healthy = async () => (await fetch(`${server.url}/healthz`)).status;
+
+/** A body of `bytes` zeros sent chunked (no Content-Length), as a stream. */
+function chunked(bytes: number): ReadableStream<Uint8Array> {
+	const piece = new Uint8Array(64 * 1024);
+	let sent = 0;
+	return new ReadableStream({
+		pull(controller) {
+			if (sent >= bytes) return controller.close();
+			controller.enqueue(piece);
+			sent += piece.length;
+		}
+	});
+}
+
+/** A photo chunk PUT whose body is sent chunked; its status, or 'cut' when the server hung up. */
+async function chunkedPut(cookie: string, uploadId: string, unit: string, bytes: number) {
+	const declared = 1024 * 1024; // what the range says; the body goes on far past it
+	try {
+		const response = await fetch(`${server.url}/photos/uploads/${uploadId}?unit=${unit}`, {
+			method: 'PUT',
+			headers: {
+				cookie,
+				'content-type': 'application/octet-stream',
+				'content-range': `bytes 0-${declared - 1}/${declared}`
+			},
+			body: chunked(bytes),
+			duplex: 'half'
+		} as RequestInit);
+		await response.arrayBuffer();
+		return response.status;
+	} catch {
+		return 'cut';
+	}
+}
+
+/** Sends the head of a request and `sent` bytes of its body, then `then` (close or wait). */
+function partialRequest(head: string, sent: string, then: 'close' | 'wait') {
+	return new Promise<string>((resolve) => {
+		let answer = '';
+		const socket = net.connect(server.port, '127.0.0.1', () => {
+			socket.write(head + sent);
+			if (then === 'close') setTimeout(() => socket.destroy(), 200);
+		});
+		socket.on('data', (data) => (answer += data.toString()));
+		socket.on('error', () => {});
+		socket.on('close', () => resolve(answer));
+	});
+}
+
+const formHead = (pathAndQuery: string, length: number, type = 'application/x-www-form-urlencoded') =>
+	`POST ${pathAndQuery} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${server.url}\r\n` +
+	`Content-Type: ${type}\r\nContent-Length: ${length}\r\n\r\n`;
+
+describe('bodies limited per route', () => {
+	it('refuses a 1 MB anonymous login at once, in Vietnamese, and goes on answering', async () => {
+		const response = await fetch(`${server.url}/login`, {
+			method: 'POST',
+			headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+			body: `username=admin&password=${'a'.repeat(1024 * 1024)}`
+		});
+		expect(response.status).toBe(413);
+		expect(await response.text()).toContain('quá lớn');
+		expect(await healthy()).toBe(200);
+	});
+
+	it('holds no large login bodies in memory, nor chunked photo bodies', async () => {
+		const cookie = await login(server.url, 'phuong-tan-kieng');
+		const body = new Uint8Array(11.5 * 1024 * 1024).fill(97);
+		const before = peakRssMb();
+		const logins = Array.from({ length: 20 }, () =>
+			fetch(`${server.url}/login`, {
+				method: 'POST',
+				headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+				body
+			}).then(
+				(r) => r.status,
+				() => 'cut'
+			)
+		);
+		const puts = Array.from({ length: 20 }, () =>
+			chunkedPut(cookie, crypto.randomUUID(), 'phuong-tan-kieng', body.length)
+		);
+		const statuses = await Promise.all([...logins, ...puts]);
+		expect(statuses.every((s) => s === 413 || s === 'cut')).toBe(true);
+		// 40 such bodies read whole took the server from ~320 to ~600 MB
+		expect(peakRssMb() - before).toBeLessThan(100);
+		expect(await healthy()).toBe(200);
+	});
+
+	it('cuts a chunked photo PUT at the chunk limit and stores nothing of it', async () => {
+		const cookie = await login(server.url, 'phuong-tan-kieng');
+		const uploadId = crypto.randomUUID();
+		const status = await chunkedPut(cookie, uploadId, 'phuong-tan-kieng', 11.5 * 1024 * 1024);
+		expect([413, 'cut']).toContain(status);
+		expect(queryDb(server.dbPath, 'SELECT id FROM photo_uploads WHERE id = ?', uploadId)).toEqual([]);
+		expect(fs.existsSync(path.join(server.dir, 'photos', 'incoming', uploadId))).toBe(false);
+		expect(await healthy()).toBe(200);
+	});
+});
+
+describe('requests that stop half-way', () => {
+	it('cuts a body that comes too slowly (408), without an error in the log', async () => {
+		const answer = await partialRequest(formHead('/login', 1000), 'username=adm', 'wait');
+		expect(answer).toMatch(/^HTTP\/1\.1 408/);
+		expect(server.log()).not.toMatch(/\[500\]|Error: aborted/);
+	});
+
+	it('lets a client leave in the middle of a form or an upload: no 500, no stack in the log', async () => {
+		const admin = await login(server.url, 'admin');
+		const before = server.log().length;
+		await partialRequest(formHead('/login', 50_000), 'username=admin&password=', 'close');
+		const boundary = 'x-boundary';
+		const multipart =
+			`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="s.json"\r\n` +
+			`Content-Type: application/json\r\n\r\n{"event":`;
+		await partialRequest(
+			formHead('/admin/scenario?/import', 2_000_000, `multipart/form-data; boundary=${boundary}`).replace(
+				'\r\n\r\n',
+				`\r\nCookie: ${admin}\r\n\r\n`
+			),
+			multipart,
+			'close'
+		);
+		// the server says (in one line) that each was cut, or fails as it did before
+		const said = await waitFor(() => {
+			const log = server.log().slice(before);
+			return (log.match(/cut before|\[500\]/g) ?? []).length >= 2 && log;
+		}, 10_000);
+		expect(said).not.toContain('[500]');
+		expect(said).not.toMatch(/^\s+at /m);
+		expect(await healthy()).toBe(200);
+	});
+});
