@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { unpackFrame } from '../src/lib/trucks/position-frame.js';
-import { dayRates, driveDay, openBare, openOurs, planClients, sendOurs } from './day-load.js';
+import { dayMix, dayRates, driveDay, openBare, openOurs, planClients, sendOurs } from './day-load.js';
 import {
 	cpuSeconds,
 	fleetScenario,
@@ -28,10 +28,24 @@ import {
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const settle = (s) => new Promise((r) => setTimeout(r, s * 1000));
 
+/** the scale curve: the same day at each of these numbers of sockets (BENCH_DAY_SOCKETS=2000,5000,10000) */
+const steps = (process.env.BENCH_DAY_SOCKETS ?? '2000,5000,10000').split(',').map(Number);
+
 const dir = tempDir();
 const scenario = fleetScenario(dir, 330);
-const plan = planClients(scenario);
 const { line, lines } = printed();
+
+/**
+ * The day's clients for `sockets` in all: the 330 crew phones stay, every other kind of device
+ * grows in proportion (2,000 is the day's mix as planned).
+ */
+function planFor(sockets) {
+	const scale = (sockets - dayMix.crews) / (2000 - dayMix.crews);
+	const mix = Object.fromEntries(
+		Object.entries(dayMix).map(([kind, n]) => [kind, kind === 'crews' ? n : Math.round(n * scale)])
+	);
+	return planClients(scenario, mix);
+}
 const perSecond = (n, s) => (n / s).toFixed(0);
 
 /** Samples a process's RSS each second and its own /healthz every 10 s during a run. */
@@ -51,8 +65,8 @@ function sampler(pid, url) {
 	};
 }
 
-async function ours() {
-	const dbPath = path.join(dir, 'day.sqlite');
+async function ours(plan) {
+	const dbPath = path.join(dir, `day-${plan.length}.sqlite`);
 	const server = await startServer({ dbPath, scenario: scenario.file });
 	const { url } = server;
 	try {
@@ -79,7 +93,7 @@ async function ours() {
 	}
 }
 
-async function bare(samples, frame) {
+async function bare(plan, samples, frame) {
 	const child = spawn('node', [path.join(root, 'bench/bare-server.js')], {
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
@@ -158,18 +172,32 @@ function bareSqlite(commands, positions, samples) {
 	return { commandsPerSecond: commands / commandSeconds, cpu: (cpu.user + cpu.system) / 1e6 };
 }
 
-try {
-	const a = await ours();
+/** One step of the curve: the day on our server, then on the bare baselines; its figures. */
+async function step(plan, detailed) {
+	const a = await ours(plan);
 	await settle(2);
-	const b = await bare(a.samples, a.frame);
+	const b = await bare(plan, a.samples, a.frame);
 	const sql = bareSqlite(a.counts.commands, a.counts.positions, a.samples);
 	const offered = Object.values(dayRates).reduce((x, y) => x + y, 0);
 	const perConn = (r) => ((r.rssConnected - r.rssEmpty) * 1024) / plan.length;
 	const p = (v, q) => quantile(v, q);
 	const worstLoop = a.loop.reduce((m, w) => Math.max(m, w.p99), 0);
+	const row = {
+		sockets: plan.length,
+		p99: p(a.latencies, 0.99),
+		bareP99: p(b.latencies, 0.99),
+		frameP99: p(a.frameDelays, 0.99),
+		bareFrameP99: p(b.frameDelays, 0.99),
+		loop: worstLoop,
+		rss: Math.max(...a.rss),
+		bareRss: Math.max(...b.rss),
+		perConn: perConn(a),
+		barePerConn: perConn(b)
+	};
+	if (!detailed) return row;
 
 	line(
-		`day load: ${plan.length} sockets (${Object.entries(planCounts())
+		`day load: ${plan.length} sockets (${Object.entries(planCounts(plan))
 			.map(([k, v]) => `${v} ${k}`)
 			.join(', ')}), ${seconds} s`
 	);
@@ -183,7 +211,7 @@ try {
 		`  bare socket.io, same clients and payloads: p50 ${ms(p(b.latencies, 0.5))}, p99 ${ms(p(b.latencies, 0.99))} → p99 ratio ${(p(a.latencies, 0.99) / p(b.latencies, 0.99)).toFixed(2)} (target ≤ 2)`
 	);
 	line(
-		`position frame → displays (${a.frame ? unpackFrame(a.frame)?.p.length : 0} trucks, ${a.frame?.byteLength ?? 0} B): p50 ${ms(p(a.frameDelays, 0.5))}, p99 ${ms(p(a.frameDelays, 0.99))}; bare p50 ${ms(p(b.frameDelays, 0.5))}, p99 ${ms(p(b.frameDelays, 0.99))} → ratio ${(p(a.frameDelays, 0.99) / p(b.frameDelays, 0.99)).toFixed(2)}`
+		`position frame → displays (${a.frame ? unpackFrame(a.frame)?.p.length : 0} trucks, ${a.frame?.byteLength ?? 0} B): p50 ${ms(p(a.frameDelays, 0.5))}, p99 ${ms(p(a.frameDelays, 0.99))}; bare p50 ${ms(p(b.frameDelays, 0.5))}, p99 ${ms(p(b.frameDelays, 0.99))} → ratio ${(p(a.frameDelays, 0.99) / p(b.frameDelays, 0.99)).toFixed(2)} (target ≤ 1.5)`
 	);
 	line(
 		`event-loop delay p99 (worst 10 s window under load): ${ms(worstLoop)} (target < 50 ms); windows: ${a.loop.map((w) => w.p99.toFixed(0)).join(', ')} ms`
@@ -192,7 +220,7 @@ try {
 		`memory per connection: ours ${perConn(a).toFixed(1)} KB (${a.rssEmpty.toFixed(0)} → ${a.rssConnected.toFixed(0)} MB), bare socket.io ${perConn(b).toFixed(1)} KB (${b.rssEmpty.toFixed(0)} → ${b.rssConnected.toFixed(0)} MB) → ratio ${(perConn(a) / perConn(b)).toFixed(2)} (target ≤ 1.2)`
 	);
 	line(
-		`server RSS under load: max ${Math.max(...a.rss).toFixed(0)} MB (target ≤ 300), bare socket.io max ${Math.max(...b.rss).toFixed(0)} MB`
+		`server RSS under load: max ${row.rss.toFixed(0)} MB (target ≤ 300), bare socket.io max ${row.bareRss.toFixed(0)} MB`
 	);
 	line(
 		`server CPU: ours ${((a.cpu / a.elapsed) * 100).toFixed(0)}% of a core; bare socket.io ${((b.cpu / b.elapsed) * 100).toFixed(0)}% + bare better-sqlite3 writing the same ${a.counts.commands} commands and ${a.counts.positions} positions ${((sql.cpu / a.elapsed) * 100).toFixed(1)}% → ratio ${(a.cpu / (b.cpu + sql.cpu)).toFixed(2)}`
@@ -200,11 +228,34 @@ try {
 	line(
 		`  bare better-sqlite3 single-row FULL commits of the same events: ${sql.commandsPerSecond.toFixed(0)}/s (the ceiling one fsync per command would give)`
 	);
+	return row;
+}
+
+try {
+	const rows = [];
+	for (const [i, sockets] of steps.entries()) {
+		console.log(`\n■ ${sockets} sockets`);
+		rows.push(await step(planFor(sockets), i === 0));
+		await settle(2);
+	}
+	if (rows.length > 1) {
+		const ratio = (x, y) => (x / y).toFixed(2);
+		line('');
+		line(`scale curve (${seconds} s each; bare socket.io baseline in the same run):`);
+		line(
+			'| sockets | event p99 (bare, ratio) | frame p99 (bare, ratio) | event-loop p99 | RSS max (bare) | memory per connection (bare) |'
+		);
+		line('|---:|---:|---:|---:|---:|---:|');
+		for (const r of rows)
+			line(
+				`| ${r.sockets} | ${ms(r.p99)} (${ms(r.bareP99)}, ${ratio(r.p99, r.bareP99)}) | ${ms(r.frameP99)} (${ms(r.bareFrameP99)}, ${ratio(r.frameP99, r.bareFrameP99)}) | ${ms(r.loop)} | ${r.rss.toFixed(0)} MB (${r.bareRss.toFixed(0)} MB) | ${r.perConn.toFixed(1)} KB (${r.barePerConn.toFixed(1)} KB) |`
+			);
+	}
 } finally {
 	fs.rmSync(dir, { recursive: true, force: true });
 }
 
-function planCounts() {
+function planCounts(plan) {
 	const counts = {};
 	for (const c of plan) counts[c.role] = (counts[c.role] ?? 0) + 1;
 	return counts;

@@ -1,11 +1,24 @@
 /**
  * The doors a stranger or a stolen cookie can reach on the venue Wi-Fi, held: how many live
- * connections one sign-in and one address may open. (Floods of catch-ups: resync.test.ts.)
+ * connections one sign-in and one address may open, and the gate keeps working while one
+ * display link and one ward tablet flood the server with everything they can send. (Each flood
+ * alone, in detail: resync.test.ts, commands.test.ts, http-limits.test.ts, photo-queue.test.ts;
+ * the figures under flood: npm run bench:abuse.)
  */
+import type { CommandResult } from '../../src/lib/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connect, login as signIn, type TestSocket } from '../helpers/client';
+import {
+	collect,
+	command,
+	connect,
+	login as signIn,
+	notice,
+	sync,
+	waitFor,
+	type TestSocket
+} from '../helpers/client';
 import { demoPassword } from '../helpers/server';
-import { removeServer, startServer, type TestServer } from '../helpers/server';
+import { queryDb, removeServer, startServer, untilQuiet, type TestServer } from '../helpers/server';
 
 let server: TestServer;
 const open: TestSocket[] = [];
@@ -21,9 +34,11 @@ afterAll(async () => {
 	await removeServer(server);
 });
 
-/** Signs in through the proxy (every request behind it carries X-Forwarded-For). */
-const login = (url: string, username: string) =>
-	signIn(url, username, demoPassword, { 'x-forwarded-for': '10.0.0.9' });
+/** Every request behind the proxy carries the browser's address (each test its own). */
+const proxied = { 'x-forwarded-for': '10.0.1.1' };
+
+/** Signs in through the proxy. */
+const login = (url: string, username: string) => signIn(url, username, demoPassword, proxied);
 
 /** Opens sockets one after another; how many connected, and the first refusal's reason. */
 async function openMany(count: number, cookie: string, from: string) {
@@ -67,4 +82,58 @@ describe('live connections', () => {
 		expect(elsewhere.connected).toBe(1);
 		expect(await liveSockets()).toBeGreaterThanOrEqual(51);
 	});
+});
+
+describe('the gate under a flood', () => {
+	it('counts every guest in, in order, while a display link and a ward tablet send all they can', async () => {
+		await untilQuiet(server.url);
+		const coordinator = await connect(server.url, await login(server.url, 'ttvh'), 'user', proxied);
+		expect((await command(coordinator, 'display_link.create', { name: 'Sảnh ngập' })).ok).toBe(true);
+		const [{ token }] = queryDb<{ token: string }>(
+			server.dbPath,
+			"SELECT token FROM display_links WHERE name = 'Sảnh ngập'"
+		);
+		const screen = await connect(server.url, `km_display=${token}`, 'display', proxied);
+		const ward = await connect(server.url, await login(server.url, 'phuong-tan-kieng'), 'user', proxied);
+		const gate = await connect(server.url, await login(server.url, 'cong-1'), 'user', proxied);
+		const leader = await connect(server.url, await login(server.url, 'lanhdao'), 'user', proxied);
+		const seen = collect(leader);
+
+		const text = 'Đã treo băng rôn, khẩu hiệu. '.repeat(700); // 20,000 characters
+		const floods = Promise.all([
+			...Array.from({ length: 1000 }, () => command(screen, 'notice.post', notice('Mời mọi người ra về'))),
+			...Array.from({ length: 100 }, () => sync(screen, 0)),
+			...Array.from({ length: 400 }, () =>
+				command(ward, 'report.save_draft', {
+					unitId: 'phuong-tan-kieng',
+					figures: {},
+					narrative: { 'trien-khai': text }
+				})
+			)
+		]);
+		const counted: CommandResult[] = [];
+		for (let i = 0; i < 20; i++)
+			counted.push(await command(gate, 'gate.count', { groupId: 'phong-ban', count: 1 }));
+		const answers = await floods;
+
+		// the gate: every count taken, none told to slow down, each seen on the leader's screen in order
+		expect(counted.every((r) => r.ok)).toBe(true);
+		const seqs = counted.map((r) => (r.ok ? r.seq : 0));
+		expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+		await waitFor(() => seqs.every((seq) => seen.some((e) => e.seq === seq)), 15_000);
+
+		// the floods: held back, not served in full
+		const codes = answers.map((a) => ('kind' in a ? a.kind : a.ok ? 'ok' : a.code));
+		expect(codes.filter((c) => c === 'busy').length).toBeGreaterThanOrEqual(90);
+		expect(codes.filter((c) => c === 'rate_limited').length).toBeGreaterThan(0);
+		expect(codes).not.toContain('internal');
+		// nothing the display link sent was logged; the ward's drafts are small marks in the log
+		const [{ size }] = queryDb<{ size: number }>(
+			server.dbPath,
+			'SELECT COALESCE(SUM(LENGTH(data)), 0) AS size FROM events WHERE seq >= ?',
+			seqs[0]
+		);
+		expect(size).toBeLessThan(400 * 1000); // 400 drafts of 20,000 characters would be 8 MB
+		for (const socket of [coordinator, screen, ward, gate, leader]) socket.close();
+	}, 60_000);
 });
