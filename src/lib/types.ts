@@ -110,6 +110,10 @@ export interface TrackPoint {
 	speed: number | null;
 }
 
+/** A page of a track; `retryInMs`: the server is busy with this sign-in's reads, ask again then. */
+export type TrackAnswer =
+	{ ok: true; points: TrackPoint[] } | { ok: false; message: string; retryInMs?: number };
+
 export interface ClientToServerEvents {
 	sync: (afterSeq: number, ack: (result: SyncResult) => void) => void;
 	command: (command: Command, ack: (result: CommandResult) => void) => void;
@@ -122,6 +126,6 @@ export interface ClientToServerEvents {
 	/** recorded positions for a trail or a replay */
 	track: (
 		query: { truckId: string | null; from: number; to: number },
-		ack: (result: { ok: true; points: TrackPoint[] } | { ok: false; message: string }) => void
+		ack: (result: TrackAnswer) => void
 	) => void;
 }

@@ -71,6 +71,23 @@ describe('live connections', () => {
 		expect((await openMany(1, cookie, '10.0.0.1')).connected).toBe(1);
 	});
 
+	it('a connection opened and closed in one request takes no place: 25 of them leave the sign-in its 20', async () => {
+		const cookie = await login(server.url, 'phuong-tan-hung');
+		const headers = { cookie, ...proxied, 'content-type': 'text/plain;charset=UTF-8' };
+		for (let i = 0; i < 25; i++) {
+			// engine.io's polling handshake, then one POST that signs the socket in and closes it
+			const handshake = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers });
+			const { sid } = JSON.parse((await handshake.text()).slice(1)) as { sid: string };
+			await fetch(`${server.url}/socket.io/?EIO=4&transport=polling&sid=${sid}`, {
+				method: 'POST',
+				headers,
+				body: '40{"as":"user"}\x1e1'
+			});
+		}
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		expect((await openMany(20, cookie, '10.0.0.4')).connected).toBe(20);
+	});
+
 	it('one address holds at most its limit across sign-ins; another address is not affected', async () => {
 		// 20 are open from 10.0.0.2's neighbour above; these come from 10.0.0.2
 		const first = await openMany(20, await login(server.url, 'ttvh'), '10.0.0.2');

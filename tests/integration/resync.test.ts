@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LiveEvent } from '../../src/lib/types';
+import type { LiveEvent, TrackAnswer } from '../../src/lib/types';
 import { CatchUp } from '../../src/lib/client/catch-up';
 import { collect, command, connect, login, notice, sync, waitFor } from '../helpers/client';
 import { removeServer, startServer, untilQuiet, type TestServer } from '../helpers/server';
@@ -203,4 +203,30 @@ describe('one client cannot freeze the server with catch-ups', () => {
 		writer.close();
 		screen.close();
 	}, 60_000);
+
+	it('keeps the count per sign-in: a new socket on the same sign-in does not start a new bucket', async () => {
+		const cookie = await login(server.url, 'lanhdao');
+		const first = await connect(server.url, cookie);
+		let kind = '';
+		for (let i = 0; i < 30 && kind !== 'busy'; i++) kind = (await sync(first, 0)).kind;
+		expect(kind).toBe('busy');
+		first.close();
+		const second = await connect(server.url, cookie);
+		expect((await sync(second, 0)).kind).toBe('busy');
+		second.close();
+	});
+
+	it('serves tracks for a replay in turn too: a hundred asked at once get a burst, the rest when to ask again', async () => {
+		const screen = await connect(server.url, await login(server.url, 'lanhdao'));
+		const now = Date.now();
+		const answers: TrackAnswer[] = await Promise.all(
+			Array.from({ length: 100 }, () =>
+				screen.timeout(15_000).emitWithAck('track', { truckId: null, from: now - 3_600_000, to: now })
+			)
+		);
+		expect(answers.filter((a) => a.ok).length).toBeLessThanOrEqual(20);
+		const busy = answers.filter((a) => !a.ok && a.retryInMs !== undefined);
+		expect(busy.length).toBeGreaterThanOrEqual(80);
+		screen.close();
+	});
 });

@@ -289,6 +289,17 @@ describe('loadTrackPages', () => {
 		expect(result.ok && result.points.length).toBeLessThan(50);
 	});
 
+	it('asks for the same page again when the server says it is busy, losing nothing', async () => {
+		const { fetchPage } = server(data, 7);
+		let asked = 0;
+		const busyEveryOther = async (from: number, to: number): Promise<TrackAnswer> =>
+			++asked % 2
+				? { ok: false, message: 'Máy chủ đang bận, đang thử lại…', retryInMs: 1 }
+				: fetchPage(from, to);
+		const result = await loadTrackPages(busyEveryOther, T0, T0 + 60 * sec, { pageLimit: 7 });
+		expect(result.ok && result.points).toHaveLength(50);
+	});
+
 	it('passes on the server refusal', async () => {
 		const result = await loadTrackPages(
 			async () => ({ ok: false, message: 'Bạn không có quyền xem hành trình này.' }),

@@ -29,10 +29,13 @@ export const config = {
 	resyncLimit: int('KHAIMAC_RESYNC_LIMIT', 5000),
 	/** missed events one catch-up answer carries; the client asks again for the next page */
 	resyncPage: int('KHAIMAC_RESYNC_PAGE', 500),
-	/** live connections one sign-in (a browser's session, a display link) may hold; 0: no limit */
+	/** live connections one browser's sign-in may hold (a few tabs); 0: no limit */
 	socketsPerLogin: int('KHAIMAC_SOCKETS_PER_LOGIN', 20),
-	/** live connections from one address (see ADDRESS_HEADER behind a proxy); 0: no limit */
-	socketsPerAddress: int('KHAIMAC_SOCKETS_PER_ADDRESS', 2000),
+	/** live connections one display link may hold (every screen showing it, twice over after a blip) */
+	socketsPerDisplayLink: int('KHAIMAC_SOCKETS_PER_LINK', 100),
+	/** live connections from one address (see ADDRESS_HEADER behind a proxy; a venue's NAT holds
+	 * all its devices, and dead ones count until their ping times out); 0: no limit */
+	socketsPerAddress: int('KHAIMAC_SOCKETS_PER_ADDRESS', 10000),
 	/** demo: simulated minutes per real minute; 0 = no simulator (the real thing) */
 	demoSpeed: int('KHAIMAC_DEMO_SPEED', 0),
 	/** failed logins for one account from one address (4× that from an address) before tries wait */

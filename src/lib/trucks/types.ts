@@ -4,6 +4,9 @@
  */
 
 /** chưa xuất phát, đang chạy, dừng, sự cố, mất tín hiệu, hoàn thành */
+/** Positions one track answer carries at most (~0.5 MB, a short turn of the server's loop); a replay asks page after page. */
+export const trackPageLimit = 20_000;
+
 export const truckStatuses = ['idle', 'moving', 'stopped', 'incident', 'lost', 'finished'] as const;
 export type TruckStatus = (typeof truckStatuses)[number];
 

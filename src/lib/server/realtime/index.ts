@@ -23,7 +23,7 @@ import { findDisplayLinkByToken } from '../displays/store';
 import { subscribe } from '../events/bus';
 import { lastSeq, missedEvents } from '../events/log';
 import { packFrame } from '$lib/trucks/position-frame.js';
-import { CatchUpDesk } from './catch-up-desk';
+import { ReadDesk } from './read-desk';
 import { ConnectionCounts } from './connection-limits';
 import { clientAddress } from '../client-address';
 
@@ -32,6 +32,8 @@ interface SocketData {
 	rooms: string[];
 	/** where it came from (behind a proxy: as ADDRESS_HEADER says) */
 	address: string;
+	/** the sign-in it rides on: `session:<id>` or `link:<id>` */
+	signIn: string;
 }
 
 export type RealtimeServer = Server<
@@ -81,7 +83,10 @@ function sameOrigin(req: IncomingMessage): boolean {
 	}
 }
 
-const catchUpDesk = new CatchUpDesk({ burst: 10, refillMs: 2000 });
+/** catch-ups: a reconnecting page asks once, a page at a time */
+const catchUpDesk = new ReadDesk({ burst: 10, refillMs: 2000 });
+/** tracks: a replay asks page after page (20,000 points each) */
+const trackDesk = new ReadDesk({ burst: 20, refillMs: 100 });
 const connectionCounts = new ConnectionCounts();
 
 function syncFrom(afterSeq: number, rooms: string[]): SyncResult {
@@ -118,7 +123,6 @@ function guarded<A extends unknown[]>(
 function onConnection(socket: RealtimeSocket): void {
 	const { actor, rooms } = socket.data;
 	const ip = socket.data.address;
-	socket.on('disconnect', () => catchUpDesk.forget(socket.id));
 
 	const answerSync = guarded(
 		'sync',
@@ -132,7 +136,7 @@ function onConnection(socket: RealtimeSocket): void {
 	socket.on('sync', (afterSeq: number, ack: (result: SyncResult) => void) => {
 		if (typeof ack !== 'function') return;
 		catchUpDesk.ask(
-			socket.id,
+			socket.data.signIn,
 			() => answerSync(afterSeq, ack),
 			(retryInMs) => ack({ kind: 'busy', retryInMs })
 		);
@@ -171,7 +175,10 @@ function onConnection(socket: RealtimeSocket): void {
 		'track',
 		guarded('track', (query, ack) => {
 			if (typeof ack !== 'function') return;
-			ack(readTrack(actor, query));
+			const answer = guarded('track', () => ack(readTrack(actor, query)));
+			trackDesk.ask(socket.data.signIn, answer, (retryInMs) =>
+				ack({ ok: false, message: 'Máy chủ đang bận, đang thử lại…', retryInMs })
+			);
 		})
 	);
 	socket.on(
@@ -242,16 +249,31 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 			return next(Object.assign(new Error(result.error), { data: { code: result.error } }));
 		const address = clientAddress(socket.handshake.headers, socket.handshake.address);
 		const places = [
-			{ key: result.room, max: config.socketsPerLogin },
+			{
+				key: result.room,
+				max: result.actor.kind === 'display' ? config.socketsPerDisplayLink : config.socketsPerLogin
+			},
 			{ key: `address:${address}`, max: config.socketsPerAddress }
 		];
+		// a connection already gone (opened and closed in one request) is never `connected`, so its
+		// socket never says `disconnect`: it takes no place
+		if (socket.conn.readyState !== 'open') return next(new Error('closed'));
 		if (connectionCounts.take(places))
 			return next(
 				Object.assign(new Error('too_many_connections'), { data: { code: 'too_many_connections' } })
 			);
-		socket.on('disconnect', () => connectionCounts.give(places));
+		// given back once, whichever comes first: the socket leaves, or its connection closes
+		// before the socket was ever connected
+		let given = false;
+		const giveBack = () => {
+			if (!given) connectionCounts.give(places);
+			given = true;
+		};
+		socket.once('disconnect', giveBack);
+		socket.conn.once('close', giveBack);
 		const actor = result.actor;
 		socket.data.address = address;
+		socket.data.signIn = result.room;
 		socket.data.actor = actor;
 		socket.data.rooms = roomsFor(actor);
 		socket.join([

@@ -1,5 +1,5 @@
 /** Loudspeaker trucks: data access for live state, positions, alerts and crew messages. */
-import type { AlertKind, Fix, TruckStatus } from '$lib/trucks/types';
+import { trackPageLimit, type AlertKind, type Fix, type TruckStatus } from '$lib/trucks/types';
 import type { TrackPoint } from '$lib/types';
 import type { Db } from '../db';
 import { readMeta, writeMeta } from '../db/meta';
@@ -137,7 +137,7 @@ export function clearJumpFlags(db: Db, positions: { truckId: string; at: number 
 /** A track for the trail or a replay: its points (device time, lat, lng, speed), oldest first. */
 export function positionsBetween(db: Db, from: number, to: number, truckId?: string): TrackPoint[] {
 	const sql = `SELECT truck_id AS truckId, device_at AS at, lat, lng, speed FROM positions
-		WHERE device_at BETWEEN ? AND ? AND flag IS NULL ${truckId ? 'AND truck_id = ?' : ''} ORDER BY device_at LIMIT 200000`;
+		WHERE device_at BETWEEN ? AND ? AND flag IS NULL ${truckId ? 'AND truck_id = ?' : ''} ORDER BY device_at LIMIT ${trackPageLimit}`;
 	return db.prepare(sql).all(...(truckId ? [from, to, truckId] : [from, to])) as TrackPoint[];
 }
 

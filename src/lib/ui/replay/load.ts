@@ -1,17 +1,19 @@
 /**
  * Loads a range of recorded positions page by page. The server answers at most
  * SERVER_PAGE_LIMIT points per request, in time order (positionsBetween's LIMIT): 330 trucks
- * reporting every second fill a page in about 10 minutes of the day. A full page means
+ * reporting every second fill a page in about a minute of the day. A busy server says when to
+ * ask again. A full page means
  * there is more: ask again from the time of its last point, leaving out the points at that
  * instant already received (a truck has at most one point per instant).
  */
-import type { TrackPoint } from '$lib/types';
+import type { TrackAnswer, TrackPoint } from '$lib/types';
+import { trackPageLimit } from '$lib/trucks/types';
 
-export const SERVER_PAGE_LIMIT = 200_000;
+export const SERVER_PAGE_LIMIT = trackPageLimit;
 /** what a browser tab keeps for one replay */
 export const MAX_REPLAY_POINTS = 1_500_000;
 
-export type TrackAnswer = { ok: true; points: TrackPoint[] } | { ok: false; message: string };
+export type { TrackAnswer };
 
 export type LoadResult =
 	| {
@@ -42,6 +44,12 @@ export async function loadTrackPages(
 	let seenAtCursor = new Set<string>();
 	for (;;) {
 		const answer = await fetchPage(cursor, to);
+		if (!answer.ok && answer.retryInMs !== undefined) {
+			// the server serves reads in turn: the same page again when it says
+			await new Promise((resolve) => setTimeout(resolve, answer.retryInMs));
+			if (options.cancelled?.()) return { ok: true, points, truncatedAt: null };
+			continue;
+		}
 		if (!answer.ok) return answer;
 		if (options.cancelled?.()) return { ok: true, points, truncatedAt: null };
 		const page = answer.points;
