@@ -139,7 +139,7 @@ async function bare(plan, samples, frame) {
 
 /** The same rows written by bare better-sqlite3: each command its own FULL commit, positions a batch a second. */
 function bareSqlite(commands, positions, samples) {
-	const db = new Database(path.join(dir, 'bare.sqlite'));
+	const db = new Database(path.join(dir, `bare-${commands}-${Date.now()}.sqlite`));
 	db.pragma('journal_mode = WAL');
 	db.pragma('synchronous = FULL');
 	db.exec(`CREATE TABLE events (seq INTEGER PRIMARY KEY, command_id TEXT UNIQUE, type TEXT, data TEXT, audience TEXT, at INTEGER);
