@@ -52,8 +52,11 @@ describe('behind a TLS proxy', () => {
 	});
 });
 
-/** A login through the proxy from the browser at `ip` (what Caddy puts in X-Forwarded-For). */
-async function loginFrom(ip: string, username: string, password = demoPassword) {
+/**
+ * A login through the proxy from the browser at `ip` (what Caddy puts in X-Forwarded-For),
+ * carrying `cookie` (a device cookie from an earlier sign-in) when given.
+ */
+async function loginFrom(ip: string, username: string, password = demoPassword, cookie?: string) {
 	const response = await fetch(`${server.url}/login`, {
 		method: 'POST',
 		redirect: 'manual',
@@ -64,16 +67,20 @@ async function loginFrom(ip: string, username: string, password = demoPassword) 
 			'x-forwarded-for': `10.9.9.9, ${ip}`,
 			origin: 'https://khaimac.example.vn',
 			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
+			'content-type': 'application/x-www-form-urlencoded',
+			...(cookie ? { cookie } : {})
 		},
 		body: new URLSearchParams({ username, password })
 	});
 	const body = await response.text();
 	const seconds = /thử lại sau (\d+) giây/.exec(body)?.[1];
+	const device = response.headers.getSetCookie().find((c) => c.startsWith('km_device='));
 	return {
 		status: response.status,
 		retryAfter: response.headers.get('retry-after'),
-		wait: seconds === undefined ? null : Number(seconds)
+		wait: seconds === undefined ? null : Number(seconds),
+		/** the Set-Cookie of the device cookie, if this answer set one */
+		device: device ?? null
 	};
 }
 
@@ -100,5 +107,15 @@ describe('login throttling behind the proxy', () => {
 		expect(tries.some((t) => t.status === 429)).toBe(true);
 		expect((await loginFrom(stranger, 'phuong-tan-phu')).status).toBe(429);
 		expect((await loginFrom('198.51.100.21', 'phuong-tan-phu')).status).toBe(303);
+	});
+
+	it('judges parallel tries in turn: 50 wrong passwords at once get the free number of answers, the rest wait', async () => {
+		const tries = await Promise.all(
+			Array.from({ length: 50 }, (_, i) => loginFrom('203.0.113.120', 'admin', `sai-${i}`))
+		);
+		const judged = tries.filter((t) => t.status === 400).length;
+		// KHAIMAC_LOGIN_MAX_FAILURES (5) free failures for one account from one address
+		expect(judged).toBeLessThanOrEqual(5);
+		expect(tries.filter((t) => t.status === 429).length).toBe(50 - judged);
 	});
 });
