@@ -109,6 +109,34 @@ describe('login throttling behind the proxy', () => {
 		expect((await loginFrom('198.51.100.21', 'phuong-tan-phu')).status).toBe(303);
 	});
 
+	it('lets a browser that signed in to an account before skip its busy address: strangers only slow new devices there', async () => {
+		const venue = '203.0.113.90';
+		const first = await loginFrom(venue, 'cong-2');
+		expect(first.status).toBe(303);
+		// long-lived, unreadable by scripts, only over https here, and only sent with a login
+		expect(first.device).toMatch(/;\s*HttpOnly/i);
+		expect(first.device).toMatch(/;\s*Secure/i);
+		expect(first.device).toMatch(/;\s*Max-Age=\d{7,}|;\s*Expires=/i);
+		const device = first.device!.split(';')[0];
+		const other = await loginFrom('198.51.100.30', 'cong-1');
+		const otherDevice = other.device!.split(';')[0];
+
+		// someone at the venue mistypes (or guesses) 25 times, over many accounts
+		for (let i = 0; i < 25; i++) await loginFrom(venue, `khach-${i}`, 'sai-mat-khau');
+		// a browser new to cong-2 there is only slowed, not locked out
+		const fresh = await loginFrom(venue, 'cong-2');
+		expect(fresh.status).toBe(429);
+		expect(fresh.wait).toBeLessThanOrEqual(60);
+		// another account's device cookie does not count for cong-2
+		expect((await loginFrom(venue, 'cong-2', demoPassword, otherDevice)).status).toBe(429);
+
+		// the browser that signed in to cong-2 before signs in at once, and gets a new token
+		const known = await loginFrom(venue, 'cong-2', demoPassword, device);
+		expect(known.status).toBe(303);
+		expect(known.device).not.toBeNull();
+		expect(known.device!.split(';')[0]).not.toBe(device);
+	});
+
 	it('judges parallel tries in turn: 50 wrong passwords at once get the free number of answers, the rest wait', async () => {
 		const tries = await Promise.all(
 			Array.from({ length: 50 }, (_, i) => loginFrom('203.0.113.120', 'admin', `sai-${i}`))

@@ -2,6 +2,7 @@ import { fail, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { homeOf } from '$lib/server/access';
 import { decoyHash, verifyPassword } from '$lib/server/auth/password';
+import { deviceCookie, isKnownDevice, rememberDevice, setDeviceCookie } from '$lib/server/auth/devices';
 import { takeTurn } from '$lib/server/auth/login-turn';
 import { loginLimits } from '$lib/server/auth/rate-limit';
 import { createSession, generateToken, setSessionCookie } from '$lib/server/auth/session';
@@ -28,8 +29,12 @@ export const actions: Actions = {
 		if (!username || !password || username.length > 100 || password.length > 200) {
 			return fail(400, { username, message: t('login.missing') });
 		}
-		// behind a proxy, the browser's address only when ADDRESS_HEADER says where the proxy puts it
-		const limits = loginLimits(username, getClientAddress());
+		const account = findLogin(db(), username);
+		const device = cookies.get(deviceCookie);
+		// behind a proxy, the browser's address only when ADDRESS_HEADER says where the proxy puts it;
+		// a browser that signed in to this account before is not slowed by the address's failures
+		const known = !!account && isKnownDevice(db(), device, account.id);
+		const limits = loginLimits(username, getClientAddress(), known);
 		// counted before the password is verified, so tries sent in parallel cannot all pass the check
 		const turn = await takeTurn(db(), limits);
 		if (turn.refused) {
@@ -41,7 +46,6 @@ export const actions: Actions = {
 			});
 		}
 
-		const account = findLogin(db(), username);
 		let valid = false;
 		try {
 			valid = await verifyPassword(account?.passwordHash ?? (await decoyHash()), password);
@@ -54,6 +58,7 @@ export const actions: Actions = {
 		}
 		// only to whoever knows the password: the account's owner learns why, nobody else learns it exists
 		if (account.disabled) return fail(403, { username, message: t('login.disabled') });
+		setDeviceCookie(cookies, url, rememberDevice(db(), account.id, device));
 		const token = generateToken();
 		const session = createSession(db(), token, account.id);
 		setSessionCookie(cookies, url, token, session.expiresAt);
