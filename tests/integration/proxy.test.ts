@@ -52,8 +52,11 @@ describe('behind a TLS proxy', () => {
 	});
 });
 
-/** A login through the proxy from the browser at `ip` (what Caddy puts in X-Forwarded-For). */
-async function loginFrom(ip: string, username: string, password = demoPassword) {
+/**
+ * A login through the proxy from the browser at `ip` (what Caddy puts in X-Forwarded-For),
+ * carrying `cookie` (a device cookie from an earlier sign-in) when given.
+ */
+async function loginFrom(ip: string, username: string, password = demoPassword, cookie?: string) {
 	const response = await fetch(`${server.url}/login`, {
 		method: 'POST',
 		redirect: 'manual',
@@ -64,16 +67,20 @@ async function loginFrom(ip: string, username: string, password = demoPassword) 
 			'x-forwarded-for': `10.9.9.9, ${ip}`,
 			origin: 'https://khaimac.example.vn',
 			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
+			'content-type': 'application/x-www-form-urlencoded',
+			...(cookie ? { cookie } : {})
 		},
 		body: new URLSearchParams({ username, password })
 	});
 	const body = await response.text();
 	const seconds = /thử lại sau (\d+) giây/.exec(body)?.[1];
+	const device = response.headers.getSetCookie().find((c) => c.startsWith('km_device='));
 	return {
 		status: response.status,
 		retryAfter: response.headers.get('retry-after'),
-		wait: seconds === undefined ? null : Number(seconds)
+		wait: seconds === undefined ? null : Number(seconds),
+		/** the Set-Cookie of the device cookie, if this answer set one */
+		device: device ?? null
 	};
 }
 
@@ -100,5 +107,43 @@ describe('login throttling behind the proxy', () => {
 		expect(tries.some((t) => t.status === 429)).toBe(true);
 		expect((await loginFrom(stranger, 'phuong-tan-phu')).status).toBe(429);
 		expect((await loginFrom('198.51.100.21', 'phuong-tan-phu')).status).toBe(303);
+	});
+
+	it('lets a browser that signed in to an account before skip its busy address: strangers only slow new devices there', async () => {
+		const venue = '203.0.113.90';
+		const first = await loginFrom(venue, 'cong-2');
+		expect(first.status).toBe(303);
+		// long-lived, unreadable by scripts, only over https here, and only sent with a login
+		expect(first.device).toMatch(/;\s*HttpOnly/i);
+		expect(first.device).toMatch(/;\s*Secure/i);
+		expect(first.device).toMatch(/;\s*Max-Age=\d{7,}|;\s*Expires=/i);
+		const device = first.device!.split(';')[0];
+		const other = await loginFrom('198.51.100.30', 'cong-1');
+		const otherDevice = other.device!.split(';')[0];
+
+		// someone at the venue mistypes (or guesses) 25 times, over many accounts
+		for (let i = 0; i < 25; i++) await loginFrom(venue, `khach-${i}`, 'sai-mat-khau');
+		// a browser new to cong-2 there is only slowed, not locked out
+		const fresh = await loginFrom(venue, 'cong-2');
+		expect(fresh.status).toBe(429);
+		expect(fresh.wait).toBeLessThanOrEqual(60);
+		// another account's device cookie does not count for cong-2
+		expect((await loginFrom(venue, 'cong-2', demoPassword, otherDevice)).status).toBe(429);
+
+		// the browser that signed in to cong-2 before signs in at once, and gets a new token
+		const known = await loginFrom(venue, 'cong-2', demoPassword, device);
+		expect(known.status).toBe(303);
+		expect(known.device).not.toBeNull();
+		expect(known.device!.split(';')[0]).not.toBe(device);
+	});
+
+	it('judges parallel tries in turn: 50 wrong passwords at once get the free number of answers, the rest wait', async () => {
+		const tries = await Promise.all(
+			Array.from({ length: 50 }, (_, i) => loginFrom('203.0.113.120', 'admin', `sai-${i}`))
+		);
+		const judged = tries.filter((t) => t.status === 400).length;
+		// KHAIMAC_LOGIN_MAX_FAILURES (5) free failures for one account from one address
+		expect(judged).toBeLessThanOrEqual(5);
+		expect(tries.filter((t) => t.status === 429).length).toBe(50 - judged);
 	});
 });

@@ -2,7 +2,9 @@ import { fail, redirect } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { homeOf } from '$lib/server/access';
 import { decoyHash, verifyPassword } from '$lib/server/auth/password';
-import { clearFailures, loginLimits, recordFailure, retryAfterSeconds } from '$lib/server/auth/rate-limit';
+import { deviceCookie, isKnownDevice, rememberDevice, setDeviceCookie } from '$lib/server/auth/devices';
+import { takeTurn } from '$lib/server/auth/login-turn';
+import { loginLimits } from '$lib/server/auth/rate-limit';
 import { createSession, generateToken, setSessionCookie } from '$lib/server/auth/session';
 import { config } from '$lib/server/config';
 import { db } from '$lib/server/db';
@@ -27,24 +29,36 @@ export const actions: Actions = {
 		if (!username || !password || username.length > 100 || password.length > 200) {
 			return fail(400, { username, message: t('login.missing') });
 		}
-		// behind a proxy, the browser's address only when ADDRESS_HEADER says where the proxy puts it
-		const limits = loginLimits(username, getClientAddress());
-		const wait = retryAfterSeconds(db(), limits);
-		if (wait > 0) {
-			setHeaders({ 'retry-after': String(wait) });
-			return fail(429, { username, message: t('login.limited', { seconds: wait }), retryAfter: wait });
+		const account = findLogin(db(), username);
+		const device = cookies.get(deviceCookie);
+		// behind a proxy, the browser's address only when ADDRESS_HEADER says where the proxy puts it;
+		// a browser that signed in to this account before is not slowed by the address's failures
+		const known = !!account && isKnownDevice(db(), device, account.id);
+		const limits = loginLimits(username, getClientAddress(), known);
+		// counted before the password is verified, so tries sent in parallel cannot all pass the check
+		const turn = await takeTurn(db(), limits);
+		if (turn.refused) {
+			setHeaders({ 'retry-after': String(turn.wait) });
+			return fail(429, {
+				username,
+				message: t('login.limited', { seconds: turn.wait }),
+				retryAfter: turn.wait
+			});
 		}
 
-		const account = findLogin(db(), username);
-		const valid = await verifyPassword(account?.passwordHash ?? (await decoyHash()), password);
+		let valid = false;
+		try {
+			valid = await verifyPassword(account?.passwordHash ?? (await decoyHash()), password);
+		} finally {
+			turn.judged(!account || !valid);
+		}
 		if (!account || !valid) {
-			recordFailure(db(), limits);
 			// the same words for an unknown name and a wrong password: the form does not tell which accounts exist
 			return fail(400, { username, message: t('login.wrong') });
 		}
 		// only to whoever knows the password: the account's owner learns why, nobody else learns it exists
 		if (account.disabled) return fail(403, { username, message: t('login.disabled') });
-		clearFailures(db(), limits[0]);
+		setDeviceCookie(cookies, url, rememberDevice(db(), account.id, device));
 		const token = generateToken();
 		const session = createSession(db(), token, account.id);
 		setSessionCookie(cookies, url, token, session.expiresAt);

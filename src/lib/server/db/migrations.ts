@@ -314,6 +314,16 @@ const steps: string[] = [
 	// row stands for many attempts
 	`
 	ALTER TABLE refusals ADD COLUMN times INTEGER NOT NULL DEFAULT 1;
+	`,
+	// 11: known devices (auth/devices.ts): a browser that signed in to an account before is not
+	// slowed by its address's login failures; only the SHA-256 of its cookie's token is kept
+	`
+	CREATE TABLE login_devices (
+		id TEXT PRIMARY KEY,
+		user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+		at INTEGER NOT NULL
+	);
+	CREATE INDEX login_devices_user ON login_devices(user_id, at);
 	`
 ];
 
