@@ -11,6 +11,7 @@ import {
 } from '$lib/server/auth/session';
 import { db } from '$lib/server/db';
 import { startHealthMonitor } from '$lib/server/health';
+import { handleSignedInWrites } from '$lib/server/http/signed-in-writes';
 import { attachRealtime } from '$lib/server/realtime';
 import { startUploadSweeper } from '$lib/server/photos/uploads';
 import { startSimulator } from '$lib/server/simulator';
@@ -49,4 +50,4 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleLanguage, handleSession);
+export const handle = sequence(handleLanguage, handleSession, handleSignedInWrites);

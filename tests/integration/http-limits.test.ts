@@ -1,7 +1,9 @@
 /**
  * What a stranger can make the server hold through plain HTTP: bodies are limited per route and
  * refused before they are read (a declared length at once, a chunked body where it passes the
- * limit), a body that comes too slowly is cut, and a client that leaves half-way is no error.
+ * limit), a post to a signed-in page without a session, or from an account that may not use the
+ * form, is answered before its body is read, a body that comes too slowly is cut, and a client
+ * that leaves half-way is no error.
  */
 import fs from 'node:fs';
 import net from 'node:net';
@@ -122,6 +124,61 @@ describe('bodies limited per route', () => {
 		expect(queryDb(server.dbPath, 'SELECT id FROM photo_uploads WHERE id = ?', uploadId)).toEqual([]);
 		expect(fs.existsSync(path.join(server.dir, 'photos', 'incoming', uploadId))).toBe(false);
 		expect(await healthy()).toBe(200);
+	});
+});
+
+/** The head of a form post with more header lines (a session, how the answer is wanted). */
+const withHeaders = (head: string, headers: Record<string, string>) =>
+	head.replace(
+		'\r\n\r\n',
+		`\r\n${Object.entries(headers)
+			.map(([k, v]) => `${k}: ${v}`)
+			.join('\r\n')}\r\n\r\n`
+	);
+
+/** The first line of an HTTP answer. */
+const statusLine = (answer: string) => answer.split('\r\n')[0];
+
+describe('posts answered before their body is read', () => {
+	// each declared within its form's limit (2 MB, 1 MB); only a first piece of it is sent and the
+	// rest never comes: an answer other than the timeout's 408 was given without reading the body
+	const report = (unit: string) => ({ target: `/reports?unit=${unit}&/submit`, declared: 1_990_000 });
+	const route = { target: '/ops/routes?/saveRoute', declared: 990_000 };
+	const asForm = { 'X-SvelteKit-Action': 'true', Accept: 'application/json' };
+
+	const halfSent = (post: { target: string; declared: number }, headers: Record<string, string>) =>
+		partialRequest(
+			withHeaders(formHead(post.target, post.declared), headers),
+			'commandId=x&narrative=',
+			'wait'
+		);
+
+	it('refuses an anonymous post to a signed-in page as an expired session, before its body', async () => {
+		const [reported, routed] = await Promise.all([
+			halfSent(report('phuong-tan-kieng'), asForm),
+			halfSent(route, { Accept: 'text/html' })
+		]);
+		// what use:enhance reads: the form says the session ended and keeps what was typed
+		expect(statusLine(reported)).toBe('HTTP/1.1 200 OK');
+		expect(reported).toContain('"type":"failure","status":401');
+		expect(reported).toContain('Phiên đăng nhập đã hết');
+		// a plain form post goes to the login page, and back after it
+		expect(statusLine(routed)).toBe('HTTP/1.1 303 See Other');
+		expect(routed).toMatch(/\r\nlocation: \/login\?next=%2Fops%2Froutes/i);
+		expect(await healthy()).toBe(200);
+	});
+
+	it('refuses a signed-in post the account may not make, before its body', async () => {
+		const ward = { ...asForm, Cookie: await login(server.url, 'phuong-tan-kieng') };
+		// another ward's report; the parade's routes (the ops room's)
+		const answers = await Promise.all([
+			halfSent(report('phuong-tan-thuan-dong'), ward),
+			halfSent(route, ward)
+		]);
+		for (const answer of answers) {
+			expect(statusLine(answer)).toBe('HTTP/1.1 200 OK');
+			expect(answer).toContain('"type":"failure","status":403');
+		}
 	});
 });
 

@@ -3,8 +3,12 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { CommandType } from '$lib/commands';
 import type { CommandResult } from '$lib/types';
 import { authorize, type Action, type Actor, type Target } from './access';
-import { executeCommand } from './commands/execute';
+import { executeCommand, forbiddenMessage } from './commands/execute';
+import { noteRefusal } from './commands/refusals';
+import { commandDefs } from './commands/registry';
 import { commandInput, type Given } from './forms/command-form';
+import { sessionEnded } from './http/signed-in-writes';
+import { loginFor } from './local-path';
 
 interface GuardEvent {
 	locals: App.Locals;
@@ -13,7 +17,7 @@ interface GuardEvent {
 
 /** The signed-in actor allowed to do `action`; sends others to login or a 403. */
 export function requireActor({ locals, url }: GuardEvent, action: Action, target?: Target): Actor {
-	if (!locals.actor) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+	if (!locals.actor) redirect(303, loginFor(url));
 	if (!authorize(locals.actor, action, target)) {
 		error(403, { message: 'Bạn không có quyền xem trang này.', code: 'forbidden' });
 	}
@@ -21,6 +25,24 @@ export function requireActor({ locals, url }: GuardEvent, action: Action, target
 }
 
 type FormEvent = GuardEvent & { request: Request; getClientAddress: () => string };
+
+/** what a user's own unit and truck are: a role allowed its own may run the command at all */
+const ownTarget = (actor: Actor): Target =>
+	actor.kind === 'user' ? { unitId: actor.unitId, truckId: actor.truckId } : {};
+
+/**
+ * The refusal of a form not worth reading: nobody signed in (hooks.server.ts answers those before
+ * SvelteKit), or an actor who may not run command `type`: for `target` when the page knows it,
+ * else for anything of their own. Null: read the form (the command is judged again on what it
+ * says). An action that reads its form itself asks this first.
+ */
+export function refusedUnread(event: FormEvent, type: CommandType, target?: Target) {
+	const actor = event.locals.actor;
+	if (!actor) return fail(401, { ...sessionEnded });
+	if (authorize(actor, commandDefs.get(type)!.action, target ?? ownTarget(actor))) return null;
+	noteRefusal(actor, event.getClientAddress(), null, type, 'forbidden');
+	return fail(403, { message: forbiddenMessage, code: 'forbidden', problems: [] });
+}
 
 /**
  * Runs command `type` from a form action, its payload read from the form along the command's
@@ -35,12 +57,12 @@ export async function runFormCommand<T extends CommandType>(
 	form?: FormData,
 	given?: Given<T>
 ) {
-	if (!event.locals.actor)
-		return fail(401, { message: 'Phiên đăng nhập đã hết. Hãy đăng nhập lại.', code: 'unauthenticated' });
+	const refused = refusedUnread(event, type);
+	if (refused) return refused;
 	const submitted = form ?? (await event.request.formData());
 	const commandId = submitted.get('commandId');
 	const result: CommandResult = await executeCommand(
-		event.locals.actor,
+		event.locals.actor!,
 		{
 			id: typeof commandId === 'string' && commandId ? commandId : crypto.randomUUID(),
 			type,

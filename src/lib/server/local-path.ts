@@ -12,3 +12,8 @@ export function localPath(target: string | null, origin: URL): string | null {
 		return null;
 	}
 }
+
+/** The login page, coming back to `url` (path and query) after it. */
+export function loginFor(url: URL): string {
+	return `/login?next=${encodeURIComponent(url.pathname + url.search)}`;
+}

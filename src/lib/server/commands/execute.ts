@@ -25,6 +25,9 @@ export interface CommandContext {
 	demo?: boolean;
 }
 
+/** said when the actor may not do what the command does */
+export const forbiddenMessage = 'Bạn không có quyền thực hiện thao tác này.';
+
 const envelope = z.object({
 	id: z.uuid('Mã lệnh (id) phải là UUID'),
 	type: z.string().min(1).max(64),
@@ -160,9 +163,7 @@ export async function executeCommand(
 		throw error;
 	}
 	if (!authorize(actor, def.action, target)) {
-		return (
-			retried() ?? refuse(actor, ctx, id, type, 'forbidden', 'Bạn không có quyền thực hiện thao tác này.')
-		);
+		return retried() ?? refuse(actor, ctx, id, type, 'forbidden', forbiddenMessage);
 	}
 	if (def.prepare) {
 		const before = retried();

@@ -1,7 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { authorize } from '$lib/server/access';
 import { db } from '$lib/server/db';
-import { requireActor, runFormCommand } from '$lib/server/guard';
+import { refusedUnread, requireActor, runFormCommand } from '$lib/server/guard';
 import { photoIdsOfUploads } from '$lib/server/photos/store';
 import { reportPicture } from '$lib/server/reports/picture';
 import { getDraft, listSubmissions } from '$lib/server/reports/store';
@@ -48,6 +48,9 @@ export const actions: Actions = {
 		const template = reportPicture(db())?.template;
 		if (!unitId || !template)
 			return fail(404, { message: 'Không có mẫu báo cáo cho đơn vị này.', problems: [] });
+		// a report of up to 2 MB is read only from someone who may send this unit's
+		const refused = refusedUnread(event, 'report.submit', { unitId });
+		if (refused) return refused;
 		const form = await event.request.formData();
 		const { figures, narrative, problems } = readReportForm(template, (name) => {
 			const value = form.get(name);

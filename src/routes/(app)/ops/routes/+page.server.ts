@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { authorize } from '$lib/server/access';
 import { mapTiles } from '$lib/server/config';
 import { db } from '$lib/server/db';
-import { commandAction, requireActor, runFormCommand } from '$lib/server/guard';
+import { commandAction, refusedUnread, requireActor, runFormCommand } from '$lib/server/guard';
 import { listRoutes } from '$lib/server/scenario/store';
 import { fleet } from '$lib/server/trucks/live-fleet';
 import { paradeStart } from '$lib/server/trucks/store';
@@ -37,6 +37,9 @@ export const load: PageServerLoad = (event) => {
 
 export const actions: Actions = {
 	saveRoute: async (event) => {
+		// a route of up to 1 MB is read only from someone who may plan the parade
+		const refused = refusedUnread(event, 'route.save');
+		if (refused) return refused;
 		const form = await event.request.formData();
 		// the map editor sends the drawn route as JSON in one field
 		const typed = form.get('route');

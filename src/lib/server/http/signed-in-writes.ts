@@ -1,0 +1,40 @@
+/**
+ * A request that changes something needs a session, except the few a stranger makes (signing in,
+ * choosing a language, signing out). One without is answered here, before its body is read: a form
+ * action reads its form before it can say who may send it, so anyone could otherwise make the
+ * server take a body up to the form's limit (2 MB for a report) and parse it, again and again.
+ * The answer is what an expired session gets from a form: use:enhance shows the message in place
+ * (what was typed stays), a plain form goes to the login page and back.
+ */
+import { json, type Handle, type RequestEvent } from '@sveltejs/kit';
+import * as devalue from 'devalue';
+import { loginFor } from '../local-path';
+
+/** the routes (SvelteKit route ids) a stranger may post to */
+const publicWrites = new Set(['/login', '/lang', '/logout']);
+const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** said to a sender without a session, as form actions say it */
+export const sessionEnded = {
+	message: 'Phiên đăng nhập đã hết. Hãy đăng nhập lại.',
+	code: 'unauthenticated'
+} as const;
+
+function refusal({ request, url }: RequestEvent): Response {
+	if (request.headers.get('x-sveltekit-action') === 'true')
+		// a form action's failure, as SvelteKit sends one (its data in devalue's format)
+		return json({ type: 'failure', status: 401, data: devalue.stringify(sessionEnded) });
+	if (request.headers.get('accept')?.includes('text/html'))
+		return new Response(null, { status: 303, headers: { location: loginFor(url) } });
+	return json({ ok: false, ...sessionEnded }, { status: 401 });
+}
+
+/** After the session is read (locals.actor); an unknown route is left to SvelteKit's 404. */
+export const handleSignedInWrites: Handle = ({ event, resolve }) => {
+	const open =
+		event.locals.actor ||
+		reads.has(event.request.method) ||
+		!event.route.id ||
+		publicWrites.has(event.route.id);
+	return open ? resolve(event) : refusal(event);
+};
