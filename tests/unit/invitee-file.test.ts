@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fold, searchInvitees } from '../../src/lib/ceremony/search';
 import { readInviteeFile } from '../../src/lib/server/ceremony/invitee-file';
-import { lyingAboutSizes, xlsxOf } from '../helpers/spreadsheets';
+import { hidingAnEntry, lyingAboutSizes, xlsxOf } from '../helpers/spreadsheets';
 
 const groups = [
 	{ id: 'lanh-dao-ubnd', name: 'Lãnh đạo UBND quận', expected: 5 },
@@ -106,20 +106,35 @@ describe('an invitee list file', () => {
 		}
 	});
 
-	it('refuses a zip bomb by its unzipped size, declared or real, before reading a row', async () => {
-		// 21 MB of sheet text that zips to a few KB
-		const bomb = await xlsxOf([
-			['Họ tên', 'Thành phần'],
-			['x'.repeat(21 * 1024 * 1024), 'Báo chí']
-		]);
-		expect(bomb.length).toBeLessThan(100_000);
-		for (const bytes of [bomb, lyingAboutSizes(bomb, 1000)]) {
-			const list = await readInviteeFile('ds.xlsx', bytes, groups);
+	describe('a zip bomb', () => {
+		let bomb: Buffer;
+		beforeAll(async () => {
+			// 21 MB of sheet text (its shared strings) that zips to a few KB
+			bomb = await xlsxOf([
+				['Họ tên', 'Thành phần'],
+				['x'.repeat(21 * 1024 * 1024), 'Báo chí']
+			]);
+		});
+
+		it('is refused by its unzipped size, declared or real, before reading a row', async () => {
+			expect(bomb.length).toBeLessThan(100_000);
+			for (const bytes of [bomb, lyingAboutSizes(bomb, 1000)]) {
+				const list = await readInviteeFile('ds.xlsx', bytes, groups);
+				expect(list.rows).toEqual([]);
+				expect(list.problems).toEqual([
+					{ row: 1, column: '', message: expect.stringMatching(/quá lớn khi giải nén.*Chưa nạp người nào/) }
+				]);
+			}
+		});
+
+		it('is refused when its directory hides the large entry behind another listed twice', async () => {
+			// the directory adds up to the file, but the reader, walking the file, would inflate the 21 MB
+			const list = await readInviteeFile('ds.xlsx', hidingAnEntry(bomb, 'xl/sharedStrings.xml'), groups);
 			expect(list.rows).toEqual([]);
 			expect(list.problems).toEqual([
-				{ row: 1, column: '', message: expect.stringMatching(/quá lớn khi giải nén.*Chưa nạp người nào/) }
+				{ row: 1, column: '', message: 'Tệp .xlsx bị hỏng hoặc không phải bảng tính Excel.' }
 			]);
-		}
+		});
 	});
 });
 

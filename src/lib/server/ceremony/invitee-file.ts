@@ -10,7 +10,8 @@ import { fold } from '$lib/ceremony/search';
 import type { InvitedGroupView } from '$lib/ceremony/types';
 import { inviteeInput } from '$lib/ceremony/commands';
 import type { z } from '$lib/zod';
-import { unzippedSize } from './unzipped-size';
+import { rezip } from './rezip';
+import { unzipWithin } from './unzip-within';
 
 export type InviteeRow = z.output<typeof inviteeInput>;
 
@@ -85,16 +86,17 @@ const tooMany = () =>
 
 /**
  * The first sheet, read as a stream: a zip bomb is refused by its unzipped size before it is
- * read, and the rows stop at the row limit, so nothing holds a huge sheet in memory at once.
+ * read (unzip-within.ts), the reader gets only the entries that were counted (rezip.ts), and the
+ * rows stop at the row limit, so nothing holds a huge sheet in memory at once.
  */
 async function readXlsx(bytes: Buffer): Promise<Line[]> {
-	const size = await unzippedSize(bytes, maxUnzippedBytes);
-	if (size === 'unreadable') throw new ListRefused('Tệp .xlsx bị hỏng hoặc không phải bảng tính Excel.');
-	if (size === 'too-large')
+	const entries = await unzipWithin(bytes, maxUnzippedBytes);
+	if (entries === 'unreadable') throw new ListRefused('Tệp .xlsx bị hỏng hoặc không phải bảng tính Excel.');
+	if (entries === 'too-large')
 		throw new ListRefused(
 			`Tệp .xlsx quá lớn khi giải nén (hơn ${maxUnzippedBytes / 1024 / 1024} MB), không phải một danh sách khách mời. Chưa nạp người nào. Hãy lưu lại chỉ trang danh sách, hoặc lưu thành CSV.`
 		);
-	const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+	const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([rezip(entries)]), {
 		worksheets: 'emit',
 		sharedStrings: 'cache',
 		styles: 'ignore',
