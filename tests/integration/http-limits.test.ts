@@ -110,7 +110,8 @@ describe('bodies limited per route', () => {
 			chunkedPut(cookie, crypto.randomUUID(), 'phuong-tan-kieng', body.length)
 		);
 		const statuses = await Promise.all([...logins, ...puts]);
-		expect(statuses.every((s) => s === 413 || s === 'cut')).toBe(true);
+		// a body cut at its limit: the sender sees the hang-up, or the upload's 408 when it got out first
+		expect(statuses.every((s) => s === 413 || s === 408 || s === 'cut')).toBe(true);
 		// 40 such bodies read whole took the server from ~320 to ~600 MB
 		expect(peakRssMb() - before).toBeLessThan(100);
 		expect(await healthy()).toBe(200);
@@ -120,7 +121,7 @@ describe('bodies limited per route', () => {
 		const cookie = await login(server.url, 'phuong-tan-kieng');
 		const uploadId = crypto.randomUUID();
 		const status = await chunkedPut(cookie, uploadId, 'phuong-tan-kieng', 11.5 * 1024 * 1024);
-		expect([413, 'cut']).toContain(status);
+		expect([413, 408, 'cut']).toContain(status);
 		expect(queryDb(server.dbPath, 'SELECT id FROM photo_uploads WHERE id = ?', uploadId)).toEqual([]);
 		expect(fs.existsSync(path.join(server.dir, 'photos', 'incoming', uploadId))).toBe(false);
 		expect(await healthy()).toBe(200);
