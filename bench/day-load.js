@@ -75,17 +75,40 @@ export function planClients(scenario, mix = dayMix) {
 	});
 }
 
-/** Opens every planned client on our server: one login per account, a socket per device. */
-export async function openOurs(url, plan, onProgress = () => {}) {
-	const cookies = new Map();
-	for (const username of new Set(plan.map((c) => c.username))) cookies.set(username, null);
-	await inGroups([...cookies.keys()], 20, async (u) => cookies.set(u, await login(url, u)));
-	let opened = 0;
-	return inGroups(plan, 100, async (c) => {
-		const socket = await connect(url, cookies.get(c.username));
-		if (++opened % 500 === 0) onProgress(opened);
-		return { ...c, socket };
+/**
+ * Opens every planned client on our server, a socket per device: one login per account, or
+ * per `socketsPerLogin` of its devices where the server holds a sign-in to that many; each
+ * device's handshake carries `headersOf(client, index)` (its own address behind a proxy).
+ */
+export async function openOurs(
+	url,
+	plan,
+	onProgress = () => {},
+	{ socketsPerLogin = Infinity, headersOf = () => ({}) } = {}
+) {
+	const devices = new Map();
+	const signIns = plan.map((c) => {
+		const n = devices.get(c.username) ?? 0;
+		devices.set(c.username, n + 1);
+		return `${Math.floor(n / socketsPerLogin)} ${c.username}`;
 	});
+	// each sign-in from the address of its first device
+	const firstDevice = new Map();
+	signIns.forEach((key, i) => firstDevice.has(key) || firstDevice.set(key, i));
+	const cookies = new Map();
+	await inGroups([...firstDevice], 20, async ([key, i]) =>
+		cookies.set(key, await login(url, plan[i].username, undefined, headersOf(plan[i], i)))
+	);
+	let opened = 0;
+	return inGroups(
+		plan.map((c, i) => ({ c, i })),
+		100,
+		async ({ c, i }) => {
+			const socket = await connect(url, cookies.get(signIns[i]), 'user', headersOf(c, i));
+			if (++opened % 500 === 0) onProgress(opened);
+			return { ...c, socket };
+		}
+	);
 }
 
 /** Opens the same clients on the bare socket.io server: they name their rooms themselves. */

@@ -34,18 +34,59 @@ export function tempDir() {
  * with the scenario's accounts. BENCH_NODE_ARGS: flags for the server's node;
  * BENCH_SERVER_LOG=file: its output appended there (default: server.log beside the database,
  * removed with the bench's folder). It is killed if the bench fails half-way or is interrupted.
+ * Connections are not limited unless `connectionLimits` (the server's own limits then hold).
  */
-export function startServer({ dbPath, scenario, env = {}, demo = false, afterImport }) {
+export function startServer({
+	dbPath,
+	scenario,
+	env = {},
+	demo = false,
+	afterImport,
+	connectionLimits = false
+}) {
+	// a bench's thousands of simulated devices share one sign-in per account and one address
+	const unlimited = { KHAIMAC_SOCKETS_PER_LOGIN: '0', KHAIMAC_SOCKETS_PER_ADDRESS: '0' };
 	return startHarnessServer({
 		dbPath,
 		scenario,
-		// a bench's thousands of simulated devices share one sign-in per account and one address
-		env: { KHAIMAC_SOCKETS_PER_LOGIN: '0', KHAIMAC_SOCKETS_PER_ADDRESS: '0', ...env },
+		env: { ...(connectionLimits ? {} : unlimited), ...env },
 		demo,
 		afterImport,
 		nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean),
 		logFile: process.env.BENCH_SERVER_LOG || undefined
 	});
+}
+
+/**
+ * A photo sent as a tablet's outbox sends it: PUT chunks of `chunk` bytes under one upload id,
+ * from `from`. Stops at the first refused chunk or once the photo is stored; the last answer
+ * ({ status, body }) and the upload id, to send again under (from 0: the server answers a
+ * chunk it already holds with where it stands, and stores a photo whose bytes are all in).
+ */
+export async function uploadPhoto(
+	url,
+	cookie,
+	unitId,
+	bytes,
+	{ chunk = 256 * 1024, id = crypto.randomUUID(), from = 0, headers = {} } = {}
+) {
+	let answer = { status: 0, body: { ok: false } };
+	const goOn = () => answer.body.ok && !answer.body.photoId;
+	for (let start = from; start < bytes.length && (start === from || goOn()); start += chunk) {
+		const part = bytes.subarray(start, start + chunk);
+		const response = await fetch(`${url}/photos/uploads/${id}?unit=${unitId}`, {
+			method: 'PUT',
+			headers: {
+				...headers,
+				cookie,
+				'content-type': 'application/octet-stream',
+				'content-range': `bytes ${start}-${start + part.length - 1}/${bytes.length}`
+			},
+			body: part
+		});
+		answer = { status: response.status, body: await response.json() };
+	}
+	return { ...answer, id };
 }
 
 /** in groups, so a few hundred logins do not all hash at once */

@@ -17,6 +17,7 @@ import {
 	rssMb,
 	startServer,
 	tempDir,
+	uploadPhoto,
 	writeResults
 } from './lib.js';
 
@@ -75,21 +76,8 @@ const wards = scenario.units
 const itemOf = (unitId, i) => scenario.checklistItems.filter((c) => c.unitId === unitId)[i % 5].id;
 
 async function send(cookie, unitId, bytes) {
-	const id = crypto.randomUUID();
-	for (let start = 0; start < bytes.length; start += chunk) {
-		const part = bytes.subarray(start, start + chunk);
-		const response = await fetch(`${url}/photos/uploads/${id}?unit=${unitId}`, {
-			method: 'PUT',
-			headers: {
-				cookie,
-				'content-type': 'application/octet-stream',
-				'content-range': `bytes ${start}-${start + part.length - 1}/${bytes.length}`
-			},
-			body: part
-		});
-		const body = await response.json();
-		if (!body.ok) throw new Error(body.message);
-	}
+	const { body, id } = await uploadPhoto(url, cookie, unitId, bytes, { chunk });
+	if (!body.ok) throw new Error(body.message);
 	return id;
 }
 

@@ -6,6 +6,7 @@ import type { CommandResult, LiveEvent, SyncResult } from '../../src/lib/types';
 import type { AppSocket } from '../harness/client.js';
 
 export { connect, login, postLogin, type LoginResult } from '../harness/client.js';
+export { chunkedBody } from '../harness/bodies.js';
 
 export type TestSocket = AppSocket;
 

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, waitFor } from '../helpers/client';
+import { chunkedBody, login, waitFor } from '../helpers/client';
 import { queryDb, removeServer, startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
@@ -28,19 +28,6 @@ function peakRssMb(): number {
 
 const healthy = async () => (await fetch(`${server.url}/healthz`)).status;
 
-/** A body of `bytes` zeros sent chunked (no Content-Length), as a stream. */
-function chunked(bytes: number): ReadableStream<Uint8Array> {
-	const piece = new Uint8Array(64 * 1024);
-	let sent = 0;
-	return new ReadableStream({
-		pull(controller) {
-			if (sent >= bytes) return controller.close();
-			controller.enqueue(piece);
-			sent += piece.length;
-		}
-	});
-}
-
 /** A photo chunk PUT whose body is sent chunked; its status, or 'cut' when the server hung up. */
 async function chunkedPut(cookie: string, uploadId: string, unit: string, bytes: number) {
 	const declared = 1024 * 1024; // what the range says; the body goes on far past it
@@ -52,7 +39,7 @@ async function chunkedPut(cookie: string, uploadId: string, unit: string, bytes:
 				'content-type': 'application/octet-stream',
 				'content-range': `bytes 0-${declared - 1}/${declared}`
 			},
-			body: chunked(bytes),
+			body: chunkedBody(bytes),
 			duplex: 'half'
 		} as RequestInit);
 		await response.arrayBuffer();

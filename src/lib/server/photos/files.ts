@@ -31,7 +31,8 @@ async function writeSynced(file: string, flags: 'w' | 'a', data: Uint8Array): Pr
 }
 
 async function writeWhole(file: string, data: Buffer): Promise<void> {
-	const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+	// unique: the same photo may be written twice at once (same content, same name)
+	const temporary = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
 	await writeSynced(temporary, 'w', data);
 	await fs.rename(temporary, file);
 }

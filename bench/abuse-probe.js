@@ -1,0 +1,89 @@
+// The abuse bench's probe, in a thread of its own so that the floods' clients in the bench's
+// main thread do not delay what it times: a gate phone counting a guest in every 250 ms (each
+// command's time to its answer), another ward's small photo every 2 s (first byte to stored),
+// and the server's /healthz every second (its event-loop delay windows, live sockets, photos
+// waiting). Every sample carries its wall-clock time; the bench sorts them into phases. It
+// runs until the main thread says 'stop', then sends its samples back.
+import { parentPort, workerData } from 'node:worker_threads';
+import { connect, login } from '../tests/harness/client.js';
+import { uploadPhoto } from './lib.js';
+
+const { url, gateUser, groupId, photoUnit, photos, headers } = workerData;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+let running = true;
+parentPort.on('message', (message) => message === 'stop' && (running = false));
+
+const samples = { gate: [], photos: [], health: [] };
+
+/** Calls `fn` every `ms` (not waiting for the last call) until stopped; then waits for all. */
+async function every(ms, fn) {
+	const pending = new Set();
+	for (let next = Date.now(); running; next += ms) {
+		const call = fn();
+		pending.add(call);
+		call.finally(() => pending.delete(call));
+		await sleep(Math.max(0, next + ms - Date.now()));
+	}
+	await Promise.allSettled(pending);
+}
+
+async function countGuest(socket) {
+	const at = Date.now();
+	const t0 = performance.now();
+	try {
+		const answer = await socket.timeout(30_000).emitWithAck('command', {
+			id: crypto.randomUUID(),
+			type: 'gate.count',
+			payload: { groupId, count: 1 }
+		});
+		samples.gate.push({ at, ms: performance.now() - t0, code: answer.ok ? 'ok' : answer.code });
+	} catch {
+		samples.gate.push({ at, ms: performance.now() - t0, code: 'no answer in 30 s' });
+	}
+}
+
+async function sendPhoto(cookie, n) {
+	const at = Date.now();
+	const t0 = performance.now();
+	try {
+		const { status } = await uploadPhoto(url, cookie, photoUnit, photos[n % photos.length], { headers });
+		samples.photos.push({ at, ms: performance.now() - t0, status });
+	} catch (error) {
+		samples.photos.push({ at, ms: performance.now() - t0, status: error.message });
+	}
+}
+
+async function health() {
+	const at = Date.now();
+	try {
+		const h = await (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(10_000) })).json();
+		samples.health.push({
+			at,
+			loop: h.eventLoopDelay,
+			sockets: h.sockets,
+			seq: h.seq,
+			photosWaiting: h.photosWaiting
+		});
+	} catch {
+		samples.health.push({ at, loop: null });
+	}
+}
+
+const gate = await connect(url, await login(url, gateUser, undefined, headers), 'user', headers);
+const photoCookie = await login(url, photoUnit, undefined, headers);
+parentPort.postMessage('ready');
+let photo = 0;
+await Promise.all([
+	every(250, () => countGuest(gate)),
+	every(1000, health),
+	// one photo at a time, as a tablet's outbox sends them
+	(async () => {
+		while (running) {
+			const next = Date.now() + 2000;
+			await sendPhoto(photoCookie, photo++);
+			await sleep(Math.max(0, next - Date.now()));
+		}
+	})()
+]);
+gate.close();
+parentPort.postMessage(samples);
