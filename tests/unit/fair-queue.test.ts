@@ -19,6 +19,8 @@ describe('the fair queue', () => {
 				await wait;
 			});
 		const all = [run('a', 'a1', first.opened), run('a', 'a2'), run('a', 'a3'), run('a', 'a4')];
+		// asked before a photo's bytes are read: the full lane has no room, another lane has
+		expect([queue.hasRoom('a'), queue.hasRoom('b')]).toEqual([false, true]);
 		await expect(run('a', 'a5')).rejects.toBeInstanceOf(QueueFull);
 		all.push(run('b', 'b1'), run('c', 'c1'), run('b', 'b2'));
 		expect(queue.waiting).toBe(6);

@@ -33,6 +33,11 @@ export class FairQueue {
 		return n;
 	}
 
+	/** Whether `run` on this lane would start or wait now rather than throw QueueFull. */
+	hasRoom(laneId: string): boolean {
+		return this.#running < this.#atOnce || (this.#lanes.get(laneId)?.waiting.length ?? 0) < this.#maxWaiting;
+	}
+
 	async run<T>(laneId: string, work: () => Promise<T>): Promise<T> {
 		const lane = this.#lanes.get(laneId) ?? { waiting: [], served: 0 };
 		this.#lanes.set(laneId, lane);

@@ -52,6 +52,11 @@ export function photosWaiting(): number {
 	return queue.waiting;
 }
 
+/** Whether the unit may hand in a photo now (asked before its bytes are read from disk). */
+export function photoQueueHasRoom(unitId: string): boolean {
+	return queue.hasRoom(unitId);
+}
+
 /** Checked and re-encoded; QueueFull when the unit already has its fill of photos waiting. */
 export async function processPhoto(input: Buffer, unitId: string): Promise<ProcessedPhoto> {
 	refuseUnreadable(input);

@@ -8,7 +8,7 @@ import { config } from '../config';
 import type { Db } from '../db';
 import { appendIncoming, readIncoming, receivedBytes, removeIncoming, writePhotoFiles } from './files';
 import { QueueFull } from './fair-queue';
-import { ImageRefused, processPhoto } from './image';
+import { ImageRefused, photoQueueHasRoom, processPhoto } from './image';
 import { PhotoProcessFailed } from './photo-process';
 import {
 	completeUpload,
@@ -115,6 +115,15 @@ async function receive(db: Db, chunk: Chunk, demo: boolean): Promise<UploadAnswe
 	return finish(db, unitId, uploadId, total, demo);
 }
 
+/** Every byte is here and the photo was not to blame: kept, the tablet's next try stores it. */
+const queueFullAnswer: UploadAnswer = {
+	ok: false,
+	status: 429,
+	code: 'rate_limited',
+	message:
+		'Máy chủ đang xử lý nhiều ảnh của đơn vị này. Ảnh đã nhận đủ và vẫn ở trên máy; sẽ tự gửi lại sau ít phút.'
+};
+
 async function finish(
 	db: Db,
 	unitId: string,
@@ -122,6 +131,8 @@ async function finish(
 	total: number,
 	demo: boolean
 ): Promise<UploadAnswer> {
+	// a unit with its fill of photos waiting is told to come back before 12 MB are read again
+	if (!photoQueueHasRoom(unitId)) return queueFullAnswer;
 	try {
 		const photo = await processPhoto(await readIncoming(uploadId), unitId);
 		await writePhotoFiles(photo.id, photo.display, photo.thumb);
@@ -136,14 +147,7 @@ async function finish(
 		return { ok: true, received: total, total, photoId: photo.id };
 	} catch (error) {
 		// every byte is here and the photo was not to blame: keep them, the next try stores it
-		if (error instanceof QueueFull)
-			return {
-				ok: false,
-				status: 429,
-				code: 'rate_limited',
-				message:
-					'Máy chủ đang xử lý nhiều ảnh của đơn vị này. Ảnh đã nhận đủ và vẫn ở trên máy; sẽ tự gửi lại sau ít phút.'
-			};
+		if (error instanceof QueueFull) return queueFullAnswer;
 		if (error instanceof PhotoProcessFailed)
 			return {
 				ok: false,
