@@ -10,10 +10,7 @@
  * not the file: it inflates exactly the data that was counted here, and nothing else.
  * Only deflated and stored entries, as every spreadsheet writes them; no zip64, no encryption.
  */
-import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-
-const inflateRaw = promisify(zlib.inflateRaw);
 
 const endSignature = 0x06054b50;
 const entrySignature = 0x02014b50;
@@ -76,6 +73,30 @@ function directory(bytes: Buffer): { listed: Listed[]; start: number } | null {
 	return at <= end ? { listed, start } : null;
 }
 
+/** inflated a piece at a time; each piece is counted and dropped */
+const inflatePiece = 64 * 1024;
+
+/**
+ * How many bytes deflated data gives, counted as it streams: at most `most + 1` (then it stops),
+ * holding one piece at a time, never the whole (a lying entry would otherwise be inflated into
+ * one buffer of up to the whole limit only to be counted). Rejects on data that is not deflate.
+ */
+function inflatedSize(data: Buffer, most: number): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const inflate = zlib.createInflateRaw({ chunkSize: inflatePiece });
+		let size = 0;
+		inflate.on('data', (piece: Buffer) => {
+			size += piece.length;
+			if (size <= most) return;
+			inflate.destroy();
+			resolve(size);
+		});
+		inflate.on('end', () => resolve(size));
+		inflate.on('error', reject);
+		inflate.end(data);
+	});
+}
+
 /** Where an entry's data starts (after its local header); null when there is no local header. */
 function dataStart(bytes: Buffer, entry: Listed): number | null {
 	const at = entry.localHeader;
@@ -125,13 +146,10 @@ export async function unzipWithin(
 	for (const { entry, data } of laid) {
 		let size: number;
 		try {
-			// the bytes it really gives, whatever it declared: cut off one byte past what is left
-			size =
-				entry.method === stored
-					? data.length
-					: (await inflateRaw(data, { maxOutputLength: limit - total + 1 })).length;
-		} catch (error) {
-			return (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? 'too-large' : 'unreadable';
+			// the bytes it really gives, whatever it declared: stopped past what is left
+			size = entry.method === stored ? data.length : await inflatedSize(data, limit - total);
+		} catch {
+			return 'unreadable';
 		}
 		total += size;
 		if (total > limit) return 'too-large';

@@ -6,7 +6,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { bodyLimitOf, type BodyLimit } from './body-limits';
 
-const drainBytes = 16 * 1024 * 1024;
+/**
+ * How far past its limit a refused body is still read (and dropped) so that a browser shows the
+ * 413: someone who picked a file a few times too large sees why. Beyond it the connection is
+ * closed after the answer; reading an 11 MB body sent to a 64 KB form only costs the server.
+ */
+const drainFactor = 4;
+const drainAtLeast = 2 * 1024 * 1024;
 
 /** the code of the error a body cut at its limit ends with (what the route reading it sees) */
 export const bodyTooLargeCode = 'KHAIMAC_BODY_TOO_LARGE';
@@ -44,7 +50,7 @@ export function cutAtLimit(req: IncomingMessage): void {
 }
 
 /** The 413, in the shape the sender reads: a form action's result, a page, or JSON. */
-function answerTooLarge(req: IncomingMessage, res: ServerResponse, { message }: BodyLimit): void {
+function answerTooLarge(req: IncomingMessage, res: ServerResponse, { bytes, message }: BodyLimit): void {
 	let type = 'application/json; charset=utf-8';
 	let body: string;
 	if (req.headers['x-sveltekit-action'] === 'true') {
@@ -56,10 +62,8 @@ function answerTooLarge(req: IncomingMessage, res: ServerResponse, { message }: 
 	} else {
 		body = JSON.stringify({ ok: false, code: 'invalid', message });
 	}
-	// A sender cut off while it still sends sees a network error, not the 413: a body up to a few
-	// MB is read on and dropped (never held) so the browser gets to show the message; a larger one
-	// is not worth reading, the connection is closed after the answer.
-	const drain = Number(req.headers['content-length']) <= drainBytes;
+	// a sender cut off while it still sends sees a network error, not the 413 (see drainFactor)
+	const drain = Number(req.headers['content-length']) <= Math.max(drainAtLeast, drainFactor * bytes);
 	res.writeHead(413, {
 		'content-type': type,
 		'content-length': Buffer.byteLength(body),

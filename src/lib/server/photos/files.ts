@@ -63,10 +63,6 @@ export async function appendIncoming(uploadId: string, chunk: Uint8Array): Promi
 	await writeSynced(incomingPath(uploadId), 'a', chunk);
 }
 
-export async function readIncoming(uploadId: string): Promise<Buffer> {
-	return fs.readFile(incomingPath(uploadId));
-}
-
 export async function removeIncoming(uploadId: string): Promise<void> {
 	await fs.rm(incomingPath(uploadId), { force: true });
 }

@@ -3,6 +3,7 @@
  * EXIF or GPS (sharp writes none unless asked), is turned upright, and is made in two sizes.
  * The decoding itself happens in the photo process (see photo-process.ts), not here.
  */
+import fs from 'node:fs/promises';
 import { FairQueue } from './fair-queue';
 import { inPhotoProcess, PhotoUnreadable } from './photo-process';
 import type { ProcessedPhoto } from './reencode';
@@ -27,9 +28,22 @@ export function sniffImage(bytes: Uint8Array): 'jpeg' | 'png' | 'webp' | 'avif' 
 	return null;
 }
 
+/** the most sniffImage reads */
+const signatureBytes = 12;
+
+async function firstBytes(file: string): Promise<Uint8Array> {
+	const handle = await fs.open(file, 'r');
+	try {
+		const { buffer, bytesRead } = await handle.read(new Uint8Array(signatureBytes), 0, signatureBytes, 0);
+		return buffer.subarray(0, bytesRead);
+	} finally {
+		await handle.close();
+	}
+}
+
 /** Checked here, before anything is sent to be decoded: what kind of file it is. */
-function refuseUnreadable(input: Uint8Array): void {
-	const kind = sniffImage(input);
+async function refuseUnreadable(file: string): Promise<void> {
+	const kind = sniffImage(await firstBytes(file));
 	if (kind === 'heic')
 		throw new ImageRefused(
 			'Ảnh HEIC chưa được hỗ trợ. Hãy chụp lại bằng trang này hoặc chọn ảnh JPEG (trên iPhone: Cài đặt › Camera › Định dạng › Tương thích nhất).'
@@ -57,12 +71,15 @@ export function photoQueueHasRoom(unitId: string): boolean {
 	return queue.hasRoom(unitId);
 }
 
-/** Checked and re-encoded; QueueFull when the unit already has its fill of photos waiting. */
-export async function processPhoto(input: Buffer, unitId: string): Promise<ProcessedPhoto> {
-	refuseUnreadable(input);
+/**
+ * The photo in this file checked and re-encoded; QueueFull when the unit already has its fill of
+ * photos waiting. The photo process reads the file itself: the server never holds its bytes.
+ */
+export async function processPhoto(file: string, unitId: string): Promise<ProcessedPhoto> {
+	await refuseUnreadable(file);
 	return queue.run(unitId, async () => {
 		try {
-			const answer = await inPhotoProcess({ op: 'photo', bytes: input });
+			const answer = await inPhotoProcess({ op: 'photo', file });
 			if (answer.photo) return answer.photo;
 			throw new ImageRefused(answer.refused);
 		} catch (error) {

@@ -30,7 +30,8 @@ const maxPixels = 4096 * 3072;
 /** 8 bits a channel is what cameras and tablets send; more (16-bit PNG, TIFF) is refused */
 const eightBit = new Set(['uchar', 'char']);
 
-export type PhotoJob = { op: 'photo'; bytes: Uint8Array } | { op: 'svg'; svg: string };
+/** a photo is handed over as the file its upload was written to: its bytes never cross to the server */
+export type PhotoJob = { op: 'photo'; file: string } | { op: 'svg'; svg: string };
 export interface PhotoAnswers {
 	photo: { refused: string; photo?: undefined } | { refused?: undefined; photo: ProcessedPhoto };
 	svg: { jpeg: Buffer };
@@ -38,7 +39,7 @@ export interface PhotoAnswers {
 export type PhotoAnswer = PhotoAnswers[keyof PhotoAnswers];
 
 export function runPhotoJob(job: PhotoJob): Promise<PhotoAnswer> {
-	return job.op === 'photo' ? reencode(Buffer.from(job.bytes)) : svgToJpeg(job.svg);
+	return job.op === 'photo' ? reencode(job.file) : svgToJpeg(job.svg);
 }
 
 async function svgToJpeg(svg: string): Promise<PhotoAnswers['svg']> {
@@ -46,7 +47,7 @@ async function svgToJpeg(svg: string): Promise<PhotoAnswers['svg']> {
 }
 
 /** Why a photo is refused from its header alone, or null when it may be decoded. */
-async function refusedByHeader(input: Buffer): Promise<string | null> {
+async function refusedByHeader(input: string): Promise<string | null> {
 	const { width = 0, height = 0, depth } = await sharp(input).metadata();
 	if (width * height > maxPixels)
 		return `Ảnh quá lớn (${width} × ${height} điểm ảnh; tối đa khoảng 12 triệu điểm ảnh). Hãy chụp ở độ phân giải thấp hơn.`;
@@ -55,7 +56,7 @@ async function refusedByHeader(input: Buffer): Promise<string | null> {
 	return null;
 }
 
-async function reencode(input: Buffer): Promise<PhotoAnswers['photo']> {
+async function reencode(input: string): Promise<PhotoAnswers['photo']> {
 	// limitInputPixels stays as the decoder's own check, should it and the header read above disagree
 	const options = { failOn: 'truncated', limitInputPixels: maxPixels } as const;
 	try {

@@ -6,7 +6,7 @@
 import type { ErrorCode } from '$lib/types';
 import { config } from '../config';
 import type { Db } from '../db';
-import { appendIncoming, readIncoming, receivedBytes, removeIncoming, writePhotoFiles } from './files';
+import { appendIncoming, incomingPath, receivedBytes, removeIncoming, writePhotoFiles } from './files';
 import { QueueFull } from './fair-queue';
 import { ImageRefused, photoQueueHasRoom, processPhoto } from './image';
 import { PhotoProcessFailed } from './photo-process';
@@ -131,10 +131,10 @@ async function finish(
 	total: number,
 	demo: boolean
 ): Promise<UploadAnswer> {
-	// a unit with its fill of photos waiting is told to come back before 12 MB are read again
+	// a unit with its fill of photos waiting is told to come back before anything is read again
 	if (!photoQueueHasRoom(unitId)) return queueFullAnswer;
 	try {
-		const photo = await processPhoto(await readIncoming(uploadId), unitId);
+		const photo = await processPhoto(incomingPath(uploadId), unitId);
 		await writePhotoFiles(photo.id, photo.display, photo.thumb);
 		completeUpload(
 			db,
