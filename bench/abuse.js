@@ -256,7 +256,7 @@ try {
 	server = await startServer({
 		dbPath,
 		scenario: null,
-		connectionLimits: true,
+		clientLimits: true,
 		env: { ADDRESS_HEADER: 'X-Forwarded-For', XFF_DEPTH: '1' }
 	});
 	const { url } = server;

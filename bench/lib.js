@@ -34,7 +34,8 @@ export function tempDir() {
  * with the scenario's accounts. BENCH_NODE_ARGS: flags for the server's node;
  * BENCH_SERVER_LOG=file: its output appended there (default: server.log beside the database,
  * removed with the bench's folder). It is killed if the bench fails half-way or is interrupted.
- * Connections are not limited unless `connectionLimits` (the server's own limits then hold).
+ * Connections and uploads per client are not limited unless `clientLimits` (the server's own
+ * limits then hold): a bench's thousands of simulated devices share one sign-in per account.
  */
 export function startServer({
 	dbPath,
@@ -42,14 +43,18 @@ export function startServer({
 	env = {},
 	demo = false,
 	afterImport,
-	connectionLimits = false
+	clientLimits = false
 }) {
 	// a bench's thousands of simulated devices share one sign-in per account and one address
-	const unlimited = { KHAIMAC_SOCKETS_PER_LOGIN: '0', KHAIMAC_SOCKETS_PER_ADDRESS: '0' };
+	const unlimited = {
+		KHAIMAC_SOCKETS_PER_LOGIN: '0',
+		KHAIMAC_SOCKETS_PER_ADDRESS: '0',
+		KHAIMAC_UPLOAD_BURST_MB: '0'
+	};
 	return startHarnessServer({
 		dbPath,
 		scenario,
-		env: { ...(connectionLimits ? {} : unlimited), ...env },
+		env: { ...(clientLimits ? {} : unlimited), ...env },
 		demo,
 		afterImport,
 		nodeArgs: process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean),

@@ -12,6 +12,7 @@ import {
 import { db } from '$lib/server/db';
 import { startHealthMonitor } from '$lib/server/health';
 import { handleSignedInWrites } from '$lib/server/http/signed-in-writes';
+import { handleUploadBudget } from '$lib/server/http/upload-budget';
 import { attachRealtime } from '$lib/server/realtime';
 import { startUploadSweeper } from '$lib/server/photos/uploads';
 import { startSimulator } from '$lib/server/simulator';
@@ -50,4 +51,4 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(handleLanguage, handleSession, handleSignedInWrites);
+export const handle = sequence(handleLanguage, handleSession, handleSignedInWrites, handleUploadBudget);

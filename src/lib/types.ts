@@ -73,6 +73,13 @@ export type LiveEvent<T extends EventType = EventType> = {
 	[K in T]: { seq: number; type: K; at: number; actor: string; demo: boolean; data: EventDataMap[K] };
 }[T];
 
+/** the server's time and day clock, and who the socket is signed in as */
+export interface ClockAnswer {
+	serverNow: number;
+	day: DayClock;
+	userId: number | null;
+}
+
 export type SyncResult =
 	/** the next missed events (a page of them: `more` says ask again from `seq`) */
 	| { kind: 'events'; events: LiveEvent[]; seq: number; more: boolean }
@@ -118,11 +125,13 @@ export interface ClientToServerEvents {
 	sync: (afterSeq: number, ack: (result: SyncResult) => void) => void;
 	command: (command: Command, ack: (result: CommandResult) => void) => void;
 	/** the server's time and day clock, and who this socket is signed in as */
-	clock: (ack: (answer: { serverNow: number; day: DayClock; userId: number | null }) => void) => void;
+	/** null: asked too often, keep what you have */
+	clock: (ack: (answer: ClockAnswer | null) => void) => void;
 	/** a crew phone's positions, batched; answered after they are on disk */
 	positions: (batch: { truckId: string; fixes: Fix[] }, ack: (result: PositionsAck) => void) => void;
 	/** every truck's current view (after a reconnect, positions are not replayed) */
-	fleet: (ack: (trucks: TruckView[]) => void) => void;
+	/** null: asked too often, keep the picture you have */
+	fleet: (ack: (trucks: TruckView[] | null) => void) => void;
 	/** recorded positions for a trail or a replay */
 	track: (
 		query: { truckId: string | null; from: number; to: number },

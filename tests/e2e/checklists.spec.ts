@@ -135,7 +135,7 @@ test('a photo the coordinator returns reaches the ward tablet at once', async ({
 test('a photo the server refuses costs only itself: the tick and the good photo go through, and the tablet asks for that one again', async ({
 	browser,
 	url
-}) => {
+}, testInfo) => {
 	const unit = 'phuong-tan-phu';
 	const context = await browser.newContext({ baseURL: url, viewport: { width: 820, height: 1180 } });
 	// the second photo arrives broken (as a flaky link or a bad file can leave it): the server refuses it
@@ -170,6 +170,26 @@ test('a photo the server refuses costs only itself: the tick and the good photo 
 	await page.reload();
 	await expect(redo).toContainText('không phải ảnh');
 	await expect(page.getByTestId('outbox')).toContainText('1 ảnh cần chụp hoặc chọn lại');
+	// the card asking again and the outbox's line, at the sizes tablets and phones in the street have
+	for (const [width, height] of [
+		[412, 915],
+		[768, 1024],
+		[1024, 768]
+	]) {
+		await page.setViewportSize({ width, height });
+		await redo.scrollIntoViewIfNeeded();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+		for (const part of [redo, page.getByTestId('outbox')]) {
+			const box = (await part.boundingBox())!;
+			expect(box.x).toBeGreaterThanOrEqual(0);
+			expect(box.x + box.width).toBeLessThanOrEqual(width);
+		}
+		await testInfo.attach(`photo-redo-${width}x${height}`, {
+			body: await page.screenshot(),
+			contentType: 'image/png'
+		});
+	}
+	await page.setViewportSize({ width: 820, height: 1180 });
 
 	// taken again: it goes through, and the tablet stops asking
 	await redo.getByRole('button', { name: 'Chụp hoặc chọn lại' }).click();

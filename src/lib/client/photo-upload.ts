@@ -5,7 +5,7 @@
 export type UploadOutcome =
 	| { kind: 'done'; photoId: string }
 	/** the network or the server failed, or the account must sign in again: keep it, try later */
-	| { kind: 'later'; sent: number; message?: string }
+	| { kind: 'later'; sent: number; message?: string; retryInMs?: number }
 	/** the server refused the photo itself: sending it again cannot help */
 	| { kind: 'refused'; message: string };
 
@@ -47,6 +47,7 @@ export async function uploadPhoto(
 			received?: number;
 			photoId?: string | null;
 			message?: string;
+			retryInMs?: number;
 		} | null;
 		if (response.status === 409 && typeof body?.received === 'number') {
 			offset = body.received; // the server holds a different amount: go on from there
@@ -60,7 +61,7 @@ export async function uploadPhoto(
 		}
 		// signed out, throttled, cut off, server trouble, a proxy's HTML page: keep it and try later
 		if (retryLater.has(response.status) || response.status >= 500 || !body?.message)
-			return { kind: 'later', sent: offset, message: body?.message };
+			return { kind: 'later', sent: offset, message: body?.message, retryInMs: body?.retryInMs };
 		return { kind: 'refused', message: body.message };
 	}
 	return { kind: 'later', sent: offset };

@@ -61,6 +61,12 @@ export const config = {
 	 */
 	commandBurst: int('KHAIMAC_COMMAND_BURST', 300),
 	commandRate: int('KHAIMAC_COMMAND_RATE', 20),
+	/**
+	 * files one account may send (photos, imported files): MB at once (two of the largest photos),
+	 * then MB a second (several tablets on 4G). Either 0: no limit.
+	 */
+	uploadBurstMb: int('KHAIMAC_UPLOAD_BURST_MB', 32),
+	uploadMbPerSecond: int('KHAIMAC_UPLOAD_MB_PER_S', 4),
 	/** a gate may undo its own check-in for this long (real minutes) */
 	undoMinutes: int('KHAIMAC_UNDO_MINUTES', 5)
 } as const;

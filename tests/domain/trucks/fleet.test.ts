@@ -9,7 +9,8 @@ import type { AlertKind, Fix, TruckStatus } from '../../../src/lib/trucks/types'
 import { config } from '../../../src/lib/server/config';
 import { db } from '../../../src/lib/server/db';
 import { replaceScenario } from '../../../src/lib/server/scenario/store';
-import { Fleet, type Finding } from '../../../src/lib/server/trucks/fleet';
+import { Fleet } from '../../../src/lib/server/trucks/fleet';
+import type { Finding } from '../../../src/lib/server/trucks/findings';
 import { blankState } from '../../../src/lib/server/trucks/store';
 import {
 	aRoute,

@@ -2,58 +2,10 @@
  * How fast one client may send commands: a token bucket per socket and one per actor (an
  * account or a display link, over all its sockets and forms). A bucket holds `burst` commands
  * and refills `perSecond`; a command takes one token from each of its buckets, or from none.
- * In memory: a restart forgives everyone, which costs nothing worth keeping.
  */
 import type { Actor } from '../access';
 import { config } from '../config';
-
-interface Bucket {
-	tokens: number;
-	at: number;
-}
-
-export class TokenBuckets {
-	#buckets = new Map<string, Bucket>();
-	#sweptAt = 0;
-
-	constructor(
-		readonly burst: number,
-		readonly perSecond: number
-	) {}
-
-	/** The bucket of `key` as of `now`, refilled for the time since it was last used. */
-	#at(key: string, now: number): Bucket {
-		const bucket = this.#buckets.get(key);
-		if (!bucket) return { tokens: this.burst, at: now };
-		// a clock set back refills nothing
-		const refill = (Math.max(0, now - bucket.at) / 1000) * this.perSecond;
-		return { tokens: Math.min(this.burst, bucket.tokens + refill), at: now };
-	}
-
-	/** Milliseconds until `key` has a token (0: it has one now). Takes nothing. */
-	waitFor(key: string, now: number): number {
-		const { tokens } = this.#at(key, now);
-		return tokens >= 1 ? 0 : Math.ceil(((1 - tokens) / this.perSecond) * 1000);
-	}
-
-	take(key: string, now: number): void {
-		const bucket = this.#at(key, now);
-		this.#buckets.set(key, { tokens: bucket.tokens - 1, at: now });
-		this.#sweep(now);
-	}
-
-	clear(): void {
-		this.#buckets.clear();
-	}
-
-	/** Forgets full buckets once a minute, so a day of sockets that came and went weighs nothing. */
-	#sweep(now: number): void {
-		if (now - this.#sweptAt < 60_000) return;
-		this.#sweptAt = now;
-		for (const key of [...this.#buckets.keys()])
-			if (this.#at(key, now).tokens >= this.burst) this.#buckets.delete(key);
-	}
-}
+import { TokenBuckets } from '../token-buckets';
 
 /** Where a command came from: its socket (none for a form), whether the demo simulator sent it. */
 export interface Origin {

@@ -12,13 +12,19 @@ export interface BodyLimit {
 	bytes: number;
 	/** said to the sender, in Vietnamese, with the 413 */
 	message: string;
+	/** a file: its bytes come out of the account's upload budget (upload-budget.ts) */
+	upload?: true;
 }
 
 /** one chunk of a photo upload; tablets send 256 KB at a time */
 export const photoChunkBytes = 2 * mb;
 
 /** a file form: the file's own limit and room for the form's other fields and multipart framing */
-const fileForm = (fileMb: number, message: string): BodyLimit => ({ bytes: fileMb * mb + 64 * kb, message });
+const fileForm = (fileMb: number, message: string): BodyLimit => ({
+	bytes: fileMb * mb + 64 * kb,
+	message,
+	upload: true
+});
 
 const ordinary: BodyLimit = {
 	bytes: 64 * kb,
@@ -38,7 +44,7 @@ const routes: Route[] = [
 	{
 		method: 'PUT',
 		path: /^\/photos\/uploads\/[^/]+$/,
-		limit: { bytes: photoChunkBytes, message: 'Mỗi lần chỉ gửi tối đa 2 MB của ảnh.' }
+		limit: { bytes: photoChunkBytes, message: 'Mỗi lần chỉ gửi tối đa 2 MB của ảnh.', upload: true }
 	},
 	{
 		method: 'POST',

@@ -6,9 +6,9 @@
  * The answer is what an expired session gets from a form: use:enhance shows the message in place
  * (what was typed stays), a plain form goes to the login page and back.
  */
-import { json, type Handle, type RequestEvent } from '@sveltejs/kit';
-import * as devalue from 'devalue';
+import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { loginFor } from '../local-path';
+import { answerUnread } from './answer-unread';
 
 /** the routes (SvelteKit route ids) a stranger may post to */
 const publicWrites = new Set(['/login', '/lang', '/logout']);
@@ -20,14 +20,13 @@ export const sessionEnded = {
 	code: 'unauthenticated'
 } as const;
 
-function refusal({ request, url }: RequestEvent): Response {
-	if (request.headers.get('x-sveltekit-action') === 'true')
-		// a form action's failure, as SvelteKit sends one (its data in devalue's format)
-		return json({ type: 'failure', status: 401, data: devalue.stringify(sessionEnded) });
-	if (request.headers.get('accept')?.includes('text/html'))
-		return new Response(null, { status: 303, headers: { location: loginFor(url) } });
-	return json({ ok: false, ...sessionEnded }, { status: 401 });
-}
+/** a plain form goes to the login page and back */
+const refusal = (event: RequestEvent) =>
+	answerUnread(
+		event,
+		{ status: 401, ...sessionEnded },
+		{ page: new Response(null, { status: 303, headers: { location: loginFor(event.url) } }) }
+	);
 
 /** After the session is read (locals.actor); an unknown route is left to SvelteKit's 404. */
 export const handleSignedInWrites: Handle = ({ event, resolve }) => {

@@ -18,6 +18,11 @@ export interface ProcessedPhoto {
 
 // libvips keeps no cache of decoded images: photos are seen once
 sharp.cache(false);
+// one thread a photo: two photos are decoded at once (image.ts), never more threads than cores
+sharp.concurrency(1);
+
+/** the photo process's CPU priority (a Unix nice value): below the server's */
+export const photoProcessNice = 10;
 
 const displaySide = 1600;
 const thumbSide = 360;

@@ -7,7 +7,8 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { Server, type Socket } from 'socket.io';
-import type { ClientToServerEvents, LiveEvent, ServerToClientEvents, SyncResult } from '$lib/types';
+import type { ClientToServerEvents, ClockAnswer, LiveEvent, ServerToClientEvents, SyncResult } from '$lib/types';
+import type { TruckView } from '$lib/trucks/types';
 import { authorize, roomsFor, userActor, type Actor } from '../access';
 import { dayClock, dayNow } from '../day-clock';
 import { withoutCrew } from '../trucks/truck-view';
@@ -87,6 +88,10 @@ function sameOrigin(req: IncomingMessage): boolean {
 const catchUpDesk = new ReadDesk({ burst: 10, refillMs: 2000 });
 /** tracks: a replay asks page after page (20,000 points each) */
 const trackDesk = new ReadDesk({ burst: 20, refillMs: 100 });
+/** every truck's view: the ops room asks every 5 s and when it comes back live */
+const fleetDesk = new ReadDesk({ burst: 5, refillMs: 1000 });
+/** the server's time: asked once a connection */
+const clockDesk = new ReadDesk({ burst: 5, refillMs: 2000 });
 const connectionCounts = new ConnectionCounts();
 
 function syncFrom(afterSeq: number, rooms: string[]): SyncResult {
@@ -155,22 +160,23 @@ function onConnection(socket: RealtimeSocket): void {
 			ack(await reportPositions(actor, batch));
 		})
 	);
-	socket.on(
+	const answerFleet = guarded(
 		'fleet',
-		guarded(
-			'fleet',
-			(ack) => {
-				if (typeof ack !== 'function') return;
-				const now = dayNow(db());
-				const seen = fleet()
-					.views(now)
-					.filter((t) => authorize(actor, 'read.truck', { truckId: t.id }));
-				// crews' names and phones are for the ops room (a wall screen, a crew phone: not)
-				ack(authorize(actor, 'read.ops') ? seen : seen.map(withoutCrew));
-			},
-			null
-		)
+		(ack: (trucks: TruckView[] | null) => void) => {
+			const now = dayNow(db());
+			const seen = fleet()
+				.views(now)
+				.filter((t) => authorize(actor, 'read.truck', { truckId: t.id }));
+			// crews' names and phones are for the ops room (a wall screen, a crew phone: not)
+			ack(authorize(actor, 'read.ops') ? seen : seen.map(withoutCrew));
+		},
+		null
 	);
+	socket.on('fleet', (ack) => {
+		if (typeof ack !== 'function') return;
+		// busy: null, and the page keeps the picture it has until its next ask
+		fleetDesk.ask(socket.data.signIn, () => answerFleet(ack), () => ack(null));
+	});
 	socket.on(
 		'track',
 		guarded('track', (query, ack) => {
@@ -181,21 +187,21 @@ function onConnection(socket: RealtimeSocket): void {
 			);
 		})
 	);
-	socket.on(
+	const answerClock = guarded(
 		'clock',
-		guarded(
-			'clock',
-			(ack) => {
-				if (typeof ack !== 'function') return;
-				ack({
-					serverNow: Date.now(),
-					day: dayClock(db()),
-					userId: actor.kind === 'user' ? actor.userId : null
-				});
-			},
-			null
-		)
+		(ack: (answer: ClockAnswer | null) => void) =>
+			ack({
+				serverNow: Date.now(),
+				day: dayClock(db()),
+				userId: actor.kind === 'user' ? actor.userId : null
+			}),
+		null
 	);
+	socket.on('clock', (ack) => {
+		if (typeof ack !== 'function') return;
+		// busy: null, and the page keeps the offset it learned from its load
+		clockDesk.ask(socket.data.signIn, () => answerClock(ack), () => ack(null));
+	});
 }
 
 function endSessions(io: RealtimeServer, event: LiveEvent): void {

@@ -5,21 +5,13 @@
  * ETA, delay). What the positions reveal (arrivals, alerts, status) is returned as findings,
  * which the watcher turns into system commands on the one command path.
  */
-import type { AlertKind, Fix, PositionFrame, RouteView, TruckStatus, TruckView } from '$lib/trucks/types';
+import type { Fix, PositionFrame, RouteView, TruckView } from '$lib/trucks/types';
 import { truckStatuses } from '$lib/trucks/types';
-import {
-	checkpointsWithin,
-	impossibleJump,
-	inArea,
-	locate,
-	prepareRoute,
-	RouteCoverage,
-	type Area,
-	type PreparedRoute
-} from '$lib/trucks/geometry';
+import { checkpointsWithin, locate, prepareRoute, RouteCoverage, type PreparedRoute } from '$lib/trucks/geometry';
 import { config } from '../config';
-import { lateText } from './alert-text';
-import { planArea, planMarginKm } from './plan-area';
+import { onDuty, slowKmh, timeFindings, type Finding, type HasOpenAlert } from './findings';
+import { FixScreen } from './fix-screen';
+import { planArea } from './plan-area';
 import { truckView, type TruckSpec } from './truck-view';
 import { listRoutes, listTruckSpecs } from '../scenario/store';
 import { listUnits } from '../scenario/units';
@@ -34,38 +26,9 @@ import {
 	type TruckState
 } from './store';
 
-export type Finding =
-	| { kind: 'reached'; truckId: string; checkpointId: string; at: number }
-	| { kind: 'status'; truckId: string; status: TruckStatus }
-	| {
-			kind: 'alert';
-			truckId: string;
-			alert: AlertKind;
-			checkpointId: string | null;
-			message: string;
-	  }
-	| { kind: 'clear'; truckId: string; alert: AlertKind; checkpointId: string | null };
-
 export interface IngestResult {
 	accepted: number;
 	refused: { index: number; reason: string }[];
-}
-
-const onDuty: TruckStatus[] = ['moving', 'stopped', 'lost'];
-const slowKmh = 3;
-const stoppedAfterMs = 120_000;
-/**
- * Fixes in a row that jump from where the truck was but agree with one another: then the
- * truck is where they say, and the earlier position was the bad one (a glitch taken while
- * nothing came before it to judge it by).
- */
-const reanchorAfter = 5;
-const outsideReason = `Vị trí nằm ngoài khu vực của kế hoạch (xa mọi lộ trình và địa điểm hơn ${planMarginKm} km): điện thoại chưa bắt được GPS, vị trí này không được dùng`;
-
-/** A fix kept as a jump, as it was sent and as it is stored (its flag cleared if it is believed). */
-interface Suspect {
-	fix: Fix;
-	stored: StoredPosition;
 }
 
 export class Fleet {
@@ -77,11 +40,7 @@ export class Fleet {
 	#pending: StoredPosition[] = [];
 	#dirty = new Set<string>();
 	#moved = new Set<string>();
-	#area: Area | null = null;
-	/** per truck: the latest fixes that jumped, agreeing with one another */
-	#suspects = new Map<string, Suspect[]>();
-	/** jumps believed after all (re-anchoring), whose flag is cleared on disk at the next flush */
-	#believed: StoredPosition[] = [];
+	#screen = new FixScreen();
 
 	/** (Re)reads the trucks, routes and saved states: at start and after the setup changes. */
 	load(db: Db): void {
@@ -93,8 +52,7 @@ export class Fleet {
 		this.#index = new Map(this.#trucks.map((t, i) => [t.id, i]));
 		this.#routes = new Map(listRoutes(db).map((spec) => [spec.id, prepareRoute(spec)]));
 		this.#states = loadStates(db);
-		this.#area = planArea(db);
-		this.#suspects.clear();
+		this.#screen.reset(planArea(db));
 		this.#coverage.clear();
 		for (const truck of this.#trucks) {
 			const route = truck.routeId ? this.#routes.get(truck.routeId) : undefined;
@@ -153,31 +111,24 @@ export class Fleet {
 		let accepted = 0;
 		const ordered = fixes.map((fix, index) => ({ fix, index })).sort((a, b) => a.fix.at - b.fix.at);
 		for (const { fix, index } of ordered) {
-			if (fix.at > dayNow + 120_000) {
-				refused.push({ index, reason: 'Thời điểm ở tương lai: kiểm tra đồng hồ của điện thoại' });
-				continue;
-			}
-			if (fix.at < dayNow - 24 * 3600_000) {
-				refused.push({ index, reason: 'Thời điểm quá cũ (hơn 24 giờ)' });
-				continue;
-			}
-			if (this.#area && !inArea(this.#area, [fix.lng, fix.lat])) {
-				refused.push({ index, reason: outsideReason });
+			const reason = this.#screen.refusal(fix, dayNow);
+			if (reason) {
+				refused.push({ index, reason });
 				continue;
 			}
 			const last = state.lastFix;
-			const jump = !!last && fix.at > last.at && impossibleJump(placed(last), placed(fix));
+			const jump = this.#screen.jumps(last, fix);
 			const late = dayNow - fix.at > 30_000;
 			const stored: StoredPosition = { ...fix, truckId, receivedAt, late, flag: jump ? 'jump' : null };
 			this.#pending.push(stored);
 			accepted++;
 			if (last && fix.at <= last.at) continue; // kept for the record, not used for the live picture
 			if (jump) {
-				for (const believed of this.#suspected(truckId, { fix, stored }))
+				for (const believed of this.#screen.suspect(truckId, { fix, stored }))
 					state = this.#advance(state, believed, receivedAt, findings);
 				continue;
 			}
-			this.#suspects.delete(truckId);
+			this.#screen.followed(truckId);
 			state = this.#advance(state, fix, receivedAt, findings);
 		}
 		if (accepted) {
@@ -186,25 +137,6 @@ export class Fleet {
 			this.#moved.add(truckId);
 		}
 		return { result: { accepted, refused }, findings };
-	}
-
-	/**
-	 * Adds a jump to the truck's run of agreeing ones; returns the run's fixes, oldest first,
-	 * once it is long enough to believe (their flags cleared), or nothing.
-	 */
-	#suspected(truckId: string, suspect: Suspect): Fix[] {
-		const run = this.#suspects.get(truckId) ?? [];
-		const previous = run.at(-1);
-		const agrees = previous && !impossibleJump(placed(previous.fix), placed(suspect.fix));
-		const next = agrees ? [...run, suspect] : [suspect];
-		if (next.length < reanchorAfter) {
-			this.#suspects.set(truckId, next);
-			return [];
-		}
-		this.#suspects.delete(truckId);
-		for (const { stored } of next) stored.flag = null;
-		this.#believed.push(...next.map((s) => s.stored));
-		return next.map((s) => s.fix);
 	}
 
 	#advance(previous: TruckState, fix: Fix, receivedAt: number, findings: Finding[]): TruckState {
@@ -256,73 +188,11 @@ export class Fleet {
 		return state;
 	}
 
-	/** What time alone reveals: stale trucks, long stops, being off route too long, lateness. */
-	tick(
-		dayNow: number,
-		hasOpenAlert: (truckId: string, kind: AlertKind, checkpointId: string | null) => boolean
-	): Finding[] {
-		const findings: Finding[] = [];
-		for (const truck of this.#trucks) {
-			const state = this.state(truck.id);
-			const since = state.lastFix?.at ?? state.startedAt;
-			if (
-				(state.status === 'moving' || state.status === 'stopped') &&
-				since !== null &&
-				dayNow - since > config.staleSeconds * 1000
-			) {
-				findings.push({ kind: 'status', truckId: truck.id, status: 'lost' });
-				if (!hasOpenAlert(truck.id, 'stale', null)) {
-					findings.push({
-						kind: 'alert',
-						truckId: truck.id,
-						alert: 'stale',
-						checkpointId: null,
-						message: `${truck.name}: mất tín hiệu định vị`
-					});
-				}
-			}
-			if (
-				state.status === 'moving' &&
-				state.slowSince !== null &&
-				dayNow - state.slowSince > stoppedAfterMs
-			) {
-				findings.push({ kind: 'status', truckId: truck.id, status: 'stopped' });
-			}
-			if (
-				onDuty.includes(state.status) &&
-				state.offRouteSince !== null &&
-				dayNow - state.offRouteSince > config.offRouteSeconds * 1000 &&
-				!hasOpenAlert(truck.id, 'off_route', null)
-			) {
-				findings.push({
-					kind: 'alert',
-					truckId: truck.id,
-					alert: 'off_route',
-					checkpointId: null,
-					message: `${truck.name}: đi lệch lộ trình ${Math.round(state.offRouteM ?? 0)} m`
-				});
-			}
-			const route = this.routeOf(truck.id);
-			if (route && state.status !== 'finished') {
-				const reached = new Set(Object.keys(state.reached));
-				const next = route.checkpoints.find((c) => !reached.has(c.id));
-				if (
-					next &&
-					dayNow > next.plannedAt + config.lateMinutes * 60_000 &&
-					!hasOpenAlert(truck.id, 'late', next.id)
-				) {
-					const late = lateText(dayNow - next.plannedAt, next.plannedAt);
-					findings.push({
-						kind: 'alert',
-						truckId: truck.id,
-						alert: 'late',
-						checkpointId: next.id,
-						message: `${truck.name}: ${late} tại ${next.name}`
-					});
-				}
-			}
-		}
-		return findings;
+	/** What time alone reveals about every truck (findings.ts). */
+	tick(dayNow: number, hasOpenAlert: HasOpenAlert): Finding[] {
+		return this.#trucks.flatMap((truck) =>
+			timeFindings(truck, this.state(truck.id), this.routeOf(truck.id), dayNow, hasOpenAlert)
+		);
 	}
 
 	/**
@@ -332,11 +202,10 @@ export class Fleet {
 	flush(db: Db): number {
 		if (this.#pending.length === 0 && this.#dirty.size === 0) return 0;
 		const pending = this.#pending;
-		const believed = this.#believed;
+		const believed = this.#screen.takeBelieved();
 		// a truck no longer in the setup (a new scenario) keeps its positions but no live state
 		const dirty = [...this.#dirty].filter((id) => this.has(id));
 		this.#pending = [];
-		this.#believed = [];
 		this.#dirty.clear();
 		try {
 			let added = 0;
@@ -348,7 +217,7 @@ export class Fleet {
 			return added;
 		} catch (error) {
 			this.#pending = pending.concat(this.#pending);
-			this.#believed = believed.concat(this.#believed);
+			this.#screen.untake(believed);
 			for (const id of dirty) this.#dirty.add(id);
 			throw error;
 		}
@@ -408,5 +277,3 @@ export class Fleet {
 		return p.length ? { t: serverNow, p } : null;
 	}
 }
-
-const placed = (fix: Fix) => ({ lngLat: [fix.lng, fix.lat] as [number, number], at: fix.at });

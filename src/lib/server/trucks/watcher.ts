@@ -16,7 +16,7 @@ import { config } from '../config';
 import { db } from '../db';
 import { publish, subscribe } from '../events/bus';
 import { uuidFromName } from '../ids';
-import type { Finding } from './fleet';
+import type { Finding } from './findings';
 import { fleet, reloadFleet } from './live-fleet';
 import { openAlert } from './store';
 

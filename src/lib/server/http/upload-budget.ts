@@ -1,0 +1,54 @@
+/**
+ * Files sent in (photo chunks, imported files) come out of one budget per account: a burst of a
+ * few photos, then so many MB a second (KHAIMAC_UPLOAD_BURST_MB, KHAIMAC_UPLOAD_MB_PER_S). It is
+ * checked after the session is read and before a byte of the body is: beyond it the sender is
+ * told when to send again. Reading, storing and decoding files is the dearest work a client can
+ * ask of the server, so one account can ask only so much of it (a ward's forty 12 MB photos at
+ * once, a coordinator importing a zip bomb again and again), however many devices it uses.
+ */
+import type { Handle } from '@sveltejs/kit';
+import type { Actor } from '../access';
+import { config } from '../config';
+import { TokenBuckets } from '../token-buckets';
+import { answerUnread } from './answer-unread';
+import { bodyLimitOf } from './body-limits';
+
+const mb = 1024 * 1024;
+const budget = new TokenBuckets(config.uploadBurstMb * mb, config.uploadMbPerSecond * mb);
+const enabled = budget.burst > 0 && budget.perSecond > 0;
+
+const keyOf = (actor: Actor) =>
+	actor.kind === 'user'
+		? `user:${actor.userId}`
+		: actor.kind === 'display'
+			? `display:${actor.linkId}`
+			: null;
+
+/** After the session is read (locals.actor); the command line and the simulator send no HTTP. */
+export const handleUploadBudget: Handle = ({ event, resolve }) => {
+	const { actor } = event.locals;
+	const { method, headers } = event.request;
+	const limit = bodyLimitOf(method, event.url.pathname + event.url.search);
+	const key = actor && keyOf(actor);
+	if (!enabled || !limit.upload || !key) return resolve(event);
+	// a body sent without its length is counted at its route's most (it is cut there)
+	const declared = Number(headers.get('content-length'));
+	const bytes = Number.isSafeInteger(declared) && declared > 0 ? declared : limit.bytes;
+	const now = Date.now();
+	const wait = budget.waitFor(key, now, bytes);
+	if (wait === 0) {
+		budget.take(key, now, bytes);
+		return resolve(event);
+	}
+	const seconds = Math.ceil(wait / 1000);
+	const message = `Tài khoản này vừa gửi nhiều tệp; máy chủ nhận tiếp sau ${seconds} giây.`;
+	const page = new Response(`<!doctype html><html lang="vi"><meta charset="utf-8"><p>${message}</p></html>`, {
+		status: 429,
+		headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': String(seconds) }
+	});
+	return answerUnread(
+		event,
+		{ status: 429, code: 'rate_limited', message, retryInMs: wait },
+		{ page, drain: true }
+	);
+};
