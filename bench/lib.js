@@ -37,14 +37,7 @@ export function tempDir() {
  * Connections and uploads per client are not limited unless `clientLimits` (the server's own
  * limits then hold): a bench's thousands of simulated devices share one sign-in per account.
  */
-export function startServer({
-	dbPath,
-	scenario,
-	env = {},
-	demo = false,
-	afterImport,
-	clientLimits = false
-}) {
+export function startServer({ dbPath, scenario, env = {}, demo = false, afterImport, clientLimits = false }) {
 	// a bench's thousands of simulated devices share one sign-in per account and one address
 	const unlimited = {
 		KHAIMAC_SOCKETS_PER_LOGIN: '0',

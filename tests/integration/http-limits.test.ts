@@ -81,7 +81,11 @@ describe('bodies limited per route', () => {
 
 	it('closes the connection after the 413 of a body many times its limit, without reading it', async () => {
 		// 11.5 MB declared to the 64 KB login form: answered and hung up on, the rest never read
-		const answer = await partialRequest(formHead('/login', 11.5 * 1024 * 1024), 'a'.repeat(64 * 1024), 'wait');
+		const answer = await partialRequest(
+			formHead('/login', 11.5 * 1024 * 1024),
+			'a'.repeat(64 * 1024),
+			'wait'
+		);
 		expect(statusLine(answer)).toBe('HTTP/1.1 413 Payload Too Large');
 		expect(headLines(answer)).toContain('connection: close');
 		expect(await healthy()).toBe(200);

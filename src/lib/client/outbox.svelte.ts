@@ -281,7 +281,8 @@ export class Outbox {
 			if (outcome.kind === 'later') {
 				await db.put('photos', { ...photo, sent: outcome.sent });
 				// told when: sent again then (and nothing else meanwhile); otherwise at the next chance
-				if (outcome.retryInMs !== undefined && outcome.message) this.#holdFor(outcome.retryInMs, outcome.message);
+				if (outcome.retryInMs !== undefined && outcome.message)
+					this.#holdFor(outcome.retryInMs, outcome.message);
 				else if (outcome.message) this.held = outcome.message;
 				return 'later';
 			}

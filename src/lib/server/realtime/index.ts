@@ -7,7 +7,13 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { parse as parseCookies } from 'cookie';
 import { Server, type Socket } from 'socket.io';
-import type { ClientToServerEvents, ClockAnswer, LiveEvent, ServerToClientEvents, SyncResult } from '$lib/types';
+import type {
+	ClientToServerEvents,
+	ClockAnswer,
+	LiveEvent,
+	ServerToClientEvents,
+	SyncResult
+} from '$lib/types';
 import type { TruckView } from '$lib/trucks/types';
 import { authorize, roomsFor, userActor, type Actor } from '../access';
 import { dayClock, dayNow } from '../day-clock';
@@ -175,7 +181,11 @@ function onConnection(socket: RealtimeSocket): void {
 	socket.on('fleet', (ack) => {
 		if (typeof ack !== 'function') return;
 		// busy: null, and the page keeps the picture it has until its next ask
-		fleetDesk.ask(socket.data.signIn, () => answerFleet(ack), () => ack(null));
+		fleetDesk.ask(
+			socket.data.signIn,
+			() => answerFleet(ack),
+			() => ack(null)
+		);
 	});
 	socket.on(
 		'track',
@@ -200,7 +210,11 @@ function onConnection(socket: RealtimeSocket): void {
 	socket.on('clock', (ack) => {
 		if (typeof ack !== 'function') return;
 		// busy: null, and the page keeps the offset it learned from its load
-		clockDesk.ask(socket.data.signIn, () => answerClock(ack), () => ack(null));
+		clockDesk.ask(
+			socket.data.signIn,
+			() => answerClock(ack),
+			() => ack(null)
+		);
 	});
 }
 

@@ -66,7 +66,11 @@ export function timeFindings(
 			dayNow > next.plannedAt + config.lateMinutes * 60_000 &&
 			!hasOpenAlert(truck.id, 'late', next.id)
 		)
-			alert('late', next.id, `${truck.name}: ${lateText(dayNow - next.plannedAt, next.plannedAt)} tại ${next.name}`);
+			alert(
+				'late',
+				next.id,
+				`${truck.name}: ${lateText(dayNow - next.plannedAt, next.plannedAt)} tại ${next.name}`
+			);
 	}
 	return findings;
 }

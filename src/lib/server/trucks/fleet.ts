@@ -7,7 +7,13 @@
  */
 import type { Fix, PositionFrame, RouteView, TruckView } from '$lib/trucks/types';
 import { truckStatuses } from '$lib/trucks/types';
-import { checkpointsWithin, locate, prepareRoute, RouteCoverage, type PreparedRoute } from '$lib/trucks/geometry';
+import {
+	checkpointsWithin,
+	locate,
+	prepareRoute,
+	RouteCoverage,
+	type PreparedRoute
+} from '$lib/trucks/geometry';
 import { config } from '../config';
 import { onDuty, slowKmh, timeFindings, type Finding, type HasOpenAlert } from './findings';
 import { FixScreen } from './fix-screen';
