@@ -166,27 +166,32 @@ function onConnection(socket: RealtimeSocket): void {
 			ack(await reportPositions(actor, batch));
 		})
 	);
-	const answerFleet = guarded(
+	/**
+	 * A read answered in its turn at `desk`; asked too often, null: the page keeps what it has
+	 * (the fleet's picture until its next ask, the clock offset learned from its load).
+	 */
+	const atDesk =
+		<T>(desk: ReadDesk, name: string, read: () => T) =>
+		(ack: (answer: T | null) => void) => {
+			if (typeof ack !== 'function') return;
+			// a read that throws is logged and answered null too (guarded answers the last argument)
+			const answer = guarded(name, (done: typeof ack) => done(read()), null);
+			desk.ask(
+				socket.data.signIn,
+				() => answer(ack),
+				() => ack(null)
+			);
+		};
+	socket.on(
 		'fleet',
-		(ack: (trucks: TruckView[] | null) => void) => {
-			const now = dayNow(db());
+		atDesk(fleetDesk, 'fleet', (): TruckView[] => {
 			const seen = fleet()
-				.views(now)
+				.views(dayNow(db()))
 				.filter((t) => authorize(actor, 'read.truck', { truckId: t.id }));
 			// crews' names and phones are for the ops room (a wall screen, a crew phone: not)
-			ack(authorize(actor, 'read.ops') ? seen : seen.map(withoutCrew));
-		},
-		null
+			return authorize(actor, 'read.ops') ? seen : seen.map(withoutCrew);
+		})
 	);
-	socket.on('fleet', (ack) => {
-		if (typeof ack !== 'function') return;
-		// busy: null, and the page keeps the picture it has until its next ask
-		fleetDesk.ask(
-			socket.data.signIn,
-			() => answerFleet(ack),
-			() => ack(null)
-		);
-	});
 	socket.on(
 		'track',
 		guarded('track', (query, ack) => {
@@ -197,25 +202,14 @@ function onConnection(socket: RealtimeSocket): void {
 			);
 		})
 	);
-	const answerClock = guarded(
+	socket.on(
 		'clock',
-		(ack: (answer: ClockAnswer | null) => void) =>
-			ack({
-				serverNow: Date.now(),
-				day: dayClock(db()),
-				userId: actor.kind === 'user' ? actor.userId : null
-			}),
-		null
+		atDesk(clockDesk, 'clock', (): ClockAnswer => ({
+			serverNow: Date.now(),
+			day: dayClock(db()),
+			userId: actor.kind === 'user' ? actor.userId : null
+		}))
 	);
-	socket.on('clock', (ack) => {
-		if (typeof ack !== 'function') return;
-		// busy: null, and the page keeps the offset it learned from its load
-		clockDesk.ask(
-			socket.data.signIn,
-			() => answerClock(ack),
-			() => ack(null)
-		);
-	});
 }
 
 function endSessions(io: RealtimeServer, event: LiveEvent): void {
