@@ -33,6 +33,10 @@ globalThis[serverKey] = server;
 globalThis[Symbol.for('khai-mac.photoProcessEntry')] = fileURLToPath(
 	new URL('./build/photo-process.js', import.meta.url)
 );
+// the WAL checkpointer's thread (src/lib/server/db/checkpointer.ts)
+globalThis[Symbol.for('khai-mac.checkpointerEntry')] = fileURLToPath(
+	new URL('./build/checkpointer.js', import.meta.url)
+);
 
 // SvelteKit's own limit, behind the table's: the largest body any route takes
 process.env.BODY_SIZE_LIMIT ??= String(front.largestBodyBytes);

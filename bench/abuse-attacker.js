@@ -40,15 +40,46 @@ async function keepGoing(width, stopped, fn) {
 	);
 }
 
-/** What a command's answer was: acked, its refusal code, or no answer. */
-async function answerTo(socket, type, payload) {
+/**
+ * A connection that comes back as soon as the server lets it go, as an attacker's would: `socket()`
+ * is the open socket, opened again first (as many times as it takes, until the flood stops) when
+ * it was closed.
+ * `comebacks` counts how the tries to come back went.
+ */
+async function persistent(open) {
+	let socket = await open();
+	let opening = null;
+	const comebacks = new Tally();
+	const reopen = async () => {
+		// not in the quiet halves: then the attacker is silent
+		while (!socket.connected && !stop) {
+			try {
+				socket = await open();
+				comebacks.add('back');
+			} catch (error) {
+				comebacks.add(`refused (${error.message})`);
+			}
+		}
+	};
+	return {
+		async socket() {
+			if (!socket.connected) await (opening ??= reopen().finally(() => (opening = null)));
+			return socket;
+		},
+		said: () => (comebacks.total ? `; let go and came back: ${comebacks}` : '; never let go')
+	};
+}
+
+/** What a command's answer was: acked, its refusal code, let go, or no answer. */
+async function answerTo(connection, type, payload) {
+	const socket = await connection.socket();
 	try {
 		const answer = await socket
 			.timeout(30_000)
 			.emitWithAck('command', { id: crypto.randomUUID(), type, payload });
 		return answer.ok ? 'acked' : answer.code;
 	} catch {
-		return 'no answer in 30 s';
+		return socket.connected ? 'no answer in 30 s' : 'let go';
 	}
 }
 
@@ -56,27 +87,28 @@ async function answerTo(socket, type, payload) {
  * `count` catch-ups at once from `afterSeq()`, again as soon as all are answered: how many were
  * answered (events or a snapshot to reload), how many told to come back later (busy).
  */
-function syncRounds(socket, count, afterSeq) {
+function syncRounds(connection, count, afterSeq) {
 	const answers = new Tally();
 	let rounds = 0;
 	return {
 		async run(stopped) {
 			while (!stopped()) {
 				const from = afterSeq();
+				const socket = await connection.socket();
 				await Promise.all(
 					Array.from({ length: count }, async () => {
 						try {
 							const r = await socket.timeout(30_000).emitWithAck('sync', from);
 							answers.add(r.kind === 'busy' ? 'busy' : `answered (${r.kind})`);
 						} catch {
-							answers.add('no answer in 30 s');
+							answers.add(socket.connected ? 'no answer in 30 s' : 'let go');
 						}
 					})
 				);
 				rounds++;
 			}
 		},
-		say: () => `${n(rounds)} rounds, ${n(answers.total)} × sync: ${answers}`
+		say: () => `${n(rounds)} rounds, ${n(answers.total)} × sync: ${answers}${connection.said()}`
 	};
 }
 
@@ -120,10 +152,13 @@ async function importInvitees({ url, cookie, headers }, bytes) {
 const floods = {
 	/** a display link's catch-ups from 5,000 events back, and a ward tablet's from the start */
 	async a({ url, displayCookie, wardCookie, headers, seq }) {
-		const display = await connect(url, displayCookie, 'display', headers);
-		const ward = await connect(url, wardCookie, 'user', headers);
 		let latest = seq;
-		display.on('event', (e) => (latest = Math.max(latest, e.seq)));
+		const display = await persistent(async () => {
+			const socket = await connect(url, displayCookie, 'display', headers);
+			socket.on('event', (e) => (latest = Math.max(latest, e.seq)));
+			return socket;
+		});
+		const ward = await persistent(() => connect(url, wardCookie, 'user', headers));
 		const fromDisplay = syncRounds(display, 100, () => Math.max(0, latest - 5000));
 		const fromWard = syncRounds(ward, 200, () => 0);
 		return {
@@ -137,7 +172,7 @@ const floods = {
 
 	/** report.save_draft with two 20,000-character narratives, 16 in flight */
 	async b({ url, cookie, unitId, headers }) {
-		const socket = await connect(url, cookie, 'user', headers);
+		const socket = await persistent(() => connect(url, cookie, 'user', headers));
 		const answers = new Tally();
 		let i = 0;
 		return {
@@ -151,14 +186,14 @@ const floods = {
 					answers.add(await answerTo(socket, 'report.save_draft', payload));
 				}),
 			say: () => [
-				`b) ward account, report.save_draft with two 20,000-character narratives × 16 in flight: ${n(answers.total)} sent: ${answers}`
+				`b) ward account, report.save_draft with two 20,000-character narratives × 16 in flight: ${n(answers.total)} sent: ${answers}${socket.said()}`
 			]
 		};
 	},
 
 	/** a display link's notice.post (forbidden to it), 64 in flight */
 	async c({ url, displayCookie, headers }) {
-		const socket = await connect(url, displayCookie, 'display', headers);
+		const socket = await persistent(() => connect(url, displayCookie, 'display', headers));
 		const answers = new Tally();
 		let i = 0;
 		const notice = () => ({ body: `Màn hình gửi thông báo ${i++}`, urgent: true, targetUnitIds: null });
@@ -166,7 +201,7 @@ const floods = {
 			run: (stopped) =>
 				keepGoing(64, stopped, async () => answers.add(await answerTo(socket, 'notice.post', notice()))),
 			say: () => [
-				`c) display link, forbidden notice.post × 64 in flight: ${n(answers.total)} sent: ${answers}`
+				`c) display link, forbidden notice.post × 64 in flight: ${n(answers.total)} sent: ${answers}${socket.said()}`
 			]
 		};
 	},

@@ -230,15 +230,15 @@ describe('one client cannot freeze the server with catch-ups', () => {
 		screen.close();
 	});
 
-	it('serves the fleet and the clock in turn: a hundred asked at once get a burst, the rest null', async () => {
+	it('serves the fleet and the clock in turn: fifty asked at once get a burst, the rest null', async () => {
 		const screen = await connect(server.url, await login(server.url, 'lanhdao'));
 		const ask = (event: 'fleet' | 'clock') =>
-			Promise.all(Array.from({ length: 100 }, () => screen.timeout(15_000).emitWithAck(event)));
+			Promise.all(Array.from({ length: 50 }, () => screen.timeout(15_000).emitWithAck(event)));
 		const [fleets, clocks] = await Promise.all([ask('fleet'), ask('clock')]);
 		// each read runs in its turn, and a sign-in gets a few in a row: the rest keep what they have
 		expect(fleets.filter(Array.isArray).length).toBeGreaterThan(0);
 		expect(fleets.filter(Array.isArray).length).toBeLessThanOrEqual(5);
-		expect(fleets.filter((f) => f === null).length).toBeGreaterThanOrEqual(95);
+		expect(fleets.filter((f) => f === null).length).toBeGreaterThanOrEqual(45);
 		expect(clocks.filter((c) => c && c.serverNow > 0).length).toBeGreaterThan(0);
 		expect(clocks.filter((c) => c !== null).length).toBeLessThanOrEqual(5);
 		screen.close();

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { config } from '../config';
+import { startCheckpointer } from './checkpointer';
 import { migrate } from './migrations';
 
 export type Db = Database.Database;
@@ -52,6 +53,9 @@ function cacheStatements(db: Db): void {
 /** Shared across hot reloads in dev, so there is only ever one connection. */
 export function db(): Db {
 	const holder = globalThis as Holder;
-	holder[key] ??= openDatabase(config.databasePath);
+	if (!holder[key]) {
+		holder[key] = openDatabase(config.databasePath);
+		startCheckpointer(holder[key], config.databasePath);
+	}
 	return holder[key];
 }

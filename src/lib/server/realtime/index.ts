@@ -31,6 +31,7 @@ import { subscribe } from '../events/bus';
 import { lastSeq, missedEvents } from '../events/log';
 import { packFrame } from '$lib/trucks/position-frame.js';
 import { ReadDesk } from './read-desk';
+import { Strikes } from './strikes';
 import { ConnectionCounts } from './connection-limits';
 import { clientAddress } from '../client-address';
 
@@ -99,6 +100,7 @@ const fleetDesk = new ReadDesk({ burst: 5, refillMs: 1000 });
 /** the server's time: asked once a connection */
 const clockDesk = new ReadDesk({ burst: 5, refillMs: 2000 });
 const connectionCounts = new ConnectionCounts();
+const strikes = new Strikes(config.coolDownSeconds);
 
 function syncFrom(afterSeq: number, rooms: string[]): SyncResult {
 	const missed = missedEvents(db(), afterSeq, rooms, config.resyncPage, config.resyncLimit);
@@ -134,6 +136,10 @@ function guarded<A extends unknown[]>(
 function onConnection(socket: RealtimeSocket): void {
 	const { actor, rooms } = socket.data;
 	const ip = socket.data.address;
+	/** after a busy, rate_limited or forbidden answer: one too many in a row lets the connection go */
+	const refused = () => {
+		if (strikes.strike(socket.id, socket.data.signIn, Date.now())) socket.disconnect(true);
+	};
 
 	const answerSync = guarded(
 		'sync',
@@ -149,14 +155,19 @@ function onConnection(socket: RealtimeSocket): void {
 		catchUpDesk.ask(
 			socket.data.signIn,
 			() => answerSync(afterSeq, ack),
-			(retryInMs) => ack({ kind: 'busy', retryInMs })
+			(retryInMs) => {
+				ack({ kind: 'busy', retryInMs });
+				refused();
+			}
 		);
 	});
 	socket.on(
 		'command',
 		guarded('command', async (command, ack) => {
 			if (typeof ack !== 'function') return;
-			ack(await executeCommand(actor, command, { clientId: socket.id, ip }));
+			const result = await executeCommand(actor, command, { clientId: socket.id, ip });
+			ack(result);
+			if (!result.ok && (result.code === 'rate_limited' || result.code === 'forbidden')) refused();
 		})
 	);
 	socket.on(
@@ -179,7 +190,10 @@ function onConnection(socket: RealtimeSocket): void {
 			desk.ask(
 				socket.data.signIn,
 				() => answer(ack),
-				() => ack(null)
+				() => {
+					ack(null);
+					refused();
+				}
 			);
 		};
 	socket.on(
@@ -197,9 +211,10 @@ function onConnection(socket: RealtimeSocket): void {
 		guarded('track', (query, ack) => {
 			if (typeof ack !== 'function') return;
 			const answer = guarded('track', () => ack(readTrack(actor, query)));
-			trackDesk.ask(socket.data.signIn, answer, (retryInMs) =>
-				ack({ ok: false, message: 'Máy chủ đang bận, đang thử lại…', retryInMs })
-			);
+			trackDesk.ask(socket.data.signIn, answer, (retryInMs) => {
+				ack({ ok: false, message: 'Máy chủ đang bận, đang thử lại…', retryInMs });
+				refused();
+			});
 		})
 	);
 	socket.on(
@@ -261,6 +276,14 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 		const result = authenticate(socket);
 		if ('error' in result)
 			return next(Object.assign(new Error(result.error), { data: { code: result.error } }));
+		// let go for asking on past its limits: not straight back
+		const cooling = strikes.coolingFor(result.room, Date.now());
+		if (cooling > 0)
+			return next(
+				Object.assign(new Error('too_many_requests'), {
+					data: { code: 'too_many_requests', retryInMs: cooling }
+				})
+			);
 		const address = clientAddress(socket.handshake.headers, socket.handshake.address);
 		const places = [
 			{
