@@ -206,12 +206,10 @@ describe('a truck on parade', () => {
 			eventsOf('truck.status_changed', 'xe-tan-quy').find((d) => d.status === 'incident')
 		);
 		expect(status.incidentNote).toBe('Hỏng loa');
-		const { default: Database } = await import('better-sqlite3');
-		const db = new Database(server.dbPath, { readonly: true });
-		const alert = db
-			.prepare("SELECT id FROM alerts WHERE truck_id = 'xe-tan-quy' AND kind = 'incident'")
-			.get() as { id: string };
-		db.close();
+		// the alert comes from the watcher's own command, after the status change is out
+		const alert = await waitFor(() =>
+			eventsOf('alert.raised', 'xe-tan-quy').find((a) => a.kind === 'incident')
+		);
 		expect(await command(ops, 'alert.acknowledge', { alertId: alert.id })).toMatchObject({ ok: true });
 		expect(await command(ops, 'alert.acknowledge', { alertId: alert.id })).toMatchObject({
 			ok: false,
