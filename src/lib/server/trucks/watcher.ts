@@ -85,9 +85,13 @@ async function heartbeat(state: Watcher): Promise<void> {
 		// the frame first: the displays should not wait behind hundreds of acks
 		const frame = live.takeFrame(Date.now());
 		if (frame) publish('positions', frame);
+		// the phones waiting for this flush are answered a turn later: the frame's writes leave
+		// first, not in one burst with hundreds of acks
 		const done = state.waiting;
 		state.waiting = [];
-		for (const resolve of done) resolve();
+		setImmediate(() => {
+			for (const resolve of done) resolve();
+		});
 		const now = dayNow(db());
 		await act(
 			live.tick(now, (truckId, kind, checkpointId) => !!openAlert(db(), truckId, kind, checkpointId))
