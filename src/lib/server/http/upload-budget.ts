@@ -28,6 +28,8 @@ const keyOf = (actor: Actor) =>
 export const handleUploadBudget: Handle = ({ event, resolve }) => {
 	const { actor } = event.locals;
 	const { method, headers } = event.request;
+	// page loads and reads (nearly every request) send no file: not looked up at all
+	if (!enabled || !actor || method === 'GET' || method === 'HEAD') return resolve(event);
 	const limit = bodyLimitOf(method, event.url.pathname + event.url.search);
 	const key = actor && keyOf(actor);
 	if (!enabled || !limit.upload || !key) return resolve(event);
