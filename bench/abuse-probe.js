@@ -4,6 +4,7 @@
 // and the server's /healthz every second (its event-loop delay windows, live sockets, photos
 // waiting). Every sample carries its wall-clock time; the bench sorts them into phases. It
 // runs until the main thread says 'stop', then sends its samples back.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import { connect, login } from '../tests/harness/client.js';
 import { uploadPhoto } from './lib.js';
@@ -13,7 +14,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let running = true;
 parentPort.on('message', (message) => message === 'stop' && (running = false));
 
-const samples = { gate: [], photos: [], health: [] };
+const samples = { gate: [], photos: [], health: [], lag: [] };
+// the probe's own event-loop delay: a gate answer late here was not late at the server
+const lag = monitorEventLoopDelay({ resolution: 10 });
+lag.enable();
 
 /** Calls `fn` every `ms` (not waiting for the last call) until stopped; then waits for all. */
 async function every(ms, fn) {
@@ -55,11 +59,14 @@ async function sendPhoto(cookie, n) {
 
 async function health() {
 	const at = Date.now();
+	samples.lag.push({ at, max: lag.max / 1e6 });
+	lag.reset();
 	try {
 		const h = await (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(10_000) })).json();
 		samples.health.push({
 			at,
 			loop: h.eventLoopDelay,
+			commands: h.commands,
 			sockets: h.sockets,
 			seq: h.seq,
 			photosWaiting: h.photosWaiting

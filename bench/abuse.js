@@ -192,7 +192,8 @@ function loopWindows(health, from, to) {
 	for (const h of health) {
 		if (!h.loop) continue;
 		const key = JSON.stringify(h.loop);
-		if (prev && key !== prev.key && prev.at - 10_000 >= from && h.at <= to) out.push(h.loop);
+		if (prev && key !== prev.key && prev.at - 10_000 >= from && h.at <= to)
+			out.push({ ...h.loop, commands: h.commands });
 		prev = { key, at: h.at };
 	}
 	return out;
@@ -446,6 +447,15 @@ function phase(halves, probe, memory) {
 		benchCpu: sum((h) => h.benchCpu) / (minutes * 60),
 		peakServer: Math.max(...halves.map((h) => h.peakServer)),
 		gate: gate.map((s) => s.ms),
+		// the slowest gate answers, with when in their half they were asked (a flood's first seconds?)
+		gateSlowest: gate
+			.toSorted((a, b) => b.ms - a.ms)
+			.slice(0, 5)
+			.map((s) => {
+				const h = halves.find((h) => s.at >= h.from && s.at <= h.to);
+				return `${s.ms.toFixed(0)} ms at ${((s.at - h.from) / 1000).toFixed(1)} s`;
+			}),
+		probeLagMax: Math.max(0, ...probe.lag.filter(inside).map((s) => s.max)),
 		gateRefused: gate.filter((s) => s.code !== 'ok').length,
 		photos: photos.map((s) => s.ms),
 		photosRefused: photos.filter((s) => s.status !== 200).length,
@@ -505,8 +515,18 @@ function report({ quiet: q, flood: f, said, filled, refusals, rssAfterFlood }) {
 	const windows = (ph) =>
 		ph.windows.map((w) => `${w.p99.toFixed(0)}/${w.max.toFixed(0)}`).join(', ') || 'none whole';
 	line(`  event-loop windows, p99/max ms: quiet ${windows(q)}; flood ${windows(f)}`);
+	const commandWindows = (ph) =>
+		ph.windows
+			.map((w) => (w.commands ? `${w.commands.p99.toFixed(0)}/${w.commands.max.toFixed(0)}` : '—'))
+			.join(', ') || 'none whole';
 	line(
-		`  gate commands: ${q.gate.length} quiet (${q.gateRefused} not acked), ${f.gate.length} flood (${f.gateRefused} not acked); slowest ${ms(Math.max(...q.gate))} / ${ms(Math.max(...f.gate))}`
+		`  every command's time in the server (read → answer), windows p99/max ms: quiet ${commandWindows(q)}; flood ${commandWindows(f)}`
+	);
+	line(
+		`  gate commands: ${q.gate.length} quiet (${q.gateRefused} not acked), ${f.gate.length} flood (${f.gateRefused} not acked); slowest ${ms(Math.max(...q.gate))} / ${ms(Math.max(...f.gate))}; the probe's own event loop late by at most ${ms(q.probeLagMax)} / ${ms(f.probeLagMax)}`
+	);
+	line(
+		`  slowest gate answers, quiet: ${q.gateSlowest.join(', ')}; flood: ${f.gateSlowest.join(', ')} (seconds into their half)`
 	);
 	const [pq, pf] = [p(q.photos, 0.5), p(f.photos, 0.5)];
 	row("another ward's 800 × 600 photo, p50", ms(pq), ms(pf), ratio(pq, pf));

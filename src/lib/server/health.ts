@@ -4,7 +4,12 @@
  * A delay of tens of milliseconds is what a screen would feel as a late update.
  */
 import fs from 'node:fs';
-import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+import {
+	createHistogram,
+	monitorEventLoopDelay,
+	type IntervalHistogram,
+	type RecordableHistogram
+} from 'node:perf_hooks';
 import { photosWaiting } from './photos/image';
 import { photoProcessPid } from './photos/photo-process';
 
@@ -22,6 +27,9 @@ interface Monitor {
 	histogram: IntervalHistogram;
 	last: LoopDelay | null;
 	worstP99: number;
+	/** a command's time in the server, from its message read to its answer sent (microseconds) */
+	commands: RecordableHistogram;
+	lastCommands: (LoopDelay & { count: number }) | null;
 }
 
 const key = Symbol.for('khai-mac.health');
@@ -32,19 +40,31 @@ function monitor(): Monitor {
 	if (!holder[key]) {
 		const histogram = monitorEventLoopDelay({ resolution: 10 });
 		histogram.enable();
-		const m: Monitor = { histogram, last: null, worstP99: 0 };
+		const commands = createHistogram();
+		const m: Monitor = { histogram, last: null, worstP99: 0, commands, lastCommands: null };
 		setInterval(() => {
-			m.last = {
-				p50: ms(histogram.percentile(50)),
-				p99: ms(histogram.percentile(99)),
-				max: ms(histogram.max)
-			};
+			m.last = summary(histogram, 1);
 			m.worstP99 = Math.max(m.worstP99, m.last.p99);
+			m.lastCommands = commands.count ? { ...summary(commands, 1000), count: commands.count } : null;
 			histogram.reset();
+			commands.reset();
 		}, windowMs).unref();
 		holder[key] = m;
 	}
 	return holder[key];
+}
+
+function summary(h: IntervalHistogram | RecordableHistogram, nsPerUnit: number): LoopDelay {
+	return {
+		p50: ms(h.percentile(50) * nsPerUnit),
+		p99: ms(h.percentile(99) * nsPerUnit),
+		max: ms(h.max * nsPerUnit)
+	};
+}
+
+/** Counts one command's time in the server (ms), for the window's figures. */
+export function recordCommandTime(milliseconds: number): void {
+	monitor().commands.record(Math.max(1, Math.round(milliseconds * 1000)));
 }
 
 /** Starts measuring at boot, so the first window is complete when someone asks. */
@@ -71,6 +91,8 @@ export function processHealth() {
 		eventLoopDelay: m.last,
 		/** the highest window p99 since the process started */
 		eventLoopDelayWorstP99: m.worstP99,
+		/** commands answered in the last complete window: count, and ms from read to answer */
+		commands: m.lastCommands,
 		rssMb: mb(memory.rss),
 		/** live JavaScript objects; what a leak would raise */
 		heapMb: mb(memory.heapUsed),

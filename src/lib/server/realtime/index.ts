@@ -34,6 +34,7 @@ import { ReadDesk } from './read-desk';
 import { Strikes } from './strikes';
 import { ConnectionCounts } from './connection-limits';
 import { clientAddress } from '../client-address';
+import { recordCommandTime } from '../health';
 
 interface SocketData {
 	actor: Actor;
@@ -165,8 +166,10 @@ function onConnection(socket: RealtimeSocket): void {
 		'command',
 		guarded('command', async (command, ack) => {
 			if (typeof ack !== 'function') return;
+			const start = performance.now();
 			const result = await executeCommand(actor, command, { clientId: socket.id, ip });
 			ack(result);
+			recordCommandTime(performance.now() - start);
 			if (!result.ok && (result.code === 'rate_limited' || result.code === 'forbidden')) refused();
 		})
 	);
