@@ -10,7 +10,10 @@ import v8 from 'node:v8';
 // its young generation grown to full size, a full collection starts again as soon as one ends:
 // under a flood of uploads two a second, the bulk of the server's 100 ms stalls. Read at every
 // collection, so set here, before the app loads (bench/abuse.js measures it: README).
-v8.setFlagsFromString('--heap-growing-percent=100');
+// KHAIMAC_HEAP_GROWTH_PERCENT=0 leaves the choice to V8.
+const heapGrowthPercent = Number(process.env.KHAIMAC_HEAP_GROWTH_PERCENT ?? 100);
+if (Number.isInteger(heapGrowthPercent) && heapGrowthPercent > 0)
+	v8.setFlagsFromString(`--heap-growing-percent=${heapGrowthPercent}`);
 
 const serverKey = Symbol.for('khai-mac.httpServer');
 let kit = (_req, res) => {
