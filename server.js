@@ -3,18 +3,6 @@
 // hooks.server.ts init() finds the server under this key and attaches socket.io to it.
 import http from 'node:http';
 import { fileURLToPath } from 'node:url';
-import v8 from 'node:v8';
-
-// The heap may grow to twice what a full collection left before the next one. V8's own factor
-// (1.1–4×, by how fast it collects) settles near 1.4× on this small heap (~35 MB live), and then,
-// its young generation grown to full size, a full collection starts again as soon as one ends:
-// under a flood of uploads two a second, the bulk of the server's 100 ms stalls. Read at every
-// collection, so set here, before the app loads (bench/abuse.js measures it: README).
-// KHAIMAC_HEAP_GROWTH_PERCENT=0 leaves the choice to V8.
-const heapGrowthPercent = Number(process.env.KHAIMAC_HEAP_GROWTH_PERCENT ?? 100);
-if (Number.isInteger(heapGrowthPercent) && heapGrowthPercent > 0)
-	v8.setFlagsFromString(`--heap-growing-percent=${heapGrowthPercent}`);
-
 const serverKey = Symbol.for('khai-mac.httpServer');
 let kit = (_req, res) => {
 	res.statusCode = 503;
@@ -25,8 +13,9 @@ let kit = (_req, res) => {
 const ownProtocolHeader = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER ? 'x-khai-mac-protocol' : null;
 if (ownProtocolHeader) process.env.PROTOCOL_HEADER = ownProtocolHeader;
 
-// body limits per route and request timeouts: src/lib/server/http/front.ts
+// body limits per route, request timeouts and the heap's growth: src/lib/server/http/front.ts
 const front = await import('./build/http-front.js');
+front.setHeapGrowth();
 const server = http.createServer(front.serverTimeouts(), (req, res) => {
 	if (ownProtocolHeader) req.headers[ownProtocolHeader] = 'http';
 	if (front.refuseOversized(req, res)) return;

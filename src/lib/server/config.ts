@@ -36,6 +36,8 @@ export const config = {
 	/** live connections from one address (see ADDRESS_HEADER behind a proxy; a venue's NAT holds
 	 * all its devices, and dead ones count until their ping times out); 0: no limit */
 	socketsPerAddress: int('KHAIMAC_SOCKETS_PER_ADDRESS', 10000),
+	/** heap growth past what a full collection left, in % (0: V8's own choice): heap-growth.ts */
+	heapGrowthPercent: int('KHAIMAC_HEAP_GROWTH_PERCENT', 100),
 	/** a sign-in whose connection was let go for asking on past its limits may not connect for this long (0: never let go) */
 	coolDownSeconds: int('KHAIMAC_COOL_DOWN_S', 30),
 	/** demo: simulated minutes per real minute; 0 = no simulator (the real thing) */

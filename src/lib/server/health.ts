@@ -17,7 +17,7 @@ const windowMs = 10_000;
 const ms = (ns: number) => Math.round(ns / 1e4) / 100;
 const mb = (bytes: number) => Math.round(bytes / 1e5) / 10;
 
-export interface LoopDelay {
+export interface Percentiles {
 	p50: number;
 	p99: number;
 	max: number;
@@ -25,11 +25,11 @@ export interface LoopDelay {
 
 interface Monitor {
 	histogram: IntervalHistogram;
-	last: LoopDelay | null;
+	last: Percentiles | null;
 	worstP99: number;
-	/** a command's time in the server, from its message read to its answer sent (microseconds) */
+	/** a command's time in the server, from its message read to its answer sent (ns, as the loop's) */
 	commands: RecordableHistogram;
-	lastCommands: (LoopDelay & { count: number }) | null;
+	lastCommands: (Percentiles & { count: number }) | null;
 }
 
 const key = Symbol.for('khai-mac.health');
@@ -43,9 +43,9 @@ function monitor(): Monitor {
 		const commands = createHistogram();
 		const m: Monitor = { histogram, last: null, worstP99: 0, commands, lastCommands: null };
 		setInterval(() => {
-			m.last = summary(histogram, 1);
+			m.last = summary(histogram);
 			m.worstP99 = Math.max(m.worstP99, m.last.p99);
-			m.lastCommands = commands.count ? { ...summary(commands, 1000), count: commands.count } : null;
+			m.lastCommands = commands.count ? { ...summary(commands), count: commands.count } : null;
 			histogram.reset();
 			commands.reset();
 		}, windowMs).unref();
@@ -54,17 +54,13 @@ function monitor(): Monitor {
 	return holder[key];
 }
 
-function summary(h: IntervalHistogram | RecordableHistogram, nsPerUnit: number): LoopDelay {
-	return {
-		p50: ms(h.percentile(50) * nsPerUnit),
-		p99: ms(h.percentile(99) * nsPerUnit),
-		max: ms(h.max * nsPerUnit)
-	};
+function summary(h: IntervalHistogram | RecordableHistogram): Percentiles {
+	return { p50: ms(h.percentile(50)), p99: ms(h.percentile(99)), max: ms(h.max) };
 }
 
 /** Counts one command's time in the server (ms), for the window's figures. */
 export function recordCommandTime(milliseconds: number): void {
-	monitor().commands.record(Math.max(1, Math.round(milliseconds * 1000)));
+	monitor().commands.record(Math.max(1, Math.round(milliseconds * 1e6)));
 }
 
 /** Starts measuring at boot, so the first window is complete when someone asks. */

@@ -23,11 +23,14 @@ export function startCheckpointer(db: Database.Database, file: string): void {
 	const worker = new Worker(entry, { workerData: { file, everyMs } });
 	worker.unref();
 	db.pragma('wal_autocheckpoint = 0');
-	const fallBack = (why: string) => {
+	let why = '';
+	worker.on('error', (error) => (why = error.message));
+	// an error is followed by exit: one fallback either way
+	worker.on('exit', (code) => {
 		if (!db.open) return; // the server is stopping
-		console.error(`[db] the checkpointer stopped (${why}): the server's connection checkpoints again`);
+		console.error(
+			`[db] the checkpointer stopped (${why || `exit ${code}`}): the server's connection checkpoints again`
+		);
 		db.pragma(`wal_autocheckpoint = ${autoCheckpointPages}`);
-	};
-	worker.on('error', (error) => fallBack(error.message));
-	worker.on('exit', (code) => fallBack(`exit ${code}`));
+	});
 }

@@ -1,12 +1,13 @@
 /**
  * What server.js puts in front of SvelteKit, bundled on its own (build/http-front.js, see
  * scripts/build-entries.js) since server.js creates the HTTP server before SvelteKit loads:
- * the body limits and how long a request may take to arrive.
+ * the body limits, how long a request may take to arrive, and how far the heap may grow.
  */
 import { config } from '../config';
 
 export { cutAtLimit, refuseOversized } from './body-guard';
 export { largestBodyBytes } from './body-limits';
+export { setHeapGrowth } from '../heap-growth';
 
 /**
  * The HTTP server's timeouts: a request (headers and body) must arrive in full within

@@ -31,8 +31,8 @@ export const handleUploadBudget: Handle = ({ event, resolve }) => {
 	// page loads and reads (nearly every request) send no file: not looked up at all
 	if (!enabled || !actor || method === 'GET' || method === 'HEAD') return resolve(event);
 	const limit = bodyLimitOf(method, event.url.pathname + event.url.search);
-	const key = actor && keyOf(actor);
-	if (!enabled || !limit.upload || !key) return resolve(event);
+	const key = keyOf(actor);
+	if (!limit.upload || !key) return resolve(event);
 	// a body sent without its length is counted at its route's most (it is cut there)
 	const declared = Number(headers.get('content-length'));
 	const bytes = Number.isSafeInteger(declared) && declared > 0 ? declared : limit.bytes;
