@@ -17,6 +17,7 @@ import { attachRealtime } from '$lib/server/realtime';
 import { startUploadSweeper } from '$lib/server/photos/uploads';
 import { startSimulator } from '$lib/server/simulator';
 import { startFleetWatcher } from '$lib/server/trucks/watcher';
+import { loadEveryPage } from '$lib/server/warm-up';
 
 // a request cut before its body arrived is one line in the log, not a 500 with a stack
 export { handleError } from '$lib/server/http/cut-requests';
@@ -32,6 +33,8 @@ export const init: ServerInit = async () => {
 	startFleetWatcher();
 	startUploadSweeper(db());
 	startSimulator();
+	const { modules, ms } = await loadEveryPage();
+	console.log(`[start] đã nạp sẵn mã của mọi trang: ${modules} mô-đun, ${Math.round(ms)} ms`);
 };
 
 const handleLanguage: Handle = async ({ event, resolve }) => {

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, command, connect, login, notice, waitFor, type TestSocket } from '../helpers/client';
 import { queryDb, removeServer, startServer, type TestServer } from '../helpers/server';
@@ -159,6 +160,18 @@ describe('the command path', () => {
 	}, 30_000);
 });
 
+describe('the server at start', () => {
+	it('has loaded every page’s code before the first request, so no page’s first visit stalls the day', () => {
+		// every file under src/routes that runs on the server: a kind the warm-up misses fails here
+		const pageFiles = fs
+			.readdirSync('src/routes', { recursive: true, encoding: 'utf8' })
+			.filter((f) => /(^|\/)\+[^/]*\.ts$|\.svelte$/.test(f));
+		const said = /\[start\] đã nạp sẵn mã của mọi trang: (\d+) mô-đun/.exec(server.log());
+		expect(said, server.log()).not.toBeNull();
+		expect(Number(said![1])).toBe(pageFiles.length);
+	});
+});
+
 describe('a flood from one socket', () => {
 	it('a display link sending forbidden notices flat out: judged up to the burst, then rate_limited with when to retry; nothing logged, the audit kept to 20 rows', async () => {
 		expect((await command(coordinator, 'display_link.create', { name: 'Sảnh tràn' })).ok).toBe(true);
@@ -197,5 +210,32 @@ describe('a flood from one socket', () => {
 			.split('\n')
 			.filter((line) => line.includes('for Màn hình Sảnh tràn'));
 		expect(warned.length).toBeLessThanOrEqual(21);
+	});
+
+	it('a ward saving 40,000-character drafts flat out: each costs a token per 8 KB it carries, so the burst lets in a fifth as many', async () => {
+		const ward = await connect(server.url, await login(server.url, 'phuong-tan-thuan-tay'));
+		const text = 'Phường đã phối hợp với các trường tổ chức tuyên truyền về Tuần lễ. '
+			.repeat(300)
+			.slice(0, 19_000);
+		const answers = await Promise.all(
+			Array.from({ length: 200 }, (_, i) =>
+				command(ward, 'report.save_draft', {
+					unitId: 'phuong-tan-thuan-tay',
+					figures: {},
+					narrative: { 'trien-khai': `${i} ${text}`, 'hoat-dong': text }
+				})
+			)
+		);
+		ward.close();
+		const acked = answers.filter((a) => a.ok).length;
+		// 300 tokens at 5 a draft: 60, and a few more from the refill (20 a second) meanwhile; small
+		// commands get 300 (above); every other one told when to send again
+		expect(acked).toBeGreaterThanOrEqual(55);
+		expect(acked).toBeLessThan(100);
+		for (const answer of answers.filter((a) => !a.ok))
+			expect(answer).toMatchObject({
+				code: 'rate_limited',
+				message: expect.stringMatching(/^Gửi quá nhanh/)
+			});
 	});
 });

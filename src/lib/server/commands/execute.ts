@@ -61,8 +61,10 @@ function canonical(value: unknown, depth = 0): string {
 	return JSON.stringify(value) ?? 'null';
 }
 
-function hashCommand(type: string, payload: unknown): string {
-	return createHash('sha256').update(canonical({ type, payload })).digest('hex');
+/** The command's hash, and its size (characters of the JSON the hash read). */
+function hashCommand(type: string, payload: unknown): { hash: string; size: number } {
+	const text = canonical({ type, payload });
+	return { hash: createHash('sha256').update(text).digest('hex'), size: text.length };
 }
 
 function refuse(
@@ -127,7 +129,9 @@ export async function executeCommand(
 
 	let hash: string;
 	try {
-		hash = hashCommand(type, payload);
+		const hashed = hashCommand(type, payload);
+		hash = hashed.hash;
+		commandLimits.chargeForSize(actor, ctx, hashed.size, Date.now());
 	} catch (error) {
 		if (error instanceof TooDeep)
 			return refuse(actor, ctx, id, type, 'bad_request', 'Dữ liệu lồng nhau quá sâu.');

@@ -5,17 +5,7 @@
  */
 import { json, type RequestEvent } from '@sveltejs/kit';
 import * as devalue from 'devalue';
-
-/** Reads a body to its end, holding one piece at a time; a body cut off on the way is no error. */
-async function dropBody(body: ReadableStream<Uint8Array> | null): Promise<void> {
-	if (!body) return;
-	const reader = body.getReader();
-	try {
-		while (!(await reader.read()).done);
-	} catch {
-		// the sender went away: nothing to read on
-	}
-}
+import { dropBody } from './request-body';
 
 export interface Unread {
 	status: number;

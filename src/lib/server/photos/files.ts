@@ -18,10 +18,10 @@ export function incomingPath(uploadId: string): string {
 	return path.join(config.photosDir, 'incoming', uploadId);
 }
 
-/** Writes (or appends) and waits until the bytes are on disk. */
-async function writeSynced(file: string, flags: 'w' | 'a', data: Uint8Array): Promise<void> {
+/** Writes and waits until the bytes are on disk. */
+async function writeSynced(file: string, data: Uint8Array): Promise<void> {
 	await fs.mkdir(path.dirname(file), { recursive: true });
-	const handle = await fs.open(file, flags);
+	const handle = await fs.open(file, 'w');
 	try {
 		await handle.write(data);
 		await handle.sync();
@@ -33,7 +33,7 @@ async function writeSynced(file: string, flags: 'w' | 'a', data: Uint8Array): Pr
 async function writeWhole(file: string, data: Buffer): Promise<void> {
 	// unique: the same photo may be written twice at once (same content, same name)
 	const temporary = `${file}.${process.pid}.${crypto.randomUUID()}.tmp`;
-	await writeSynced(temporary, 'w', data);
+	await writeSynced(temporary, data);
 	await fs.rename(temporary, file);
 }
 
@@ -59,8 +59,47 @@ export async function receivedBytes(uploadId: string): Promise<number> {
 	}
 }
 
-export async function appendIncoming(uploadId: string, chunk: Uint8Array): Promise<void> {
-	await writeSynced(incomingPath(uploadId), 'a', chunk);
+/** how a chunk's body went onto the end of its upload: whole, or not at all and why */
+export type Appended = 'whole' | 'short' | 'long' | 'cut';
+
+/**
+ * Appends a chunk's body to its upload as the pieces arrive (never gathered into one buffer:
+ * a ward's forty chunks at once were forty megabytes copied and collected on the main thread),
+ * and waits until they are on disk. A chunk is kept whole or not at all: a body cut off on the
+ * way, or longer or shorter than `length`, is taken back off, and the upload stays at `start`.
+ */
+export async function appendIncoming(
+	uploadId: string,
+	start: number,
+	length: number,
+	body: Iterable<Uint8Array> | AsyncIterable<Uint8Array>
+): Promise<Appended> {
+	const file = incomingPath(uploadId);
+	await fs.mkdir(path.dirname(file), { recursive: true });
+	const handle = await fs.open(file, 'a');
+	let outcome: Appended = 'whole';
+	try {
+		let written = 0;
+		try {
+			for await (const piece of body) {
+				if (written + piece.length > length) {
+					outcome = 'long';
+					break;
+				}
+				for (let at = 0; at < piece.length;)
+					at += (await handle.write(piece, at, piece.length - at)).bytesWritten;
+				written += piece.length;
+			}
+		} catch {
+			outcome = 'cut';
+		}
+		if (outcome === 'whole' && written < length) outcome = 'short';
+		if (outcome !== 'whole') await handle.truncate(start);
+		await handle.sync();
+	} finally {
+		await handle.close();
+	}
+	return outcome;
 }
 
 export async function removeIncoming(uploadId: string): Promise<void> {

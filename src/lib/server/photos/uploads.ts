@@ -6,7 +6,14 @@
 import type { ErrorCode } from '$lib/types';
 import { config } from '../config';
 import type { Db } from '../db';
-import { appendIncoming, incomingPath, receivedBytes, removeIncoming, writePhotoFiles } from './files';
+import {
+	type Appended,
+	appendIncoming,
+	incomingPath,
+	receivedBytes,
+	removeIncoming,
+	writePhotoFiles
+} from './files';
 import { QueueFull } from './fair-queue';
 import { ImageRefused, photoQueueHasRoom, processPhoto } from './image';
 import { PhotoProcessFailed } from './photo-process';
@@ -53,7 +60,10 @@ export interface Chunk {
 	userId: number | null;
 	start: number;
 	total: number;
-	bytes: Uint8Array;
+	/** the chunk's length as its Content-Range says */
+	length: number;
+	/** its bytes, as they arrive */
+	body: Iterable<Uint8Array> | AsyncIterable<Uint8Array>;
 }
 
 export function receiveChunk(db: Db, chunk: Chunk, demo = false): Promise<UploadAnswer> {
@@ -61,7 +71,7 @@ export function receiveChunk(db: Db, chunk: Chunk, demo = false): Promise<Upload
 }
 
 async function receive(db: Db, chunk: Chunk, demo: boolean): Promise<UploadAnswer> {
-	const { uploadId, unitId, total, start, bytes } = chunk;
+	const { uploadId, unitId, total, start, length } = chunk;
 	if (total > maxPhotoBytes()) return { ok: false, status: 413, code: 'invalid', message: tooLargeMessage() };
 	const upload = getUpload(db, uploadId);
 	if (upload && upload.unitId !== unitId)
@@ -86,7 +96,7 @@ async function receive(db: Db, chunk: Chunk, demo: boolean): Promise<UploadAnswe
 			message: `Máy chủ đang có ${received} byte của ảnh này; gửi tiếp từ đó.`,
 			received
 		};
-	if (start + bytes.length > total)
+	if (start + length > total)
 		return {
 			ok: false,
 			status: 400,
@@ -109,11 +119,43 @@ async function receive(db: Db, chunk: Chunk, demo: boolean): Promise<UploadAnswe
 			};
 		await removeIncoming(uploadId); // a leftover from an upload refused earlier
 	}
-	if (bytes.length > 0) await appendIncoming(uploadId, bytes);
-	const now = start + bytes.length;
+	if (length > 0) {
+		const appended = await appendIncoming(uploadId, start, length, chunk.body);
+		if (appended !== 'whole') {
+			// an upload whose first chunk never arrived whole is not kept at all
+			if (!upload) {
+				deleteUpload(db, uploadId);
+				await removeIncoming(uploadId);
+			}
+			return notAppended[appended];
+		}
+	}
+	const now = start + length;
 	if (now < total) return { ok: true, received: now, total, photoId: null };
 	return finish(db, unitId, uploadId, total, demo);
 }
+
+/** A chunk not taken (the upload stays where it was): the tablet sends it again. */
+const notAppended: Record<Exclude<Appended, 'whole'>, UploadAnswer> = {
+	cut: {
+		ok: false,
+		status: 408,
+		code: 'bad_request',
+		message: 'Kết nối bị ngắt khi đang gửi ảnh; máy sẽ gửi tiếp.'
+	},
+	short: {
+		ok: false,
+		status: 408,
+		code: 'bad_request',
+		message: 'Phần ảnh nhận được không đủ; máy sẽ gửi lại phần này.'
+	},
+	long: {
+		ok: false,
+		status: 400,
+		code: 'bad_request',
+		message: 'Phần ảnh gửi lên dài hơn Content-Range đã khai.'
+	}
+};
 
 /** Every byte is here and the photo was not to blame: kept, the tablet's next try stores it. */
 const queueFullAnswer: UploadAnswer = {
@@ -177,7 +219,11 @@ export function ingestPhoto(
 	bytes: Uint8Array,
 	demo: boolean
 ): Promise<UploadAnswer> {
-	return receiveChunk(db, { ...upload, start: 0, total: bytes.length, bytes }, demo);
+	return receiveChunk(
+		db,
+		{ ...upload, start: 0, total: bytes.length, length: bytes.length, body: [bytes] },
+		demo
+	);
 }
 
 /** Forgets uploads abandoned for a day (their partial files too). */

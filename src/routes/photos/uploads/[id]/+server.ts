@@ -7,6 +7,7 @@ import { z } from '$lib/zod';
 import { authorize } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { photoChunkBytes } from '$lib/server/http/body-limits';
+import { bodyPieces, dropBody } from '$lib/server/http/request-body';
 import { maxPhotoBytes, receiveChunk, tooLargeMessage } from '$lib/server/photos/uploads';
 
 const uploadId = z.uuid();
@@ -33,23 +34,20 @@ export const PUT: RequestHandler = async ({ params, url, request, locals }) => {
 		return refuse(400, 'bad_request', 'Phần ảnh gửi lên không hợp lệ.');
 	// a body larger than a chunk was refused before it was read (server.js, http/body-guard.ts)
 
-	let bytes: Uint8Array;
-	try {
-		bytes = new Uint8Array(await request.arrayBuffer());
-	} catch {
-		return refuse(408, 'bad_request', 'Kết nối bị ngắt khi đang gửi ảnh; máy sẽ gửi tiếp.');
-	}
-	if (bytes.length !== end - start + 1)
-		return refuse(408, 'bad_request', 'Phần ảnh nhận được không đủ; máy sẽ gửi lại phần này.');
-
+	// written to the upload as it arrives. A chunk refused before its body was read is read and
+	// dropped after, so the tablet gets the answer; one that ran past its range is hung up on.
+	const { pieces, read } = bodyPieces(request.body);
 	const answer = await receiveChunk(db(), {
 		uploadId: id.data,
 		unitId: unit.data,
 		userId: actor.kind === 'user' ? actor.userId : null,
 		start,
 		total,
-		bytes
+		length: end - start + 1,
+		body: pieces
 	});
+	if (!read.started) void dropBody(request.body);
+	else if (!read.ended) void request.body?.cancel().catch(() => {});
 	if (!answer.ok) {
 		const { status, ...body } = answer;
 		return json(body, { status });
