@@ -6,6 +6,7 @@
  * ask of the server, so one account can ask only so much of it (a ward's forty 12 MB photos at
  * once, a coordinator importing a zip bomb again and again), however many devices it uses.
  */
+import type { IncomingMessage } from 'node:http';
 import type { Handle } from '@sveltejs/kit';
 import type { Actor } from '../access';
 import { config } from '../config';
@@ -16,6 +17,19 @@ import { bodyLimitOf } from './body-limits';
 const mb = 1024 * 1024;
 const budget = new TokenBuckets(config.uploadBurstMb * mb, config.uploadMbPerSecond * mb);
 const enabled = budget.burst > 0 && budget.perSecond > 0;
+/**
+ * Files one account may have being read at once: each device sends one chunk at a time, so this
+ * is a dozen tablets of one ward sending together, while a script sent forty at once (forty
+ * megabytes to read in the same second, every socket of the day waiting behind them).
+ */
+export const maxReadingAtOnce = 16;
+const reading = new Map<string, number>();
+/**
+ * A refused body is read to its end and dropped so that the browser sees why (a tablet then waits
+ * as told), within this allowance per account; past it the sender is hung up on unread, or a
+ * refusal would cost as much reading as the upload it refused.
+ */
+const drains = new TokenBuckets(4 * mb, 1 * mb);
 
 const keyOf = (actor: Actor) =>
 	actor.kind === 'user'
@@ -25,7 +39,7 @@ const keyOf = (actor: Actor) =>
 			: null;
 
 /** After the session is read (locals.actor); the command line and the simulator send no HTTP. */
-export const handleUploadBudget: Handle = ({ event, resolve }) => {
+export const handleUploadBudget: Handle = async ({ event, resolve }) => {
 	const { actor } = event.locals;
 	const { method, headers } = event.request;
 	// page loads and reads (nearly every request) send no file: not looked up at all
@@ -37,20 +51,43 @@ export const handleUploadBudget: Handle = ({ event, resolve }) => {
 	const declared = Number(headers.get('content-length'));
 	const bytes = Number.isSafeInteger(declared) && declared > 0 ? declared : limit.bytes;
 	const now = Date.now();
-	const wait = budget.waitFor(key, now, bytes);
+	const readingNow = reading.get(key) ?? 0;
+	const wait = readingNow >= maxReadingAtOnce ? 1000 : budget.waitFor(key, now, bytes);
 	if (wait === 0) {
 		budget.take(key, now, bytes);
-		return resolve(event);
+		reading.set(key, readingNow + 1);
+		let done = false;
+		const release = () => {
+			if (done) return;
+			done = true;
+			const left = (reading.get(key) ?? 1) - 1;
+			if (left > 0) reading.set(key, left);
+			else reading.delete(key);
+		};
+		// read in full (or gone) frees its place, though the answer may wait on more (a photo
+		// waiting to be decoded)
+		const req = (event.platform as { req?: IncomingMessage } | undefined)?.req;
+		req?.once('end', release).once('close', release);
+		try {
+			return await resolve(event);
+		} finally {
+			release();
+		}
 	}
 	const seconds = Math.ceil(wait / 1000);
-	const message = `Tài khoản này vừa gửi nhiều tệp; máy chủ nhận tiếp sau ${seconds} giây.`;
+	const message =
+		readingNow >= maxReadingAtOnce
+			? `Tài khoản này đang gửi nhiều tệp cùng lúc; máy chủ nhận tiếp sau ${seconds} giây.`
+			: `Tài khoản này vừa gửi nhiều tệp; máy chủ nhận tiếp sau ${seconds} giây.`;
 	const page = new Response(`<!doctype html><html lang="vi"><meta charset="utf-8"><p>${message}</p></html>`, {
 		status: 429,
 		headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': String(seconds) }
 	});
+	const drain = drains.waitFor(key, now, bytes) === 0;
+	if (drain) drains.take(key, now, bytes);
 	return answerUnread(
 		event,
 		{ status: 429, code: 'rate_limited', message, retryInMs: wait },
-		{ page, drain: true }
+		{ page, drain }
 	);
 };
