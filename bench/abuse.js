@@ -329,7 +329,7 @@ try {
 		}
 	});
 	probe = { worker };
-	await reply(worker, undefined, (m) => m === 'ready');
+	const { raised: probeRaised } = await reply(worker, undefined, (m) => m.ready);
 	// The day's 2,000 devices are on other machines: here they yield the CPU to the server and the
 	// probe (set on this thread alone, once the server, the probe and the attackers are started,
 	// since a thread or process started from here takes its priority). Without it the machine is
@@ -408,7 +408,15 @@ try {
 		samples,
 		memory.samples
 	);
-	report({ quiet, flood, said, filled, refusals, rssAfterFlood: rssPeak(halves[2], memory.samples) });
+	report({
+		quiet,
+		flood,
+		said,
+		filled,
+		refusals,
+		probeRaised,
+		rssAfterFlood: rssPeak(halves[2], memory.samples)
+	});
 	for (const c of clients) c.socket.close();
 } catch (error) {
 	console.error('the bench failed:', error);
@@ -484,7 +492,7 @@ function phase(halves, probe, memory) {
 	};
 }
 
-function report({ quiet: q, flood: f, said, filled, refusals, rssAfterFlood }) {
+function report({ quiet: q, flood: f, said, filled, refusals, probeRaised, rssAfterFlood }) {
 	const p = quantile;
 	const ratio = (a, b) => (Number.isFinite(b / a) ? (b / a).toFixed(2) : '—');
 	const verdict = (a, b) => `${ratio(a, b)} ${b / a <= 2 ? '✓' : '✗'} (target ≤ 2)`;
@@ -501,7 +509,7 @@ function report({ quiet: q, flood: f, said, filled, refusals, rssAfterFlood }) {
 		`quiet: the day alone; flood: the day and every flood below at once, each from one attacker at one address; ${seconds} s each, in halves taken in turn (quiet, flood, quiet, flood)`
 	);
 	line(
-		`CPU priority as if each were on a machine of its own: the server and the probe at the normal one, the day's clients below it (nice ${dayClientsNice}), the attackers' threads at the lowest (nice 19)`
+		`CPU priority as if each were on a machine of its own: the probe (a gate phone) ${probeRaised ? 'first (nice −5)' : 'at the normal one (not raised: not root)'}, the server at the normal one, the day's clients below it (nice ${dayClientsNice}), the attackers' threads at the lowest (nice 19)`
 	);
 	line('');
 	const row = (what, a, b, tail) => line(`${what.padEnd(44)}${a.padEnd(16)}${b.padEnd(16)}${tail}`);
