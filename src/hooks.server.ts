@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { dev } from '$app/environment';
 import { isLang } from '$lib/i18n';
 import { userActor } from '$lib/server/access';
 import {
@@ -33,6 +34,8 @@ export const init: ServerInit = async () => {
 	startFleetWatcher();
 	startUploadSweeper(db());
 	startSimulator();
+	// in development pages are compiled as they are asked for: loading them all would only slow the start
+	if (dev) return;
 	const { modules, ms } = await loadEveryPage();
 	console.log(`[start] đã nạp sẵn mã của mọi trang: ${modules} mô-đun, ${Math.round(ms)} ms`);
 };

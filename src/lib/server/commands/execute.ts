@@ -11,6 +11,7 @@ import { actorLabel, authorize, type Actor } from '../access';
 import { dayNow } from '../day-clock';
 import { db } from '../db';
 import { publish } from '../events/bus';
+import { recordCommandTime } from '../health';
 import { appendEvent, findCommand } from '../events/log';
 import { CommandError } from './define';
 import { commitInGroup } from './group-commit';
@@ -103,11 +104,21 @@ function answerForRetry(commandId: string, hash: string): CommandResult | undefi
 	};
 }
 
+/** The one command path (sockets and forms), timed for /healthz from call to answer. */
 export async function executeCommand(
 	actor: Actor,
 	input: unknown,
 	ctx: CommandContext = {}
 ): Promise<CommandResult> {
+	const start = performance.now();
+	try {
+		return await execute(actor, input, ctx);
+	} finally {
+		recordCommandTime(performance.now() - start);
+	}
+}
+
+async function execute(actor: Actor, input: unknown, ctx: CommandContext): Promise<CommandResult> {
 	// first: a flood costs one map lookup each, whatever it sends
 	const waitMs = commandLimits.admit(actor, ctx, Date.now());
 	if (waitMs > 0) return tooFast(actor, ctx, waitMs);

@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Handle } from '@sveltejs/kit';
 import type { Actor } from '../access';
 import { config } from '../config';
+import { Places } from '../places';
 import { TokenBuckets } from '../token-buckets';
 import { answerUnread } from './answer-unread';
 import { bodyLimitOf } from './body-limits';
@@ -23,7 +24,7 @@ const enabled = budget.burst > 0 && budget.perSecond > 0;
  * megabytes to read in the same second, every socket of the day waiting behind them).
  */
 export const maxReadingAtOnce = 16;
-const reading = new Map<string, number>();
+const reading = new Places();
 /**
  * A refused body is read to its end and dropped so that the browser sees why (a tablet then waits
  * as told), within this allowance per account; past it the sender is hung up on unread, or a
@@ -51,34 +52,25 @@ export const handleUploadBudget: Handle = async ({ event, resolve }) => {
 	const declared = Number(headers.get('content-length'));
 	const bytes = Number.isSafeInteger(declared) && declared > 0 ? declared : limit.bytes;
 	const now = Date.now();
-	const readingNow = reading.get(key) ?? 0;
-	const wait = readingNow >= maxReadingAtOnce ? 1000 : budget.waitFor(key, now, bytes);
-	if (wait === 0) {
+	let wait = budget.waitFor(key, now, bytes);
+	const giveBack = wait === 0 ? reading.hold([{ key, max: maxReadingAtOnce }]) : null;
+	const full = wait === 0 && !giveBack;
+	if (full) wait = 1000;
+	if (giveBack) {
 		budget.take(key, now, bytes);
-		reading.set(key, readingNow + 1);
-		let done = false;
-		const release = () => {
-			if (done) return;
-			done = true;
-			const left = (reading.get(key) ?? 1) - 1;
-			if (left > 0) reading.set(key, left);
-			else reading.delete(key);
-		};
-		// read in full (or gone) frees its place, though the answer may wait on more (a photo
-		// waiting to be decoded)
+		// given back once the body is read in full (or gone), though the answer may wait on more
+		// (a photo waiting to be decoded); or with the answer, where the request is not at hand
 		const req = (event.platform as { req?: IncomingMessage } | undefined)?.req;
-		req?.once('end', release).once('close', release);
+		req?.once('end', giveBack).once('close', giveBack);
 		try {
 			return await resolve(event);
 		} finally {
-			release();
+			giveBack();
 		}
 	}
 	const seconds = Math.ceil(wait / 1000);
-	const message =
-		readingNow >= maxReadingAtOnce
-			? `Tài khoản này đang gửi nhiều tệp cùng lúc; máy chủ nhận tiếp sau ${seconds} giây.`
-			: `Tài khoản này vừa gửi nhiều tệp; máy chủ nhận tiếp sau ${seconds} giây.`;
+	const what = full ? 'đang gửi nhiều tệp cùng lúc' : 'vừa gửi nhiều tệp';
+	const message = `Tài khoản này ${what}; máy chủ nhận tiếp sau ${seconds} giây.`;
 	const page = new Response(`<!doctype html><html lang="vi"><meta charset="utf-8"><p>${message}</p></html>`, {
 		status: 429,
 		headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': String(seconds) }

@@ -32,9 +32,8 @@ import { lastSeq, missedEvents } from '../events/log';
 import { packFrame } from '$lib/trucks/position-frame.js';
 import { ReadDesk } from './read-desk';
 import { Strikes } from './strikes';
-import { ConnectionCounts } from './connection-limits';
+import { Places } from '../places';
 import { clientAddress } from '../client-address';
-import { recordCommandTime } from '../health';
 
 interface SocketData {
 	actor: Actor;
@@ -100,7 +99,8 @@ const trackDesk = new ReadDesk({ burst: 20, refillMs: 100 });
 const fleetDesk = new ReadDesk({ burst: 5, refillMs: 1000 });
 /** the server's time: asked once a connection */
 const clockDesk = new ReadDesk({ burst: 5, refillMs: 2000 });
-const connectionCounts = new ConnectionCounts();
+/** live connections of a sign-in and of an address */
+const connections = new Places();
 const strikes = new Strikes(config.coolDownSeconds);
 
 function syncFrom(afterSeq: number, rooms: string[]): SyncResult {
@@ -166,10 +166,8 @@ function onConnection(socket: RealtimeSocket): void {
 		'command',
 		guarded('command', async (command, ack) => {
 			if (typeof ack !== 'function') return;
-			const start = performance.now();
 			const result = await executeCommand(actor, command, { clientId: socket.id, ip });
 			ack(result);
-			recordCommandTime(performance.now() - start);
 			if (!result.ok && (result.code === 'rate_limited' || result.code === 'forbidden')) refused();
 		})
 	);
@@ -298,17 +296,13 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 		// a connection already gone (opened and closed in one request) is never `connected`, so its
 		// socket never says `disconnect`: it takes no place
 		if (socket.conn.readyState !== 'open') return next(new Error('closed'));
-		if (connectionCounts.take(places))
+		const giveBack = connections.hold(places);
+		if (!giveBack)
 			return next(
 				Object.assign(new Error('too_many_connections'), { data: { code: 'too_many_connections' } })
 			);
-		// given back once, whichever comes first: the socket leaves, or its connection closes
-		// before the socket was ever connected
-		let given = false;
-		const giveBack = () => {
-			if (!given) connectionCounts.give(places);
-			given = true;
-		};
+		// given back whichever comes first: the socket leaves, or its connection closes before the
+		// socket was ever connected
 		socket.once('disconnect', giveBack);
 		socket.conn.once('close', giveBack);
 		const actor = result.actor;
