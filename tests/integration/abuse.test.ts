@@ -55,6 +55,21 @@ async function openMany(count: number, cookie: string, from: string) {
 	return { connected, refusal };
 }
 
+/**
+ * engine.io's first request, as a browser's socket opens with it: 200 and a session id, or turned
+ * away before any socket exists (403 and why).
+ */
+async function handshake(cookie: string, from: string) {
+	const response = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, {
+		headers: { cookie, 'x-forwarded-for': from }
+	});
+	const body = await response.text();
+	return {
+		status: response.status,
+		said: response.ok ? 'open' : (JSON.parse(body) as { message: string }).message
+	};
+}
+
 async function liveSockets(): Promise<number> {
 	return ((await (await fetch(`${server.url}/healthz`)).json()) as { sockets: number }).sockets;
 }
@@ -65,6 +80,13 @@ describe('live connections', () => {
 		const { connected, refusal } = await openMany(25, cookie, '10.0.0.1');
 		expect(connected).toBe(20);
 		expect(refusal).toBe('too_many_connections');
+		// told once, it is turned away at the door while full: before the upgrade, no socket, no lookup
+		expect(await handshake(cookie, '10.0.0.1')).toEqual({ status: 403, said: 'too_many_connections' });
+		await expect(connect(server.url, cookie, 'user', { 'x-forwarded-for': '10.0.0.1' })).rejects.toThrow(
+			'websocket error'
+		);
+		// another sign-in from the same address is not
+		expect((await handshake(await login(server.url, 'ttvh'), '10.0.0.1')).status).toBe(200);
 
 		open.pop()?.close();
 		await new Promise((resolve) => setTimeout(resolve, 300));
@@ -94,6 +116,10 @@ describe('live connections', () => {
 		const second = await openMany(20, await login(server.url, 'ttvh'), '10.0.0.2');
 		expect(first.connected + second.connected).toBe(30);
 		expect(second.refusal).toBe('too_many_connections');
+		expect(await handshake(await login(server.url, 'lanhdao'), '10.0.0.2')).toEqual({
+			status: 403,
+			said: 'too_many_connections'
+		});
 		// a gate elsewhere, through the same proxy, still connects
 		const elsewhere = await openMany(1, await login(server.url, 'ttvh'), '10.0.0.3');
 		expect(elsewhere.connected).toBe(1);
@@ -161,6 +187,11 @@ describe('the gate under a flood', () => {
 		await expect(connect(server.url, `km_display=${token}`, 'display', proxied)).rejects.toThrow(
 			'too_many_requests'
 		);
+		// told once, coming straight back again is turned away at the door
+		expect(await handshake(`km_display=${token}`, '10.0.1.1')).toEqual({
+			status: 403,
+			said: 'too_many_requests'
+		});
 		// the gate, on its own sign-in, is not affected
 		expect(gate.connected).toBe(true);
 		// nothing the display link sent was logged; the ward's drafts are small marks in the log

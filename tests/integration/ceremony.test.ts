@@ -36,7 +36,8 @@ async function importList(file: File, mode = 'replace', cookie = opsCookie) {
 }
 
 beforeAll(async () => {
-	server = await startServer();
+	// this file imports list after list on purpose (the limit itself: upload-budget.test.ts)
+	server = await startServer({ env: { KHAIMAC_IMPORTS_IN_A_ROW: '100' } });
 	opsCookie = await login(server.url, 'ttvh');
 	ops = await connect(server.url, opsCookie);
 	opsEvents = collect(ops);

@@ -2,7 +2,8 @@
  * Files an account sends come out of one budget (KHAIMAC_UPLOAD_BURST_MB, then
  * KHAIMAC_UPLOAD_MB_PER_S): past it a photo chunk or an imported file is answered "send again
  * in N s" before its body is read, nothing of it is kept, and other accounts send on as before.
- * Here the budget is 2 MB at once, then 1 MB a second. At most sixteen of an account's files are
+ * Here the budget is 2 MB at once, then 1 MB a second. Files read whole (imports) are also
+ * counted: three in a row, then one every 20 s. At most sixteen of an account's files are
  * read at once, and a refused body is read (so the browser sees why) only within a small allowance.
  */
 import net from 'node:net';
@@ -66,27 +67,35 @@ describe('one budget for the files an account sends', () => {
 
 	it('answers an import form past it as a form failure, before the file is read', async () => {
 		const cookie = await login(server.url, 'ttvh');
-		const importList = async () => {
-			const form = new FormData();
-			form.set('commandId', crypto.randomUUID());
-			form.set('mode', 'replace');
-			// 1.8 MB of nothing a spreadsheet reader would take: read, it is refused as unreadable
-			form.set('file', new File([new Uint8Array(1.8 * mb)], 'khach-moi.xlsx'));
-			const response = await fetch(`${server.url}/ops/ceremony?/importInvitees`, {
-				method: 'POST',
-				headers: { cookie, origin: server.url, accept: 'application/json', 'x-sveltekit-action': 'true' },
-				body: form
-			});
-			return (await response.json()) as { type: string; status: number; data: string };
-		};
-		const first = await importList();
-		// read and judged: not a spreadsheet
+		// 1.8 MB of nothing a spreadsheet reader would take: read, it is refused as unreadable
+		const first = await importList(cookie, 1.8 * mb);
 		expect(first.type).toBe('failure');
 		expect(first.status).toBe(400);
-		const second = await importList();
+		const second = await importList(cookie, 1.8 * mb);
 		expect(second).toMatchObject({ type: 'failure', status: 429 });
 		expect(second.data).toContain('rate_limited');
 		expect(second.data).toMatch(/sau \d+ giây/);
+	});
+
+	it('reads three imported files of an account in a row, then one every 20 s, whatever their size', async () => {
+		const cookie = await login(server.url, 'admin');
+		const answers = [];
+		for (let i = 0; i < 4; i++) answers.push(await importList(cookie, 1024));
+		// read and judged: not a spreadsheet
+		for (const answer of answers.slice(0, 3)) expect(answer).toMatchObject({ type: 'failure', status: 400 });
+		expect(answers[3]).toMatchObject({ type: 'failure', status: 429 });
+		expect(answers[3].data).toMatch(/vừa nạp nhiều tệp; máy chủ nhận tiếp sau (1\d|20) giây/);
+		// a photo of the same account is not held back by it
+		const photo = await putChunk(
+			server.url,
+			cookie,
+			crypto.randomUUID(),
+			'phuong-tan-kieng',
+			new Uint8Array(1024),
+			0,
+			2048
+		);
+		expect(photo.status).not.toBe(429);
 	});
 
 	it('reads at most sixteen of an account’s files at once: the seventeenth is told to send again, another account is not', async () => {
@@ -144,6 +153,20 @@ describe('one budget for the files an account sends', () => {
 		for (const r of refused) r.socket.destroy();
 	});
 });
+
+/** The ceremony page's invitee import, as the page posts it, with `bytes` of zeros as the file. */
+async function importList(cookie: string, bytes: number) {
+	const form = new FormData();
+	form.set('commandId', crypto.randomUUID());
+	form.set('mode', 'replace');
+	form.set('file', new File([new Uint8Array(bytes)], 'khach-moi.xlsx'));
+	const response = await fetch(`${server.url}/ops/ceremony?/importInvitees`, {
+		method: 'POST',
+		headers: { cookie, origin: server.url, accept: 'application/json', 'x-sveltekit-action': 'true' },
+		body: form
+	});
+	return (await response.json()) as { type: string; status: number; data: string };
+}
 
 /**
  * A photo chunk's head, sent over a socket of its own, and no byte of its body: `answer` is what

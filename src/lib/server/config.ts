@@ -40,6 +40,8 @@ export const config = {
 	heapGrowthPercent: int('KHAIMAC_HEAP_GROWTH_PERCENT', 100),
 	/** a sign-in whose connection was let go for asking on past its limits may not connect for this long (0: never let go) */
 	coolDownSeconds: int('KHAIMAC_COOL_DOWN_S', 30),
+	/** files read whole (imports) an account may send in a row; then one every 20 s */
+	importsInARow: int('KHAIMAC_IMPORTS_IN_A_ROW', 3),
 	/** demo: simulated minutes per real minute; 0 = no simulator (the real thing) */
 	demoSpeed: int('KHAIMAC_DEMO_SPEED', 0),
 	/** failed logins for one account from one address (4× that from an address) before tries wait */

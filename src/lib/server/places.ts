@@ -11,12 +11,17 @@ export interface PlaceKey {
 export class Places {
 	#held = new Map<string, number>();
 
+	/** Whether every place under `key` is taken. */
+	isFull({ key, max }: PlaceKey): boolean {
+		return max > 0 && (this.#held.get(key) ?? 0) >= max;
+	}
+
 	/**
 	 * Takes a place under every key, or none when one is full (null). Answers the give-back, which
 	 * may be called from several ends (whichever comes first): only the first gives back.
 	 */
 	hold(keys: PlaceKey[]): (() => void) | null {
-		if (keys.some(({ key, max }) => max > 0 && (this.#held.get(key) ?? 0) >= max)) return null;
+		if (keys.some((place) => this.isFull(place))) return null;
 		for (const { key } of keys) this.#held.set(key, (this.#held.get(key) ?? 0) + 1);
 		let given = false;
 		return () => {

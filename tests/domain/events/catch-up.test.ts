@@ -63,6 +63,19 @@ describe("a catch-up reads only its rooms' events", () => {
 		expect(missedEvents(database, 0, ['display'], 5, 11)).toBeNull();
 	});
 
+	it('counts an event seen by two of its rooms once when judging too many missed', () => {
+		// 6 to both rooms, 3 to each alone: 12 for a screen in both, though the rooms hold 9 each
+		for (let i = 0; i < 6; i++) append(['ops', 'display']);
+		for (let i = 0; i < 3; i++) append(['ops']);
+		for (let i = 0; i < 3; i++) append(['display']);
+		expect(missedEvents(database, 0, ['ops', 'display'], 5, 12)?.more).toBe(true);
+		expect(missedEvents(database, 0, ['ops', 'display'], 5, 11)).toBeNull();
+		expect(missedEvents(database, 0, ['ops', 'display', 'ops'], 20, 12)?.events).toHaveLength(12);
+		expect(missedEvents(database, 0, ['ops'], 5, 9)?.events).toHaveLength(5);
+		expect(missedEvents(database, 0, ['ops'], 5, 8)).toBeNull();
+		expect(missedEvents(database, 0, [], 5, 0)?.events).toEqual([]);
+	});
+
 	it("a page's latest events for a feed, oldest first", () => {
 		const seqs = Array.from({ length: 6 }, (_, i) => append(i % 2 ? ['ops'] : ['display']));
 		expect(recentEvents(database, ['ops'], 2).map((e) => e.seq)).toEqual([seqs[3], seqs[5]]);

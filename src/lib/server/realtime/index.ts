@@ -32,7 +32,8 @@ import { lastSeq, missedEvents } from '../events/log';
 import { packFrame } from '$lib/trucks/position-frame.js';
 import { ReadDesk } from './read-desk';
 import { Strikes } from './strikes';
-import { Places } from '../places';
+import { Door } from './door';
+import { FanOut } from './fan-out';
 import { clientAddress } from '../client-address';
 
 interface SocketData {
@@ -60,9 +61,11 @@ function authenticate(socket: RealtimeSocket): { actor: Actor; room: string } | 
 	const cookies = parseCookies(socket.handshake.headers.cookie ?? '');
 	const wanted = (socket.handshake.auth as { as?: unknown } | undefined)?.as;
 	if (wanted === 'display') {
-		const link = cookies[displayCookie] ? findDisplayLinkByToken(db(), cookies[displayCookie]) : undefined;
-		if (!link) return { error: 'unauthenticated' };
+		const token = cookies[displayCookie];
+		const link = token ? findDisplayLinkByToken(db(), token) : undefined;
+		if (!token || !link) return { error: 'unauthenticated' };
 		if (link.revokedAt) return { error: 'revoked' };
+		door.learnLink(token, `link:${link.id}`);
 		return { actor: { kind: 'display', linkId: link.id, name: link.name }, room: `link:${link.id}` };
 	}
 	const token = cookies[sessionCookie];
@@ -99,9 +102,9 @@ const trackDesk = new ReadDesk({ burst: 20, refillMs: 100 });
 const fleetDesk = new ReadDesk({ burst: 5, refillMs: 1000 });
 /** the server's time: asked once a connection */
 const clockDesk = new ReadDesk({ burst: 5, refillMs: 2000 });
-/** live connections of a sign-in and of an address */
-const connections = new Places();
 const strikes = new Strikes(config.coolDownSeconds);
+/** live connections of a sign-in and of an address */
+const door = new Door(strikes);
 
 function syncFrom(afterSeq: number, rooms: string[]): SyncResult {
 	const missed = missedEvents(db(), afterSeq, rooms, config.resyncPage, config.resyncLimit);
@@ -228,6 +231,16 @@ function onConnection(socket: RealtimeSocket): void {
 	);
 }
 
+/** events' writes: a few ms a turn of the event loop, 25 sockets a step (fan-out.ts) */
+const fanOutPace = { turnMs: 4, step: 25 };
+
+/** The sockets in any of `rooms`, each once. */
+function socketsIn(io: RealtimeServer, rooms: string[]): string[] {
+	const sockets = new Set<string>();
+	for (const room of rooms) for (const id of io.sockets.adapter.rooms.get(room) ?? []) sockets.add(id);
+	return [...sockets];
+}
+
 function endSessions(io: RealtimeServer, event: LiveEvent): void {
 	if (event.type === 'scenario.imported') {
 		// accounts may be bound anew: their sockets come back through the handshake, re-checked
@@ -268,7 +281,11 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 			maxHttpBufferSize: 2e6,
 			// a connection that has not signed in by then is closed (socket.io's default: 45 s)
 			connectTimeout: 10_000,
-			allowRequest: (req, callback) => callback(null, sameOrigin(req))
+			allowRequest: (req, callback) => {
+				if (!sameOrigin(req)) return callback(null, false);
+				const turnedAway = door.turnAway(req, Date.now());
+				callback(turnedAway, turnedAway === null);
+			}
 		});
 	io.removeAllListeners('connection');
 	// @ts-expect-error socket.io keeps middlewares in `_fns`; cleared so a hot reload does not stack them
@@ -277,30 +294,15 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 		const result = authenticate(socket);
 		if ('error' in result)
 			return next(Object.assign(new Error(result.error), { data: { code: result.error } }));
-		// let go for asking on past its limits: not straight back
-		const cooling = strikes.coolingFor(result.room, Date.now());
-		if (cooling > 0)
-			return next(
-				Object.assign(new Error('too_many_requests'), {
-					data: { code: 'too_many_requests', retryInMs: cooling }
-				})
-			);
 		const address = clientAddress(socket.handshake.headers, socket.handshake.address);
-		const places = [
-			{
-				key: result.room,
-				max: result.actor.kind === 'display' ? config.socketsPerDisplayLink : config.socketsPerLogin
-			},
-			{ key: `address:${address}`, max: config.socketsPerAddress }
-		];
 		// a connection already gone (opened and closed in one request) is never `connected`, so its
 		// socket never says `disconnect`: it takes no place
 		if (socket.conn.readyState !== 'open') return next(new Error('closed'));
-		const giveBack = connections.hold(places);
-		if (!giveBack)
-			return next(
-				Object.assign(new Error('too_many_connections'), { data: { code: 'too_many_connections' } })
-			);
+		// asked on past its limits and let go: not straight back; or all its places are taken
+		const entered = door.enter(result.room, address, Date.now());
+		if ('refusal' in entered)
+			return next(Object.assign(new Error(entered.refusal.code), { data: entered.refusal }));
+		const giveBack = entered.giveBack;
 		// given back whichever comes first: the socket leaves, or its connection closes before the
 		// socket was ever connected
 		socket.once('disconnect', giveBack);
@@ -318,15 +320,25 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 		next();
 	});
 	io.on('connection', onConnection);
+	const fanOut = new FanOut(fanOutPace);
 	const unsubscribe = [
 		subscribe('committed', (event, audience) => {
-			if (audience.length) io.to(audience).emit('event', event);
+			fanOut.send(socketsIn(io, audience), (to) => io.to(to).emit('event', event));
 			endSessions(io, event);
 		}),
-		subscribe('positions', (frame) => io.to(['ops', 'display']).emit('positions', packFrame(frame))),
+		subscribe('positions', (frame) => {
+			const packed = packFrame(frame);
+			fanOut.send(socketsIn(io, ['ops', 'display']), (to) => io.to(to).emit('positions', packed));
+		}),
 		subscribe('clock', (clock) => io.emit('clock:changed', clock))
 	];
-	holder[key] = { io, stop: () => unsubscribe.forEach((stop) => stop()) };
+	holder[key] = {
+		io,
+		stop: () => {
+			unsubscribe.forEach((stop) => stop());
+			fanOut.stop();
+		}
+	};
 	return io;
 }
 
