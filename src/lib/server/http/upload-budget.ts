@@ -33,12 +33,13 @@ const reading = new Places();
 const drains = new TokenBuckets(4 * mb, 1 * mb);
 
 /**
- * Files read whole (imports) an account may send: three in a row (KHAIMAC_IMPORTS_IN_A_ROW), then one every 20 s. Reading
- * one 5 MB form holds the event loop ~100 ms on the 2-core bench machine (the form parsed, the file
- * copied out of it: fresh memory each time), and a script importing a zip bomb again and again
- * did so every second (bench:abuse). An organizer imports a list a few times on the day.
+ * Files read whole (imports) an account may send: three in a row (KHAIMAC_IMPORTS_IN_A_ROW), then
+ * one every 20 s. Reading one 5 MB form holds the event loop ~100 ms on the 2-core bench machine
+ * (the form parsed, the file copied out of it: fresh memory each time), and a script importing a
+ * zip bomb again and again did so every second (bench:abuse). An organizer imports a list a few
+ * times on the day.
  */
-const wholeFiles = new TokenBuckets(config.importsInARow, 1 / 20);
+const imports = new TokenBuckets(config.importsInARow, 1 / 20);
 
 const keyOf = (actor: Actor) =>
 	actor.kind === 'user'
@@ -60,14 +61,14 @@ export const handleUploadBudget: Handle = async ({ event, resolve }) => {
 	const declared = Number(headers.get('content-length'));
 	const bytes = Number.isSafeInteger(declared) && declared > 0 ? declared : limit.bytes;
 	const now = Date.now();
-	const importWait = limit.whole ? wholeFiles.waitFor(key, now) : 0;
+	const importWait = limit.whole ? imports.waitFor(key, now) : 0;
 	let wait = Math.max(budget.waitFor(key, now, bytes), importWait);
 	const giveBack = wait === 0 ? reading.hold([{ key, max: maxReadingAtOnce }]) : null;
 	const full = wait === 0 && !giveBack;
 	if (full) wait = 1000;
 	if (giveBack) {
 		budget.take(key, now, bytes);
-		if (limit.whole) wholeFiles.take(key, now);
+		if (limit.whole) imports.take(key, now);
 		// given back once the body is read in full (or gone), though the answer may wait on more
 		// (a photo waiting to be decoded); or with the answer, where the request is not at hand
 		const req = (event.platform as { req?: IncomingMessage } | undefined)?.req;

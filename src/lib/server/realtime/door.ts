@@ -22,6 +22,10 @@ import type { Strikes } from './strikes';
 
 export type Refusal = { code: 'too_many_requests'; retryInMs: number } | { code: 'too_many_connections' };
 
+/** The sign-in a connection rides on, as rooms, strikes and places key it. */
+export const sessionSignIn = (sessionId: string) => `session:${sessionId}`;
+export const linkSignIn = (linkId: string) => `link:${linkId}`;
+
 /** a refusal is told with its code this often per sign-in or address; turned away in between */
 const retellMs = 10_000;
 /** display links remembered by token; past this many, forgotten and learned again */
@@ -37,21 +41,24 @@ export class Door {
 		this.#strikes = strikes;
 	}
 
-	/** The places a connection of `signIn` from `address` takes. */
-	#placesOf(signIn: string, address: string): PlaceKey[] {
-		const perSignIn = signIn.startsWith('link:') ? config.socketsPerDisplayLink : config.socketsPerLogin;
-		return [
-			{ key: signIn, max: perSignIn },
-			{ key: `address:${address}`, max: config.socketsPerAddress }
-		];
+	#addressPlace(address: string): PlaceKey {
+		return { key: `address:${address}`, max: config.socketsPerAddress };
 	}
 
-	/** Why a connection of `signIn` from `address` may not open now, and under which key; or null. */
+	/** The places a connection of `signIn` from `address` takes. */
+	#placesOf(signIn: string, address: string): PlaceKey[] {
+		const perSignIn = signIn.startsWith(linkSignIn(''))
+			? config.socketsPerDisplayLink
+			: config.socketsPerLogin;
+		return [{ key: signIn, max: perSignIn }, this.#addressPlace(address)];
+	}
+
+	/** Why a connection of `signIn` (none: not known yet) from `address` may not open now, and under which key. */
 	#refusal(signIn: string | null, address: string, now: number): { key: string; refusal: Refusal } | null {
 		const cooling = signIn ? this.#strikes.coolingFor(signIn, now) : 0;
 		if (signIn && cooling > 0)
 			return { key: signIn, refusal: { code: 'too_many_requests', retryInMs: cooling } };
-		const places = signIn ? this.#placesOf(signIn, address) : this.#placesOf('', address).slice(1);
+		const places = signIn ? this.#placesOf(signIn, address) : [this.#addressPlace(address)];
 		const full = places.find((place) => this.#places.isFull(place));
 		return full ? { key: full.key, refusal: { code: 'too_many_connections' } } : null;
 	}
@@ -61,12 +68,12 @@ export class Door {
 	 * null to let it on to be authenticated. A refusal not told for a while is let on (and counted
 	 * as told): the middleware tells it with its code.
 	 */
-	turnAway(req: IncomingMessage, now: number): string | null {
+	turnAway(req: IncomingMessage, now: number): Refusal['code'] | null {
 		const cookies = parseCookies(req.headers.cookie ?? '');
 		const session = cookies[sessionCookie];
 		const link = cookies[displayCookie];
 		const signIns = [
-			session ? `session:${hashToken(session)}` : null,
+			session ? sessionSignIn(hashToken(session)) : null,
 			link ? this.#linkByToken.get(link) : null
 		].filter((signIn): signIn is string => !!signIn);
 		const address = clientAddress(req.headers, req.socket.remoteAddress ?? '');

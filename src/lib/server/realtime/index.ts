@@ -32,7 +32,7 @@ import { lastSeq, missedEvents } from '../events/log';
 import { packFrame } from '$lib/trucks/position-frame.js';
 import { ReadDesk } from './read-desk';
 import { Strikes } from './strikes';
-import { Door } from './door';
+import { Door, linkSignIn, sessionSignIn } from './door';
 import { FanOut } from './fan-out';
 import { clientAddress } from '../client-address';
 
@@ -65,15 +65,15 @@ function authenticate(socket: RealtimeSocket): { actor: Actor; room: string } | 
 		const link = token ? findDisplayLinkByToken(db(), token) : undefined;
 		if (!token || !link) return { error: 'unauthenticated' };
 		if (link.revokedAt) return { error: 'revoked' };
-		door.learnLink(token, `link:${link.id}`);
-		return { actor: { kind: 'display', linkId: link.id, name: link.name }, room: `link:${link.id}` };
+		door.learnLink(token, linkSignIn(link.id));
+		return { actor: { kind: 'display', linkId: link.id, name: link.name }, room: linkSignIn(link.id) };
 	}
 	const token = cookies[sessionCookie];
 	const { session, user } = token ? validateSessionToken(db(), token) : { session: null, user: null };
 	if (!session) return { error: 'unauthenticated' };
 	return {
 		actor: userActor(user),
-		room: `session:${session.id}`
+		room: sessionSignIn(session.id)
 	};
 }
 
@@ -255,8 +255,8 @@ function endSessions(io: RealtimeServer, event: LiveEvent): void {
 	}
 	if (event.type === 'display_link.revoked') {
 		const { id } = event.data;
-		io.in(`link:${id}`).emit('session:ended', 'revoked');
-		io.in(`link:${id}`).disconnectSockets(true);
+		io.in(linkSignIn(id)).emit('session:ended', 'revoked');
+		io.in(linkSignIn(id)).disconnectSockets(true);
 	}
 	const changedUser =
 		event.type === 'user.updated' || event.type === 'user.password_reset'
@@ -330,7 +330,9 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 			const packed = packFrame(frame);
 			fanOut.send(socketsIn(io, ['ops', 'display']), (to) => io.to(to).emit('positions', packed));
 		}),
-		subscribe('clock', (clock) => io.emit('clock:changed', clock))
+		subscribe('clock', (clock) =>
+			fanOut.send([...io.sockets.sockets.keys()], (to) => io.to(to).emit('clock:changed', clock))
+		)
 	];
 	holder[key] = {
 		io,
@@ -354,6 +356,6 @@ export function liveConnections(): number {
 /** Ends the live connections of a session that logged out. */
 export function endSessionSockets(sessionId: string): void {
 	const io = realtime();
-	io?.in(`session:${sessionId}`).emit('session:ended', 'logged_out');
-	io?.in(`session:${sessionId}`).disconnectSockets(true);
+	io?.in(sessionSignIn(sessionId)).emit('session:ended', 'logged_out');
+	io?.in(sessionSignIn(sessionId)).disconnectSockets(true);
 }
