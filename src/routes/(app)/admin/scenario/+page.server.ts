@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { readImportForm } from '$lib/server/http/file-form';
 import { requireActor, runFormCommand } from '$lib/server/guard';
 import { currentEvent } from '$lib/server/scenario/store';
 import { db } from '$lib/server/db';
@@ -14,21 +15,22 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	import: async (event) => {
 		requireActor(event, 'scenario.import');
-		const form = await event.request.formData();
-		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0)
-			return fail(400, { message: 'Chọn tệp kịch bản (.json) để nạp.', problems: [] });
-		if (file.size > maxBytes)
-			return fail(413, { message: 'Tệp lớn hơn 5 MB: đây có phải tệp kịch bản không?', problems: [] });
+		const form = await readImportForm(event.request, {
+			maxFileBytes: maxBytes,
+			tooLarge: 'Tệp lớn hơn 5 MB: đây có phải tệp kịch bản không?',
+			noFile: 'Chọn tệp kịch bản (.json) để nạp.'
+		});
+		if ('failure' in form) return form.failure;
+		const { file, fields } = form;
 		let scenario: unknown;
 		try {
-			scenario = JSON.parse(await file.text());
+			scenario = JSON.parse(file.bytes.toString('utf8'));
 		} catch (error) {
 			return fail(400, {
 				message: 'Tệp không phải JSON hợp lệ; chưa có gì thay đổi.',
 				problems: [{ path: '(tệp)', message: (error as Error).message }]
 			});
 		}
-		return runFormCommand(event, 'scenario.import', form, { scenario });
+		return runFormCommand(event, 'scenario.import', fields, { scenario });
 	}
 };

@@ -3,6 +3,7 @@ import { authorize } from '$lib/server/access';
 import { ceremonyPicture, listGroups } from '$lib/server/ceremony/store';
 import { maxListBytes, readInviteeFile } from '$lib/server/ceremony/invitee-file';
 import { db } from '$lib/server/db';
+import { readImportForm } from '$lib/server/http/file-form';
 import { commandAction, requireActor, runFormCommand } from '$lib/server/guard';
 import { listMilestones } from '$lib/server/scenario/store';
 import type { Actions, PageServerLoad } from './$types';
@@ -24,12 +25,14 @@ export const actions: Actions = {
 	importInvitees: async (event) => {
 		if (!event.locals.actor || !authorize(event.locals.actor, 'ceremony.setup'))
 			return fail(403, { message: 'Bạn không có quyền nạp danh sách khách mời.', problems: [] });
-		const form = await event.request.formData();
-		const file = form.get('file');
-		if (!(file instanceof File) || file.size === 0)
-			return fail(400, { message: 'Chọn tệp danh sách (.xlsx hoặc .csv).', problems: [] });
-		if (file.size > maxListBytes) return fail(400, { message: 'Tệp quá lớn (tối đa 5 MB).', problems: [] });
-		const list = await readInviteeFile(file.name, Buffer.from(await file.arrayBuffer()), listGroups(db()));
+		const form = await readImportForm(event.request, {
+			maxFileBytes: maxListBytes,
+			tooLarge: 'Tệp quá lớn (tối đa 5 MB).',
+			noFile: 'Chọn tệp danh sách (.xlsx hoặc .csv).'
+		});
+		if ('failure' in form) return form.failure;
+		const { file, fields } = form;
+		const list = await readInviteeFile(file.name, file.bytes, listGroups(db()));
 		if (list.problems.length)
 			return fail(400, {
 				message: `Tệp có ${list.problems.length} chỗ cần sửa; chưa nạp người nào. Sửa rồi nạp lại cả tệp.`,
@@ -38,6 +41,6 @@ export const actions: Actions = {
 					message: p.message
 				}))
 			});
-		return runFormCommand(event, 'ceremony.import_invitees', form, { invitees: list.rows });
+		return runFormCommand(event, 'ceremony.import_invitees', fields, { invitees: list.rows });
 	}
 };
