@@ -234,7 +234,10 @@ export async function driveDay({
 		for (let i = from; i < to; i++) {
 			const { truck, socket } = crews[i];
 			const { line } = truck;
-			const [lng, lat] = line[(second + i) % line.length];
+			// one point further along its route each fix, on from where the last run left it: a run
+			// that started over from the route's start would jump every truck back at once
+			truck.step = (truck.step ?? i) + 1;
+			const [lng, lat] = line[truck.step % line.length];
 			track(
 				socket
 					.timeout(10_000)

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Door } from '../../src/lib/server/realtime/door';
 import { Strikes } from '../../src/lib/server/realtime/strikes';
 import { hashToken } from '../../src/lib/server/auth/session';
@@ -62,5 +62,26 @@ describe('the door before the handshake', () => {
 		expect(door.turnAway(handshake('km_session=abc'), t)).toBeNull();
 		expect('giveBack' in door.enter(signIn, '10.0.0.9', t)).toBe(true);
 		expect(door.enter(signIn, '10.0.0.9', t)).toEqual({ refusal: { code: 'too_many_connections' } });
+	});
+
+	it('answers a turned-away handshake a second late, and at once when 512 are already waiting', () => {
+		vi.useFakeTimers();
+		try {
+			const door = new Door(new Strikes(30));
+			const answered: number[] = [];
+			for (let i = 0; i < 513; i++) door.answerLater(() => answered.push(i));
+			expect(answered).toEqual([512]);
+			vi.advanceTimersByTime(999);
+			expect(answered).toHaveLength(1);
+			vi.advanceTimersByTime(1);
+			expect(answered).toHaveLength(513);
+			// the places are free again: the next one waits
+			door.answerLater(() => answered.push(513));
+			expect(answered).toHaveLength(513);
+			vi.advanceTimersByTime(1000);
+			expect(answered.at(-1)).toBe(513);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });

@@ -6,7 +6,10 @@
  * and those refusals were most of the server's work under flood (bench:abuse, profiled). So each
  * refusal is told with its code once every `retellMs`, and in between given at the door:
  * engine.io's allowRequest, before the upgrade, a 403 that says the same code and reads nothing
- * from the database. The door only turns away what the middleware would: it knows a session by
+ * from the database. The 403 comes a second late (`answerLater`): an attacker's loop that comes
+ * straight back then comes back once a second, not hundreds of times (each try is a connection
+ * accepted, a request parsed and closed: most of what a flood cost once the refusals were cheap).
+ * The door only turns away what the middleware would: it knows a session by
  * its cookie's hash and a display link by a token seen before. A browser holding both cookies is
  * turned away when either is (the handshake does not say which it will use).
  */
@@ -30,11 +33,16 @@ export const linkSignIn = (linkId: string) => `link:${linkId}`;
 const retellMs = 10_000;
 /** display links remembered by token; past this many, forgotten and learned again */
 const linksRemembered = 10_000;
+/** how long a turned-away handshake waits for its 403 */
+const turnedAwayAfterMs = 1000;
+/** handshakes waiting at once (each an open socket); past this many, answered at once */
+const waitingAtMost = 512;
 
 export class Door {
 	#places = new Places();
 	#told = new TokenBuckets(1, 1000 / retellMs);
 	#linkByToken = new Map<string, string>();
+	#waiting = 0;
 	readonly #strikes: Strikes;
 
 	constructor(strikes: Strikes) {
@@ -84,6 +92,19 @@ export class Door {
 			this.#told.take(found.key, now);
 		}
 		return null;
+	}
+
+	/**
+	 * Gives a turned-away handshake its answer a while later. A page turned away waits longer than
+	 * that before it tries again (socket.io's backoff, or the retry time it was told).
+	 */
+	answerLater(answer: () => void): void {
+		if (this.#waiting >= waitingAtMost) return answer();
+		this.#waiting++;
+		setTimeout(() => {
+			this.#waiting--;
+			answer();
+		}, turnedAwayAfterMs).unref();
 	}
 
 	/** A display link's token seen authenticated: the door knows its sign-in from now on. */

@@ -284,7 +284,8 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 			allowRequest: (req, callback) => {
 				if (!sameOrigin(req)) return callback(null, false);
 				const turnedAway = door.turnAway(req, Date.now());
-				callback(turnedAway, turnedAway === null);
+				if (turnedAway === null) return callback(null, true);
+				door.answerLater(() => callback(turnedAway, false));
 			}
 		});
 	io.removeAllListeners('connection');
