@@ -10,8 +10,11 @@ function formRequest(fill: (form: FormData) => void): Request {
 	return new Request(url, { method: 'POST', body: form });
 }
 
-/** The same request with its body handed over `size` bytes at a time, as a slow network does. */
-async function inPieces(request: Request, size: number, keep = 1): Promise<Request> {
+/**
+ * The same request with its body handed over `size` bytes at a time, as a slow network does; the
+ * first `keep` of it only; declaring `length` (a browser declares the body's; a client may lie).
+ */
+async function inPieces(request: Request, size: number, keep = 1, length?: number): Promise<Request> {
 	const bytes = new Uint8Array(await request.arrayBuffer());
 	const cut = Math.floor(bytes.length * keep);
 	let at = 0;
@@ -24,7 +27,10 @@ async function inPieces(request: Request, size: number, keep = 1): Promise<Reque
 	});
 	return new Request(url, {
 		method: 'POST',
-		headers: { 'content-type': request.headers.get('content-type')! },
+		headers: {
+			'content-type': request.headers.get('content-type')!,
+			...(length === undefined ? {} : { 'content-length': String(length) })
+		},
 		body,
 		duplex: 'half'
 	} as RequestInit);
@@ -54,10 +60,22 @@ describe('an import form read as it arrives', () => {
 	it('puts a file back together from pieces cut through the framing', async () => {
 		const bytes = Buffer.alloc(60_000);
 		for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 251;
-		for (const size of [1, 7, 4096]) {
-			const request = formRequest((form) => form.append('file', new File([bytes], 'ảnh.bin')));
-			const read = await readFileForm(await inPieces(request, size), { maxFileBytes: 1024 * 1024 });
-			expect(read.ok && read.file?.bytes.equals(bytes), `pieces of ${size} bytes`).toBe(true);
+		const request = () => formRequest((form) => form.append('file', new File([bytes], 'ảnh.bin')));
+		const whole = (await request().arrayBuffer()).byteLength;
+		// declared as it is, none declared, declared too short (the rest is kept all the same)
+		for (const [size, length] of [
+			[1, whole],
+			[7, undefined],
+			[4096, whole],
+			[4096, 1000],
+			[4096, undefined]
+		]) {
+			const read = await readFileForm(await inPieces(request(), size!, 1, length), {
+				maxFileBytes: 1024 * 1024
+			});
+			expect(read.ok && read.file?.bytes.equals(bytes), `pieces of ${size} bytes, ${length} declared`).toBe(
+				true
+			);
 		}
 	});
 
