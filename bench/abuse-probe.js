@@ -1,18 +1,21 @@
-// The abuse bench's probe, in a thread of its own so that the floods' clients in the bench's
-// main thread do not delay what it times: a gate phone counting a guest in every 250 ms (each
-// command's time to its answer), another ward's small photo every 2 s (first byte to stored),
-// and the server's /healthz every second (its event-loop delay windows, live sockets, photos
-// waiting). Every sample carries its wall-clock time; the bench sorts them into phases. It
-// runs until the main thread says 'stop', then sends its samples back.
+// The abuse bench's probe, in a process of its own, as a gate phone is a device of its own: the
+// floods' clients in the bench's process (its threads, its collector, its thread pool) must not
+// delay what it times. A gate phone counting a guest in every 250 ms (each command's time to its
+// answer), another ward's small photo every 2 s (first byte to stored), and the server's /healthz
+// every second (its event-loop delay windows, live sockets, photos waiting). Every sample
+// carries its wall-clock time; the bench sorts them into phases. Started with what it needs as
+// the first message (forked with an IPC channel), it runs until told 'stop', then sends its
+// samples back.
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { parentPort, workerData } from 'node:worker_threads';
 import { connect, login } from '../tests/harness/client.js';
 import { uploadPhoto } from './lib.js';
 
-const { url, gateUser, groupId, photoUnit, photos, headers } = workerData;
-// a gate phone has its own CPU: here the probe is served first when the machine is full (a thread's
-// own priority, above the normal one: root only, else it stays at the normal one and says so)
+const { url, gateUser, groupId, photoUnit, photos, headers } = await new Promise((resolve) =>
+	process.once('message', resolve)
+);
+// a gate phone has its own CPU: here the probe is served first when the machine is full (its own
+// priority, above the normal one: root only, else it stays at the normal one and says so)
 let raised = true;
 try {
 	os.setPriority(-5);
@@ -21,7 +24,7 @@ try {
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 let running = true;
-parentPort.on('message', (message) => message === 'stop' && (running = false));
+process.on('message', (message) => message === 'stop' && (running = false));
 
 const samples = { gate: [], photos: [], health: [], lag: [] };
 // the probe's own event-loop delay: a gate answer late here was not late at the server
@@ -87,7 +90,7 @@ async function health() {
 
 const gate = await connect(url, await login(url, gateUser, undefined, headers), 'user', headers);
 const photoCookie = await login(url, photoUnit, undefined, headers);
-parentPort.postMessage({ ready: true, raised });
+process.send({ ready: true, raised });
 let photo = 0;
 await Promise.all([
 	every(250, () => countGuest(gate)),
@@ -102,4 +105,4 @@ await Promise.all([
 	})()
 ]);
 gate.close();
-parentPort.postMessage(samples);
+process.send(samples, () => process.disconnect());

@@ -3,7 +3,7 @@
 // at 1 Hz, the day's commands). Quiet (the day alone) and flood (the day and every flood at
 // once) take BENCH_SECONDS each, in halves taken in turn — quiet, flood, quiet, flood — so that
 // what else runs on the machine falls on both alike; after a flood half the bench waits for its
-// leftovers (photos still queued) before timing quiet again. A probe in its own thread
+// leftovers (photos still queued) before timing quiet again. A probe in its own process
 // (abuse-probe.js) times a gate phone's command and another ward's photo and reads the server's
 // event-loop delay from /healthz; each attacker is a thread of its own (abuse-attacker.js).
 // Prints each figure quiet and under flood against the target (the flood raises neither the
@@ -22,6 +22,7 @@ import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fork } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
 import { declaredSize, lyingAboutSizes } from '../tests/harness/zip.js';
@@ -213,7 +214,8 @@ function reply(worker, message, accept = () => true) {
 		};
 		worker.on('message', onMessage);
 		worker.once('error', reject);
-		if (message !== undefined) worker.postMessage(message);
+		// a thread (the attackers) or a process (the probe)
+		if (message !== undefined) (worker.postMessage ?? worker.send).call(worker, message);
 	});
 }
 
@@ -318,18 +320,20 @@ try {
 		}
 	});
 
-	const worker = new Worker(new URL('./abuse-probe.js', import.meta.url), {
-		workerData: {
+	const worker = fork(new URL('./abuse-probe.js', import.meta.url), [], { serialization: 'advanced' });
+	probe = { worker };
+	const { raised: probeRaised } = await reply(
+		worker,
+		{
 			url,
 			gateUser: accounts.gate,
 			groupId: scenario.ceremony.groups[0].id,
 			photoUnit: accounts.otherWard,
 			photos: smallPhotos,
 			headers: { 'x-forwarded-for': '10.2.0.1' }
-		}
-	});
-	probe = { worker };
-	const { raised: probeRaised } = await reply(worker, undefined, (m) => m.ready);
+		},
+		(m) => m.ready
+	);
 	// The day's 2,000 devices are on other machines: here they yield the CPU to the server and the
 	// probe (set on this thread alone, once the server, the probe and the attackers are started,
 	// since a thread or process started from here takes its priority). Without it the machine is
@@ -394,8 +398,7 @@ try {
 		attempts: refusalsAfter.attempts - refusalsBefore.attempts
 	};
 
-	worker.postMessage('stop');
-	const samples = await reply(worker, undefined, (m) => m.gate);
+	const samples = await reply(worker, 'stop', (m) => m.gate);
 	memory.stop();
 	const said = await attackers.say();
 	const quiet = phase(
@@ -424,7 +427,7 @@ try {
 	process.exitCode = 1;
 } finally {
 	memory?.stop();
-	await probe?.worker.terminate();
+	probe?.worker.kill();
 	await attackers?.end();
 	await server?.stop();
 	fs.rmSync(dir, { recursive: true, force: true });
