@@ -137,7 +137,9 @@ export function missedEvents(
 	page: number,
 	most: number
 ): { events: LiveEvent[]; more: boolean } | null {
-	if (countAfter(db, rooms, afterSeq, most + 1) > most) return null;
+	// no more than `most` events at all since then (the usual screen back from a drop): no more
+	// for any rooms, and nothing to count
+	if (lastSeq(db) - afterSeq > most && countAfter(db, rooms, afterSeq, most + 1) > most) return null;
 	const seqs = seqsFor(db, rooms, afterSeq, 'after', page + 1);
 	return { events: eventsAt(db, seqs.slice(0, page)), more: seqs.length > page };
 }
