@@ -27,8 +27,9 @@ export type FileFormRead =
  */
 class Gathered {
 	#into: Buffer | null;
+	/** bytes copied into `#into`; the rest, if any, is in `#pieces` */
+	#written = 0;
 	#pieces: Buffer[] = [];
-	#size = 0;
 
 	constructor(expected: number) {
 		// not zeroed (every byte read is written first), and its memory is touched only as it fills
@@ -36,16 +37,15 @@ class Gathered {
 	}
 
 	add(piece: Buffer): void {
-		if (this.#into && !this.#pieces.length && this.#size + piece.length <= this.#into.length)
-			piece.copy(this.#into, this.#size);
-		else this.#pieces.push(piece);
-		this.#size += piece.length;
+		if (this.#into && !this.#pieces.length && this.#written + piece.length <= this.#into.length) {
+			piece.copy(this.#into, this.#written);
+			this.#written += piece.length;
+		} else this.#pieces.push(piece);
 	}
 
 	all(): Buffer {
-		const written = this.#into?.subarray(0, this.#size - this.#pieces.reduce((n, p) => n + p.length, 0));
-		if (!this.#pieces.length) return written ?? Buffer.alloc(0);
-		return Buffer.concat(written ? [written, ...this.#pieces] : this.#pieces, this.#size);
+		const written = this.#into?.subarray(0, this.#written) ?? Buffer.alloc(0);
+		return this.#pieces.length ? Buffer.concat([written, ...this.#pieces]) : written;
 	}
 }
 
@@ -77,19 +77,19 @@ export async function readFileForm(
 
 	const fields = new FormData();
 	const bytes = new Gathered(Math.min(Number(request.headers.get('content-length')) || 0, maxFileBytes));
-	let file: { name: string } | null = null;
-	let tooLarge = false;
+	// set in the parser's callbacks (a holder, so that TypeScript does not take them for constants)
+	const got: { fileName: string | null; tooLarge: boolean } = { fileName: null, tooLarge: false };
 	parser.on('field', (name, value) => fields.append(name, value));
 	parser.on('file', (name, stream, info) => {
 		// a form cut off mid-file fails its file too: told once, by the parser's own error
 		stream.on('error', () => undefined);
-		if (name !== fileField || file) {
+		if (name !== fileField || got.fileName !== null) {
 			stream.resume();
 			return;
 		}
-		file = { name: info.filename ?? '' };
+		got.fileName = info.filename ?? '';
 		stream.on('data', (piece: Buffer) => bytes.add(piece));
-		stream.on('limit', () => (tooLarge = true));
+		stream.on('limit', () => (got.tooLarge = true));
 	});
 	// a parse error ends the loop below at its next write; it is not thrown from here
 	let broken = false;
@@ -114,9 +114,9 @@ export async function readFileForm(
 	parser.end();
 	await parsed;
 	if (broken) return { ok: false, problem: 'not_a_form' };
-	if (tooLarge) return { ok: false, problem: 'too_large' };
-	const kept = file as { name: string } | null;
-	return { ok: true, fields, file: kept ? { name: kept.name, bytes: bytes.all() } : null };
+	if (got.tooLarge) return { ok: false, problem: 'too_large' };
+	const file = got.fileName === null ? null : { name: got.fileName, bytes: bytes.all() };
+	return { ok: true, fields, file };
 }
 
 /**

@@ -4,6 +4,7 @@
  * looks for what time reveals (stale, stopped, off route, late) and turns findings into system
  * commands on the one command path. Started by hooks.server.ts init(); nothing else starts it.
  */
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { z } from '$lib/zod';
 import type { Fix } from '$lib/trucks/types';
 import type { TruckStatusData } from '$lib/trucks/events';
@@ -94,7 +95,7 @@ async function heartbeat(state: Watcher): Promise<void> {
 		});
 		// what time alone reveals, a turn later: the write, the frame and this were one stretch of
 		// 35–95 ms every second (bench:abuse, profiled), and every command waited behind it
-		await new Promise((resolve) => setImmediate(resolve));
+		await nextTurn();
 		const now = dayNow(db());
 		await act(
 			live.tick(now, (truckId, kind, checkpointId) => !!openAlert(db(), truckId, kind, checkpointId))
