@@ -24,12 +24,11 @@ import { listUnits } from '../scenario/units';
 import type { Db } from '../db';
 import {
 	blankState,
-	clearJumpFlags,
-	insertPositions,
 	loadStates,
-	saveState,
+	writeTrucks,
 	type StoredPosition,
-	type TruckState
+	type TruckState,
+	type TruckWrite
 } from './store';
 
 export interface IngestResult {
@@ -202,29 +201,44 @@ export class Fleet {
 	}
 
 	/**
-	 * Writes the buffered positions and the states they changed, in one transaction. On failure
-	 * everything stays buffered for the next try (and no phone is answered meanwhile).
+	 * Takes what is buffered for the disk, truck by truck: its positions, its jumps believed
+	 * after all, and its state as those positions left it. Written with `writeTrucks`; what
+	 * fails to be written is given back with `untake`.
 	 */
-	flush(db: Db): number {
-		if (this.#pending.length === 0 && this.#dirty.size === 0) return 0;
-		const pending = this.#pending;
-		const believed = this.#screen.takeBelieved();
-		// a truck no longer in the setup (a new scenario) keeps its positions but no live state
-		const dirty = [...this.#dirty].filter((id) => this.has(id));
+	takeWrites(): TruckWrite[] {
+		const writes = new Map<string, TruckWrite>();
+		const of = (truckId: string) => {
+			let write = writes.get(truckId);
+			if (!write) {
+				// a truck no longer in the setup (a new scenario) keeps its positions but no live state
+				const state = this.#dirty.has(truckId) && this.has(truckId) ? this.state(truckId) : null;
+				write = { truckId, positions: [], believed: [], state };
+				writes.set(truckId, write);
+			}
+			return write;
+		};
+		for (const position of this.#pending) of(position.truckId).positions.push(position);
+		for (const position of this.#screen.takeBelieved()) of(position.truckId).believed.push(position);
+		for (const truckId of this.#dirty) of(truckId);
 		this.#pending = [];
 		this.#dirty.clear();
+		return [...writes.values()];
+	}
+
+	/** Writes that failed go back to the buffer, ahead of what came since. */
+	untake(writes: TruckWrite[]): void {
+		this.#pending = writes.flatMap((w) => w.positions).concat(this.#pending);
+		this.#screen.untake(writes.flatMap((w) => w.believed));
+		for (const w of writes) if (w.state) this.#dirty.add(w.truckId);
+	}
+
+	/** Writes everything buffered in one transaction (a stop, a tool); on failure it stays buffered. */
+	flush(db: Db): number {
+		const writes = this.takeWrites();
 		try {
-			let added = 0;
-			db.transaction(() => {
-				added = insertPositions(db, pending);
-				clearJumpFlags(db, believed);
-				for (const id of dirty) saveState(db, this.state(id));
-			})();
-			return added;
+			return writeTrucks(db, writes);
 		} catch (error) {
-			this.#pending = pending.concat(this.#pending);
-			this.#screen.untake(believed);
-			for (const id of dirty) this.#dirty.add(id);
+			this.untake(writes);
 			throw error;
 		}
 	}

@@ -104,7 +104,7 @@ export interface StoredPosition extends Fix {
 }
 
 /** Inserts a batch; a fix already stored (same truck and device time) is skipped. Returns how many were new. */
-export function insertPositions(db: Db, positions: StoredPosition[]): number {
+function insertPositions(db: Db, positions: StoredPosition[]): number {
 	const insert = db.prepare(
 		`INSERT OR IGNORE INTO positions (truck_id, device_at, received_at, lat, lng, accuracy, speed, late, flag)
 		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -127,11 +127,42 @@ export function insertPositions(db: Db, positions: StoredPosition[]): number {
 }
 
 /** Jumps believed after all (the truck re-anchored there): back in the track. */
-export function clearJumpFlags(db: Db, positions: { truckId: string; at: number }[]): void {
+function clearJumpFlags(db: Db, positions: { truckId: string; at: number }[]): void {
 	const clear = db.prepare(
 		"UPDATE positions SET flag = NULL WHERE truck_id = ? AND device_at = ? AND flag = 'jump'"
 	);
 	for (const p of positions) clear.run(p.truckId, p.at);
+}
+
+/** One truck's share of a write: its new positions, its jumps believed after all, its state (null: keep none). */
+export interface TruckWrite {
+	truckId: string;
+	positions: StoredPosition[];
+	believed: StoredPosition[];
+	state: TruckState | null;
+}
+
+/**
+ * Writes trucks from the front of `writes` in one transaction until `budgetMs` has passed (at
+ * least one truck), and removes them from `writes` once committed. A truck's positions, cleared
+ * flags and state go in together, so what is on disk for a truck is always whole. Returns how
+ * many positions were new.
+ */
+export function writeTrucks(db: Db, writes: TruckWrite[], budgetMs = Infinity): number {
+	const started = performance.now();
+	let added = 0;
+	let count = 0;
+	db.transaction(() => {
+		for (const write of writes) {
+			added += insertPositions(db, write.positions);
+			clearJumpFlags(db, write.believed);
+			if (write.state) saveState(db, write.state);
+			count++;
+			if (performance.now() - started >= budgetMs) break;
+		}
+	})();
+	writes.splice(0, count);
+	return added;
 }
 
 /** A track for the trail or a replay: its points (device time, lat, lng, speed), oldest first. */
