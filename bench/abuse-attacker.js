@@ -4,6 +4,8 @@
 // and says 'ready'; then floods from 'run' until 'stop' (answering 'stopped'), as often as told;
 // 'say' answers with what it got over all its runs, in lines. None of it throws: whatever fails
 // is counted among the answers, and a flood that cannot start says why instead of 'ready'.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { connect, ms, quantile, uploadPhoto } from './lib.js';
@@ -328,13 +330,28 @@ const floods = {
 	}
 };
 
-// an attacker is on another machine: here it yields the CPU to the server, the day's clients
-// and the probe (a thread's own priority; raising it back would take root)
+/**
+ * An attacker is on another machine: here its thread runs only on a CPU nothing else wants
+ * (Linux's SCHED_IDLE, which any user may give a thread of theirs), so the server is not slowed
+ * by the attacker's own work, only by what reaches it. Whether that could be set.
+ */
+function onlyOnIdleCpu() {
+	try {
+		const thread = fs.readlinkSync('/proc/thread-self').split('/').pop();
+		execFileSync('chrt', ['--idle', '--pid', '0', thread], { stdio: 'ignore' });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+// at the lowest priority too, where SCHED_IDLE is missing (a thread's own; raising it takes root)
 os.setPriority(19);
+const idle = onlyOnIdleCpu();
 let flood = null;
 try {
 	flood = await floods[workerData.flood](workerData.ctx);
-	parentPort.postMessage({ ready: true });
+	parentPort.postMessage({ ready: true, idle });
 } catch (error) {
 	parentPort.postMessage({ error: `could not start: ${error.message}` });
 }

@@ -37,6 +37,7 @@ import {
 	printed,
 	quantile,
 	rssMb,
+	schedSeconds,
 	startServer,
 	tempDir,
 	writeResults
@@ -230,10 +231,12 @@ async function startAttackers(ctxOf) {
 			workerData: { flood, ctx: ctxOf[flood] }
 		});
 		const started = await reply(worker).catch((error) => ({ error: error.message }));
-		attackers.push({ flood, worker, error: started.error });
+		attackers.push({ flood, worker, error: started.error, idle: started.idle });
 	}
 	const running = attackers.filter((a) => !a.error);
 	return {
+		/** every attacker's thread runs only on a CPU nothing else wants */
+		onlyOnIdleCpu: running.every((a) => a.idle),
 		run: () => running.forEach((a) => a.worker.postMessage('run')),
 		/** stops them; resolves when all have their last answers (or a minute has passed) */
 		stop: () =>
@@ -354,7 +357,8 @@ try {
 			photos: storedPhotosMb(path.join(server.dir, 'photos')),
 			log: fileMb(server.logFile),
 			cpu: cpuSeconds(pid),
-			bench: process.cpuUsage()
+			bench: process.cpuUsage(),
+			sched: { server: schedSeconds(pid), probe: schedSeconds(worker.pid) }
 		};
 		if (kind === 'flood') attackers.run();
 		const day = await driveDay({ clients, seconds: seconds / 2, send: sendOurs });
@@ -371,6 +375,10 @@ try {
 			log: fileMb(server.logFile) - start.log,
 			serverCpu: cpuSeconds(pid) - start.cpu,
 			benchCpu: (bench.user + bench.system) / 1e6,
+			waited: {
+				server: waitedSince(start.sched.server, schedSeconds(pid)),
+				probe: waitedSince(start.sched.probe, schedSeconds(worker.pid))
+			},
 			peakServer: peakMb(pid)
 		};
 		if (kind === 'flood') {
@@ -418,6 +426,7 @@ try {
 		filled,
 		refusals,
 		probeRaised,
+		attackersIdle: attackers.onlyOnIdleCpu,
 		rssAfterFlood: rssPeak(halves[2], memory.samples)
 	});
 	for (const c of clients) c.socket.close();
@@ -434,6 +443,15 @@ try {
 }
 if (!process.exitCode) writeResults('abuse-results', lines);
 process.exit(process.exitCode ?? 0);
+
+/**
+ * How long a thread was ready to run but waited for a CPU between two schedstat readings: in all,
+ * and per time it was put on one (each wake-up: an event, a packet).
+ */
+function waitedSince(before, after) {
+	const runs = after.runs - before.runs;
+	return { seconds: after.waiting - before.waiting, runs };
+}
 
 /** The server's and its photo process's peak RSS within one half. */
 function rssPeak(half, memory) {
@@ -465,6 +483,13 @@ function phase(halves, probe, memory) {
 		log: sum((h) => h.log),
 		serverCpu: sum((h) => h.serverCpu) / (minutes * 60),
 		benchCpu: sum((h) => h.benchCpu) / (minutes * 60),
+		waited: Object.fromEntries(
+			['server', 'probe'].map((who) => {
+				const seconds = sum((h) => h.waited[who].seconds);
+				const runs = sum((h) => h.waited[who].runs);
+				return [who, { perSecond: seconds / (minutes * 60), perRun: runs ? seconds / runs : 0 }];
+			})
+		),
 		peakServer: Math.max(...halves.map((h) => h.peakServer)),
 		gate: gate.map((s) => s.ms),
 		// the slowest gate answers, with when in their half they were asked (a flood's first seconds?)
@@ -495,7 +520,7 @@ function phase(halves, probe, memory) {
 	};
 }
 
-function report({ quiet: q, flood: f, said, filled, refusals, probeRaised, rssAfterFlood }) {
+function report({ quiet: q, flood: f, said, filled, refusals, probeRaised, attackersIdle, rssAfterFlood }) {
 	const p = quantile;
 	const ratio = (a, b) => (Number.isFinite(b / a) ? (b / a).toFixed(2) : '—');
 	const verdict = (a, b) => `${ratio(a, b)} ${b / a <= 2 ? '✓' : '✗'} (target ≤ 2)`;
@@ -512,7 +537,7 @@ function report({ quiet: q, flood: f, said, filled, refusals, probeRaised, rssAf
 		`quiet: the day alone; flood: the day and every flood below at once, each from one attacker at one address; ${seconds} s each, in halves taken in turn (quiet, flood, quiet, flood)`
 	);
 	line(
-		`CPU priority as if each were on a machine of its own: the probe (a gate phone) ${probeRaised ? 'first (nice −5)' : 'at the normal one (not raised: not root)'}, the server at the normal one, the day's clients below it (nice ${dayClientsNice}), the attackers' threads at the lowest (nice 19)`
+		`CPU priority as if each were on a machine of its own: the probe (a gate phone) ${probeRaised ? 'first (nice −5)' : 'at the normal one (not raised: not root)'}, the server at the normal one, the day's clients below it (nice ${dayClientsNice}), the attackers' threads ${attackersIdle ? 'only on a CPU nothing else wants (SCHED_IDLE)' : 'at the lowest (nice 19; SCHED_IDLE could not be set)'}`
 	);
 	line('');
 	const row = (what, a, b, tail) => line(`${what.padEnd(44)}${a.padEnd(16)}${b.padEnd(16)}${tail}`);
@@ -584,6 +609,16 @@ function report({ quiet: q, flood: f, said, filled, refusals, probeRaised, rssAf
 		`${(q.serverCpu * 100).toFixed(0)} / ${(q.benchCpu * 100).toFixed(0)}`,
 		`${(f.serverCpu * 100).toFixed(0)} / ${(f.benchCpu * 100).toFixed(0)}`,
 		'(2 cores for all: the server, the day, the probe, the attackers, and whatever else runs on the machine)'
+	);
+	// the machine's share in a slow answer: time the server's loop and the probe were ready but had
+	// no CPU (the kernel's schedstat), which no change in the server can take back
+	const perSecond = (ph, who) => `${(ph.waited[who].perSecond * 1000).toFixed(0)} ms/s`;
+	const perWake = (ph, who) => `${(ph.waited[who].perRun * 1e6).toFixed(0)} µs`;
+	row(
+		'server loop ready but no free CPU',
+		perSecond(q, 'server'),
+		perSecond(f, 'server'),
+		`per wake ${perWake(q, 'server')} / ${perWake(f, 'server')}; the probe ${perSecond(q, 'probe')} / ${perSecond(f, 'probe')}, per wake ${perWake(q, 'probe')} / ${perWake(f, 'probe')}`
 	);
 	row(
 		'live sockets at the server, most',

@@ -17,7 +17,7 @@ import {
 export { connect, login } from '../tests/harness/client.js';
 export { cli, freePort, killOnExit, root };
 // /proc readings, shared with the tests
-export { childPids, cpuSeconds, rssMb } from '../scripts/proc.js';
+export { childPids, cpuSeconds, rssMb, schedSeconds } from '../scripts/proc.js';
 
 export const quantile = (values, q) => {
 	const sorted = Float64Array.from(values).sort();

@@ -59,3 +59,18 @@ export function childPids(pid) {
 		})
 		.map(Number);
 }
+
+/**
+ * A thread's time on a CPU and waiting for one (ready to run, another task on it), seconds, and
+ * how many times it was put on a CPU: the scheduler's own count (/proc/…/schedstat).
+ * @param {number} pid
+ * @param {number} [tid] the thread (default: the main thread)
+ */
+export function schedSeconds(pid, tid = pid) {
+	const [onCpu, waiting, runs] = fs
+		.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8')
+		.trim()
+		.split(' ')
+		.map(Number);
+	return { onCpu: onCpu / 1e9, waiting: waiting / 1e9, runs };
+}
