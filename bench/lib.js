@@ -15,6 +15,7 @@ import {
 } from '../tests/harness/server.js';
 
 export { connect, login } from '../tests/harness/client.js';
+export { fleetScenario } from '../tests/harness/scenarios.js';
 export { cli, freePort, killOnExit, root };
 // /proc readings, shared with the tests
 export { childPids, cpuSeconds, rssMb, schedSeconds } from '../scripts/proc.js';
@@ -111,39 +112,6 @@ export function writeResults(name, lines) {
 	const file = path.join(root, 'bench', `${name}.txt`);
 	fs.writeFileSync(file, `${new Date().toISOString()} on ${os.cpus().length} cores\n${lines.join('\n')}\n`);
 	console.log(`\n(written to bench/${name}.txt)`);
-}
-
-/**
- * The default scenario with its routes shared by `count` trucks, each with a crew login; written
- * to `dir`. With `keepPlanTrucks` the plan's own trucks stay too, after the bench's.
- */
-export function fleetScenario(dir, count, { keepPlanTrucks = false } = {}) {
-	const s = JSON.parse(fs.readFileSync(path.join(root, 'data/scenarios/quan7-2024.json'), 'utf8'));
-	const wards = s.units.filter((u) => u.kind === 'ward');
-	const planTrucks = s.trucks;
-	const planCrews = s.accounts.filter((a) => a.role === 'truck_crew');
-	s.trucks = Array.from({ length: count }, (_, i) => ({
-		id: `xe-${i}`,
-		name: `Xe ${i}`,
-		unitId: wards[i % wards.length].id,
-		routeId: s.routes[i % s.routes.length].id,
-		sloganIds: []
-	}));
-	s.accounts = [
-		...s.accounts.filter((a) => a.role !== 'truck_crew'),
-		...s.trucks.map((t) => ({
-			username: t.id,
-			displayName: t.name,
-			role: 'truck_crew',
-			truckId: t.id,
-			password: 'khaimac-demo'
-		})),
-		...(keepPlanTrucks ? planCrews : [])
-	];
-	if (keepPlanTrucks) s.trucks.push(...planTrucks);
-	const file = path.join(dir, 'fleet.json');
-	fs.writeFileSync(file, JSON.stringify(s));
-	return { ...s, file };
 }
 
 /** One second of the fleet: every crew phone sends its next point along its route; the answers. */

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, signOut, test } from './fixtures';
 
 const ward = 'phuong-phu-my';
 
@@ -77,7 +77,7 @@ test('a ward ticks three items offline with photos; a reload loses nothing; onli
 	await expect(page.getByTestId('outbox')).toContainText('Chờ gửi: 3 thay đổi, 3 ảnh');
 
 	// signing out now would leave the changes behind: the tablet asks first
-	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+	await signOut(page);
 	await expect(page.getByTestId('unsent-dialog')).toContainText('Còn 3 thay đổi chưa gửi');
 	await page.getByRole('button', { name: 'Ở lại, chờ gửi xong' }).click();
 	await expect(page).toHaveURL(/\/ward$/);

@@ -62,7 +62,7 @@ test('a notice for one ward reaches that ward tablet, not another', async ({ pag
 	await form.getByLabel('Một số đơn vị').check();
 	await form.getByLabel('Phường Phú Mỹ', { exact: true }).check();
 	await form.getByRole('button', { name: 'Gửi thông báo' }).click();
-	await expect(ward.getByTestId('notices')).toContainText(body);
+	await expect(ward.getByTestId('notices').first()).toContainText(body);
 	await other.waitForTimeout(500);
 	await expect(other.getByText(body)).toHaveCount(0);
 	await wardContext.close();

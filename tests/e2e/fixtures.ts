@@ -23,3 +23,9 @@ export async function signIn(page: Page, username: string, password = demoPasswo
 	refused.catch(() => undefined);
 	await Promise.race([left, refused]);
 }
+
+/** Signs out through the header's menu, where signing out lives on every size. */
+export async function signOut(page: Page): Promise<void> {
+	await page.locator('header.bar summary').click();
+	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+}

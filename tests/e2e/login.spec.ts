@@ -1,18 +1,18 @@
-import { expect, signIn, test } from './fixtures';
+import { expect, signIn, signOut, test } from './fixtures';
 
 test('each role signs in to its own home and signs out', async ({ page }) => {
 	const homes: [string, RegExp, string][] = [
 		['ttvh', /\/ops$/, 'Gửi thông báo'],
 		['admin', /\/admin$/, 'Cây đơn vị'],
-		['phuong-tan-hung', /\/ward$/, 'Phường Tân Hưng'],
-		['xe-tan-hung', /\/truck$/, 'Tổ xe'],
+		['phuong-tan-hung', /\/ward$/, 'Bảng việc của phường'],
+		['xe-tan-hung', /\/truck$/, 'Gửi vị trí'],
 		['cong-2', /\/gate$/, 'Quét thư mời']
 	];
 	for (const [username, home, text] of homes) {
 		await signIn(page, username);
 		await expect(page).toHaveURL(home);
 		await expect(page.getByText(text).first()).toBeVisible();
-		await page.getByRole('button', { name: 'Đăng xuất' }).click();
+		await signOut(page);
 		await expect(page).toHaveURL(/\/login$/);
 	}
 });

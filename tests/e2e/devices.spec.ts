@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fleetScenario } from '../harness/scenarios.js';
+import { command, connect, login, notice } from '../helpers/client';
+import { demoPassword, removeServer, startServer, type TestServer } from '../helpers/server';
+import {
+	clipped,
+	expect,
+	headerFaults,
+	offFirstScreen,
+	overflow,
+	screens,
+	settled,
+	shoot,
+	SignIns,
+	type PlanUsers,
+	type Screen
+} from './devices';
+import { test } from './fixtures';
+
+/**
+ * Every page of every role at the sizes its people hold it, on three plans (the district demo, a
+ * ward's small one, a 330-truck one): nothing wider than the device, the header on one row, the
+ * main actions in the first screen, no wall panel cut. The screenshots stay in
+ * test-results/devices/ for a person to look at.
+ */
+function matrix(plan: string, url: () => string, users: Partial<PlanUsers>, only?: string[]) {
+	// an account's pages in one browser per kind of device, resized between sizes: its code loads
+	// once (a fresh browser per size made the matrix several minutes long)
+	const pagesOf = new Map<string, Screen[]>();
+	for (const screen of screens) {
+		const username = users[screen.user];
+		if (username && (!only || only.includes(screen.path)))
+			pagesOf.set(username, [...(pagesOf.get(username) ?? []), screen]);
+	}
+	for (const [username, pages] of pagesOf)
+		test(`${username}: ${pages.map((s) => s.path).join(', ')}`, async ({ browser }) => {
+			// issue 17, point 4: the wall's panels still cut their rows; this fails until they fit
+			test.fail(
+				pages.some((s) => s.wall),
+				'the wall display still clips its panels (issue 17, point 4)'
+			);
+			const signIns = new SignIns(browser, url(), demoPassword);
+			const faults: string[] = [];
+			for (const mobile of [true, false]) {
+				const visits = pages.flatMap((screen) =>
+					screen.devices.filter((d) => d.mobile === mobile).map((device) => ({ screen, device }))
+				);
+				if (!visits.length) continue;
+				const context = await signIns.context(username, visits[0].device);
+				const page = await context.newPage();
+				for (const { screen, device } of visits) {
+					await page.setViewportSize({ width: device.width, height: device.height });
+					await page.goto(screen.path);
+					await settled(page);
+					await shoot(
+						page,
+						`${plan}${screen.path.replaceAll('/', '-')}-${username}-${device.width}x${device.height}`
+					);
+					const at = `${screen.path} on a ${device.name}`;
+					const wide = await overflow(page, device.width);
+					if (wide.scrollWidth > device.width)
+						faults.push(`${at}: ${wide.scrollWidth} px wide (${wide.past.join(', ')})`);
+					for (const f of await headerFaults(page)) faults.push(`${at}: ${f}`);
+					if (screen.primary)
+						for (const f of await offFirstScreen(page, device, screen.primary(page)))
+							faults.push(`${at}: not in the first screen: ${f}`);
+					if (screen.wall) for (const f of await clipped(page)) faults.push(`${at}: cut: ${f}`);
+				}
+				await context.close();
+			}
+			expect(faults).toEqual([]);
+		});
+}
+
+/** Five notices from the coordinator, as a busy morning has: they must not push a phone's buttons down. */
+async function fiveNotices(url: string, coordinator: string) {
+	const ops = await connect(url, await login(url, coordinator));
+	for (let i = 1; i <= 5; i++)
+		expect(
+			await command(
+				ops,
+				'notice.post',
+				notice(`Thông báo số ${i}: các đơn vị kiểm tra lại băng rôn, loa và lối vào trước giờ khai mạc.`)
+			)
+		).toMatchObject({ ok: true });
+	ops.close();
+}
+
+test.describe('the demo plan (a district) at every device size', () => {
+	test.describe.configure({ timeout: 180_000 });
+	matrix('demo', () => process.env.E2E_URL!, {
+		truck: 'xe-tan-thuan-dong',
+		gate: 'cong-1',
+		ward: 'phuong-tan-thuan-dong',
+		unit: 'thcs-tan-kieng',
+		coordinator: 'ttvh',
+		admin: 'admin',
+		leader: 'lanhdao'
+	});
+});
+
+test.describe('a ward’s own plan (Biên Giang), with five notices, at every device size', () => {
+	test.describe.configure({ timeout: 180_000 });
+	let server: TestServer;
+	test.beforeAll(async () => {
+		server = await startServer({ scenario: 'data/scenarios/bien-giang-2024.json' });
+		await fiveNotices(server.url, 'vhxh');
+	});
+	test.afterAll(async () => removeServer(server));
+	// the pages whose content comes from the plan (the rest are the demo's pages)
+	matrix(
+		'ward-plan',
+		() => server.url,
+		{
+			gate: 'cong-1',
+			ward: 'phuong-bien-giang',
+			unit: 'thcs-bien-giang',
+			coordinator: 'vhxh',
+			leader: 'lanhdao'
+		},
+		['/gate', '/ward', '/reports', '/ops', '/ops/checklists', '/reports/overview', '/display']
+	);
+});
+
+test.describe('a 330-truck plan, five notices, a truck on its way, at every device size', () => {
+	test.describe.configure({ timeout: 240_000 });
+	let server: TestServer;
+	test.beforeAll(async () => {
+		const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'khai-mac-fleet-'));
+		const scenario = fleetScenario(dir, 330);
+		server = await startServer({ scenario: scenario.file, dir });
+		await fiveNotices(server.url, 'ttvh');
+		// on its way: the crew's phone shows Đến điểm, Gặp sự cố and Hoàn thành
+		const phone = await connect(server.url, await login(server.url, 'xe-0'));
+		expect(await command(phone, 'truck.depart', { truckId: 'xe-0' })).toMatchObject({ ok: true });
+		phone.close();
+	});
+	test.afterAll(async () => removeServer(server));
+	// the pages 330 trucks fill
+	matrix(
+		'fleet-plan',
+		() => server.url,
+		{ truck: 'xe-0', ward: 'phuong-tan-thuan-dong', coordinator: 'ttvh', leader: 'lanhdao' },
+		['/truck', '/ward', '/ops/trucks', '/display']
+	);
+});

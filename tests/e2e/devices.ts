@@ -1,0 +1,248 @@
+/**
+ * The device matrix: who opens which page on what screen, and what each screen must show. The
+ * checks read the page as a person would see it at that size; devices.spec.ts runs them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+export interface Device {
+	name: string;
+	width: number;
+	height: number;
+	/** a phone or tablet: mobile emulation (the layout viewport widens to overflowing content) */
+	mobile: boolean;
+}
+
+export const devices = {
+	phone360: { name: 'phone 360×780', width: 360, height: 780, mobile: true },
+	phone412: { name: 'phone 412×915', width: 412, height: 915, mobile: true },
+	tablet768: { name: 'tablet 768×1024', width: 768, height: 1024, mobile: true },
+	tablet1024: { name: 'tablet 1024×768', width: 1024, height: 768, mobile: true },
+	laptop: { name: 'laptop 1366×768', width: 1366, height: 768, mobile: false },
+	wall1080: { name: 'wall 1920×1080', width: 1920, height: 1080, mobile: false },
+	wall4k: { name: 'wall 3840×2160', width: 3840, height: 2160, mobile: false }
+} satisfies Record<string, Device>;
+
+const { phone360, phone412, tablet768, tablet1024, laptop, wall1080, wall4k } = devices;
+const phones = [phone360, phone412];
+const tablets = [tablet768, tablet1024];
+
+/** A page of a role, the sizes its people open it at, and the actions that must be in the first screen. */
+export interface Screen {
+	path: string;
+	/** which account of the plan opens it (a key of the plan's users) */
+	user: keyof PlanUsers;
+	devices: Device[];
+	/** the role's main actions: each present one must be within the first screen */
+	primary?: (page: Page) => Locator[];
+	/** the wall display: panels must show all their rows or say how many more */
+	wall?: boolean;
+}
+
+export interface PlanUsers {
+	truck: string;
+	gate: string;
+	ward: string;
+	unit: string;
+	coordinator: string;
+	admin: string;
+	leader: string;
+}
+
+const crewButtons = (page: Page) =>
+	[/^Xuất phát$/, /^Đến điểm/, /^Gặp sự cố$/, /^Đã khắc phục/, /^Hoàn thành$/].map((name) =>
+		page.getByRole('button', { name })
+	);
+
+export const screens: Screen[] = [
+	{ path: '/truck', user: 'truck', devices: phones, primary: crewButtons },
+	{
+		path: '/gate',
+		user: 'gate',
+		devices: [...phones, ...tablets],
+		primary: (page) => [page.getByTestId('gate-search'), page.getByRole('button', { name: /Quét mã QR/ })]
+	},
+	{
+		path: '/ward',
+		user: 'ward',
+		devices: [...phones, ...tablets],
+		primary: (page) => [page.getByTestId('checklist-item').first().getByRole('button').first()]
+	},
+	{ path: '/reports', user: 'ward', devices: [...phones, ...tablets, laptop] },
+	{ path: '/reports', user: 'unit', devices: [...phones, ...tablets, laptop] },
+	{ path: '/ops', user: 'coordinator', devices: [laptop] },
+	{
+		path: '/ops/trucks',
+		user: 'coordinator',
+		devices: [laptop],
+		primary: (page) => [page.getByTestId('alerts').getByRole('heading').first()]
+	},
+	{ path: '/ops/checklists', user: 'coordinator', devices: [laptop] },
+	{ path: '/ops/ceremony', user: 'coordinator', devices: [laptop] },
+	{ path: '/ops/ceremony/invitations', user: 'coordinator', devices: [laptop] },
+	{ path: '/ops/routes', user: 'coordinator', devices: [laptop] },
+	{ path: '/ops/replay', user: 'coordinator', devices: [laptop] },
+	{ path: '/reports/overview', user: 'coordinator', devices: [...tablets, laptop] },
+	{ path: '/reports/print', user: 'coordinator', devices: [laptop] },
+	{ path: '/admin', user: 'admin', devices: [laptop] },
+	{ path: '/admin/users', user: 'admin', devices: [laptop] },
+	{ path: '/admin/scenario', user: 'admin', devices: [laptop] },
+	{ path: '/display', user: 'leader', devices: [laptop, wall1080, wall4k], wall: true }
+];
+
+/** Where the screenshots go, kept after the run for a person to look at. */
+export const shotsDir = path.resolve('test-results/devices');
+
+/** A signed-in browser state per account, made once: sign-ins are rate limited per address. */
+export class SignIns {
+	#states = new Map<string, Awaited<ReturnType<BrowserContext['storageState']>>>();
+	constructor(
+		private browser: Browser,
+		private baseURL: string,
+		private password: string
+	) {}
+
+	async context(username: string, device: Device): Promise<BrowserContext> {
+		let state = this.#states.get(username);
+		if (!state) {
+			const context = await this.browser.newContext({ baseURL: this.baseURL });
+			const page = await context.newPage();
+			await page.goto('/login');
+			await page.getByLabel('Tên đăng nhập').fill(username);
+			await page.getByLabel('Mật khẩu').fill(this.password);
+			await page.getByRole('button', { name: 'Đăng nhập' }).click();
+			await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+			state = await context.storageState();
+			this.#states.set(username, state);
+			await context.close();
+		}
+		return this.browser.newContext({
+			baseURL: this.baseURL,
+			storageState: state,
+			viewport: { width: device.width, height: device.height },
+			screen: { width: device.width, height: device.height },
+			isMobile: device.mobile,
+			hasTouch: device.mobile,
+			deviceScaleFactor: device.mobile ? 2 : 1
+		});
+	}
+}
+
+/** What overflows the device's width: the page's scroll width and the elements past the right edge. */
+export async function overflow(page: Page, width: number) {
+	return page.evaluate((width) => {
+		const past = [...document.querySelectorAll('body *')]
+			.filter((e) => {
+				const box = e.getBoundingClientRect();
+				if (!box.width || !box.height) return false;
+				// inside something that scrolls sideways on purpose (a wide table in its own box)
+				for (let p = e.parentElement; p; p = p.parentElement) {
+					const style = getComputedStyle(p);
+					if (['auto', 'scroll', 'hidden', 'clip'].includes(style.overflowX)) {
+						if (p.getBoundingClientRect().right <= width + 0.5) return false;
+					}
+				}
+				return box.right > width + 0.5;
+			})
+			.slice(0, 5)
+			.map(
+				(e) =>
+					`${e.tagName.toLowerCase()}${e.className ? `.${String(e.className).split(' ')[0]}` : ''} right=${Math.round(e.getBoundingClientRect().right)}`
+			);
+		return { scrollWidth: document.documentElement.scrollWidth, past };
+	}, width);
+}
+
+/**
+ * The header: its items on one row (or a menu button), and no item broken over two lines.
+ * Returns what is wrong, empty when right.
+ */
+export async function headerFaults(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const header = document.querySelector('header.bar');
+		if (!header) return [];
+		const faults: string[] = [];
+		const items = [
+			...header.querySelectorAll('a, button, summary, .demo-tag, [data-testid="connection"]')
+		].filter((e) => e.checkVisibility({ visibilityProperty: true }));
+		for (const item of items) {
+			// the item's words: a new line starts where a piece of text begins below the last one
+			const walker = document.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+			const rects: DOMRect[] = [];
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const range = document.createRange();
+				range.selectNodeContents(node);
+				rects.push(...[...range.getClientRects()].filter((r) => r.width > 0));
+			}
+			rects.sort((a, b) => a.top - b.top);
+			let lines = rects.length ? 1 : 0;
+			for (let i = 1; i < rects.length; i++) if (rects[i].top >= rects[i - 1].bottom - 2) lines++;
+			if (lines > 1)
+				faults.push(`"${item.textContent?.trim().replace(/\s+/g, ' ')}" breaks over ${lines} lines`);
+		}
+		const boxes = items.map((e) => e.getBoundingClientRect());
+		const rowTop = Math.max(...boxes.map((r) => r.top));
+		const rowBottom = Math.min(...boxes.map((r) => r.bottom));
+		if (boxes.length && rowTop >= rowBottom)
+			faults.push(
+				`the header takes more than one row (${Math.round(header.getBoundingClientRect().height)} px)`
+			);
+		return faults;
+	});
+}
+
+/** The wall's panels: any element whose content is cut (scrolls inside a box that hides it). */
+export async function clipped(page: Page): Promise<string[]> {
+	return page.evaluate(() =>
+		[...document.querySelectorAll('[data-panel] *, [data-panel]')]
+			.filter((e) => !e.closest('.leaflet-container, canvas, svg'))
+			.filter((e) => {
+				const style = getComputedStyle(e);
+				const hides = (o: string) => o === 'hidden' || o === 'clip';
+				const h = e as HTMLElement;
+				if (!h.offsetParent && style.position !== 'fixed') return false;
+				return (
+					(hides(style.overflowY) && h.scrollHeight > h.clientHeight + 1) ||
+					(hides(style.overflowX) && h.scrollWidth > h.clientWidth + 1)
+				);
+			})
+			.slice(0, 8)
+			.map((e) => {
+				const h = e as HTMLElement;
+				const panel = h.closest('[data-panel]')?.getAttribute('data-panel');
+				return `${panel}: ${h.tagName.toLowerCase()}.${String(h.className).split(' ')[0]} shows ${h.clientHeight}/${h.scrollHeight} px (“${h.textContent?.trim().slice(0, 40)}…”)`;
+			})
+	);
+}
+
+/** Each present primary action lies within the first screen (no scrolling to reach it). */
+export async function offFirstScreen(page: Page, device: Device, actions: Locator[]): Promise<string[]> {
+	const faults: string[] = [];
+	for (const action of actions) {
+		if (!(await action.count())) continue;
+		const box = await action.first().boundingBox();
+		if (!box) continue;
+		if (box.y + box.height > device.height || box.x + box.width > device.width + 0.5 || box.x < 0)
+			faults.push(
+				`${await action.first().evaluate((e) => e.textContent?.trim() || e.getAttribute('aria-label') || e.tagName)} at y=${Math.round(box.y)}–${Math.round(box.y + box.height)}`
+			);
+	}
+	return faults;
+}
+
+/** The page as its person sees it once it is up: fonts in, live data arrived where the page is live. */
+export async function settled(page: Page): Promise<void> {
+	await page.waitForLoadState('load');
+	await page.evaluate(() => document.fonts.ready.then(() => undefined));
+	const badge = page.getByTestId('connection').first();
+	if (await badge.count()) await expect(badge).toHaveAttribute('data-status', 'live');
+}
+
+export async function shoot(page: Page, name: string): Promise<void> {
+	fs.mkdirSync(shotsDir, { recursive: true });
+	await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+}
+
+export { expect };
