@@ -1,18 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fleetScenario } from '../harness/scenarios.js';
+import { fleetScenario, fleetUnderWay, planLiveAt } from '../harness/scenarios.js';
 import { command, connect, login, notice } from '../helpers/client';
 import { demoPassword, removeServer, startServer, type TestServer } from '../helpers/server';
 import {
 	clipped,
 	expect,
 	headerFaults,
+	labelFaults,
 	offFirstScreen,
 	overflow,
 	screens,
 	settled,
 	shoot,
 	SignIns,
+	unbounded,
 	type PlanUsers,
 	type Screen
 } from './devices';
@@ -60,7 +62,12 @@ function matrix(plan: string, url: () => string, users: Partial<PlanUsers>, only
 					if (screen.primary)
 						for (const f of await offFirstScreen(page, device, screen.primary(page)))
 							faults.push(`${at}: not in the first screen: ${f}`);
-					if (screen.wall) for (const f of await clipped(page)) faults.push(`${at}: cut: ${f}`);
+					if (screen.bounded)
+						for (const f of await unbounded(page, device, screen.bounded(page))) faults.push(`${at}: ${f}`);
+					if (screen.wall) {
+						for (const f of await clipped(page)) faults.push(`${at}: cut: ${f}`);
+						for (const f of await labelFaults(page)) faults.push(`${at}: ${f}`);
+					}
 				}
 				await context.close();
 			}
@@ -95,11 +102,13 @@ test.describe('the demo plan (a district) at every device size', () => {
 	});
 });
 
-test.describe('a ward’s own plan (Biên Giang), with five notices, at every device size', () => {
+test.describe('a ward’s own plan (Biên Giang) ten minutes before its ceremony, with five notices, at every device size', () => {
 	test.describe.configure({ timeout: 180_000 });
 	let server: TestServer;
 	test.beforeAll(async () => {
-		server = await startServer({ scenario: 'data/scenarios/bien-giang-2024.json' });
+		const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'khai-mac-ward-'));
+		const plan = planLiveAt('data/scenarios/bien-giang-2024.json', dir, '2024-10-03T07:20:00+07:00');
+		server = await startServer({ scenario: plan, dir });
 		await fiveNotices(server.url, 'vhxh');
 	});
 	test.afterAll(async () => removeServer(server));
@@ -118,13 +127,19 @@ test.describe('a ward’s own plan (Biên Giang), with five notices, at every de
 	);
 });
 
-test.describe('a 330-truck plan, five notices, a truck on its way, at every device size', () => {
+test.describe('330 trucks twenty minutes into the parade, five notices, at every device size', () => {
 	test.describe.configure({ timeout: 240_000 });
 	let server: TestServer;
 	test.beforeAll(async () => {
 		const dir = fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'khai-mac-fleet-'));
-		const scenario = fleetScenario(dir, 330);
-		server = await startServer({ scenario: scenario.file, dir });
+		const scenario = fleetScenario(dir, 330, { liveAt: '2024-10-04T07:50:00+07:00' });
+		// every truck on its route with a fresh fix (xe-0 idle: its crew departs it below)
+		const underWay = { ...scenario, trucks: scenario.trucks.filter((t: { id: string }) => t.id !== 'xe-0') };
+		server = await startServer({
+			scenario: scenario.file,
+			dir,
+			afterImport: (db) => fleetUnderWay(db, underWay)
+		});
 		await fiveNotices(server.url, 'ttvh');
 		// on its way: the crew's phone shows Đến điểm, Gặp sự cố and Hoàn thành
 		const phone = await connect(server.url, await login(server.url, 'xe-0'));

@@ -39,6 +39,8 @@ export interface Screen {
 	primary?: (page: Page) => Locator[];
 	/** the wall display: panels must show all their rows or say how many more */
 	wall?: boolean;
+	/** parts that must start in the first screen and be no taller than it (a list that grows with the day) */
+	bounded?: (page: Page) => Locator[];
 }
 
 export interface PlanUsers {
@@ -77,7 +79,8 @@ export const screens: Screen[] = [
 		path: '/ops/trucks',
 		user: 'coordinator',
 		devices: [laptop],
-		primary: (page) => [page.getByTestId('alerts').getByRole('heading').first()]
+		primary: (page) => [page.getByTestId('alerts').getByRole('heading').first()],
+		bounded: (page) => [page.getByTestId('alerts'), page.locator('.leaflet-container')]
 	},
 	{ path: '/ops/checklists', user: 'coordinator', devices: [laptop] },
 	{ path: '/ops/ceremony', user: 'coordinator', devices: [laptop] },
@@ -203,6 +206,9 @@ export async function clipped(page: Page): Promise<string[]> {
 				const hides = (o: string) => o === 'hidden' || o === 'clip';
 				const h = e as HTMLElement;
 				if (!h.offsetParent && style.position !== 'fixed') return false;
+				// a row shortened on purpose ends with "…": not cut
+				if (style.getPropertyValue('-webkit-line-clamp') !== 'none' || style.textOverflow === 'ellipsis')
+					return false;
 				return (
 					(hides(style.overflowY) && h.scrollHeight > h.clientHeight + 1) ||
 					(hides(style.overflowX) && h.scrollWidth > h.clientWidth + 1)
@@ -215,6 +221,49 @@ export async function clipped(page: Page): Promise<string[]> {
 				return `${panel}: ${h.tagName.toLowerCase()}.${String(h.className).split(' ')[0]} shows ${h.clientHeight}/${h.scrollHeight} px (“${h.textContent?.trim().slice(0, 40)}…”)`;
 			})
 	);
+}
+
+/** Trucks' names on the wall map that cover each other or run out of the map panel. */
+export async function labelFaults(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const panel = document.querySelector('[data-panel="map"]')?.getBoundingClientRect();
+		if (!panel) return [];
+		const labels = [...document.querySelectorAll<HTMLElement>('[data-panel="map"] .km-truck-label')]
+			.filter((e) => getComputedStyle(e).visibility !== 'hidden')
+			.map((e) => ({ text: e.textContent ?? '', r: e.getBoundingClientRect() }));
+		const faults: string[] = [];
+		const outside = labels.filter(
+			({ r }) => r.left < panel.left || r.right > panel.right || r.top < panel.top || r.bottom > panel.bottom
+		);
+		if (outside.length)
+			faults.push(`${outside.length} truck names out of the map panel (${outside[0].text}…)`);
+		let covering = 0;
+		for (let i = 0; i < labels.length; i++)
+			for (let j = i + 1; j < labels.length; j++) {
+				const [a, b] = [labels[i].r, labels[j].r];
+				if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) covering++;
+			}
+		if (covering)
+			faults.push(`${covering} pairs of truck names cover each other (of ${labels.length} shown)`);
+		return faults;
+	});
+}
+
+/** Parts that should start in the first screen and stay within one screen's height. */
+export async function unbounded(page: Page, device: Device, parts: Locator[]): Promise<string[]> {
+	const faults: string[] = [];
+	for (const part of parts) {
+		if (!(await part.count())) continue;
+		const box = await part.first().boundingBox();
+		if (!box) continue;
+		const name = await part
+			.first()
+			.evaluate((e) => e.getAttribute('data-testid') ?? e.className.split(' ')[0]);
+		if (box.y >= device.height)
+			faults.push(`${name} starts at y=${Math.round(box.y)}, below the first screen`);
+		if (box.height > device.height) faults.push(`${name} is ${Math.round(box.height)} px tall`);
+	}
+	return faults;
 }
 
 /** Each present primary action lies within the first screen (no scrolling to reach it). */

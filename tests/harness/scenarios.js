@@ -1,6 +1,7 @@
 // Scenarios made from the default one for a load: shared by the benches and the tests.
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { root } from './server.js';
 
 /**
@@ -8,9 +9,9 @@ import { root } from './server.js';
  * to `dir`. With `keepPlanTrucks` the plan's own trucks stay too, after the bench's.
  * @param {string} dir
  * @param {number} count
- * @param {{ keepPlanTrucks?: boolean }} [options]
+ * @param {{ keepPlanTrucks?: boolean, liveAt?: string }} [options] `liveAt`: see liveAt()
  */
-export function fleetScenario(dir, count, { keepPlanTrucks = false } = {}) {
+export function fleetScenario(dir, count, { keepPlanTrucks = false, liveAt: instant } = {}) {
 	/** @type {any} the scenario file's JSON, checked by the import that follows */
 	const s = JSON.parse(fs.readFileSync(path.join(root, 'data/scenarios/quan7-2024.json'), 'utf8'));
 	const wards = s.units.filter((/** @type {any} */ u) => u.kind === 'ward');
@@ -36,6 +37,76 @@ export function fleetScenario(dir, count, { keepPlanTrucks = false } = {}) {
 	];
 	if (keepPlanTrucks) s.trucks.push(...planTrucks);
 	const file = path.join(dir, 'fleet.json');
-	fs.writeFileSync(file, JSON.stringify(s));
-	return { ...s, file };
+	const written = instant ? liveAt(s, instant) : s;
+	fs.writeFileSync(file, JSON.stringify(written));
+	return { ...written, file };
+}
+
+/**
+ * A plan file moved in time so that its moment `instant` (an ISO time in the plan) is now, written
+ * to `dir`: a test sees the day under way, as on the morning itself.
+ * @param {string} file
+ * @param {string} dir
+ * @param {string} instant
+ */
+export function planLiveAt(file, dir, instant) {
+	const moved = path.join(dir, path.basename(file));
+	fs.writeFileSync(moved, JSON.stringify(liveAt(JSON.parse(fs.readFileSync(file, 'utf8')), instant)));
+	return moved;
+}
+
+/**
+ * Every time of a plan shifted by how far `instant` is from now (each keeps its UTC offset); dates
+ * without a time by the whole days nearest.
+ * @template T
+ * @param {T} plan
+ * @param {string} instant
+ * @returns {T}
+ */
+export function liveAt(plan, instant, now = Date.now()) {
+	const delta = now - Date.parse(instant);
+	const days = Math.round(delta / 86_400_000);
+	/** @param {unknown} value @returns {unknown} */
+	const shift = (value) => {
+		if (Array.isArray(value)) return value.map(shift);
+		if (value && typeof value === 'object')
+			return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shift(v)]));
+		if (typeof value !== 'string') return value;
+		const time = /^\d{4}-\d\d-\d\dT[\d:.]+(Z|([+-])(\d\d):(\d\d))$/.exec(value);
+		if (time) {
+			const offset = time[1] === 'Z' ? 0 : (time[2] === '-' ? -1 : 1) * (+time[3] * 60 + +time[4]) * 60_000;
+			const local = new Date(Date.parse(value) + delta + offset).toISOString().slice(0, 19);
+			return local + time[1];
+		}
+		if (/^\d{4}-\d\d-\d\d$/.test(value))
+			return new Date(Date.parse(value) + days * 86_400_000).toISOString().slice(0, 10);
+		return value;
+	};
+	return /** @type {T} */ (shift(plan));
+}
+
+/**
+ * Every truck of a plan on its way, as the server finds them after a restart mid-parade: each one
+ * at a point of its route (spread along it), its last fix just received. Written into the
+ * database an import made, before the server starts; for tests that need a full map.
+ * @param {string} dbPath
+ * @param {{ trucks: { id: string, routeId: string }[], routes: { id: string, line: { coordinates: [number, number][] } }[] }} plan
+ */
+export function fleetUnderWay(dbPath, plan) {
+	const db = new Database(dbPath);
+	const now = Date.now();
+	const write = db.prepare(
+		`INSERT OR REPLACE INTO truck_state (truck_id, status, started_at, last_fix, received_at)
+		 VALUES (?, 'moving', ?, ?, ?)`
+	);
+	db.transaction(() =>
+		plan.trucks.forEach((truck, i) => {
+			const line = plan.routes.find((r) => r.id === truck.routeId)?.line.coordinates ?? [];
+			if (!line.length) return;
+			const [lng, lat] = line[(i * 7) % line.length];
+			const fix = { at: now, lat: lat + (i % 5) * 2e-4, lng, accuracy: 8, speed: 12 };
+			write.run(truck.id, now - 20 * 60_000, JSON.stringify(fix), now);
+		})
+	)();
+	db.close();
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatCountdown, formatDate, formatDateTime, formatHour } from '../../src/lib/time/format';
+import {
+	formatCountdown,
+	formatDate,
+	formatDateTime,
+	formatDuration,
+	formatHour
+} from '../../src/lib/time/format';
 
 describe('Vietnamese time formats in Asia/Ho_Chi_Minh', () => {
 	it('writes hours as the plans do', () => {
@@ -11,6 +17,12 @@ describe('Vietnamese time formats in Asia/Ho_Chi_Minh', () => {
 
 	it('writes dates day first', () => {
 		expect(formatDate(Date.parse('2024-10-11T17:00:00+07:00'))).toBe('11/10/2024');
+	});
+
+	it('says a delay in minutes, hours or days, whatever its size (a 2024 plan on a 2026 day)', () => {
+		expect(formatDuration(7 * 60_000)).toBe('7 phút');
+		expect(formatDuration(-125 * 60_000)).toBe('2 giờ 05 phút');
+		expect(formatDuration(3_246_003 * 60_000)).toBe('2254 ngày 4 giờ');
 	});
 
 	it('counts down in days, hours, minutes and seconds', () => {

@@ -56,6 +56,15 @@ export function formatLongDate(ms: number): string {
 	return `${weekdays[parts(ms).weekday]}, ${formatDate(ms)}`;
 }
 
+/** A span of time as people say it: "7 phút", "2 giờ 05 phút", "3 ngày 4 giờ" (never "3246003 phút") */
+export function formatDuration(ms: number): string {
+	const minutes = Math.round(Math.abs(ms) / 60_000);
+	if (minutes < 60) return `${minutes} phút`;
+	const hours = Math.floor(minutes / 60);
+	if (hours < 48) return `${hours} giờ ${String(minutes % 60).padStart(2, '0')} phút`;
+	return `${Math.floor(hours / 24)} ngày ${hours % 24} giờ`;
+}
+
 /** A countdown: "2 ngày 03:05:09", "01:05:09" */
 export function formatCountdown(ms: number): string {
 	const total = Math.max(0, Math.floor(ms / 1000));
