@@ -6,9 +6,11 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const scenarioFile = process.env.KHAIMAC_SCENARIO ?? path.join(root, 'data/scenarios/quan7-2024.json');
+// the demo's own database, in the data folder the server uses (KHAIMAC_DATA_DIR) unless given
+const dataDir = process.env.KHAIMAC_DATA_DIR || path.join(root, 'data/var');
 const env = {
 	...process.env,
-	KHAIMAC_DB: process.env.KHAIMAC_DB ?? path.join(root, 'data/var/demo.sqlite'),
+	KHAIMAC_DB: process.env.KHAIMAC_DB || path.join(dataDir, 'demo.sqlite'),
 	KHAIMAC_DEMO_SPEED: process.env.KHAIMAC_DEMO_SPEED ?? '20',
 	PORT: process.env.PORT ?? '3000',
 	HOST: process.env.HOST ?? '0.0.0.0'
