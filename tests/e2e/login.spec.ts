@@ -38,3 +38,22 @@ test('signing in works without JavaScript', async ({ browser, url }) => {
 	await expect(page).toHaveURL(/\/display$/);
 	await context.close();
 });
+
+test('a page the role may not open says so and leads home, menu and all', async ({ page }) => {
+	await signIn(page, 'xe-tan-hung');
+	const refused = await page.goto('/ops');
+	expect(refused?.status()).toBe(403);
+	await expect(page.getByRole('heading', { name: 'Không có quyền' })).toBeVisible();
+	await expect(page.getByText('Bạn không có quyền xem trang này.')).toBeVisible();
+	// the header is there: the crew's own menu and the way out
+	await expect(page.getByRole('navigation').getByRole('link', { name: 'Xe loa' }).first()).toBeAttached();
+	await page.getByRole('link', { name: 'Về trang của tôi' }).click();
+	await expect(page).toHaveURL(/\/truck$/);
+
+	const missing = await page.goto('/khong-co-trang-nay');
+	expect(missing?.status()).toBe(404);
+	await expect(page.getByRole('heading', { name: 'Không tìm thấy trang' })).toBeVisible();
+	await page.getByRole('link', { name: 'Về trang của tôi' }).click();
+	await expect(page).toHaveURL(/\/truck$/);
+	await signOut(page);
+});
