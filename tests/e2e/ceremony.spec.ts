@@ -80,3 +80,29 @@ test('a gate reads the QR code of an invitation from a photo and lets the guest 
 	await expect(gate.getByTestId('gate-total')).toContainText('Đã vào 2');
 	await gate.context().close();
 });
+
+test('a guest let in twice (the second gate was offline) is told once, as a notice, not also as an error', async ({
+	browser,
+	url
+}) => {
+	const late = await gatePhone(browser, url, 'cong-1');
+	await late.context().setOffline(true);
+	const first = await gatePhone(browser, url, 'cong-2');
+	await first.getByTestId('gate-search').fill('Ngo Thi Giang');
+	const row = (page: Page) =>
+		page.getByTestId('gate-results').locator('li').filter({ hasText: 'Ngô Thị Giang' });
+	await row(first).getByRole('button', { name: 'Vào' }).click();
+	await expect(first.getByTestId('gate-said')).toContainText('Ngô Thị Giang đã vào');
+
+	await late.getByTestId('gate-search').fill('Ngo Thi Giang');
+	await row(late).getByRole('button', { name: 'Vào' }).click();
+	await expect(late.getByTestId('gate-said')).toContainText('sẽ gửi khi có mạng');
+	await late.context().setOffline(false);
+	const said = late.getByTestId('gate-said');
+	await expect(said).toHaveAttribute('data-tone', 'warn');
+	await expect(said).toContainText('Cổng 2');
+	await expect(late.getByTestId('outbox')).toHaveAttribute('data-pending', '0');
+	await expect(late.getByText('Máy chủ từ chối một thay đổi')).toHaveCount(0);
+	await first.context().close();
+	await late.context().close();
+});

@@ -95,6 +95,9 @@ export class Outbox {
 	// resolvers waiting for answers, not state anything renders
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	#results = new Map<string, (result: CommandResult) => void>();
+	/** commands whose caller shows their refusal itself */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#saidByCaller = new Set<string>();
 
 	get pendingCommands(): number {
 		return this.queued.length;
@@ -138,11 +141,13 @@ export class Outbox {
 	/**
 	 * Queues a command (and the photos it refers to, stored with it); resolves once it is kept
 	 * on this device (rejects when it could not be), with the server's answer to come later.
+	 * `saysRefusal`: the caller shows a refusal itself, so the outbox's banner does not say it twice.
 	 */
 	async queue<T extends CommandType>(
 		type: T,
 		payload: CommandPayload<T>,
-		photos: NewPhoto[] = []
+		photos: NewPhoto[] = [],
+		{ saysRefusal = false }: { saysRefusal?: boolean } = {}
 	): Promise<{ answer: Promise<CommandResult> }> {
 		const command: QueuedCommand<T> = {
 			id: crypto.randomUUID(),
@@ -159,6 +164,7 @@ export class Outbox {
 		await tx.done;
 		this.queued = [...this.queued, command];
 		this.pendingPhotos += photos.length;
+		if (saysRefusal) this.#saidByCaller.add(command.id);
 		const answer = new Promise<CommandResult>((resolve) => this.#results.set(command.id, resolve));
 		void this.flush();
 		return { answer };
@@ -169,9 +175,9 @@ export class Outbox {
 		return this.queued.filter((c) => isQueued(c, type));
 	}
 
-	/** Queues a command and waits for the server's answer (maybe much later). */
+	/** Queues a command and waits for the server's answer (maybe much later), to show it. */
 	async send<T extends CommandType>(type: T, payload: CommandPayload<T>): Promise<CommandResult> {
-		return (await this.queue(type, payload)).answer;
+		return (await this.queue(type, payload, [], { saysRefusal: true })).answer;
 	}
 
 	/** Forgets a refused photo (another one was taken, or the user let it go). */
@@ -219,10 +225,13 @@ export class Outbox {
 				await tx.objectStore('commands').delete(command.id);
 				for (const id of photos) await tx.objectStore('photos').delete(id);
 				await tx.done;
-				if (!result.ok)
+				const caller = this.#results.get(command.id);
+				// the banner for a refusal nobody else shows (a caller that went with a reload, a tick)
+				if (!result.ok && !(caller && this.#saidByCaller.has(command.id)))
 					this.refused = { type: command.type, message: result.message, payload: command.payload };
-				this.#results.get(command.id)?.(result);
+				caller?.(result);
 				this.#results.delete(command.id);
+				this.#saidByCaller.delete(command.id);
 				await this.#count();
 			}
 			for (;;) {

@@ -58,7 +58,7 @@ export class GateDesk {
 		const ticket = ++this.#ticket;
 		let answer: Promise<CommandResult>;
 		try {
-			({ answer } = await outbox.queue(type, payload));
+			({ answer } = await outbox.queue(type, payload, [], { saysRefusal: true }));
 		} catch {
 			this.said = { tone: 'bad', text: 'Không lưu được trên máy (bộ nhớ trình duyệt bị chặn). Hãy thử lại.' };
 			return;
