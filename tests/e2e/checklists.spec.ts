@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, signIn, signOut, test } from './fixtures';
 
 const ward = 'phuong-phu-my';
@@ -200,4 +200,23 @@ test('a photo the server refuses costs only itself: the tick and the good photo 
 	await expect.poll(() => ticksOf(unit)).toEqual({ events: before.events + 2, photos: before.photos + 2 });
 	await expect(page.getByTestId('outbox')).not.toContainText('cần chụp hoặc chọn lại');
 	await context.close();
+});
+
+test('the coordinator’s banner page opens on the unit most behind and names it, whatever its kind', async ({
+	page
+}) => {
+	await signIn(page, 'ttvh');
+	await page.goto('/ops/checklists');
+	const matrix = page.getByTestId('checklist-matrix');
+	await expect(matrix).toBeVisible();
+	const overdue = async (row: Locator) =>
+		Number((await row.getByTestId('unit-overdue').textContent())?.trim() || 0);
+	const rows = await matrix.locator('tbody tr').all();
+	const most = Math.max(...(await Promise.all(rows.map(overdue))));
+	const selected = matrix.locator('tbody tr.selected');
+	await expect(selected).toHaveCount(1);
+	expect(await overdue(selected)).toBe(most);
+	const name = (await selected.locator('th').textContent())!.trim();
+	await expect(page.getByTestId('ward-panel').getByRole('heading').first()).toHaveText(`${name}: ảnh đã gửi`);
+	await expect(page.getByText(/^Phường chưa gửi ảnh nào/)).toHaveCount(0);
 });

@@ -119,3 +119,10 @@ export function progressOf(items: ChecklistItemView[], dayNow: number): Progress
 export function percent(p: Progress): number {
 	return p.total === 0 ? 0 : Math.round((100 * p.done) / p.total);
 }
+
+/** Units in the order they need attention: the most overdue items first, then the furthest behind. */
+export function mostBehindFirst<T extends { progress: Progress }>(rows: T[]): T[] {
+	return [...rows].sort(
+		(a, b) => b.progress.overdue - a.progress.overdue || percent(a.progress) - percent(b.progress)
+	);
+}
