@@ -32,6 +32,8 @@ export interface Problem {
 	/** where in the input, e.g. "units[3].parentId" */
 	path: string;
 	message: string;
+	/** the same place as the page shows it to a person ("Dòng 2 “…”, cột “Người”"), when known */
+	where?: string;
 }
 
 /** A change asked for by a client. `id` is made by the client so a retry takes effect once. */

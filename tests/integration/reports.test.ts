@@ -220,6 +220,38 @@ describe('units submit their figures', () => {
 		expect(submitted().length).toBe(before);
 	});
 
+	it('a refusal names the row and column as the table prints them, and a slip of the keyboard is too large', async () => {
+		const before = submitted().length;
+		const answer = await command(ward, 'report.submit', {
+			unitId: wardId,
+			figures: { 'tong-nguoi': { people: -5 }, 'lop-boi-duong': { count: 999_999_999_999 } }
+		});
+		expect(answer).toMatchObject({ ok: false, code: 'invalid' });
+		const problems = (answer as { problems: { path: string; message: string; where?: string }[] }).problems;
+		expect(problems).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({
+					path: 'figures.tong-nguoi.people',
+					where: 'Dòng “Tổng số người tham gia, trong đó:”, cột “Người”',
+					message: 'Số không được âm'
+				})
+			])
+		);
+		const tooLarge = await command(ward, 'report.submit', {
+			unitId: wardId,
+			figures: { 'lop-boi-duong': { count: 10_000_001 } }
+		});
+		expect((tooLarge as { problems: unknown[] }).problems).toEqual([
+			{
+				path: 'figures.lop-boi-duong.count',
+				where: 'Dòng 1 “Các lớp bồi dưỡng, tập huấn tổ chức trong Tuần lễ”, cột “Số lớp/số cuộc thi”',
+				message: 'Số quá lớn: tối đa 10.000.000'
+			}
+		]);
+		await new Promise((r) => setTimeout(r, 200));
+		expect(submitted().length).toBe(before);
+	});
+
 	it('a draft goes to the unit’s own screens only, and keeps what was typed', async () => {
 		const wardEvents = collect(ward);
 		const draft = await command(ward, 'report.save_draft', {

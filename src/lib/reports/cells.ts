@@ -6,17 +6,27 @@ import type { ReportRow } from '$lib/scenario/schema';
 import type { Problem } from '$lib/types';
 import type { Cell, Figures } from './types';
 
-/** the largest number a cell takes (money in đồng included): far above any real figure */
-export const maxCell = 1e13;
+const grouping = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
+
+/**
+ * The largest figure a unit reports in a cell: ten million (people, classes, books: more than a
+ * city's people), and a hundred billion đồng in a money row. Above that it is a typing slip.
+ */
+export const maxCount = 10_000_000;
+export const maxMoney = 100_000_000_000;
+/** what the command's shape allows before the row is known */
+export const maxCell = maxMoney;
 export const maxNote = 500;
+
+const maxOf = (row: Pick<ReportRow, 'money'> | undefined) => (row?.money ? maxMoney : maxCount);
+const tooLarge = (row: Pick<ReportRow, 'money'> | undefined) =>
+	`Số quá lớn: tối đa ${grouping.format(maxOf(row))}${row?.money ? ' đồng' : ''}`;
 
 export function cellsOf(row: Pick<ReportRow, 'inputs'>): Cell[] {
 	if (row.inputs === 'both') return ['count', 'people'];
 	if (row.inputs === 'none') return [];
 	return [row.inputs];
 }
-
-const grouping = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
 
 /** 1234567 → "1.234.567" */
 export function formatNumber(value: number | undefined | null): string {
@@ -29,7 +39,7 @@ export type ReadCell = { ok: true; value: number | undefined } | { ok: false; me
  * What a person typed in a cell: empty is no figure; digits with dots or spaces between
  * thousands are a number; anything else says why it is not taken.
  */
-export function readCell(typed: string): ReadCell {
+export function readCell(typed: string, row?: Pick<ReportRow, 'money'>): ReadCell {
 	const text = typed.trim();
 	if (text === '') return { ok: true, value: undefined };
 	if (text.startsWith('-')) return { ok: false, message: 'Số không được âm' };
@@ -38,7 +48,7 @@ export function readCell(typed: string): ReadCell {
 	if (!/^\d{1,3}([. ]\d{3})*$|^\d+$/.test(text))
 		return { ok: false, message: 'Chỉ nhập chữ số, ví dụ 1.250' };
 	const value = Number(text.replace(/[. ]/g, ''));
-	if (value > maxCell) return { ok: false, message: 'Số quá lớn' };
+	if (value > maxOf(row)) return { ok: false, message: tooLarge(row) };
 	return { ok: true, value };
 }
 
@@ -64,7 +74,7 @@ export function checkFigures(rows: ReportRow[], figures: Figures): Problem[] {
 				problems.push({ path: `${at}.${cell}`, message: `Dòng “${spec.label}” không nhập ô này` });
 			else if (!Number.isInteger(value) || value < 0)
 				problems.push({ path: `${at}.${cell}`, message: 'Phải là số nguyên không âm' });
-			else if (value > maxCell) problems.push({ path: `${at}.${cell}`, message: 'Số quá lớn' });
+			else if (value > maxOf(spec)) problems.push({ path: `${at}.${cell}`, message: tooLarge(spec) });
 		}
 		if (row.note !== undefined && row.note.length > maxNote)
 			problems.push({ path: `${at}.note`, message: `Ghi chú tối đa ${maxNote} ký tự` });

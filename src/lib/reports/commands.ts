@@ -8,6 +8,7 @@ const cellNumber = z
 	.int('Chỉ nhập số nguyên')
 	.min(0, 'Số không được âm')
 	.max(maxCell, 'Số quá lớn');
+// (each row's own bound, smaller for counts than for money, is checked against the template)
 const rowId = slug('dòng');
 /** a unit's figures, by row: which cells a row takes is checked against the template */
 const reportFigures = z

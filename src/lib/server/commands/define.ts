@@ -39,6 +39,8 @@ export interface CommandDef<T extends CommandType, E extends EventType = EventTy
 	target?(payload: CheckedPayload<T>, db: Db): Target;
 	/** slow work done before the transaction (password hashing); must not write */
 	prepare?(payload: CheckedPayload<T>): Promise<Prepared>;
+	/** a problem's path as the page shows that place to a person, for the refusal's words */
+	describe?(db: Db, path: string): string | undefined;
 	/** runs inside the transaction; throws CommandError to refuse and change nothing */
 	apply(db: Db, payload: CheckedPayload<T>, ctx: ApplyContext<Prepared>): NoInfer<Emit<E>>;
 }

@@ -13,7 +13,7 @@ import { db } from '../db';
 import { publish } from '../events/bus';
 import { recordCommandTime } from '../health';
 import { appendEvent, findCommand } from '../events/log';
-import { CommandError } from './define';
+import { CommandError, type AnyCommandDef } from './define';
 import { commitInGroup } from './group-commit';
 import { commandLimits } from './rate-limit';
 import { noteRefusal } from './refusals';
@@ -66,6 +66,15 @@ function canonical(value: unknown, depth = 0): string {
 function hashCommand(type: string, payload: unknown): { hash: string; size: number } {
 	const text = canonical({ type, payload });
 	return { hash: createHash('sha256').update(text).digest('hex'), size: text.length };
+}
+
+/** Problems with the place each names, in the page's words where the command knows them. */
+function described(def: AnyCommandDef, problems: Problem[] | undefined): Problem[] | undefined {
+	if (!problems || !def.describe) return problems;
+	return problems.map((p) => {
+		const where = def.describe!(db(), p.path);
+		return where ? { ...p, where } : p;
+	});
 }
 
 function refuse(
@@ -164,7 +173,7 @@ async function execute(actor: Actor, input: unknown, ctx: CommandContext): Promi
 				type,
 				'invalid',
 				'Dữ liệu chưa hợp lệ, xem chi tiết từng mục.',
-				problemsOf(checked.error)
+				described(def, problemsOf(checked.error))
 			)
 		);
 	}
@@ -220,7 +229,7 @@ async function execute(actor: Actor, input: unknown, ctx: CommandContext): Promi
 		return { ok: true, seq: outcome.event.seq };
 	} catch (error) {
 		if (error instanceof CommandError)
-			return refuse(actor, ctx, id, type, error.code, error.message, error.problems);
+			return refuse(actor, ctx, id, type, error.code, error.message, described(def, error.problems));
 		console.error(`[command] ${type} failed`, error);
 		return {
 			ok: false,

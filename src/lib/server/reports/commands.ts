@@ -5,6 +5,7 @@
  */
 import { cellsOf, checkFigures, compactFigures } from '$lib/reports/cells';
 import { addUp, latestByUnit, subtrees } from '$lib/reports/rollup';
+import { whereInReport } from '$lib/reports/where';
 import type { SubmissionView } from '$lib/reports/types';
 import type { Problem } from '$lib/types';
 import { actorLabel } from '../access';
@@ -57,8 +58,15 @@ function checked(db: Db, p: Body) {
 	return { unit, figures: compactFigures(p.figures), photoIds: [...new Set(photoIds)] };
 }
 
+/** names a problem's cell as the unit's table prints it */
+function describeInReport(db: Db, path: string): string | undefined {
+	const template = reportTemplate(db);
+	return template ? whereInReport(template, path) : undefined;
+}
+
 export const saveDraftCommand = defineCommand({
 	type: 'report.save_draft',
+	describe: describeInReport,
 	emits: ['report.draft_saved'],
 	action: 'report.submit',
 	target: (p) => ({ unitId: p.unitId }),
@@ -84,6 +92,7 @@ export const saveDraftCommand = defineCommand({
 
 export const submitReport = defineCommand({
 	type: 'report.submit',
+	describe: describeInReport,
 	emits: ['report.submitted'],
 	action: 'report.submit',
 	target: (p) => ({ unitId: p.unitId }),
@@ -154,6 +163,7 @@ export const signOff = defineCommand({
 
 export const setTarget = defineCommand({
 	type: 'report.set_target',
+	describe: describeInReport,
 	emits: ['report.template_changed'],
 	action: 'report.manage',
 	apply(db, p) {

@@ -21,7 +21,7 @@ export function readReportForm(
 	for (const row of template.rows) {
 		const entry: Figures[string] = {};
 		for (const cell of cellsOf(row)) {
-			const read = readCell(value(cellField(row.id, cell)));
+			const read = readCell(value(cellField(row.id, cell)), row);
 			if (!read.ok) problems.push({ path: `figures.${row.id}.${cell}`, message: read.message });
 			else if (read.value !== undefined) entry[cell] = read.value;
 		}
