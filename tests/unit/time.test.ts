@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { clockHistory, dayTime, nextClock, type DayClock } from '../../src/lib/time/day-clock';
 import {
 	formatCountdown,
 	formatDate,
@@ -29,5 +30,38 @@ describe('Vietnamese time formats in Asia/Ho_Chi_Minh', () => {
 		expect(formatCountdown(65_000)).toBe('00:01:05');
 		expect(formatCountdown(2 * 86400_000 + 3 * 3600_000 + 5_000)).toBe('2 ngày 03:00:05');
 		expect(formatCountdown(-10)).toBe('00:00:00');
+	});
+});
+
+describe('the demo day’s clock across its acts', () => {
+	const at = (iso: string) => Date.parse(iso);
+	const real = { anchorReal: 0, anchorDay: 0, speed: 1 };
+
+	it('keeps a notice posted in one act at its time of day once the demo has moved on', () => {
+		const start = 1_000_000;
+		const morning = nextClock(real, {
+			anchorReal: start,
+			anchorDay: at('2024-10-03T06:30:00+07:00'),
+			speed: 20
+		});
+		const posted = start + 60_000; // a real minute: twenty minutes of the day
+		expect(formatHour(dayTime(morning, posted))).toBe('6g50');
+		const evening = nextClock(morning, {
+			anchorReal: start + 120_000,
+			anchorDay: at('2024-10-03T17:00:00+07:00'),
+			speed: 100
+		});
+		expect(formatHour(dayTime(evening, posted))).toBe('6g50');
+		expect(formatHour(dayTime(evening, start + 120_000 + 36_000))).toBe('18g');
+	});
+
+	it('keeps a bounded history, and nothing from the real clock', () => {
+		let clock: DayClock = real;
+		for (let i = 1; i <= clockHistory + 10; i++)
+			clock = nextClock(clock, { anchorReal: i * 1000, anchorDay: i * 1_000_000, speed: 2 });
+		let depth = 0;
+		for (let c: DayClock | undefined = clock; c; c = c.previous) depth++;
+		expect(depth).toBe(clockHistory + 1);
+		expect(nextClock(real, { anchorReal: 5, anchorDay: 6, speed: 2 }).previous).toBeUndefined();
 	});
 });

@@ -4,7 +4,7 @@
  * demo. Off unless KHAIMAC_DEMO_SPEED is set; without it the app is the real thing.
  */
 import type { DayClock } from '$lib/types';
-import { dayTime, isCompressed } from '$lib/time/day-clock';
+import { dayTime, isCompressed, nextClock } from '$lib/time/day-clock';
 import { ceremonySetup } from '../ceremony/store';
 import { listItemSpecs } from '../checklists/store';
 import { dayClock, setDayClock } from '../day-clock';
@@ -43,7 +43,7 @@ function acts(): Act[] {
 }
 
 function startAct(act: Act, now: number): DayClock {
-	const clock = { anchorReal: now, anchorDay: act.start, speed: act.speed };
+	const clock = nextClock(dayClock(db()), { anchorReal: now, anchorDay: act.start, speed: act.speed });
 	setDayClock(db(), clock);
 	publish('clock', clock);
 	return clock;
