@@ -9,6 +9,7 @@ import { dayNow, pressTime } from '../day-clock';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
 import type { Db } from '../db';
 import { listRoutes } from '../scenario/store';
+import { onDutyStatus } from './findings';
 import { fleet } from './live-fleet';
 import {
 	acknowledgeAlert,
@@ -70,7 +71,7 @@ export const depart = defineCommand({
 	apply: (db, p, { actor }) =>
 		statusChange(db, p.truckId, byOf(actor), (s, now) => {
 			require(s, ['idle'], 'Xe đã xuất phát rồi.');
-			return { status: 'moving', startedAt: pressTime(now, p.at), slowSince: null };
+			return { status: 'moving', startedAt: pressTime(now, p.at), stillSince: null };
 		})
 });
 
@@ -92,9 +93,13 @@ export const resume = defineCommand({
 	action: 'truck.report',
 	target: ownTruck,
 	apply: (db, p, { actor }) =>
-		statusChange(db, p.truckId, byOf(actor), (s) => {
+		statusChange(db, p.truckId, byOf(actor), (s, now) => {
 			require(s, ['incident'], 'Xe không ở trạng thái sự cố.');
-			return { status: s.startedAt ? 'moving' : 'idle', incidentNote: null };
+			if (!s.startedAt) return { status: 'idle', incidentNote: null };
+			// on again: as its fixes say (lost if none came for a while), the wait for the incident
+			// not counted as standing
+			const going = { ...s, stillSince: null };
+			return { ...going, status: onDutyStatus(going, { day: now, server: Date.now() }), incidentNote: null };
 		})
 });
 
