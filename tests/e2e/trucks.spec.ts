@@ -154,3 +154,27 @@ test("the fleet feed on /ops/trucks shows the trucks' events only, also those th
 	await expect(feed).toContainText('Xe loa phường Tân Thuận Tây: đang chạy');
 	await expect(feed).not.toContainText('Thêm 7 người vào');
 });
+
+test('a crew phone whose first fix is past the start shows the same next checkpoint as the ops room', async ({
+	page,
+	browser,
+	url
+}) => {
+	await opsTrucks(page);
+	// 250 m along Trần Xuân Soạn from the start (farther than the 50 m that counts as reaching it),
+	// halfway to the second checkpoint
+	const { context, page: phone } = await crewPhone(browser, url, 'xe-tan-kieng', {
+		latitude: 10.7514,
+		longitude: 106.7148
+	});
+	await phone.getByRole('button', { name: 'Xuất phát' }).click();
+	await expect(row(page, 'xe-tan-kieng')).toHaveAttribute('data-lat', '10.7514', { timeout: 10_000 });
+
+	const second = 'Ngã ba Trần Xuân Soạn – Lâm Văn Bền';
+	await expect(row(page, 'xe-tan-kieng')).toContainText(second, { timeout: 10_000 });
+	await expect(phone.getByTestId('truck-status')).toContainText(`Điểm tiếp theo: ${second}`, {
+		timeout: 10_000
+	});
+	await expect(phone.getByRole('button', { name: `Đến điểm: ${second}` })).toBeVisible();
+	await context.close();
+});

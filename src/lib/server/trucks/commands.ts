@@ -11,6 +11,7 @@ import type { Db } from '../db';
 import { listRoutes } from '../scenario/store';
 import { onDutyStatus } from './findings';
 import { fleet } from './live-fleet';
+import { nextCheckpointOf } from './next-checkpoint';
 import {
 	acknowledgeAlert,
 	clearAlert,
@@ -157,8 +158,8 @@ export const arrive = defineCommand({
 	apply(db, p) {
 		const route = fleet().routeOf(p.truckId);
 		const state = fleet().state(p.truckId);
-		// no checkpoint named: the next one not reached yet
-		const checkpointId = p.checkpointId ?? route?.checkpoints.find((c) => !(c.id in state.reached))?.id;
+		// no checkpoint named: the next one, as the crew phone and the ops room show it
+		const checkpointId = p.checkpointId ?? (route && nextCheckpointOf(route, state)?.id);
 		if (!checkpointId) throw new CommandError('conflict', 'Xe đã qua mọi điểm kiểm soát của lộ trình.');
 		if (checkpointId in state.reached) throw new CommandError('conflict', 'Điểm này đã được ghi nhận rồi.');
 		const now = dayNow(db);

@@ -7,6 +7,7 @@ import type { AlertKind, TruckStatus } from '$lib/trucks/types';
 import type { PreparedRoute } from '$lib/trucks/geometry';
 import { config } from '../config';
 import { lateText } from './alert-text';
+import { nextCheckpointOf } from './next-checkpoint';
 import type { TruckState } from './store';
 import type { TruckSpec } from './truck-view';
 
@@ -96,7 +97,7 @@ export function timeFindings(
 	)
 		alert('off_route', null, `${truck.name}: đi lệch lộ trình ${Math.round(state.offRouteM ?? 0)} m`);
 	if (route && state.status !== 'finished') {
-		const next = route.checkpoints.find((c) => !Object.hasOwn(state.reached, c.id));
+		const next = nextCheckpointOf(route, state);
 		if (
 			next &&
 			dayNow > next.plannedAt + config.lateMinutes * 60_000 &&
