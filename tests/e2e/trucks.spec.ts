@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Browser, Page } from '@playwright/test';
+import { command, connect, login } from '../helpers/client';
 import { expect, signIn, test } from './fixtures';
 
 async function crewPhone(
@@ -129,5 +130,51 @@ test('a checkpoint time changed in planning reaches the crew phone live', async 
 	await expect(page.getByText('Đã lưu.').first()).toBeVisible();
 
 	await expect(phone.getByTestId('truck-status')).toContainText('6g55', { timeout: 10_000 });
+	await context.close();
+});
+
+test("the fleet feed on /ops/trucks shows the trucks' events only, also those that come live", async ({
+	page,
+	url
+}) => {
+	await opsTrucks(page);
+	const feed = page.locator('section').filter({ hasText: 'Diễn biến đoàn xe' }).getByTestId('feed');
+	// a gate counts people in while the page is open, then a truck leaves
+	const gate = await connect(url, await login(url, 'cong-1'));
+	expect(await command(gate, 'gate.count', { groupId: 'hoc-sinh', count: 7 })).toMatchObject({ ok: true });
+	gate.close();
+	const crew = await connect(url, await login(url, 'xe-tan-thuan-tay'));
+	expect(await command(crew, 'truck.depart', { truckId: 'xe-tan-thuan-tay' })).toMatchObject({ ok: true });
+	crew.close();
+
+	await expect(feed).toContainText('Xe loa phường Tân Thuận Tây: đang chạy');
+	await expect(feed).not.toContainText('Thêm 7 người vào');
+	// and as the page is loaded afresh
+	await page.reload();
+	await expect(feed).toContainText('Xe loa phường Tân Thuận Tây: đang chạy');
+	await expect(feed).not.toContainText('Thêm 7 người vào');
+});
+
+test('a crew phone whose first fix is past the start shows the same next checkpoint as the ops room', async ({
+	page,
+	browser,
+	url
+}) => {
+	await opsTrucks(page);
+	// 250 m along Trần Xuân Soạn from the start (farther than the 50 m that counts as reaching it),
+	// halfway to the second checkpoint
+	const { context, page: phone } = await crewPhone(browser, url, 'xe-tan-kieng', {
+		latitude: 10.7514,
+		longitude: 106.7148
+	});
+	await phone.getByRole('button', { name: 'Xuất phát' }).click();
+	await expect(row(page, 'xe-tan-kieng')).toHaveAttribute('data-lat', '10.7514', { timeout: 10_000 });
+
+	const second = 'Ngã ba Trần Xuân Soạn – Lâm Văn Bền';
+	await expect(row(page, 'xe-tan-kieng')).toContainText(second, { timeout: 10_000 });
+	await expect(phone.getByTestId('truck-status')).toContainText(`Điểm tiếp theo: ${second}`, {
+		timeout: 10_000
+	});
+	await expect(phone.getByRole('button', { name: `Đến điểm: ${second}` })).toBeVisible();
 	await context.close();
 });

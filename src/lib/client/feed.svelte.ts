@@ -13,14 +13,17 @@ export function followLive(...states: { apply(event: LiveEvent): void }[]): () =
 export class LiveFeed {
 	events = $state<LiveEvent[]>([]);
 	#limit: number;
+	#keeps: (event: LiveEvent) => boolean;
 
-	constructor(initial: LiveEvent[], limit = 40) {
+	/** `keeps`: which live events belong in this feed (every one the page receives, by default) */
+	constructor(initial: LiveEvent[], limit = 40, keeps: (event: LiveEvent) => boolean = () => true) {
 		this.events = initial.slice(-limit);
 		this.#limit = limit;
+		this.#keeps = keeps;
 	}
 
 	apply(event: LiveEvent): void {
-		if (this.events.some((e) => e.seq === event.seq)) return;
+		if (!this.#keeps(event) || this.events.some((e) => e.seq === event.seq)) return;
 		this.events.push(event);
 		if (this.events.length > this.#limit) this.events.splice(0, this.events.length - this.#limit);
 	}

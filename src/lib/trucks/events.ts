@@ -51,6 +51,13 @@ export interface TruckEvents {
 	'alert.cleared': { id: string };
 }
 
+/**
+ * Whether an event belongs in the fleet's feed ("Diễn biến đoàn xe"): a truck's or an alert's.
+ * One rule for the feed the ops page loads and for the events it then receives live.
+ */
+export const isFleetEventType = (type: string): boolean =>
+	type.startsWith('truck.') || type.startsWith('alert.');
+
 const delayText = (seconds: number) =>
 	Math.abs(seconds) < 60
 		? 'đúng giờ'

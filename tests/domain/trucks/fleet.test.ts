@@ -10,7 +10,7 @@ import { config } from '../../../src/lib/server/config';
 import { db } from '../../../src/lib/server/db';
 import { replaceScenario } from '../../../src/lib/server/scenario/store';
 import { Fleet } from '../../../src/lib/server/trucks/fleet';
-import type { Finding } from '../../../src/lib/server/trucks/findings';
+import type { Finding, HasOpenAlert } from '../../../src/lib/server/trucks/findings';
 import { blankState } from '../../../src/lib/server/trucks/store';
 import {
 	aRoute,
@@ -51,6 +51,9 @@ function report(...fixes: Fix[]): Finding[] {
 	const now = Math.max(...fixes.map((f) => f.at));
 	return fleet.ingest(truck.id, fixes, now, now).findings;
 }
+
+/** What time alone reveals at `at`, on the day's clock and the server's alike (as in real use). */
+const tick = (at: number, hasOpenAlert: HasOpenAlert) => fleet.tick({ day: at, server: at }, hasOpenAlert);
 
 const noOpenAlerts = () => false;
 const openAlerts =
@@ -127,8 +130,8 @@ describe('off route', () => {
 		report(beside(500, offRoute * 1.5, t));
 
 		expect(view(t).offRouteM).toBeCloseTo(offRoute * 1.5, 0);
-		expect(alerts(fleet.tick(t + limit - seconds(1), noOpenAlerts), 'off_route')).toEqual([]);
-		const [alert] = alerts(fleet.tick(t + limit + seconds(1), noOpenAlerts), 'off_route');
+		expect(alerts(tick(t + limit - seconds(1), noOpenAlerts), 'off_route')).toEqual([]);
+		const [alert] = alerts(tick(t + limit + seconds(1), noOpenAlerts), 'off_route');
 		expect(alert).toMatchObject({ truckId: truck.id, checkpointId: null });
 		expect(alert.kind === 'alert' && alert.message).toBe(`Xe loa thử: đi lệch lộ trình ${offRoute * 1.5} m`);
 	});
@@ -137,7 +140,7 @@ describe('off route', () => {
 		given('moving');
 		report(beside(500, offRoute * 1.5, t));
 
-		expect(alerts(fleet.tick(t + limit * 2, openAlerts('off_route')), 'off_route')).toEqual([]);
+		expect(alerts(tick(t + limit * 2, openAlerts('off_route')), 'off_route')).toEqual([]);
 	});
 
 	it('clears the alert when the truck is back on its route', () => {
@@ -158,7 +161,7 @@ describe('off route', () => {
 		given('moving');
 		report(beside(500, offRoute * 0.8, t));
 
-		expect(alerts(fleet.tick(t + limit * 10, noOpenAlerts), 'off_route')).toEqual([]);
+		expect(alerts(tick(t + limit * 10, noOpenAlerts), 'off_route')).toEqual([]);
 	});
 
 	it('counts the time off route afresh after the truck came back in between', () => {
@@ -168,7 +171,7 @@ describe('off route', () => {
 		report(beside(600, offRoute * 1.5, t + limit / 2 + seconds(10)));
 
 		// off for longer than the limit in all, but never that long at a stretch
-		expect(alerts(fleet.tick(t + limit + seconds(5), noOpenAlerts), 'off_route')).toEqual([]);
+		expect(alerts(tick(t + limit + seconds(5), noOpenAlerts), 'off_route')).toEqual([]);
 	});
 });
 
@@ -180,8 +183,8 @@ describe('no signal (stale)', () => {
 		given('moving');
 		report(fixAt(onStreet(300), t));
 
-		expect(fleet.tick(t + limit - seconds(1), noOpenAlerts).filter((f) => f.kind === 'status')).toEqual([]);
-		const findings = fleet.tick(t + limit + seconds(1), noOpenAlerts);
+		expect(tick(t + limit - seconds(1), noOpenAlerts).filter((f) => f.kind === 'status')).toEqual([]);
+		const findings = tick(t + limit + seconds(1), noOpenAlerts);
 		expect(findings).toContainEqual({ kind: 'status', truckId: truck.id, status: 'lost' });
 		expect(alerts(findings, 'stale')).toEqual([
 			{
@@ -197,7 +200,7 @@ describe('no signal (stale)', () => {
 	it('counts from the departure when the phone never sent a position', () => {
 		given('moving', t);
 
-		expect(fleet.tick(t + limit + seconds(1), noOpenAlerts)).toContainEqual({
+		expect(tick(t + limit + seconds(1), noOpenAlerts)).toContainEqual({
 			kind: 'status',
 			truckId: truck.id,
 			status: 'lost'
@@ -208,7 +211,7 @@ describe('no signal (stale)', () => {
 		for (const status of ['idle', 'incident', 'finished'] as const) {
 			given(status, t);
 
-			const findings = fleet.tick(t + limit * 10, noOpenAlerts);
+			const findings = tick(t + limit * 10, noOpenAlerts);
 
 			expect(
 				findings.filter((f) => f.kind === 'status' || (f.kind === 'alert' && f.alert === 'stale')),
@@ -226,22 +229,44 @@ describe('no signal (stale)', () => {
 		expect(findings).toContainEqual({ kind: 'clear', truckId: truck.id, alert: 'stale', checkpointId: null });
 	});
 
-	it('takes a truck crawling below 3 km/h for over 2 minutes as stopped, and moving again when it goes on', () => {
+	it('counts silence from when fixes were received, not from the times the phone put on them', () => {
 		given('moving');
-		report(fixAt(onStreet(300), t, 1));
-		report(fixAt(onStreet(302), t + seconds(50), 0));
+		// a phone whose clock is 5 minutes slow, heard just now
+		fleet.ingest(truck.id, [fixAt(onStreet(300), t - minutes(5))], t, t);
 
-		expect(fleet.tick(t + minutes(2) + seconds(1), noOpenAlerts)).toContainEqual({
+		expect(fleet.tick({ day: t + seconds(1), server: t + seconds(1) }, noOpenAlerts)).toEqual([]);
+		expect(
+			fleet.tick({ day: t + limit + seconds(1), server: t + limit + seconds(1) }, noOpenAlerts)
+		).toContainEqual({ kind: 'status', truckId: truck.id, status: 'lost' });
+	});
+
+	it('takes a truck standing within 40 m for over 2 minutes as stopped, whatever speed its phone says', () => {
+		given('moving');
+		expect(report(fixAt(onStreet(300), t, 12))).toEqual([]);
+		expect(report(fixAt(onStreet(320), t + seconds(50), null))).toEqual([]);
+		expect(report(fixAt(onStreet(290), t + minutes(2) + seconds(1), 12))).toContainEqual({
 			kind: 'status',
 			truckId: truck.id,
 			status: 'stopped'
 		});
-		given('stopped');
-		expect(report(fixAt(onStreet(400), t + minutes(3), 12))).toContainEqual({
+		// as the watcher's command leaves it: stopped, its fixes kept
+		fleet.setState({ ...fleet.state(truck.id), status: 'stopped' });
+		expect(report(fixAt(onStreet(310), t + minutes(3), 0))).toEqual([]);
+		expect(report(fixAt(onStreet(400), t + minutes(3) + seconds(30), 0))).toContainEqual({
 			kind: 'status',
 			truckId: truck.id,
 			status: 'moving'
 		});
+	});
+
+	it('takes a truck crawling along its route at 2 km/h for minutes, as a parade does, as moving', () => {
+		given('moving');
+		// 2 km/h is 33 m a minute; its phone says 2 km/h, or 0
+		const findings = [0, 1, 2, 3, 4, 5].flatMap((m) =>
+			report(fixAt(onStreet(300 + 33 * m), t + minutes(m), m % 2 ? 0 : 2))
+		);
+
+		expect(findings.filter((f) => f.kind === 'status')).toEqual([]);
 	});
 });
 
@@ -341,7 +366,7 @@ describe('bad fixes from the field', () => {
 		driving(5, 120);
 
 		const at = t + seconds(121);
-		const later = fleet.tick(at, noOpenAlerts);
+		const later = tick(at, noOpenAlerts);
 		expect(alerts(later, 'off_route')).toEqual([]);
 		expect(later.filter((f) => f.kind === 'status')).toEqual([]);
 		expect(view(at).progress).toBeCloseTo(400 / 3000, 2);
@@ -362,7 +387,7 @@ describe('bad fixes from the field', () => {
 		expect(result.refused).toEqual([{ index: 0, reason: expect.stringContaining('ngoài khu vực') }]);
 		expect(findings).toEqual([]);
 		expect(view(far.at).progress).toBeCloseTo(500 / 3000, 2);
-		expect(alerts(fleet.tick(far.at + limit * 2, noOpenAlerts), 'off_route')).toEqual([]);
+		expect(alerts(tick(far.at + limit * 2, noOpenAlerts), 'off_route')).toEqual([]);
 		fleet.flush(db());
 		expect(flags()).toEqual([null]);
 	});
@@ -389,7 +414,7 @@ describe('bad fixes from the field', () => {
 		const at = t + seconds(30);
 		expect(view(at).progress).toBeCloseTo(100 / 3000, 2);
 		expect(view(at).offRouteM).toBeLessThan(1);
-		expect(alerts(fleet.tick(at + limit, noOpenAlerts), 'off_route')).toEqual([]);
+		expect(alerts(tick(at + limit, noOpenAlerts), 'off_route')).toEqual([]);
 		fleet.flush(db());
 		// the fixes it was taken up from count in the track after all
 		expect(flags()).toEqual([null, null, null, null, null, null, null]);
@@ -416,8 +441,8 @@ describe('late at a checkpoint', () => {
 	it(`raises an alert for the next checkpoint not reached ${config.lateMinutes} minutes past its plan`, () => {
 		given('moving');
 
-		expect(alerts(fleet.tick(cp0 + lateAfter - seconds(1), noOpenAlerts), 'late')).toEqual([]);
-		const [alert] = alerts(fleet.tick(cp0 + lateAfter + minutes(2), noOpenAlerts), 'late');
+		expect(alerts(tick(cp0 + lateAfter - seconds(1), noOpenAlerts), 'late')).toEqual([]);
+		const [alert] = alerts(tick(cp0 + lateAfter + minutes(2), noOpenAlerts), 'late');
 		expect(alert).toMatchObject({ truckId: truck.id, checkpointId: 'cp-0' });
 		expect(alert.kind === 'alert' && alert.message).toBe(
 			'Xe loa thử: trễ 7 phút so với kế hoạch tại Điểm cp-0'
@@ -428,7 +453,7 @@ describe('late at a checkpoint', () => {
 		given('moving');
 		report(fixAt(onStreet(0), cp0 + minutes(1)));
 
-		const findings = fleet.tick(cp1000 + lateAfter + seconds(1), noOpenAlerts);
+		const findings = tick(cp1000 + lateAfter + seconds(1), noOpenAlerts);
 
 		expect(alerts(findings, 'late').map((f) => f.kind === 'alert' && f.checkpointId)).toEqual(['cp-1000']);
 	});
@@ -436,14 +461,14 @@ describe('late at a checkpoint', () => {
 	it('takes a truck that has not left by its start as late too', () => {
 		given('idle', null);
 
-		expect(alerts(fleet.tick(cp0 + lateAfter + seconds(1), noOpenAlerts), 'late')).toHaveLength(1);
+		expect(alerts(tick(cp0 + lateAfter + seconds(1), noOpenAlerts), 'late')).toHaveLength(1);
 	});
 
 	it('raises no second alert while one is open, and none for a truck that has finished', () => {
 		given('moving');
-		expect(alerts(fleet.tick(cp0 + lateAfter * 2, openAlerts('late')), 'late')).toEqual([]);
+		expect(alerts(tick(cp0 + lateAfter * 2, openAlerts('late')), 'late')).toEqual([]);
 
 		given('finished');
-		expect(alerts(fleet.tick(cp0 + lateAfter * 2, noOpenAlerts), 'late')).toEqual([]);
+		expect(alerts(tick(cp0 + lateAfter * 2, noOpenAlerts), 'late')).toEqual([]);
 	});
 });

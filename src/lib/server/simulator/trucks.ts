@@ -8,6 +8,7 @@ import { pointAlong, type PreparedRoute } from '$lib/trucks/geometry';
 import type { Fix } from '$lib/trucks/types';
 import { userActor, type Actor } from '../access';
 import { executeCommand } from '../commands/execute';
+import { config } from '../config';
 import { db } from '../db';
 import { uuidFromName } from '../ids';
 import { fleet } from '../trucks/live-fleet';
@@ -109,10 +110,11 @@ async function drive(truckId: string, index: number, tick: DemoTick): Promise<vo
 			await press(crew, key('resume'), 'truck.resume', { truckId });
 	}
 	if (from >= p.endAt) return;
-	const silent =
-		role === 'silent' &&
-		to > p.departAt + (p.endAt - p.departAt) * 0.5 &&
-		to < p.departAt + (p.endAt - p.departAt) * 0.5 + 6 * minute;
+	// silence is measured on the server's own clock (findings.ts): quiet for 6 minutes of the day,
+	// or long enough in real seconds for the ops room to see the truck lost at this demo speed
+	const quietFor = Math.max(6 * minute, (config.staleSeconds + 15) * 1000 * tick.clock.speed);
+	const silentFrom = p.departAt + (p.endAt - p.departAt) * 0.5;
+	const silent = role === 'silent' && to > silentFrom && to < silentFrom + quietFor;
 	if (!silent)
 		await reportPositions(crew, {
 			truckId,

@@ -9,7 +9,9 @@ import { dayNow, pressTime } from '../day-clock';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
 import type { Db } from '../db';
 import { listRoutes } from '../scenario/store';
+import { onDutyStatus } from './findings';
 import { fleet } from './live-fleet';
+import { nextCheckpointOf } from './next-checkpoint';
 import {
 	acknowledgeAlert,
 	clearAlert,
@@ -70,7 +72,7 @@ export const depart = defineCommand({
 	apply: (db, p, { actor }) =>
 		statusChange(db, p.truckId, byOf(actor), (s, now) => {
 			require(s, ['idle'], 'Xe đã xuất phát rồi.');
-			return { status: 'moving', startedAt: pressTime(now, p.at), slowSince: null };
+			return { status: 'moving', startedAt: pressTime(now, p.at), stillSince: null };
 		})
 });
 
@@ -92,9 +94,13 @@ export const resume = defineCommand({
 	action: 'truck.report',
 	target: ownTruck,
 	apply: (db, p, { actor }) =>
-		statusChange(db, p.truckId, byOf(actor), (s) => {
+		statusChange(db, p.truckId, byOf(actor), (s, now) => {
 			require(s, ['incident'], 'Xe không ở trạng thái sự cố.');
-			return { status: s.startedAt ? 'moving' : 'idle', incidentNote: null };
+			if (!s.startedAt) return { status: 'idle', incidentNote: null };
+			// on again: as its fixes say (lost if none came for a while), the wait for the incident
+			// not counted as standing
+			const going = { ...s, stillSince: null };
+			return { ...going, status: onDutyStatus(going, { day: now, server: Date.now() }), incidentNote: null };
 		})
 });
 
@@ -152,8 +158,8 @@ export const arrive = defineCommand({
 	apply(db, p) {
 		const route = fleet().routeOf(p.truckId);
 		const state = fleet().state(p.truckId);
-		// no checkpoint named: the next one not reached yet
-		const checkpointId = p.checkpointId ?? route?.checkpoints.find((c) => !(c.id in state.reached))?.id;
+		// no checkpoint named: the next one, as the crew phone and the ops room show it
+		const checkpointId = p.checkpointId ?? (route && nextCheckpointOf(route, state)?.id);
 		if (!checkpointId) throw new CommandError('conflict', 'Xe đã qua mọi điểm kiểm soát của lộ trình.');
 		if (checkpointId in state.reached) throw new CommandError('conflict', 'Điểm này đã được ghi nhận rồi.');
 		const now = dayNow(db);

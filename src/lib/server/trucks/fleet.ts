@@ -9,13 +9,22 @@ import type { Fix, PositionFrame, RouteView, TruckView } from '$lib/trucks/types
 import { truckStatuses } from '$lib/trucks/types';
 import {
 	checkpointsWithin,
+	distanceM,
 	locate,
 	prepareRoute,
 	RouteCoverage,
 	type PreparedRoute
 } from '$lib/trucks/geometry';
 import { config } from '../config';
-import { onDuty, slowKmh, timeFindings, type Finding, type HasOpenAlert } from './findings';
+import {
+	movement,
+	onDuty,
+	standRadiusM,
+	timeFindings,
+	type Clocks,
+	type Finding,
+	type HasOpenAlert
+} from './findings';
 import { FixScreen } from './fix-screen';
 import { planArea } from './plan-area';
 import { truckView, type TruckSpec } from './truck-view';
@@ -46,6 +55,12 @@ export class Fleet {
 	#dirty = new Set<string>();
 	#moved = new Set<string>();
 	#screen = new FixScreen();
+	/**
+	 * per truck: the place its current run of standing fixes started at (state.stillSince says
+	 * when). Not stored: after a restart the last fix stands in for it, which is within the
+	 * radius of it anyway.
+	 */
+	#stands = new Map<string, [number, number]>();
 
 	/** (Re)reads the trucks, routes and saved states: at start and after the setup changes. */
 	load(db: Db): void {
@@ -58,6 +73,7 @@ export class Fleet {
 		this.#routes = new Map(listRoutes(db).map((spec) => [spec.id, prepareRoute(spec)]));
 		this.#states = loadStates(db);
 		this.#screen.reset(planArea(db));
+		this.#stands.clear();
 		this.#coverage.clear();
 		for (const truck of this.#trucks) {
 			const route = truck.routeId ? this.#routes.get(truck.routeId) : undefined;
@@ -112,7 +128,8 @@ export class Fleet {
 	): { result: IngestResult; findings: Finding[] } {
 		const refused: IngestResult['refused'] = [];
 		const findings: Finding[] = [];
-		let state = this.state(truckId);
+		const before = this.state(truckId);
+		let state = before;
 		let accepted = 0;
 		const ordered = fixes.map((fix, index) => ({ fix, index })).sort((a, b) => a.fix.at - b.fix.at);
 		for (const { fix, index } of ordered) {
@@ -136,8 +153,11 @@ export class Fleet {
 			this.#screen.followed(truckId);
 			state = this.#advance(state, fix, receivedAt, findings);
 		}
-		if (accepted) {
+		if (state !== before) {
+			findings.push(...statusFindings(before, state));
 			this.#states.set(truckId, state);
+		}
+		if (accepted) {
 			this.#dirty.add(truckId);
 			this.#moved.add(truckId);
 		}
@@ -145,15 +165,6 @@ export class Fleet {
 	}
 
 	#advance(previous: TruckState, fix: Fix, receivedAt: number, findings: Finding[]): TruckState {
-		const announce = (finding: Finding) => {
-			// one status change per batch: a phone back online sends hundreds of fixes at once
-			if (
-				finding.kind === 'status' &&
-				findings.some((f) => f.kind === 'status' && f.truckId === finding.truckId)
-			)
-				return;
-			findings.push(finding);
-		};
 		const state: TruckState = { ...previous, lastFix: fix, receivedAt, reached: { ...previous.reached } };
 		const route = this.routeOf(state.truckId);
 		if (route) {
@@ -180,23 +191,29 @@ export class Fleet {
 				}
 			}
 		}
-		const slow = fix.speed !== null && fix.speed < slowKmh;
-		state.slowSince = slow ? (previous.slowSince ?? fix.at) : null;
-		if (previous.status === 'lost') {
-			announce({ kind: 'status', truckId: state.truckId, status: 'moving' });
-			if (!findings.some((f) => f.kind === 'clear' && f.alert === 'stale' && f.truckId === state.truckId)) {
-				findings.push({ kind: 'clear', truckId: state.truckId, alert: 'stale', checkpointId: null });
-			}
-		} else if (previous.status === 'stopped' && !slow) {
-			announce({ kind: 'status', truckId: state.truckId, status: 'moving' });
-		}
+		state.stillSince = this.#stand(previous, fix);
 		return state;
 	}
 
+	/**
+	 * When the truck's current run of fixes within standRadiusM of one place began. Its place,
+	 * not the speed its phone reports: phones say 0 or nothing when they do not know, and a
+	 * parade crawls at 2 km/h, below any speed that could tell standing from driving.
+	 */
+	#stand(previous: TruckState, fix: Fix): number {
+		const here: [number, number] = [fix.lng, fix.lat];
+		const last = previous.lastFix;
+		const place = this.#stands.get(previous.truckId) ?? (last ? [last.lng, last.lat] : null);
+		if (previous.stillSince !== null && place && distanceM(place, here) <= standRadiusM)
+			return previous.stillSince;
+		this.#stands.set(previous.truckId, here);
+		return fix.at;
+	}
+
 	/** What time alone reveals about every truck (findings.ts). */
-	tick(dayNow: number, hasOpenAlert: HasOpenAlert): Finding[] {
+	tick(now: Clocks, hasOpenAlert: HasOpenAlert): Finding[] {
 		return this.#trucks.flatMap((truck) =>
-			timeFindings(truck, this.state(truck.id), this.routeOf(truck.id), dayNow, hasOpenAlert)
+			timeFindings(truck, this.state(truck.id), this.routeOf(truck.id), now, hasOpenAlert)
 		);
 	}
 
@@ -296,4 +313,19 @@ export class Fleet {
 		this.#moved.clear();
 		return p.length ? { t: serverNow, p } : null;
 	}
+}
+
+/**
+ * What a batch of fixes that moved the truck changed in its status, as one finding at most (a phone back
+ * online sends hundreds at once): the status its last fix leaves it in. A lost truck heard
+ * again has its alert cleared. What the crew said (idle, incident, finished) stands.
+ */
+function statusFindings(before: TruckState, after: TruckState): Finding[] {
+	if (!onDuty.includes(before.status)) return [];
+	const findings: Finding[] = [];
+	const status = movement(after);
+	if (status !== before.status) findings.push({ kind: 'status', truckId: after.truckId, status });
+	if (before.status === 'lost')
+		findings.push({ kind: 'clear', truckId: after.truckId, alert: 'stale', checkpointId: null });
+	return findings;
 }

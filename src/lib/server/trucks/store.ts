@@ -15,7 +15,11 @@ export interface TruckState {
 	alongM: number | null;
 	offRouteM: number | null;
 	offRouteSince: number | null;
-	slowSince: number | null;
+	/**
+	 * the time of the first fix of the run that stayed within standRadiusM of one place (findings.ts);
+	 * null: the run starts afresh at the next fix (column slow_since, from when speed decided it)
+	 */
+	stillSince: number | null;
 	/** checkpoint id → day time it was reached */
 	reached: Record<string, number>;
 	coverage: string | null;
@@ -49,7 +53,7 @@ export function blankState(truckId: string): TruckState {
 		alongM: null,
 		offRouteM: null,
 		offRouteSince: null,
-		slowSince: null,
+		stillSince: null,
 		reached: {},
 		coverage: null
 	};
@@ -67,7 +71,7 @@ function toState(r: StateRow): TruckState {
 		alongM: r.along_m,
 		offRouteM: r.off_route_m,
 		offRouteSince: r.off_route_since,
-		slowSince: r.slow_since,
+		stillSince: r.slow_since,
 		reached: JSON.parse(r.reached),
 		coverage: r.coverage
 	};
@@ -83,7 +87,7 @@ export function saveState(db: Db, s: TruckState): void {
 		`INSERT INTO truck_state (truck_id, status, incident_note, started_at, finished_at, last_fix, received_at,
 		   along_m, off_route_m, off_route_since, slow_since, reached, coverage)
 		 VALUES (@truckId, @status, @incidentNote, @startedAt, @finishedAt, @lastFix, @receivedAt,
-		   @alongM, @offRouteM, @offRouteSince, @slowSince, @reached, @coverage)
+		   @alongM, @offRouteM, @offRouteSince, @stillSince, @reached, @coverage)
 		 ON CONFLICT(truck_id) DO UPDATE SET status = excluded.status, incident_note = excluded.incident_note,
 		   started_at = excluded.started_at, finished_at = excluded.finished_at, last_fix = excluded.last_fix,
 		   received_at = excluded.received_at, along_m = excluded.along_m, off_route_m = excluded.off_route_m,

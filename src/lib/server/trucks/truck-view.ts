@@ -2,9 +2,10 @@
  * A truck as the pages see it (TruckView): its setup, its state and what follows from them on
  * its route — progress, the next checkpoint with its ETA, the delay against plan.
  */
-import { etaSeconds, nextCheckpoint, type PreparedRoute } from '$lib/trucks/geometry';
+import { etaSeconds, type PreparedRoute } from '$lib/trucks/geometry';
 import type { TruckView } from '$lib/trucks/types';
 import type { Scenario } from '$lib/scenario/schema';
+import { nextCheckpointOf } from './next-checkpoint';
 import type { TruckState } from './store';
 
 /** A truck of the setup, with its unit's name. */
@@ -17,11 +18,7 @@ export function truckView(
 	coverage: number | null,
 	dayNow: number
 ): TruckView {
-	const reached = new Set(Object.keys(state.reached));
-	const next =
-		route && state.alongM !== null
-			? nextCheckpoint(route, state.alongM, reached)
-			: (route?.checkpoints.find((c) => !reached.has(c.id)) ?? null);
+	const next = route ? nextCheckpointOf(route, state) : null;
 	let eta: number | null = null;
 	let delaySeconds: number | null = null;
 	if (next && route) {

@@ -106,7 +106,7 @@ async function heartbeat(state: Watcher): Promise<void> {
 		}
 		// what time alone reveals, a turn later still
 		await nextTurn();
-		const now = dayNow(db());
+		const now = { day: dayNow(db()), server: Date.now() };
 		await act(
 			live.tick(now, (truckId, kind, checkpointId) => !!openAlert(db(), truckId, kind, checkpointId))
 		);
@@ -137,7 +137,10 @@ async function written(live: ReturnType<typeof fleet>): Promise<boolean> {
 	}
 }
 
-/** A crew's "sự cố" raises an alert; going on again clears it. */
+/**
+ * A crew's "sự cố" raises an alert; going on again clears it. A status other than lost (the
+ * crew going on with fresh fixes, finishing) clears a stale alert left open from before.
+ */
 function incidentFindings(d: TruckStatusData): Finding[] {
 	if (d.status === 'incident') {
 		return [
@@ -150,9 +153,11 @@ function incidentFindings(d: TruckStatusData): Finding[] {
 			}
 		];
 	}
-	return openAlert(db(), d.truckId, 'incident', null)
-		? [{ kind: 'clear', truckId: d.truckId, alert: 'incident', checkpointId: null }]
-		: [];
+	const clear = (alert: 'incident' | 'stale'): Finding[] =>
+		openAlert(db(), d.truckId, alert, null)
+			? [{ kind: 'clear', truckId: d.truckId, alert, checkpointId: null }]
+			: [];
+	return [...clear('incident'), ...(d.status === 'lost' ? [] : clear('stale'))];
 }
 
 /** Findings become system commands; ids derive from what was found, so nothing is done twice. */
