@@ -5,6 +5,7 @@ import { command, connect, login, notice } from '../helpers/client';
 import { demoPassword, removeServer, startServer, type TestServer } from '../helpers/server';
 import {
 	clipped,
+	emojiFaults,
 	expect,
 	headerFaults,
 	labelFaults,
@@ -59,6 +60,7 @@ function matrix(plan: string, url: () => string, users: Partial<PlanUsers>, only
 					if (wide.scrollWidth > device.width)
 						faults.push(`${at}: ${wide.scrollWidth} px wide (${wide.past.join(', ')})`);
 					for (const f of await headerFaults(page)) faults.push(`${at}: ${f}`);
+					for (const f of await emojiFaults(page)) faults.push(`${at}: ${f}`);
 					if (screen.primary)
 						for (const f of await offFirstScreen(page, device, screen.primary(page)))
 							faults.push(`${at}: not in the first screen: ${f}`);

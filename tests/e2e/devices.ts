@@ -249,6 +249,19 @@ export async function labelFaults(page: Page): Promise<string[]> {
 	});
 }
 
+/**
+ * Emoji and symbols that a phone without an emoji font draws as empty boxes (📍 📷 ✔ ⏳ 🖨): the
+ * app's icons are its own SVG (Icon.svelte).
+ */
+export async function emojiFaults(page: Page): Promise<string[]> {
+	const found = await page.evaluate(() => [
+		...(document.body.innerText.match(
+			/[\u{1F300}-\u{1FAFF}\u{2300}-\u{23FF}\u{25B6}\u{2600}-\u{27BF}\u{2B00}-\u{2BFF}]/gu
+		) ?? [])
+	]);
+	return found.length ? [`${found.length} emoji drawn as text (${[...new Set(found)].join(' ')})`] : [];
+}
+
 /** Parts that should start in the first screen and stay within one screen's height. */
 export async function unbounded(page: Page, device: Device, parts: Locator[]): Promise<string[]> {
 	const faults: string[] = [];

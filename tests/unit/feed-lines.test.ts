@@ -193,7 +193,7 @@ const samples: Samples = {
 				message: 'Xe loa phường Tân Kiểng: trễ 6 phút',
 				raisedAt: vn('2024-10-04T07:41:00')
 			},
-			line: '⚠ Xe loa phường Tân Kiểng: trễ 6 phút'
+			line: 'Xe loa phường Tân Kiểng: trễ 6 phút'
 		}
 	],
 	'alert.acknowledged': [

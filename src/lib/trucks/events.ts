@@ -79,7 +79,7 @@ export const truckFeed: FeedLines<TruckEvents> = {
 	'parade.start_set': (d) =>
 		d.startAt ? `Giờ xuất phát chung: ${formatHour(d.startAt)}` : 'Bỏ giờ xuất phát chung',
 	'crew.message_sent': (d) => `Tin nhắn tới ${d.truckId ? 'một tổ xe' : 'mọi tổ xe'}: ${d.body}`,
-	'alert.raised': (d) => `⚠ ${d.message}`,
+	'alert.raised': (d) => d.message,
 	'alert.acknowledged': (d) => `Đã xác nhận cảnh báo (${d.by})`,
 	'alert.cleared': () => 'Cảnh báo đã hết'
 };

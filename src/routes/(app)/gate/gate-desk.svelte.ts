@@ -39,15 +39,11 @@ export class GateDesk {
 			'id' in invitee
 				? { inviteeId: invitee.id, at: Math.round(live.dayNow) }
 				: { code: invitee.code, at: Math.round(live.dayNow) };
-		return this.#send('gate.check_in', payload, `✔ ${invitee.name} đã vào`);
+		return this.#send('gate.check_in', payload, `${invitee.name} đã vào`);
 	}
 
 	count(groupId: string, groupName: string, n: number) {
-		return this.#send(
-			'gate.count',
-			{ groupId, count: n, at: Math.round(live.dayNow) },
-			`✔ +${n} ${groupName}`
-		);
+		return this.#send('gate.count', { groupId, count: n, at: Math.round(live.dayNow) }, `+${n} ${groupName}`);
 	}
 
 	undo(checkinId: string, label: string) {
