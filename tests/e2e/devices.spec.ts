@@ -4,6 +4,7 @@ import { fleetScenario, fleetUnderWay, planLiveAt } from '../harness/scenarios.j
 import { command, connect, login, notice } from '../helpers/client';
 import { demoPassword, removeServer, startServer, type TestServer } from '../helpers/server';
 import {
+	axeFaults,
 	clipped,
 	emojiFaults,
 	expect,
@@ -61,6 +62,8 @@ function matrix(plan: string, url: () => string, users: Partial<PlanUsers>, only
 						faults.push(`${at}: ${wide.scrollWidth} px wide (${wide.past.join(', ')})`);
 					for (const f of await headerFaults(page)) faults.push(`${at}: ${f}`);
 					for (const f of await emojiFaults(page)) faults.push(`${at}: ${f}`);
+					// accessibility once per page (at the first size its people use)
+					if (device === screen.devices[0]) for (const f of await axeFaults(page)) faults.push(`${at}: ${f}`);
 					if (screen.primary)
 						for (const f of await offFirstScreen(page, device, screen.primary(page)))
 							faults.push(`${at}: not in the first screen: ${f}`);

@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
 import { expect } from './fixtures';
 
@@ -247,6 +248,20 @@ export async function labelFaults(page: Page): Promise<string[]> {
 			faults.push(`${covering} pairs of truck names cover each other (of ${labels.length} shown)`);
 		return faults;
 	});
+}
+
+/** What axe-core finds critical or serious on the page (WCAG 2.0 A/AA, 2.1 AA). */
+export async function axeFaults(page: Page): Promise<string[]> {
+	const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+	return violations
+		.filter((v) => v.impact === 'critical' || v.impact === 'serious')
+		.map(
+			(v) =>
+				`axe ${v.impact} ${v.id}: ${v.nodes.length}× (${v.nodes
+					.slice(0, 2)
+					.map((n) => n.target.join(' '))
+					.join(' | ')})`
+		);
 }
 
 /**
