@@ -106,3 +106,30 @@ test('a guest let in twice (the second gate was offline) is told once, as a noti
 	await first.context().close();
 	await late.context().close();
 });
+
+test('a guest checked in with the keyboard alone, the focus always in sight', async ({ browser, url }) => {
+	const gate = await gatePhone(browser, url, 'cong-1');
+	const focused = () =>
+		gate.evaluate(() => {
+			const e = document.activeElement as HTMLElement | null;
+			const style = e && getComputedStyle(e);
+			return {
+				text: e?.textContent?.trim() ?? '',
+				tag: e?.tagName ?? '',
+				testid: e?.dataset.testid ?? '',
+				visible: !!style && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
+			};
+		});
+	await gate.keyboard.press('Tab');
+	expect(await focused()).toMatchObject({ text: 'Bỏ qua menu, đến nội dung chính', visible: true });
+	await gate.keyboard.press('Enter');
+	await gate.keyboard.press('Tab');
+	expect(await focused()).toMatchObject({ testid: 'gate-search', visible: true });
+	await gate.keyboard.type('Do Duc Long');
+	await expect(gate.getByTestId('gate-results').locator('li')).toContainText(['Đỗ Đức Long']);
+	await gate.keyboard.press('Tab');
+	expect(await focused()).toMatchObject({ tag: 'BUTTON', text: 'Vào', visible: true });
+	await gate.keyboard.press('Enter');
+	await expect(gate.getByTestId('gate-said')).toContainText('Đỗ Đức Long đã vào');
+	await gate.context().close();
+});
