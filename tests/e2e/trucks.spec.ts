@@ -178,3 +178,31 @@ test('a crew phone whose first fix is past the start shows the same next checkpo
 	await expect(phone.getByRole('button', { name: `Đến điểm: ${second}` })).toBeVisible();
 	await context.close();
 });
+
+test('Xuất phát pressed before the page’s code has loaded (a slow phone) still departs, once', async ({
+	browser,
+	url
+}) => {
+	// no JavaScript at all: the moment between the page drawn and its code running, made permanent
+	const context = await browser.newContext({ javaScriptEnabled: false, baseURL: url });
+	const page = await context.newPage();
+	await signIn(page, 'xe-binh-thuan');
+	await expect(page).toHaveURL(/\/truck$/);
+	await expect(page.getByTestId('truck-status')).toHaveAttribute('data-status', 'idle');
+	await page.getByRole('button', { name: 'Xuất phát', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Đã báo xuất phát.' })).toBeVisible();
+	await expect(page.getByTestId('truck-status')).not.toHaveAttribute('data-status', 'idle');
+	await expect(page.getByRole('button', { name: 'Hoàn thành' })).toBeVisible();
+	// the same form sent again (a reload of the answer) changes nothing
+	await page.reload();
+	await expect(page.getByTestId('truck-status')).not.toHaveAttribute('data-status', 'idle');
+	const db = new Database(process.env.E2E_DB!, { readonly: true });
+	const departures = db
+		.prepare(
+			"SELECT count(*) AS n FROM events WHERE type = 'truck.status_changed' AND json_extract(data, '$.truckId') = 'xe-binh-thuan' AND json_extract(data, '$.status') = 'moving'"
+		)
+		.get() as { n: number };
+	db.close();
+	expect(departures.n).toBe(1);
+	await context.close();
+});

@@ -2,11 +2,11 @@ import { error } from '@sveltejs/kit';
 import { dayNow } from '$lib/server/day-clock';
 import { mapTiles } from '$lib/server/config';
 import { db } from '$lib/server/db';
-import { requireActor } from '$lib/server/guard';
+import { requireActor, runFormCommand } from '$lib/server/guard';
 import { staffHome } from '$lib/server/staff-home';
 import { fleet } from '$lib/server/trucks/live-fleet';
 import { crewMessages, paradeStart } from '$lib/server/trucks/store';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const actor = event.locals.actor;
@@ -34,4 +34,21 @@ export const load: PageServerLoad = (event) => {
 		home: staffHome(truck.unitId),
 		...mapTiles()
 	};
+};
+
+/**
+ * The crew's buttons as plain forms: what a slow phone sends before the page's code has loaded.
+ * Each answers with the button it was, for the page to say what was done.
+ */
+const press =
+	(action: 'depart' | 'arrive' | 'finish' | 'resume') => async (event: Parameters<Actions[string]>[0]) => {
+		const result = await runFormCommand(event, `truck.${action}`);
+		return 'ok' in result ? { ...result, action } : result;
+	};
+
+export const actions: Actions = {
+	depart: press('depart'),
+	arrive: press('arrive'),
+	finish: press('finish'),
+	resume: press('resume')
 };
