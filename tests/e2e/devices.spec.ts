@@ -6,6 +6,7 @@ import { demoPassword, removeServer, startServer, type TestServer } from '../hel
 import {
 	axeFaults,
 	clipped,
+	domFaults,
 	emojiFaults,
 	expect,
 	headerFaults,
@@ -62,6 +63,7 @@ function matrix(plan: string, url: () => string, users: Partial<PlanUsers>, only
 						faults.push(`${at}: ${wide.scrollWidth} px wide (${wide.past.join(', ')})`);
 					for (const f of await headerFaults(page)) faults.push(`${at}: ${f}`);
 					for (const f of await emojiFaults(page)) faults.push(`${at}: ${f}`);
+					for (const f of await domFaults(page)) faults.push(`${at}: ${f}`);
 					// accessibility once per page (at the first size its people use)
 					if (device === screen.devices[0]) for (const f of await axeFaults(page)) faults.push(`${at}: ${f}`);
 					if (screen.primary)
@@ -157,6 +159,6 @@ test.describe('330 trucks twenty minutes into the parade, five notices, at every
 		'fleet-plan',
 		() => server.url,
 		{ truck: 'xe-0', ward: 'phuong-tan-thuan-dong', coordinator: 'ttvh', leader: 'lanhdao' },
-		['/truck', '/ward', '/ops/trucks', '/display']
+		['/truck', '/ward', '/ops/trucks', '/ops/routes', '/display']
 	);
 });

@@ -277,6 +277,12 @@ export async function emojiFaults(page: Page): Promise<string[]> {
 	return found.length ? [`${found.length} emoji drawn as text (${[...new Set(found)].join(' ')})`] : [];
 }
 
+/** A page of more elements than any screen needs (each one costs a slow phone or laptop time). */
+export async function domFaults(page: Page, limit = 10_000): Promise<string[]> {
+	const count = await page.evaluate(() => document.getElementsByTagName('*').length);
+	return count > limit ? [`${count} elements in the page (more than ${limit})`] : [];
+}
+
 /** Parts that should start in the first screen and stay within one screen's height. */
 export async function unbounded(page: Page, device: Device, parts: Locator[]): Promise<string[]> {
 	const faults: string[] = [];

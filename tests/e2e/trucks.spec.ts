@@ -206,3 +206,16 @@ test('Xuất phát pressed before the page’s code has loaded (a slow phone) st
 	expect(departures.n).toBe(1);
 	await context.close();
 });
+
+test('the coordinator gives a truck its route from the truck’s own row', async ({ page }) => {
+	await signIn(page, 'ttvh');
+	await page.goto('/ops/routes');
+	const row = page.locator('tr[data-truck="xe-quan7"]');
+	await row.getByRole('button', { name: 'Giao…' }).click();
+	const editor = page.locator('tr[data-editor="xe-quan7"]');
+	const route = editor.getByLabel('Lộ trình của');
+	const chosen = (await route.locator('option').nth(1).textContent())!.trim();
+	await route.selectOption({ label: chosen });
+	await editor.getByRole('button', { name: 'Giao lộ trình' }).click();
+	await expect(row.locator('td').nth(2)).toHaveText(chosen);
+});
