@@ -1,4 +1,5 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
+import QRCode from 'qrcode';
 import { expect, signIn, signOut, test } from './fixtures';
 
 /**
@@ -54,7 +55,9 @@ async function setOffline(context: BrowserContext, offline: boolean) {
 async function readyForTheStreet(page: Page) {
 	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
 	await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
-	await expect(page.getByTestId('offline-ready')).toContainText('Dùng được khi mất mạng', { timeout: 20_000 });
+	await expect(page.getByTestId('offline-ready')).toContainText('Dùng được khi mất mạng', {
+		timeout: 20_000
+	});
 }
 
 for (const home of homes)
@@ -125,5 +128,24 @@ test('a first visit fetches only what its role needs: a ward tablet never downlo
 	await signIn(page, 'phuong-tan-thuan-dong');
 	await readyForTheStreet(page);
 	expect(fetched.filter((path) => path.endsWith('.wasm'))).toEqual([]);
+	await context.close();
+});
+
+test('a gate opened offline from its first visit reads an invitation’s QR code', async ({ browser, url }) => {
+	const context = await browser.newContext({ baseURL: url, viewport: phone });
+	const page = await context.newPage();
+	// a browser without its own QR reader (this one) gets the WebAssembly one while online
+	const reader = page.waitForRequest((request) => request.url().endsWith('.wasm'));
+	await signIn(page, 'cong-1');
+	await readyForTheStreet(page);
+	expect(await page.evaluate(() => 'BarcodeDetector' in globalThis)).toBe(false);
+	await (await reader).response();
+	await setOffline(context, true);
+	await page.reload();
+	const png = await QRCode.toBuffer('KM:OFFLINE-1', { type: 'png', width: 360, margin: 2 });
+	await page
+		.getByTestId('qr-image')
+		.setInputFiles({ name: 'thu-moi.png', mimeType: 'image/png', buffer: png });
+	await expect(page.getByTestId('scanned')).toContainText('OFFLINE-1', { timeout: 20_000 });
 	await context.close();
 });
