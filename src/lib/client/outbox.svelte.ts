@@ -148,7 +148,7 @@ export class Outbox {
 		payload: CommandPayload<T>,
 		photos: NewPhoto[] = [],
 		{ saysRefusal = false }: { saysRefusal?: boolean } = {}
-	): Promise<{ answer: Promise<CommandResult> }> {
+	): Promise<{ id: string; answer: Promise<CommandResult> }> {
 		const command: QueuedCommand<T> = {
 			id: crypto.randomUUID(),
 			type,
@@ -167,7 +167,7 @@ export class Outbox {
 		if (saysRefusal) this.#saidByCaller.add(command.id);
 		const answer = new Promise<CommandResult>((resolve) => this.#results.set(command.id, resolve));
 		void this.flush();
-		return { answer };
+		return { id: command.id, answer };
 	}
 
 	/** What waits to be sent of one command type. */
