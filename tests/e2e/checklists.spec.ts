@@ -220,3 +220,49 @@ test('the coordinator’s banner page opens on the unit most behind and names it
 	await expect(page.getByTestId('ward-panel').getByRole('heading').first()).toHaveText(`${name}: ảnh đã gửi`);
 	await expect(page.getByText(/^Phường chưa gửi ảnh nào/)).toHaveCount(0);
 });
+
+test('once the outbox has sent everything, the ticked item says its tick and photo reached the coordinator, not that it is still sending', async ({
+	browser,
+	url
+}) => {
+	const unit = 'phuong-binh-thuan';
+	const context = await browser.newContext({ baseURL: url, viewport: { width: 768, height: 1024 } });
+	const page = await context.newPage();
+	await signIn(page, unit);
+	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
+	const itemId = (await page.getByTestId('checklist-item').first().getAttribute('data-item'))!;
+	const card = page.locator(`[data-item="${itemId}"]`);
+	const small = await sharp({
+		create: { width: 480, height: 360, channels: 3, background: { r: 90, g: 140, b: 60 } }
+	})
+		.jpeg()
+		.toBuffer();
+
+	await card.getByRole('button', { name: 'Đánh dấu xong' }).click();
+	await card
+		.getByTestId('pick-photos')
+		.setInputFiles({ name: 'nho.jpg', mimeType: 'image/jpeg', buffer: small });
+	await expect(card.getByRole('img', { name: 'Ảnh 1' })).toBeVisible();
+	await card.getByRole('button', { name: /Lưu: đã xong/ }).click();
+	await expect(page.getByTestId('outbox')).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
+	await expect(page.getByTestId('outbox')).toContainText('Đã gửi hết');
+
+	// what the item says follows what the outbox did with its tick: sent, and its photo as the coordinator sees it
+	await expect(card).not.toContainText('đang gửi ảnh');
+	const said = card.getByTestId('item-sending');
+	await expect(said).toHaveAttribute('data-state', 'sent');
+	await expect(said).toContainText('Đã gửi');
+	await expect(said).toContainText('1 ảnh');
+	await expect(said).toContainText('chờ Trung tâm duyệt');
+	await expect(card.locator('.photos li.pending')).toContainText('Chờ duyệt');
+
+	// and an untick too says it was sent, once it was
+	await card.getByRole('button', { name: 'Bỏ đánh dấu' }).click();
+	await card.getByLabel('Lý do bỏ đánh dấu').fill('Treo nhầm chỗ');
+	await card.getByRole('button', { name: 'Bỏ đánh dấu' }).click();
+	await expect(page.getByTestId('outbox')).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
+	await expect(said).toHaveAttribute('data-state', 'sent');
+	await expect(said).toContainText('bỏ đánh dấu');
+	await expect(card).not.toContainText('đang gửi');
+	await context.close();
+});

@@ -88,6 +88,11 @@ export class Outbox {
 	/** the account whose changes these are: never sent through another account's connection */
 	#userId: number | null = null;
 	#flushing = false;
+	/**
+	 * a flush was asked for while one ran (a tick queued meanwhile): run again as soon as it ends,
+	 * not at the next timer 3 s later; the running one read its list of commands before the tick
+	 */
+	#again = false;
 	/** when the server said "too fast": not before this time (ms) */
 	#notBefore = 0;
 	/** where lastSync is kept, so a reload offline still says when the device last got through */
@@ -148,7 +153,7 @@ export class Outbox {
 		payload: CommandPayload<T>,
 		photos: NewPhoto[] = [],
 		{ saysRefusal = false }: { saysRefusal?: boolean } = {}
-	): Promise<{ answer: Promise<CommandResult> }> {
+	): Promise<{ id: string; answer: Promise<CommandResult> }> {
 		const command: QueuedCommand<T> = {
 			id: crypto.randomUUID(),
 			type,
@@ -167,7 +172,7 @@ export class Outbox {
 		if (saysRefusal) this.#saidByCaller.add(command.id);
 		const answer = new Promise<CommandResult>((resolve) => this.#results.set(command.id, resolve));
 		void this.flush();
-		return { answer };
+		return { id: command.id, answer };
 	}
 
 	/** What waits to be sent of one command type. */
@@ -198,7 +203,11 @@ export class Outbox {
 	}
 
 	async flush(): Promise<void> {
-		if (this.#flushing || !this.#db || !live.connected || Date.now() < this.#notBefore) return;
+		if (this.#flushing) {
+			this.#again = true;
+			return;
+		}
+		if (!this.#db || !live.connected || Date.now() < this.#notBefore) return;
 		if (this.#userId !== null && live.userId !== null && live.userId !== this.#userId) {
 			this.held =
 				'Máy đang đăng nhập bằng tài khoản khác: các thay đổi chờ gửi được giữ lại cho tài khoản đã tạo ra chúng.';
@@ -256,6 +265,10 @@ export class Outbox {
 			this.#flushing = false;
 			this.uploading = null;
 			await this.#count();
+			if (this.#again) {
+				this.#again = false;
+				void this.flush();
+			}
 		}
 	}
 

@@ -16,7 +16,7 @@ import {
 } from './files';
 import { QueueFull } from './fair-queue';
 import { ImageRefused, photoQueueHasRoom, processPhoto } from './image';
-import { PhotoProcessFailed } from './photo-process';
+import { PhotoProcessFailed, warmPhotoProcess } from './photo-process';
 import {
 	completeUpload,
 	createUpload,
@@ -120,6 +120,8 @@ async function receive(db: Db, chunk: Chunk, demo: boolean): Promise<UploadAnswe
 		await removeIncoming(uploadId); // a leftover from an upload refused earlier
 	}
 	if (length > 0) {
+		// the photo process starts while these bytes come in, ready when the last one is here
+		warmPhotoProcess();
 		const appended = await appendIncoming(uploadId, start, length, chunk.body);
 		if (appended !== 'whole') {
 			// an upload whose first chunk never arrived whole is not kept at all
