@@ -48,7 +48,7 @@ async function tick(page: Page, itemId: string, red: number) {
 	await card.getByTestId('pick-photos').setInputFiles(await photo(red));
 	await expect(card.getByRole('img', { name: 'Ảnh 1' })).toBeVisible();
 	await card.getByRole('button', { name: /Lưu: đã xong/ }).click();
-	await expect(card.getByText('⏳ Chờ gửi')).toBeVisible();
+	await expect(card.getByText('Chờ gửi', { exact: true })).toBeVisible();
 }
 
 test('a ward ticks three items offline with photos; a reload loses nothing; online, the server holds exactly three', async ({
@@ -89,7 +89,7 @@ test('a ward ticks three items offline with photos; a reload loses nothing; onli
 	// and it still says when it last got through, which was before the network went
 	await expect(page.getByTestId('outbox')).toContainText('đồng bộ lần cuối');
 	for (const itemId of items.slice(0, 3))
-		await expect(page.locator(`[data-item="${itemId}"]`).getByText('⏳ Chờ gửi')).toBeVisible();
+		await expect(page.locator(`[data-item="${itemId}"]`).getByText('Chờ gửi', { exact: true })).toBeVisible();
 	expect(ticksOf(ward)).toEqual(before);
 
 	await setOffline(context, false);
@@ -264,5 +264,56 @@ test('once the outbox has sent everything, the ticked item says its tick and pho
 	await expect(said).toHaveAttribute('data-state', 'sent');
 	await expect(said).toContainText('bỏ đánh dấu');
 	await expect(card).not.toContainText('đang gửi');
+	await context.close();
+});
+
+test('a ward ticks an item with the keyboard alone, the focus always in sight and never lost', async ({
+	browser,
+	url
+}) => {
+	const context = await browser.newContext({ baseURL: url, viewport: { width: 1024, height: 768 } });
+	const page = await context.newPage();
+	await signIn(page, 'phuong-tan-quy');
+	await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'live');
+	const focused = () =>
+		page.evaluate(() => {
+			const e = document.activeElement as HTMLElement;
+			// an invisible file input shows its focus on the button around it
+			const shown = e.matches('input[type=file]') ? e.parentElement! : e;
+			const style = getComputedStyle(shown);
+			return {
+				tag: e.tagName,
+				type: e.getAttribute('type') ?? '',
+				text: shown.textContent?.trim() ?? '',
+				item: e.closest<HTMLElement>('[data-item]')?.dataset.item ?? null,
+				ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
+			};
+		});
+	const itemId = await page
+		.getByTestId('checklist-item')
+		.filter({ hasText: 'Đánh dấu xong' })
+		.first()
+		.getAttribute('data-item');
+	const first = page.locator(`[data-item="${itemId}"]`);
+	// Tab from the top to the first item's button: no mouse anywhere
+	for (let i = 0; i < 40; i++) {
+		await page.keyboard.press('Tab');
+		const f = await focused();
+		if (f.item === itemId && f.text.includes('Đánh dấu xong')) break;
+	}
+	expect(await focused()).toMatchObject({ item: itemId, text: 'Đánh dấu xong', ring: true });
+	await page.keyboard.press('Enter');
+	// the form opened: the keyboard is on its camera button, not the page
+	expect(await focused()).toMatchObject({ item: itemId, type: 'file', text: 'Chụp ảnh', ring: true });
+	const chooser = page.waitForEvent('filechooser');
+	await page.keyboard.press('Space');
+	await (await chooser).setFiles(await photo(140));
+	await expect(first.getByRole('button', { name: /Lưu: đã xong \(1 ảnh\)/ })).toBeEnabled();
+	for (let i = 0; i < 10 && !(await focused()).text.startsWith('Lưu'); i++) await page.keyboard.press('Tab');
+	expect(await focused()).toMatchObject({ tag: 'BUTTON', ring: true });
+	await page.keyboard.press('Enter');
+	await expect(first).toHaveAttribute('data-status', 'done');
+	// saved: the keyboard is back on the card's own button
+	expect(await focused()).toMatchObject({ item: itemId, tag: 'BUTTON', ring: true });
 	await context.close();
 });

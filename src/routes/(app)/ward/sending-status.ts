@@ -48,9 +48,9 @@ export function sendingStatus(sending: Sending, now: OutboxNow): SendingView {
 }
 
 function sentText(sending: Sending, now: OutboxNow): string {
-	if (sending.kind === 'untick') return '✓ Đã gửi: Trung tâm đã nhận việc bỏ đánh dấu.';
+	if (sending.kind === 'untick') return 'Đã gửi: Trung tâm đã nhận việc bỏ đánh dấu.';
 	const taken = sending.photos - now.refusedPhotos;
-	const parts = [`✓ Đã gửi: Trung tâm đã nhận đánh dấu và ${taken} ảnh`];
+	const parts = [`Đã gửi: Trung tâm đã nhận đánh dấu và ${taken} ảnh`];
 	if (now.awaitingReview > 0) parts.push('ảnh đang chờ Trung tâm duyệt');
 	if (now.refusedPhotos > 0) parts.push(`${now.refusedPhotos} ảnh không được nhận, cần chụp lại`);
 	return `${parts.join('; ')}.`;
