@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
-import type { BrowserContext, Locator, Page } from '@playwright/test';
-import { expect, signIn, signOut, test } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { expect, setOffline, signIn, signOut, test } from './fixtures';
 
 const ward = 'phuong-phu-my';
 
@@ -27,19 +27,6 @@ function ticksOf(unitId: string): { events: number; photos: number } {
 	} finally {
 		db.close();
 	}
-}
-
-/**
- * Offline as a tablet in the street is: the page's own requests fail, and so do the service
- * worker's (Playwright's setOffline does not reach a service worker's fetches by itself).
- */
-async function setOffline(context: BrowserContext, offline: boolean) {
-	await context.setOffline(offline);
-	if (offline)
-		await context.route('**', (route) =>
-			route.request().serviceWorker() ? route.abort('internetdisconnected') : route.continue()
-		);
-	else await context.unrouteAll();
 }
 
 async function tick(page: Page, itemId: string, red: number) {

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 import { demoPassword } from '../helpers/server';
 
 /* eslint-disable no-empty-pattern -- Playwright fixtures take their dependencies as an object pattern */
@@ -28,4 +28,17 @@ export async function signIn(page: Page, username: string, password = demoPasswo
 export async function signOut(page: Page): Promise<void> {
 	await page.locator('header.bar summary').click();
 	await page.getByRole('button', { name: 'Đăng xuất' }).click();
+}
+
+/**
+ * Offline as a device in the street is: the page's own requests fail, and so do its service
+ * worker's (Playwright's setOffline does not reach a service worker's fetches by itself).
+ */
+export async function setOffline(context: BrowserContext, offline: boolean): Promise<void> {
+	await context.setOffline(offline);
+	if (offline)
+		await context.route('**', (route) =>
+			route.request().serviceWorker() ? route.abort('internetdisconnected') : route.continue()
+		);
+	else await context.unrouteAll();
 }

@@ -1,6 +1,6 @@
-import type { BrowserContext, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import QRCode from 'qrcode';
-import { expect, signIn, signOut, test } from './fixtures';
+import { expect, setOffline, signIn, signOut, test } from './fixtures';
 
 /**
  * Issue 17, point 3: a street device works offline from its first visit. Sign in, let the page
@@ -40,16 +40,6 @@ const homes: {
 		content: (page) => page.getByTestId('gate-search')
 	}
 ];
-
-/** Offline for the page and for its service worker (setOffline alone does not reach the worker). */
-async function setOffline(context: BrowserContext, offline: boolean) {
-	await context.setOffline(offline);
-	if (offline)
-		await context.route('**', (route) =>
-			route.request().serviceWorker() ? route.abort('internetdisconnected') : route.continue()
-		);
-	else await context.unrouteAll();
-}
 
 /** What a user sees before going out: the page live, and the page saying it works without network. */
 async function readyForTheStreet(page: Page) {
