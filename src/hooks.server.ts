@@ -2,7 +2,6 @@ import type { Server as HttpServer } from 'node:http';
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { dev } from '$app/environment';
-import { isLang } from '$lib/i18n';
 import { userActor } from '$lib/server/access';
 import {
 	deleteSessionCookie,
@@ -13,6 +12,7 @@ import {
 import { db } from '$lib/server/db';
 import { startHealthMonitor } from '$lib/server/health';
 import { handleSignedInWrites } from '$lib/server/http/signed-in-writes';
+import { langCookie, langOf } from '$lib/server/lang';
 import { handleUploadBudget } from '$lib/server/http/upload-budget';
 import { attachRealtime } from '$lib/server/realtime';
 import { startUploadSweeper } from '$lib/server/photos/uploads';
@@ -41,8 +41,7 @@ export const init: ServerInit = async () => {
 };
 
 const handleLanguage: Handle = async ({ event, resolve }) => {
-	const lang = event.cookies.get('km_lang');
-	event.locals.lang = isLang(lang) ? lang : 'vi';
+	event.locals.lang = langOf(event.cookies.get(langCookie));
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.lang) });
 };
 

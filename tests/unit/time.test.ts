@@ -31,6 +31,15 @@ describe('Vietnamese time formats in Asia/Ho_Chi_Minh', () => {
 		expect(formatCountdown(2 * 86400_000 + 3 * 3600_000 + 5_000)).toBe('2 ngày 03:00:05');
 		expect(formatCountdown(-10)).toBe('00:00:00');
 	});
+
+	it('writes the same times in English for an English reader', () => {
+		expect(formatHour(Date.parse('2024-10-03T06:30:00+07:00'), 'en')).toBe('6:30');
+		expect(formatDateTime(Date.parse('2024-10-03T08:00:00+07:00'), 'en')).toBe('8:00 03/10/2024');
+		expect(formatDuration(-125 * 60_000, 'en')).toBe('2 h 05 min');
+		expect(formatDuration(25 * 3_600_000, 'en')).toBe('25 h 00 min');
+		expect(formatDuration(49 * 3_600_000, 'en')).toBe('2 days 1 h');
+		expect(formatCountdown(86400_000 + 5_000, 'en')).toBe('1 day 00:00:05');
+	});
 });
 
 describe('the demo day’s clock across its acts', () => {

@@ -3,7 +3,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { CommandType } from '$lib/commands';
 import type { CommandResult } from '$lib/types';
 import { authorize, type Action, type Actor, type Target } from './access';
-import { executeCommand, forbiddenMessage } from './commands/execute';
+import { translate } from '$lib/i18n';
+import { executeCommand } from './commands/execute';
 import { noteRefusal } from './commands/refusals';
 import { commandDefs } from './commands/registry';
 import { commandInput, type Given } from './forms/command-form';
@@ -38,10 +39,14 @@ const ownTarget = (actor: Actor): Target =>
  */
 export function refusedUnread(event: FormEvent, type: CommandType, target?: Target) {
 	const actor = event.locals.actor;
-	if (!actor) return fail(401, { ...sessionEnded });
+	if (!actor) return fail(401, sessionEnded(event.locals.lang));
 	if (authorize(actor, commandDefs.get(type)!.action, target ?? ownTarget(actor))) return null;
 	noteRefusal(actor, event.getClientAddress(), null, type, 'forbidden');
-	return fail(403, { message: forbiddenMessage, code: 'forbidden', problems: [] });
+	return fail(403, {
+		message: translate(event.locals.lang, 'problems.forbidden'),
+		code: 'forbidden',
+		problems: []
+	});
 }
 
 /**
@@ -68,7 +73,7 @@ export async function runFormCommand<T extends CommandType>(
 			type,
 			payload: commandInput(type, submitted, given)
 		},
-		{ ip: event.getClientAddress() }
+		{ ip: event.getClientAddress(), lang: event.locals.lang }
 	);
 	if (result.ok) return { ok: true as const, seq: result.seq, type };
 	const status =

@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { isLang } from '$lib/i18n';
+import { langCookie } from '$lib/server/lang';
 import { localPath } from '$lib/server/local-path';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,7 +11,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const lang = form.get('lang');
 		if (isLang(lang))
-			cookies.set('km_lang', lang, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 400 * 24 * 3600 });
+			cookies.set(langCookie, lang, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 400 * 24 * 3600 });
 		const back = form.get('back');
 		redirect(303, localPath(typeof back === 'string' ? back : null, url) ?? '/');
 	}

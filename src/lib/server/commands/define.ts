@@ -3,7 +3,8 @@
  * `$lib/server/<domain>/commands.ts` and lists them there; registry.ts lists the domains.
  */
 import type { CheckedPayload, CommandType } from '$lib/commands';
-import type { ErrorCode, EventDataMap, EventType, Problem } from '$lib/types';
+import type { Lang, Said } from '$lib/i18n';
+import type { ErrorCode, EventDataMap, EventType } from '$lib/types';
 import type { Action, Actor, Target } from '../access';
 import type { Db } from '../db';
 
@@ -40,7 +41,7 @@ export interface CommandDef<T extends CommandType, E extends EventType = EventTy
 	/** slow work done before the transaction (password hashing); must not write */
 	prepare?(payload: CheckedPayload<T>): Promise<Prepared>;
 	/** a problem's path as the page shows that place to a person, for the refusal's words */
-	describe?(db: Db, path: string): string | undefined;
+	describe?(db: Db, path: string, lang: Lang): string | undefined;
 	/** runs inside the transaction; throws CommandError to refuse and change nothing */
 	apply(db: Db, payload: CheckedPayload<T>, ctx: ApplyContext<Prepared>): NoInfer<Emit<E>>;
 }
@@ -55,13 +56,22 @@ export function defineCommand<T extends CommandType, const E extends EventType, 
 	return def;
 }
 
-/** A refusal with a code and a message for people (Vietnamese). */
+/** A problem with one place of the input, its words said in the reader's language later. */
+export interface ProblemToSay {
+	path: string;
+	message: Said | string;
+}
+
+/**
+ * A refusal with a code and words for people: a catalogue key and its parameters (`say(…)`), put
+ * into the sender's language by the command path.
+ */
 export class CommandError extends Error {
 	constructor(
 		readonly code: ErrorCode,
-		message: string,
-		readonly problems?: Problem[]
+		readonly said: Said | string,
+		readonly problems?: ProblemToSay[]
 	) {
-		super(message);
+		super(typeof said === 'string' ? said : said.key);
 	}
 }

@@ -3,7 +3,8 @@
  * (event appended, projections updated; commands arriving together share one commit, see
  * group-commit.ts) → broadcast after commit → answer. Form actions and socket emits both call it.
  */
-import { z } from '$lib/zod';
+import { z, zodLocale } from '$lib/zod';
+import { isMessageKey, say, translate, words, type Lang, type MessageParams, type Said } from '$lib/i18n';
 import { createHash } from 'node:crypto';
 import { commandSchemas } from '$lib/commands';
 import type { CommandResult, Problem } from '$lib/types';
@@ -13,7 +14,7 @@ import { db } from '../db';
 import { publish } from '../events/bus';
 import { recordCommandTime } from '../health';
 import { appendEvent, findCommand } from '../events/log';
-import { CommandError, type AnyCommandDef } from './define';
+import { CommandError, type AnyCommandDef, type ProblemToSay } from './define';
 import { commitInGroup } from './group-commit';
 import { commandLimits } from './rate-limit';
 import { noteRefusal } from './refusals';
@@ -24,23 +25,35 @@ export interface CommandContext {
 	ip?: string | null;
 	/** set by the demo simulator: everything it causes is labelled demo */
 	demo?: boolean;
+	/** the language of the answer's words (the sender's), Vietnamese when not given */
+	lang?: Lang;
 }
 
-/** said when the actor may not do what the command does */
-export const forbiddenMessage = 'Bạn không có quyền thực hiện thao tác này.';
-
 const envelope = z.object({
-	id: z.uuid('Mã lệnh (id) phải là UUID'),
+	id: z.uuid('problems.commandId'),
 	type: z.string().min(1).max(64),
 	payload: z.unknown()
 });
 
-export function problemsOf(error: z.ZodError): Problem[] {
+/** an issue's numbers and words ({minimum}, {maximum}, …) for its message's template */
+function issueParams(issue: z.core.$ZodIssue): MessageParams {
+	const params: MessageParams = {};
+	for (const [name, value] of Object.entries(issue))
+		if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+		else if (typeof value === 'bigint') params[name] = Number(value);
+	return params;
+}
+
+/**
+ * The problems of a checked payload in `lang`: a schema's own message is a catalogue key; the
+ * rest are zod's, already in `lang` when the payload was parsed with `zodLocale(lang)`.
+ */
+export function problemsOf(error: z.ZodError, lang: Lang = 'vi'): Problem[] {
 	return error.issues.map((issue) => ({
 		path: issue.path
 			.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
 			.join(''),
-		message: issue.message
+		message: isMessageKey(issue.message) ? translate(lang, issue.message, issueParams(issue)) : issue.message
 	}));
 }
 
@@ -68,12 +81,17 @@ function hashCommand(type: string, payload: unknown): { hash: string; size: numb
 	return { hash: createHash('sha256').update(text).digest('hex'), size: text.length };
 }
 
-/** Problems with the place each names, in the page's words where the command knows them. */
-function described(def: AnyCommandDef, problems: Problem[] | undefined): Problem[] | undefined {
-	if (!problems || !def.describe) return problems;
+/** Problems in `lang`, with the place each names in the page's words where the command knows them. */
+function described(
+	def: AnyCommandDef,
+	problems: ProblemToSay[] | undefined,
+	lang: Lang
+): Problem[] | undefined {
+	if (!problems) return undefined;
 	return problems.map((p) => {
-		const where = def.describe!(db(), p.path);
-		return where ? { ...p, where } : p;
+		const said = { path: p.path, message: words(lang, p.message) };
+		const where = def.describe?.(db(), p.path, lang);
+		return where ? { ...said, where } : said;
 	});
 }
 
@@ -83,11 +101,12 @@ function refuse(
 	commandId: string | null,
 	type: string | null,
 	code: Exclude<CommandResult, { ok: true }>['code'],
-	message: string,
+	message: Said | string,
 	problems?: Problem[]
 ): CommandResult {
 	noteRefusal(actor, ctx.ip, commandId, type, code);
-	return problems ? { ok: false, code, message, problems } : { ok: false, code, message };
+	const said = words(ctx.lang ?? 'vi', message);
+	return problems ? { ok: false, code, message: said, problems } : { ok: false, code, message: said };
 }
 
 /** Refused before anything is read or written: the client waits `waitMs`, then sends it again. */
@@ -97,19 +116,19 @@ function tooFast(actor: Actor, ctx: CommandContext, waitMs: number): CommandResu
 	return {
 		ok: false,
 		code: 'rate_limited',
-		message: `Gửi quá nhanh, hãy thử lại sau ${seconds} giây.`,
+		message: translate(ctx.lang ?? 'vi', 'problems.tooFast', { seconds }),
 		retryInMs: waitMs
 	};
 }
 
-function answerForRetry(commandId: string, hash: string): CommandResult | undefined {
+function answerForRetry(commandId: string, hash: string, lang: Lang): CommandResult | undefined {
 	const previous = findCommand(db(), commandId);
 	if (!previous) return undefined;
 	if (previous.hash === hash) return { ok: true, seq: previous.seq };
 	return {
 		ok: false,
 		code: 'conflict',
-		message: 'Mã lệnh này đã được dùng cho một thay đổi khác. Hãy tải lại trang rồi thử lại.'
+		message: translate(lang, 'problems.idReused')
 	};
 }
 
@@ -131,7 +150,8 @@ async function execute(actor: Actor, input: unknown, ctx: CommandContext): Promi
 	// first: a flood costs one map lookup each, whatever it sends
 	const waitMs = commandLimits.admit(actor, ctx, Date.now());
 	if (waitMs > 0) return tooFast(actor, ctx, waitMs);
-	const parsed = envelope.safeParse(input);
+	const lang = ctx.lang ?? 'vi';
+	const parsed = envelope.safeParse(input, zodLocale(lang));
 	if (!parsed.success) {
 		return refuse(
 			actor,
@@ -139,13 +159,13 @@ async function execute(actor: Actor, input: unknown, ctx: CommandContext): Promi
 			null,
 			null,
 			'bad_request',
-			'Lệnh không đúng định dạng.',
-			problemsOf(parsed.error)
+			say('problems.badCommand'),
+			problemsOf(parsed.error, lang)
 		);
 	}
 	const { id, type, payload } = parsed.data;
 	const def = commandDefs.get(type);
-	if (!def) return refuse(actor, ctx, id, type, 'unknown_command', `Không có lệnh "${type}".`);
+	if (!def) return refuse(actor, ctx, id, type, 'unknown_command', say('problems.unknownCommand', { type }));
 
 	let hash: string;
 	try {
@@ -153,16 +173,15 @@ async function execute(actor: Actor, input: unknown, ctx: CommandContext): Promi
 		hash = hashed.hash;
 		commandLimits.chargeForSize(actor, ctx, hashed.size, Date.now());
 	} catch (error) {
-		if (error instanceof TooDeep)
-			return refuse(actor, ctx, id, type, 'bad_request', 'Dữ liệu lồng nhau quá sâu.');
+		if (error instanceof TooDeep) return refuse(actor, ctx, id, type, 'bad_request', say('problems.tooDeep'));
 		throw error;
 	}
 	// A copy of a command that already committed gets its first answer, even if it would be
 	// refused now. The common case (a new command) is checked once, inside the transaction; a
 	// refusal or a slow `prepare` checks the log first.
-	const retried = () => answerForRetry(id, hash);
+	const retried = () => answerForRetry(id, hash, lang);
 
-	const checked = commandSchemas[def.type].safeParse(payload);
+	const checked = commandSchemas[def.type].safeParse(payload, zodLocale(lang));
 	if (!checked.success) {
 		return (
 			retried() ??
@@ -172,8 +191,8 @@ async function execute(actor: Actor, input: unknown, ctx: CommandContext): Promi
 				id,
 				type,
 				'invalid',
-				'Dữ liệu chưa hợp lệ, xem chi tiết từng mục.',
-				described(def, problemsOf(checked.error))
+				say('problems.invalid'),
+				described(def, problemsOf(checked.error, lang), lang)
 			)
 		);
 	}
@@ -183,11 +202,11 @@ async function execute(actor: Actor, input: unknown, ctx: CommandContext): Promi
 		target = def.target?.(value, db());
 	} catch (error) {
 		if (error instanceof CommandError)
-			return retried() ?? refuse(actor, ctx, id, type, error.code, error.message);
+			return retried() ?? refuse(actor, ctx, id, type, error.code, error.said);
 		throw error;
 	}
 	if (!authorize(actor, def.action, target)) {
-		return retried() ?? refuse(actor, ctx, id, type, 'forbidden', forbiddenMessage);
+		return retried() ?? refuse(actor, ctx, id, type, 'forbidden', say('problems.forbidden'));
 	}
 	if (def.prepare) {
 		const before = retried();
@@ -229,12 +248,12 @@ async function execute(actor: Actor, input: unknown, ctx: CommandContext): Promi
 		return { ok: true, seq: outcome.event.seq };
 	} catch (error) {
 		if (error instanceof CommandError)
-			return refuse(actor, ctx, id, type, error.code, error.message, described(def, error.problems));
+			return refuse(actor, ctx, id, type, error.code, error.said, described(def, error.problems, lang));
 		console.error(`[command] ${type} failed`, error);
 		return {
 			ok: false,
 			code: 'internal',
-			message: 'Máy chủ gặp lỗi khi lưu thay đổi. Thay đổi chưa được lưu; hãy thử lại.'
+			message: translate(lang, 'problems.internal')
 		};
 	}
 }

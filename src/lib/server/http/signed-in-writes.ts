@@ -7,6 +7,7 @@
  * (what was typed stays), a plain form goes to the login page and back.
  */
 import type { Handle, RequestEvent } from '@sveltejs/kit';
+import { translate, type Lang } from '$lib/i18n';
 import { loginFor } from '../local-path';
 import { answerUnread } from './answer-unread';
 
@@ -15,16 +16,14 @@ const publicWrites = new Set(['/login', '/lang', '/logout']);
 const reads = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** said to a sender without a session, as form actions say it */
-export const sessionEnded = {
-	message: 'Phiên đăng nhập đã hết. Hãy đăng nhập lại.',
-	code: 'unauthenticated'
-} as const;
+export const sessionEnded = (lang: Lang) =>
+	({ message: translate(lang, 'problems.sessionEnded'), code: 'unauthenticated' }) as const;
 
 /** a plain form goes to the login page and back */
 const refusal = (event: RequestEvent) =>
 	answerUnread(
 		event,
-		{ status: 401, ...sessionEnded },
+		{ status: 401, ...sessionEnded(event.locals.lang) },
 		{ page: new Response(null, { status: 303, headers: { location: loginFor(event.url) } }) }
 	);
 

@@ -15,6 +15,7 @@ import type {
 	SyncResult
 } from '$lib/types';
 import type { TruckView } from '$lib/trucks/types';
+import type { Lang } from '$lib/i18n';
 import { authorize, roomsFor, userActor, type Actor } from '../access';
 import { dayClock, dayNow } from '../day-clock';
 import { withoutCrew } from '../trucks/truck-view';
@@ -35,6 +36,7 @@ import { Strikes } from './strikes';
 import { Door, linkSignIn, sessionSignIn } from './door';
 import { FanOut } from './fan-out';
 import { clientAddress } from '../client-address';
+import { langCookie, langOf } from '../lang';
 
 interface SocketData {
 	actor: Actor;
@@ -43,6 +45,8 @@ interface SocketData {
 	address: string;
 	/** the sign-in it rides on: `session:<id>` or `link:<id>` */
 	signIn: string;
+	/** the language of its answers' words, from the page's cookie when it connected */
+	lang: Lang;
 }
 
 export type RealtimeServer = Server<
@@ -169,7 +173,11 @@ function onConnection(socket: RealtimeSocket): void {
 		'command',
 		guarded('command', async (command, ack) => {
 			if (typeof ack !== 'function') return;
-			const result = await executeCommand(actor, command, { clientId: socket.id, ip });
+			const result = await executeCommand(actor, command, {
+				clientId: socket.id,
+				ip,
+				lang: socket.data.lang
+			});
 			ack(result);
 			if (!result.ok && (result.code === 'rate_limited' || result.code === 'forbidden')) refused();
 		})
@@ -311,6 +319,7 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 		const actor = result.actor;
 		socket.data.address = address;
 		socket.data.signIn = result.room;
+		socket.data.lang = langOf(parseCookies(socket.handshake.headers.cookie ?? '')[langCookie]);
 		socket.data.actor = actor;
 		socket.data.rooms = roomsFor(actor);
 		socket.join([

@@ -1,9 +1,5 @@
-/**
- * User-facing words: Vietnamese first, English second. Pages take `t` from the layout data's
- * language; a missing English entry falls back to Vietnamese.
- */
-export const langs = ['vi', 'en'] as const;
-export type Lang = (typeof langs)[number];
+/** The words every screen shares: the app, signing in, the header and menu, error pages. */
+import type { Messages } from '../define';
 
 const vi = {
 	appName: 'Khai Mạc',
@@ -59,11 +55,11 @@ const vi = {
 	nextMilestone: 'Mốc tiếp theo',
 	feed: 'Diễn biến',
 	noFeed: 'Chưa có diễn biến nào hôm nay.'
-} as const;
+};
 
-export type MessageKey = keyof typeof vi;
-
-const en: Partial<Record<MessageKey, string>> = {
+const en: Messages<typeof vi> = {
+	appName: 'Khai Mạc',
+	demo: 'DEMO',
 	tagline: 'Operations for the opening day of the Lifelong Learning Week',
 	'login.title': 'Sign in',
 	'login.username': 'Username',
@@ -118,11 +114,4 @@ const en: Partial<Record<MessageKey, string>> = {
 	noFeed: 'Nothing has happened yet today.'
 };
 
-export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-	const template = (lang === 'en' ? en[key] : undefined) ?? vi[key];
-	return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
-}
-
-export function isLang(value: unknown): value is Lang {
-	return typeof value === 'string' && (langs as readonly string[]).includes(value);
-}
+export default { vi, en };

@@ -1,0 +1,8 @@
+/** The checklists area's words. */
+import type { Messages } from '../define';
+
+const vi = {};
+
+const en: Messages<typeof vi> = {};
+
+export default { vi, en };

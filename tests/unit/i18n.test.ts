@@ -1,0 +1,73 @@
+import { relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { areas, placeholdersOf, translate } from '../../src/lib/i18n';
+// @ts-expect-error a plain JS script (also run from the command line)
+import { sourceFiles, untranslatedIn } from '../../scripts/untranslated.js';
+
+type Finding = { file: string; line: number; text: string };
+
+/**
+ * Files whose words are not the app's own, each with why: they are read in the plan's language
+ * whatever the reader's.
+ */
+const notTheAppsWords: Record<string, string> = {
+	'src/lib/i18n/messages/': 'the catalogue itself'
+};
+
+describe('the catalogue', () => {
+	const entries = Object.entries(areas) as [
+		string,
+		{ vi: Record<string, string>; en: Record<string, string> }
+	][];
+
+	it('has every key in both languages, with the same placeholders and no empty words', () => {
+		const faults: string[] = [];
+		for (const [area, { vi, en }] of entries) {
+			for (const key of Object.keys(vi)) {
+				if (!(key in en)) faults.push(`${area}: "${key}" has no English`);
+				else if (placeholdersOf(vi[key]).join() !== placeholdersOf(en[key]).join())
+					faults.push(
+						`${area}: "${key}" takes {${placeholdersOf(vi[key])}} in Vietnamese, {${placeholdersOf(en[key])}} in English`
+					);
+				if (!vi[key].trim()) faults.push(`${area}: "${key}" is empty in Vietnamese`);
+				if (key in en && !en[key].trim()) faults.push(`${area}: "${key}" is empty in English`);
+			}
+			for (const key of Object.keys(en)) if (!(key in vi)) faults.push(`${area}: "${key}" has no Vietnamese`);
+		}
+		expect(faults).toEqual([]);
+	});
+
+	it('names each key once, under its area', () => {
+		const seen = new Map<string, string>();
+		const faults: string[] = [];
+		for (const [area, { vi }] of entries) {
+			for (const key of Object.keys(vi)) {
+				if (seen.has(key)) faults.push(`"${key}" is in ${seen.get(key)} and ${area}`);
+				seen.set(key, area);
+				if (area !== 'common' && !key.startsWith(`${area}.`)) faults.push(`"${key}" is in ${area}`);
+			}
+		}
+		expect(faults).toEqual([]);
+	});
+
+	it('fills parameters and picks English plurals', () => {
+		expect(translate('en', 'problems.tooFast', { seconds: 1 })).toBe('Sent too fast; try again in 1 second.');
+		expect(translate('en', 'problems.tooFast', { seconds: 30 })).toBe(
+			'Sent too fast; try again in 30 seconds.'
+		);
+		expect(translate('vi', 'problems.tooFast', { seconds: 30 })).toBe(
+			'Gửi quá nhanh, hãy thử lại sau 30 giây.'
+		);
+	});
+});
+
+describe('words outside the catalogue', () => {
+	it('are none: every text in markup, and every Vietnamese string in code, comes from the catalogue', () => {
+		const found: Finding[] = sourceFiles('src').flatMap(untranslatedIn);
+		const left = found
+			.map((f) => ({ ...f, file: relative(process.cwd(), f.file) }))
+			.filter((f) => !Object.keys(notTheAppsWords).some((prefix) => f.file.startsWith(prefix)))
+			.map((f) => `${f.file}:${f.line} ${JSON.stringify(f.text)}`);
+		expect(left).toEqual([]);
+	});
+});
