@@ -1,7 +1,6 @@
 import { relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { areas, placeholdersOf, translate } from '../../src/lib/i18n';
-// @ts-expect-error a plain JS script (also run from the command line)
 import { sourceFiles, untranslatedIn } from '../../scripts/untranslated.js';
 
 type Finding = { file: string; line: number; text: string };
