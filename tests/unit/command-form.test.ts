@@ -309,7 +309,7 @@ describe('a form read along its command’s schema', () => {
 		expect(
 			check('checklist.review_photo', form({ itemId: 'cl-1', photoId: 'a'.repeat(64), verdict: 'rejected' }))
 				.problems
-		).toEqual({ reason: 'Ghi lý do từ chối để phường biết cần làm lại gì' });
+		).toEqual({ reason: 'checklists.command.rejectReason' }); // a catalogue key: said in the sender's language later
 	});
 
 	it('takes what the action gives instead of reading the form for it', () => {

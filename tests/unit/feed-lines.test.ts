@@ -230,8 +230,33 @@ const samples: Samples = {
 	],
 	'checklist.items_changed': [
 		{
-			data: { unitIds: ['phuong-tan-kieng'], count: 1, summary: 'Thêm mục: Pano — Cổng trường' },
+			data: {
+				unitIds: ['phuong-tan-kieng'],
+				count: 1,
+				change: { what: 'added', kind: 'pano', place: 'Cổng trường' }
+			},
 			line: 'Thêm mục: Pano — Cổng trường'
+		},
+		{
+			data: {
+				unitIds: ['phuong-tan-kieng', 'phuong-phu-my'],
+				count: 2,
+				change: { what: 'added_to_wards', kind: 'co', place: 'Trụ sở' }
+			},
+			line: 'Thêm cho 2 phường: Cờ — Trụ sở'
+		},
+		{
+			data: { unitIds: ['phuong-tan-kieng'], count: 6, change: { what: 'deadline', unitName: tanKieng } },
+			line: 'Đổi hạn chót 6 mục của Phường Tân Kiểng'
+		},
+		{
+			data: { unitIds: ['phuong-tan-kieng'], count: 60, change: { what: 'deadline', unitName: null } },
+			line: 'Đổi hạn chót 60 mục của mọi đơn vị'
+		},
+		// as logs written before the feed spoke English hold it
+		{
+			data: { unitIds: ['phuong-tan-kieng'], count: 1, summary: 'Sửa mục: Pano — Cổng trường' },
+			line: 'Sửa mục: Pano — Cổng trường'
 		}
 	],
 	'ceremony.checked_in': [
