@@ -267,7 +267,31 @@ const samples: Samples = {
 		{ data: { checkin: { ...lan, undone: true } }, line: 'Huỷ lượt vào: Nguyễn Thị Lan (Cổng 1 (cong-1))' },
 		{ data: { checkin: { ...pupils, undone: true } }, line: 'Huỷ lượt vào: 45 người (Cổng 1 (cong-1))' }
 	],
-	'ceremony.changed': [{ data: { summary: 'Xoá thành phần “Báo chí”' }, line: 'Xoá thành phần “Báo chí”' }],
+	'ceremony.changed': [
+		{
+			data: { change: { what: 'setup', title: 'Lễ khai mạc Tuần lễ', startsAt: vn('2024-10-03T08:00:00') } },
+			line: 'Cập nhật lễ khai mạc: Lễ khai mạc Tuần lễ, 8g'
+		},
+		{
+			data: { change: { what: 'group', name: 'Báo chí', expected: 20, added: true } },
+			line: 'Thêm thành phần “Báo chí” (dự kiến 20)'
+		},
+		{
+			data: { change: { what: 'group', name: 'Báo chí', expected: 25, added: false } },
+			line: 'Sửa thành phần “Báo chí” (dự kiến 25)'
+		},
+		{ data: { change: { what: 'group_removed', name: 'Báo chí' } }, line: 'Xoá thành phần “Báo chí”' },
+		{
+			data: { change: { what: 'invitees', mode: 'replace', count: 120 } },
+			line: 'Nạp danh sách mới: 120 khách mời'
+		},
+		{
+			data: { change: { what: 'invitees', mode: 'append', count: 3 } },
+			line: 'Thêm vào danh sách: 3 khách mời'
+		},
+		// logged before the facts: the words as they were stored
+		{ data: { summary: 'Xoá thành phần “Báo chí”' }, line: 'Xoá thành phần “Báo chí”' }
+	],
 	'report.draft_saved': [
 		{
 			data: {
