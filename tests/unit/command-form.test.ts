@@ -13,7 +13,7 @@ function form(entries: Record<string, string | string[]> = {}): FormData {
 	return data;
 }
 
-/** What the command's own schema says of the form: its value, or its messages (in Vietnamese, as the command path says them) by path. */
+/** What the command's own schema says of the form: its value, or its messages by path (in Vietnamese, as the command path says them). */
 function check<T extends CommandType>(type: T, data: FormData, given?: Given<T>) {
 	const parsed = commandSchemas[type].safeParse(commandInput(type, data, given));
 	return parsed.success
@@ -312,7 +312,7 @@ describe('a form read along its command’s schema', () => {
 		expect(
 			check('checklist.review_photo', form({ itemId: 'cl-1', photoId: 'a'.repeat(64), verdict: 'rejected' }))
 				.problems
-		).toEqual({ reason: 'checklists.command.rejectReason' }); // a catalogue key: said in the sender's language later
+		).toEqual({ reason: 'Ghi lý do từ chối để phường biết cần làm lại gì' });
 	});
 
 	it('takes what the action gives instead of reading the form for it', () => {
