@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commandSchemas, type CommandType } from '$lib/commands';
+import { isMessageKey, translate, type MessageParams } from '$lib/i18n';
 import { z } from '$lib/zod';
 import { commandInput, fromForm, type Given } from '$lib/server/forms/command-form';
 
@@ -12,6 +13,12 @@ function form(entries: Record<string, string | string[]> = {}): FormData {
 	return data;
 }
 
+/** A schema's own message is a catalogue key: in Vietnamese, with the issue's numbers, as the command path says it. */
+const vietnamese = (issue: z.core.$ZodIssue) =>
+	isMessageKey(issue.message)
+		? translate('vi', issue.message, issue as unknown as MessageParams)
+		: issue.message;
+
 /** What the command's own schema says of the form: its value, or its messages by path. */
 function check<T extends CommandType>(type: T, data: FormData, given?: Given<T>) {
 	const parsed = commandSchemas[type].safeParse(commandInput(type, data, given));
@@ -19,7 +26,7 @@ function check<T extends CommandType>(type: T, data: FormData, given?: Given<T>)
 		? { ok: true as const, value: parsed.data as Record<string, unknown> }
 		: {
 				ok: false as const,
-				problems: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]))
+				problems: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), vietnamese(i)]))
 			};
 }
 
