@@ -133,3 +133,23 @@ test('a guest checked in with the keyboard alone, the focus always in sight', as
 	await expect(gate.getByTestId('gate-said')).toContainText('Đỗ Đức Long đã vào');
 	await gate.context().close();
 });
+
+test('a name searched before the page’s code has run (a slow phone) is found by the server', async ({
+	browser,
+	url
+}) => {
+	const gate = await gatePhone(browser, url, 'cong-1');
+	const cookies = await gate.context().cookies();
+	await gate.context().close();
+	// the same gate with no script at all: what a phone shows before its code has arrived
+	const context = await browser.newContext({ baseURL: url, javaScriptEnabled: false });
+	await context.addCookies(cookies);
+	const page = await context.newPage();
+	await page.goto('/gate');
+	await page.getByTestId('gate-search').fill('phan van cuong');
+	await page.getByTestId('gate-search').press('Enter');
+	await expect(page).toHaveURL(/\/gate\?q=phan\+van\+cuong$/);
+	await expect(page.getByTestId('gate-search')).toHaveValue('phan van cuong');
+	await expect(page.getByTestId('gate-results').locator('li').first()).toContainText('Phan Văn Cường');
+	await context.close();
+});
