@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commandSchemas, type CommandType } from '$lib/commands';
 import { z } from '$lib/zod';
+import { problemsOf } from '$lib/server/commands/execute';
 import { commandInput, fromForm, type Given } from '$lib/server/forms/command-form';
 
 /** A form as the browser sends it: repeated names are repeated entries. */
@@ -12,14 +13,16 @@ function form(entries: Record<string, string | string[]> = {}): FormData {
 	return data;
 }
 
-/** What the command's own schema says of the form: its value, or its messages by path. */
+/** What the command's own schema says of the form: its value, or its messages (in Vietnamese, as the command path says them) by path. */
 function check<T extends CommandType>(type: T, data: FormData, given?: Given<T>) {
 	const parsed = commandSchemas[type].safeParse(commandInput(type, data, given));
 	return parsed.success
 		? { ok: true as const, value: parsed.data as Record<string, unknown> }
 		: {
 				ok: false as const,
-				problems: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message]))
+				problems: Object.fromEntries(
+					problemsOf(parsed.error).map((p, n) => [parsed.error.issues[n].path.join('.'), p.message])
+				)
 			};
 }
 

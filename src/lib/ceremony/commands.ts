@@ -1,9 +1,10 @@
 /** The ceremony domain's commands: setup and invitee lists (coordinator), check-ins at the gates. */
 import { z } from '$lib/zod';
-import { optionalText, pressedAt, slug } from '../command-fields';
+import { optionalText, pressedAt, slugPattern } from '../command-fields';
 import { invitedGroupSchema } from '../scenario/schema';
 
-const groupId = slug('thành phần');
+/** (not `slug(…)`: its refusal comes from the catalogue, in the reader's language) */
+const groupId = z.string().regex(slugPattern, 'ceremony.field.groupId');
 
 /** One named invitee, as typed or as a row of an imported list */
 export const inviteeInput = z.object({

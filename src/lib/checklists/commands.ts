@@ -1,9 +1,9 @@
 /** The banner-checklists domain's commands: the tablet's ticks, the review, editing the items. */
 import { z } from '$lib/zod';
-import { pressedAt, slug, unitId } from '../command-fields';
+import { pressedAt, slugPattern, unitId } from '../command-fields';
 import { checklistItemSchema } from '../scenario/schema';
 
-const itemId = slug('hạng mục');
+const itemId = z.string().regex(slugPattern, 'checklists.command.itemId');
 
 export const checklistCommands = {
 	// the tablet's ticks (photos are uploaded first, by upload id)

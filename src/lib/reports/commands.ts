@@ -1,6 +1,6 @@
 /** The reporting domain's commands: a unit's draft and submissions, the organizer's targets and sign-off. */
 import { z } from '$lib/zod';
-import { slug, unitId } from '../command-fields';
+import { slugPattern, unitId } from '../command-fields';
 import { maxCell, maxNote } from './cells';
 
 const cellNumber = z
@@ -9,7 +9,7 @@ const cellNumber = z
 	.min(0, 'Số không được âm')
 	.max(maxCell, 'Số quá lớn');
 // (each row's own bound, smaller for counts than for money, is checked against the template)
-const rowId = slug('dòng');
+const rowId = z.string().regex(slugPattern, 'reports.command.rowId');
 /** a unit's figures, by row: which cells a row takes is checked against the template */
 const reportFigures = z
 	.record(
