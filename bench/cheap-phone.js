@@ -50,13 +50,13 @@ async function firstVisit(username, pathname, control, works) {
 	const target = control(page);
 	await target.waitFor({ state: 'visible', timeout: 60_000 });
 	const visible = Date.now() - start;
-	// a press made before the code runs goes as a plain form (a POST and a new page): it worked
-	// if that page answers
+	// a press made before the code runs goes as a plain form (a new page: the crew's POST, the
+	// gate's GET ?q=): it worked if that page answers
 	let pressedAt = 0;
 	/** when the press that went as a form was made */
 	let postedAt = null;
 	page.on('request', (request) => {
-		if (request.method() === 'POST' && postedAt === null) postedAt = pressedAt;
+		if (request.isNavigationRequest() && postedAt === null) postedAt = pressedAt;
 	});
 	let working = null;
 	while (working === null && Date.now() - start < 60_000) {
@@ -86,6 +86,8 @@ const gateSearch = {
 	press: async (page, box) => {
 		await box.fill('', { timeout: 1000 }).catch(() => undefined);
 		await box.fill('do duc long', { timeout: 1000 }).catch(() => undefined);
+		// the phone keyboard's search key
+		await box.press('Enter', { timeout: 1000, noWaitAfter: true }).catch(() => undefined);
 	},
 	answered: (page, timeout) =>
 		page

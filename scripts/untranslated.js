@@ -4,7 +4,7 @@
  * - in markup, any text with a letter, and any letter in an attribute people read
  *   (aria-label, title, placeholder, alt, label);
  * - anywhere in a .svelte or .ts file, a string with a Vietnamese letter.
- * Comments are not read. `node scripts/untranslated.js <file or folder>…` prints what it finds
+ * Comments and what is written to the server's console (the operator's log) are not read. `node scripts/untranslated.js <file or folder>…` prints what it finds
  * and exits 1 when it finds anything; tests/unit/i18n.test.ts runs it over src.
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -25,6 +25,9 @@ function lineAt(source, offset) {
 	return line;
 }
 
+/** @param {string} callee */
+const isConsole = (callee) => /^console\.\w+$/.test(callee);
+
 /** @param {string} file @param {string} source @returns {Finding[]} */
 function scanScript(file, source) {
 	/** @type {Finding[]} */
@@ -32,6 +35,7 @@ function scanScript(file, source) {
 	const tree = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
 	/** @param {ts.Node} node */
 	const visit = (node) => {
+		if (ts.isCallExpression(node) && isConsole(node.expression.getText(tree))) return;
 		if (
 			ts.isStringLiteral(node) ||
 			ts.isNoSubstitutionTemplateLiteral(node) ||
@@ -61,6 +65,7 @@ function scanSvelte(file, source) {
 		if (Array.isArray(node)) return node.forEach((n) => visit(n, attribute));
 		const n = /** @type {Record<string, any>} */ (node);
 		if (n.type === 'StyleSheet' || n.type === 'Comment') return;
+		if (n.type === 'CallExpression' && n.callee?.object?.name === 'console') return;
 		if (n.type === 'Text') {
 			const text = String(n.data);
 			const read = attribute === null || readAttributes.has(attribute);

@@ -13,6 +13,7 @@
  * IndexedDB outbox, not here.
  */
 import { base, build, files, version as appVersion } from '$service-worker';
+import common from '$lib/i18n/messages/common';
 import { isStreetPage, type FromWorker, type ToWorker } from '$lib/offline-copy';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -77,11 +78,18 @@ async function fromAppFiles(request: Request): Promise<Response> {
 	return response;
 }
 
+/**
+ * Said in both languages, Vietnamese first: the worker does not know the reader's (a request
+ * shows it no cookie, and not every browser lets a worker read them). Only the shared words'
+ * area of the catalogue comes into the worker.
+ */
 function offlinePage(): Response {
+	const { vi, en } = common;
 	return new Response(
-		'<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Mất mạng</title>' +
-			'<p style="font:1.2rem system-ui;padding:1rem">Chưa có mạng và trang này chưa được lưu trên máy. ' +
-			'Hãy mở trang khi có mạng một lần; sau đó trang dùng được cả khi mất mạng.</p>',
+		'<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
+			`<title>${vi['live.offline']} · ${en['live.offline']}</title>` +
+			`<p style="font:1.2rem system-ui;padding:1rem">${vi['offline.page']}</p>` +
+			`<p lang="en" style="font:1.2rem system-ui;padding:0 1rem">${en['offline.page']}</p>`,
 		{ status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } }
 	);
 }

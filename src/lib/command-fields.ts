@@ -1,4 +1,5 @@
 /** Fields that the commands of several domains share. */
+import type { MessageKey } from '$lib/i18n';
 import { z } from '$lib/zod';
 
 /** A slug: how units, trucks, routes, checkpoints, items, groups and rows are named in a scenario. */
@@ -11,12 +12,12 @@ export const truckId = z.string().regex(slugPattern, 'problems.truckId');
 /** When a button was pressed (day time): matters when a device was offline and sends the press later. */
 export const pressedAt = z.number().int().positive().optional();
 
-/** Trimmed text up to `max` characters; empty becomes null. */
-export const optionalText = (max: number, what: string) =>
+/** Trimmed text up to `max` characters; empty becomes null. `tooLong` takes `{maximum}`. */
+export const optionalText = (max: number, tooLong: MessageKey) =>
 	z
 		.string()
 		.trim()
-		.max(max, `${what} tối đa ${max} ký tự`)
+		.max(max, tooLong)
 		.transform((v) => v || null)
 		.nullable()
 		.default(null);

@@ -1,4 +1,4 @@
+/** How a domain says each of its events as one line of the live feed (see feed.ts), in the reader's language. */
 import type { Lang } from './i18n';
 
-/** How a domain says each of its events as one line of the live feed (see feed.ts), in the reader's language. */
 export type FeedLines<Events> = { [T in keyof Events]: (data: Events[T], lang: Lang) => string };

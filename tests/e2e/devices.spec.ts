@@ -18,6 +18,7 @@ import {
 	shoot,
 	SignIns,
 	unbounded,
+	vietnameseLeft,
 	type PlanUsers,
 	type Screen
 } from './devices';
@@ -29,7 +30,12 @@ import { test } from './fixtures';
  * main actions in the first screen, no wall panel cut. The screenshots stay in
  * test-results/devices/ for a person to look at.
  */
-function matrix(plan: string, url: () => string, users: Partial<PlanUsers>, only?: string[]) {
+function matrix(
+	plan: string,
+	url: () => string,
+	users: Partial<PlanUsers>,
+	{ only, english }: { only?: string[]; english?: { planText: string } } = {}
+) {
 	// an account's pages in one browser per kind of device, resized between sizes: its code loads
 	// once (a fresh browser per size made the matrix several minutes long)
 	const pagesOf = new Map<string, Screen[]>();
@@ -43,11 +49,15 @@ function matrix(plan: string, url: () => string, users: Partial<PlanUsers>, only
 			const signIns = new SignIns(browser, url(), demoPassword);
 			const faults: string[] = [];
 			for (const mobile of [true, false]) {
+				// in English, each page at the first size its people use
 				const visits = pages.flatMap((screen) =>
-					screen.devices.filter((d) => d.mobile === mobile).map((device) => ({ screen, device }))
+					(english ? screen.devices.slice(0, 1) : screen.devices)
+						.filter((d) => d.mobile === mobile)
+						.map((device) => ({ screen, device }))
 				);
 				if (!visits.length) continue;
 				const context = await signIns.context(username, visits[0].device);
+				if (english) await context.addCookies([{ name: 'km_lang', value: 'en', url: url() }]);
 				const page = await context.newPage();
 				for (const { screen, device } of visits) {
 					await page.setViewportSize({ width: device.width, height: device.height });
@@ -55,7 +65,7 @@ function matrix(plan: string, url: () => string, users: Partial<PlanUsers>, only
 					await settled(page);
 					await shoot(
 						page,
-						`${plan}${screen.path.replaceAll('/', '-')}-${username}-${device.width}x${device.height}`
+						`${plan}${english ? '-en' : ''}${screen.path.replaceAll('/', '-')}-${username}-${device.width}x${device.height}`
 					);
 					const at = `${screen.path} on a ${device.name}`;
 					const wide = await overflow(page, device.width);
@@ -64,9 +74,11 @@ function matrix(plan: string, url: () => string, users: Partial<PlanUsers>, only
 					for (const f of await headerFaults(page)) faults.push(`${at}: ${f}`);
 					for (const f of await emojiFaults(page)) faults.push(`${at}: ${f}`);
 					for (const f of await domFaults(page)) faults.push(`${at}: ${f}`);
+					if (english)
+						for (const f of await vietnameseLeft(page, english.planText)) faults.push(`${at}: ${f}`);
 					// accessibility once per page (at the first size its people use)
 					if (device === screen.devices[0]) for (const f of await axeFaults(page)) faults.push(`${at}: ${f}`);
-					if (screen.primary)
+					if (screen.primary && !english)
 						for (const f of await offFirstScreen(page, device, screen.primary(page)))
 							faults.push(`${at}: not in the first screen: ${f}`);
 					if (screen.bounded)
@@ -96,16 +108,25 @@ async function fiveNotices(url: string, coordinator: string) {
 	ops.close();
 }
 
+const demoUsers: PlanUsers = {
+	truck: 'xe-tan-thuan-dong',
+	gate: 'cong-1',
+	ward: 'phuong-tan-thuan-dong',
+	unit: 'thcs-tan-kieng',
+	coordinator: 'ttvh',
+	admin: 'admin',
+	leader: 'lanhdao'
+};
+
 test.describe('the demo plan (a district) at every device size', () => {
 	test.describe.configure({ timeout: 180_000 });
-	matrix('demo', () => process.env.E2E_URL!, {
-		truck: 'xe-tan-thuan-dong',
-		gate: 'cong-1',
-		ward: 'phuong-tan-thuan-dong',
-		unit: 'thcs-tan-kieng',
-		coordinator: 'ttvh',
-		admin: 'admin',
-		leader: 'lanhdao'
+	matrix('demo', () => process.env.E2E_URL!, demoUsers);
+});
+
+test.describe('the demo plan in English, each page at the first size its people use', () => {
+	test.describe.configure({ timeout: 180_000 });
+	matrix('demo', () => process.env.E2E_URL!, demoUsers, {
+		english: { planText: fs.readFileSync('data/scenarios/quan7-2024.json', 'utf8') }
 	});
 });
 
@@ -130,7 +151,7 @@ test.describe('a ward’s own plan (Biên Giang) ten minutes before its ceremony
 			coordinator: 'vhxh',
 			leader: 'lanhdao'
 		},
-		['/gate', '/ward', '/reports', '/ops', '/ops/checklists', '/reports/overview', '/display']
+		{ only: ['/gate', '/ward', '/reports', '/ops', '/ops/checklists', '/reports/overview', '/display'] }
 	);
 });
 
@@ -159,6 +180,6 @@ test.describe('330 trucks twenty minutes into the parade, five notices, at every
 		'fleet-plan',
 		() => server.url,
 		{ truck: 'xe-0', ward: 'phuong-tan-thuan-dong', coordinator: 'ttvh', leader: 'lanhdao' },
-		['/truck', '/ward', '/ops/trucks', '/ops/routes', '/display']
+		{ only: ['/truck', '/ward', '/ops/trucks', '/ops/routes', '/display'] }
 	);
 });

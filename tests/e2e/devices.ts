@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
+import { areas } from '../../src/lib/i18n';
 import { expect } from './fixtures';
 
 export interface Device {
@@ -329,3 +330,26 @@ export async function shoot(page: Page, name: string): Promise<void> {
 }
 
 export { expect };
+
+/**
+ * For a page read in English: the catalogue's Vietnamese phrases (the parts of a message between
+ * its parameters, of two words or more) still on screen. Phrases the plan itself contains are
+ * data (a unit's name, a notice) and are not counted.
+ */
+export async function vietnameseLeft(page: Page, planText: string): Promise<string[]> {
+	const phrases = new Set<string>();
+	for (const { vi, en } of Object.values(areas) as {
+		vi: Record<string, string>;
+		en: Record<string, string>;
+	}[])
+		for (const [key, text] of Object.entries(vi)) {
+			if (en[key] === text) continue;
+			for (const piece of text.split(/\{[^}]*\}/)) {
+				const phrase = piece.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
+				if (phrase.split(/\s+/).length >= 2 && /[^\p{ASCII}]/u.test(phrase) && !planText.includes(phrase))
+					phrases.add(phrase);
+			}
+		}
+	const text = await page.locator('body').innerText();
+	return [...phrases].filter((p) => text.includes(p)).map((p) => `still in Vietnamese: "${p}"`);
+}

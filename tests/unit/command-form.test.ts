@@ -13,7 +13,7 @@ function form(entries: Record<string, string | string[]> = {}): FormData {
 	return data;
 }
 
-/** What the command's own schema says of the form: its value, or its messages (in Vietnamese, as the command path says them) by path. */
+/** What the command's own schema says of the form: its value, or its messages by path (in Vietnamese, as the command path says them). */
 function check<T extends CommandType>(type: T, data: FormData, given?: Given<T>) {
 	const parsed = commandSchemas[type].safeParse(commandInput(type, data, given));
 	return parsed.success
@@ -155,10 +155,10 @@ describe('a form read along its command’s schema', () => {
 			check('report.set_target', form({ rowId: 'tin-bai', 'target.count': '', 'target.people': '1.200' }))
 		).toEqual({ ok: true, value: { rowId: 'tin-bai', target: { people: 1200 } } });
 		expect(check('report.set_target', form({ rowId: 'tin-bai', 'target.count': '-1' })).problems).toEqual({
-			'target.count': 'Số không được âm'
+			'target.count': 'reports.cell.negative'
 		});
 		expect(check('report.set_target', form({ rowId: 'tin-bai', 'target.count': 'nhiều' })).problems).toEqual({
-			'target.count': 'Phải là số'
+			'target.count': 'reports.cell.notNumber'
 		});
 	});
 

@@ -230,8 +230,33 @@ const samples: Samples = {
 	],
 	'checklist.items_changed': [
 		{
-			data: { unitIds: ['phuong-tan-kieng'], count: 1, summary: 'Thêm mục: Pano — Cổng trường' },
+			data: {
+				unitIds: ['phuong-tan-kieng'],
+				count: 1,
+				change: { what: 'added', kind: 'pano', place: 'Cổng trường' }
+			},
 			line: 'Thêm mục: Pano — Cổng trường'
+		},
+		{
+			data: {
+				unitIds: ['phuong-tan-kieng', 'phuong-phu-my'],
+				count: 2,
+				change: { what: 'added_to_wards', kind: 'co', place: 'Trụ sở' }
+			},
+			line: 'Thêm cho 2 phường: Cờ — Trụ sở'
+		},
+		{
+			data: { unitIds: ['phuong-tan-kieng'], count: 6, change: { what: 'deadline', unitName: tanKieng } },
+			line: 'Đổi hạn chót 6 mục của Phường Tân Kiểng'
+		},
+		{
+			data: { unitIds: ['phuong-tan-kieng'], count: 60, change: { what: 'deadline', unitName: null } },
+			line: 'Đổi hạn chót 60 mục của mọi đơn vị'
+		},
+		// as logs written before the feed spoke English hold it
+		{
+			data: { unitIds: ['phuong-tan-kieng'], count: 1, summary: 'Sửa mục: Pano — Cổng trường' },
+			line: 'Sửa mục: Pano — Cổng trường'
 		}
 	],
 	'ceremony.checked_in': [
@@ -242,7 +267,31 @@ const samples: Samples = {
 		{ data: { checkin: { ...lan, undone: true } }, line: 'Huỷ lượt vào: Nguyễn Thị Lan (Cổng 1 (cong-1))' },
 		{ data: { checkin: { ...pupils, undone: true } }, line: 'Huỷ lượt vào: 45 người (Cổng 1 (cong-1))' }
 	],
-	'ceremony.changed': [{ data: { summary: 'Xoá thành phần “Báo chí”' }, line: 'Xoá thành phần “Báo chí”' }],
+	'ceremony.changed': [
+		{
+			data: { change: { what: 'setup', title: 'Lễ khai mạc Tuần lễ', startsAt: vn('2024-10-03T08:00:00') } },
+			line: 'Cập nhật lễ khai mạc: Lễ khai mạc Tuần lễ, 8g'
+		},
+		{
+			data: { change: { what: 'group', name: 'Báo chí', expected: 20, added: true } },
+			line: 'Thêm thành phần “Báo chí” (dự kiến 20)'
+		},
+		{
+			data: { change: { what: 'group', name: 'Báo chí', expected: 25, added: false } },
+			line: 'Sửa thành phần “Báo chí” (dự kiến 25)'
+		},
+		{ data: { change: { what: 'group_removed', name: 'Báo chí' } }, line: 'Xoá thành phần “Báo chí”' },
+		{
+			data: { change: { what: 'invitees', mode: 'replace', count: 120 } },
+			line: 'Nạp danh sách mới: 120 khách mời'
+		},
+		{
+			data: { change: { what: 'invitees', mode: 'append', count: 3 } },
+			line: 'Thêm vào danh sách: 3 khách mời'
+		},
+		// logged before the facts: the words as they were stored
+		{ data: { summary: 'Xoá thành phần “Báo chí”' }, line: 'Xoá thành phần “Báo chí”' }
+	],
 	'report.draft_saved': [
 		{
 			data: {

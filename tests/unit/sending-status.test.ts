@@ -43,6 +43,17 @@ describe('what an item card says about its tick', () => {
 		});
 	});
 
+	it('speaks English to an English reader', () => {
+		const sent = sendingStatus(
+			{ ...tick, photos: 2, result: { ok: true, seq: 3 } },
+			{ ...online, refusedPhotos: 1 },
+			'en'
+		);
+		expect(sent.text).toBe(
+			'Sent: the center has the tick and 1 photo; 1 photo was refused and must be taken again.'
+		);
+	});
+
 	it('an untick is sent without photos', () => {
 		const untick: Sending = { kind: 'untick', photos: 0, result: null };
 		expect(sendingStatus(untick, online).text).toBe('Đang gửi việc bỏ đánh dấu…');

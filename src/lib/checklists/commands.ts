@@ -1,4 +1,7 @@
-/** The banner-checklists domain's commands: the tablet's ticks, the review, editing the items. */
+/**
+ * The banner-checklists domain's commands: the tablet's ticks, the review, editing the items.
+ * Their own messages are catalogue keys (checklists.command.*).
+ */
 import { z } from '$lib/zod';
 import { pressedAt, slugPattern, unitId } from '../command-fields';
 import { checklistItemSchema } from '../scenario/schema';
@@ -10,47 +13,45 @@ export const checklistCommands = {
 	'checklist.tick': z.object({
 		itemId,
 		uploads: z
-			.array(z.uuid('Mã ảnh tải lên không hợp lệ'))
-			.min(1, 'Cần ít nhất một ảnh chụp tại chỗ')
-			.max(10, 'Tối đa 10 ảnh mỗi lần'),
+			.array(z.uuid('checklists.command.uploadId'))
+			.min(1, 'checklists.command.uploadsMin')
+			.max(10, 'checklists.command.uploadsMax'),
 		quantityDone: z
-			.number('Số lượng thực tế phải là số')
-			.int('Số lượng thực tế phải là số nguyên')
-			.min(0, 'Số lượng không được âm')
-			.max(100000, 'Số lượng quá lớn')
+			.number('checklists.command.quantityNumber')
+			.int('checklists.command.quantityInteger')
+			.min(0, 'checklists.command.quantityNegative')
+			.max(100000, 'checklists.command.quantityTooLarge')
 			.nullable()
 			.default(null),
-		note: z.string().trim().max(500, 'Ghi chú tối đa 500 ký tự').default(''),
+		note: z.string().trim().max(500, 'checklists.command.noteMax').default(''),
 		at: pressedAt
 	}),
 	'checklist.untick': z.object({
 		itemId,
-		reason: z.string().trim().min(1, 'Ghi lý do bỏ đánh dấu').max(300, 'Tối đa 300 ký tự')
+		reason: z.string().trim().min(1, 'checklists.command.untickReason').max(300, 'checklists.command.textMax')
 	}),
 	'checklist.review_photo': z
 		.object({
 			itemId,
-			photoId: z.string().regex(/^[0-9a-f]{64}$/, 'Mã ảnh không hợp lệ'),
-			verdict: z.enum(['accepted', 'rejected'], 'Chọn duyệt hoặc từ chối'),
-			reason: z.string().trim().max(300, 'Tối đa 300 ký tự').default('')
+			photoId: z.string().regex(/^[0-9a-f]{64}$/, 'checklists.command.photoId'),
+			verdict: z.enum(['accepted', 'rejected'], 'checklists.command.verdict'),
+			reason: z.string().trim().max(300, 'checklists.command.textMax').default('')
 		})
 		.refine((p) => p.verdict === 'accepted' || p.reason.length > 0, {
 			path: ['reason'],
-			message: 'Ghi lý do từ chối để phường biết cần làm lại gì'
+			message: 'checklists.command.rejectReason'
 		}),
 	// editing the checklists (coordinator)
 	'checklist.save_item': z.object({ item: checklistItemSchema }),
 	/** the same item for every ward at once: ids are `${idPrefix}-${ward id}` */
 	'checklist.add_to_wards': z.object({
-		idPrefix: z
-			.string()
-			.regex(/^[a-z0-9][a-z0-9_-]{0,30}$/, 'Tiền tố mã: chữ thường không dấu, số, "-", tối đa 31 ký tự'),
+		idPrefix: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,30}$/, 'checklists.command.idPrefix'),
 		item: checklistItemSchema.omit({ id: true, unitId: true, position: true })
 	}),
 	'checklist.remove_item': z.object({ itemId }),
 	/** a new deadline for every item of one ward, or of all wards (unitId null) */
 	'checklist.set_deadline': z.object({
 		unitId: unitId.nullable(),
-		deadline: z.iso.datetime({ offset: true, error: 'Hạn chót không hợp lệ' })
+		deadline: z.iso.datetime({ offset: true, error: 'checklists.command.deadline' })
 	})
 };

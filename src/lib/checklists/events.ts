@@ -1,6 +1,13 @@
 /** What the banner-checklists domain tells the screens, and its feed lines. */
+import { translate, type Lang } from '$lib/i18n';
 import type { FeedLines } from '../feed-line';
-import { checklistKindLabel, type ChecklistItemView, type PhotoStatus } from './types';
+import { checklistKindKey, type ChecklistItemView, type ChecklistKind, type PhotoStatus } from './types';
+
+/** An edit of the items, as facts: each screen words it in its reader's language. */
+export type ItemsChange =
+	| { what: 'added' | 'edited' | 'removed' | 'added_to_wards'; kind: ChecklistKind; place: string }
+	/** a new deadline for every item of one unit, or of every unit (unitName null) */
+	| { what: 'deadline'; unitName: string | null };
 
 export interface ChecklistEvents {
 	/** an item's new state travels with each change, so a client just replaces it */
@@ -14,17 +21,50 @@ export interface ChecklistEvents {
 		reason: string;
 	};
 	/** items edited: clients reload them (a bulk edit would carry other wards' items) */
-	'checklist.items_changed': { unitIds: string[]; count: number; summary: string };
+	'checklist.items_changed': { unitIds: string[]; count: number } & (
+		| { change: ItemsChange }
+		/** logged before the feed spoke English: the change already in Vietnamese words */
+		| { summary: string }
+	);
 }
 
-const kindOf = (item: ChecklistItemView) => checklistKindLabel[item.kind].toLowerCase();
+const kindOf = (kind: ChecklistKind, lang: Lang) => translate(lang, checklistKindKey[kind]);
+const lowerKind = (item: ChecklistItemView, lang: Lang) => kindOf(item.kind, lang).toLowerCase();
 
+function changeLine(change: ItemsChange, count: number, lang: Lang): string {
+	if (change.what === 'deadline')
+		return change.unitName === null
+			? translate(lang, 'checklists.feed.deadlineOfAll', { count })
+			: translate(lang, 'checklists.feed.deadlineOf', { count, unit: change.unitName });
+	const key = {
+		added: 'checklists.feed.added',
+		edited: 'checklists.feed.edited',
+		removed: 'checklists.feed.removed',
+		added_to_wards: 'checklists.feed.addedToWards'
+	} as const;
+	return translate(lang, key[change.what], { count, kind: kindOf(change.kind, lang), place: change.place });
+}
+
+// `lang` defaults to Vietnamese while the feed (src/lib/feed.ts) calls its lines without one
 export const checklistFeed: FeedLines<ChecklistEvents> = {
-	'checklist.ticked': (d) => `${d.unitName}: xong ${kindOf(d.item)} — ${d.item.place}`,
-	'checklist.unticked': (d) => `${d.unitName}: bỏ đánh dấu ${kindOf(d.item)} — ${d.reason}`,
-	'checklist.photo_reviewed': (d) => {
-		const what = `${kindOf(d.item)} của ${d.unitName}`;
-		return d.verdict === 'accepted' ? `Duyệt ảnh ${what}` : `Trả lại ${what}: ${d.reason}`;
-	},
-	'checklist.items_changed': (d) => d.summary
+	'checklist.ticked': (d, lang: Lang = 'vi') =>
+		translate(lang, 'checklists.feed.ticked', {
+			unit: d.unitName,
+			kind: lowerKind(d.item, lang),
+			place: d.item.place
+		}),
+	'checklist.unticked': (d, lang: Lang = 'vi') =>
+		translate(lang, 'checklists.feed.unticked', {
+			unit: d.unitName,
+			kind: lowerKind(d.item, lang),
+			reason: d.reason
+		}),
+	'checklist.photo_reviewed': (d, lang: Lang = 'vi') =>
+		translate(lang, d.verdict === 'accepted' ? 'checklists.feed.accepted' : 'checklists.feed.rejected', {
+			unit: d.unitName,
+			kind: lowerKind(d.item, lang),
+			reason: d.reason
+		}),
+	'checklist.items_changed': (d, lang: Lang = 'vi') =>
+		'change' in d ? changeLine(d.change, d.count, lang) : d.summary
 };

@@ -1,33 +1,34 @@
-/** Ward banner checklists: the words and shapes shared by server, tablets, ops room and display. */
+/** Ward banner checklists: the shapes (and their words' keys) shared by server, tablets, ops room and display. */
+import type { MessageKey } from '$lib/i18n';
 import type { checklistKinds } from '$lib/scenario/schema';
 
 export type ChecklistKind = (typeof checklistKinds)[number];
 
-/** hạng mục, as the plans name them */
-export const checklistKindLabel: Record<ChecklistKind, string> = {
-	co: 'Cờ',
-	phuon: 'Phướn',
-	bang_ron: 'Băng rôn',
-	pano: 'Pano',
-	ap_phich: 'Áp phích',
-	khau_hieu: 'Khẩu hiệu'
+/** hạng mục, as the plans name them: the words' keys (translate or t) */
+export const checklistKindKey: Record<ChecklistKind, MessageKey> = {
+	co: 'checklists.kind.flag',
+	phuon: 'checklists.kind.pennant',
+	bang_ron: 'checklists.kind.banner',
+	pano: 'checklists.kind.billboard',
+	ap_phich: 'checklists.kind.poster',
+	khau_hieu: 'checklists.kind.slogan'
 };
 
 export const checklistStatuses = ['todo', 'done', 'returned'] as const;
 export type ChecklistStatus = (typeof checklistStatuses)[number];
 
-export const checklistStatusLabel: Record<ChecklistStatus, string> = {
-	todo: 'Chưa làm',
-	done: 'Đã xong',
-	returned: 'Bị trả lại'
+export const checklistStatusKey: Record<ChecklistStatus, MessageKey> = {
+	todo: 'checklists.status.todo',
+	done: 'checklists.status.done',
+	returned: 'checklists.status.returned'
 };
 
 export type PhotoStatus = 'pending' | 'accepted' | 'rejected';
 
-export const photoStatusLabel: Record<PhotoStatus, string> = {
-	pending: 'Chờ duyệt',
-	accepted: 'Đã duyệt',
-	rejected: 'Bị từ chối'
+export const photoStatusKey: Record<PhotoStatus, MessageKey> = {
+	pending: 'checklists.photoStatus.pending',
+	accepted: 'checklists.photoStatus.accepted',
+	rejected: 'checklists.photoStatus.rejected'
 };
 
 export interface ItemPhoto {

@@ -7,7 +7,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { createSubscriber } from 'svelte/reactivity';
 import { invalidateAll } from '$app/navigation';
-import type { CommandPayload, CommandType } from '$lib/commands';
 import { dayTime } from '$lib/time/day-clock';
 import { CatchUp } from './catch-up';
 import type { Fix, PositionFrame } from '$lib/trucks/types';
@@ -177,31 +176,6 @@ export class LiveConnection {
 	onEvent(listener: (event: LiveEvent) => void): () => void {
 		this.#listeners.add(listener);
 		return () => this.#listeners.delete(listener);
-	}
-
-	/**
-	 * Sends a command and waits for its answer. A lost answer is retried with the same id,
-	 * so the command takes effect once.
-	 */
-	async send<T extends CommandType>(
-		type: T,
-		payload: CommandPayload<T>,
-		id: string = crypto.randomUUID()
-	): Promise<CommandResult> {
-		const command: Command<T, CommandPayload<T>> = { id, type, payload };
-		for (let attempt = 0; attempt < 5; attempt++) {
-			const socket = this.#socket;
-			if (socket?.connected) {
-				try {
-					return await socket.timeout(10_000).emitWithAck('command', command);
-				} catch {
-					// no answer in time: the same id again is safe
-				}
-			} else {
-				await new Promise((resolve) => setTimeout(resolve, 2000));
-			}
-		}
-		return { ok: false, code: 'internal', message: 'Không gửi được tới máy chủ. Kiểm tra mạng rồi thử lại.' };
 	}
 
 	get connected(): boolean {

@@ -8,6 +8,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Fix } from '$lib/trucks/types';
 import type { CommandPayload, CommandType } from '$lib/commands';
+import { say, type Said } from '$lib/i18n';
 import type { Command, CommandResult } from '$lib/types';
 import { settles, throttledFor } from './command-answer';
 import { live } from './live.svelte';
@@ -81,8 +82,11 @@ export class Outbox {
 	unavailable = $state(false);
 	/** the browser promised not to clear this storage when space runs low */
 	persisted = $state<boolean | null>(null);
-	/** why what waits is not being sent now (signed out, another account, throttled) */
-	held = $state<string | null>(null);
+	/**
+	 * why what waits is not being sent now (signed out, another account, throttled): the server's
+	 * words, or ours to say in the reader's language
+	 */
+	held = $state<Said | string | null>(null);
 
 	#db: Promise<IDBPDatabase<OutboxSchema>> | null = null;
 	/** the account whose changes these are: never sent through another account's connection */
@@ -209,8 +213,7 @@ export class Outbox {
 		}
 		if (!this.#db || !live.connected || Date.now() < this.#notBefore) return;
 		if (this.#userId !== null && live.userId !== null && live.userId !== this.#userId) {
-			this.held =
-				'Máy đang đăng nhập bằng tài khoản khác: các thay đổi chờ gửi được giữ lại cho tài khoản đã tạo ra chúng.';
+			this.held = say('outbox.otherAccount');
 			return;
 		}
 		this.held = null;

@@ -1,5 +1,6 @@
 /** What the display-links domain tells the screens, and its lines in the live feed. */
 import type { FeedLines } from '../feed-line';
+import { translate } from '../i18n';
 import type { DisplayLayout } from './layout';
 
 export interface DisplayLinkData {
@@ -14,7 +15,7 @@ export interface DisplayEvents {
 }
 
 export const displayFeed: FeedLines<DisplayEvents> = {
-	'display_link.created': (d) => `Tạo liên kết màn hình "${d.name}"`,
-	'display_link.revoked': (d) => `Thu hồi liên kết màn hình "${d.name}"`,
-	'display_link.configured': (d) => `Đổi bố trí màn hình “${d.name}”`
+	'display_link.created': (d, lang) => translate(lang, 'display.feed.created', { name: d.name }),
+	'display_link.revoked': (d, lang) => translate(lang, 'display.feed.revoked', { name: d.name }),
+	'display_link.configured': (d, lang) => translate(lang, 'display.feed.configured', { name: d.name })
 };

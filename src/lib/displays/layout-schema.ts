@@ -1,21 +1,24 @@
-/** The display layout as checked on input (commands, stored links, the address of /display). */
+/**
+ * The display layout as checked on input (commands, stored links, the address of /display). The
+ * messages are catalogue keys (src/lib/i18n/messages/display.ts).
+ */
 import { z } from '$lib/zod';
 import { defaultLayout, layoutModes, panelIds, themes, type DisplayLayout } from './layout';
 
 const field = {
-	mode: z.enum(layoutModes, 'Chọn cách bố trí'),
-	panel: z.enum(panelIds, 'Chọn một ô'),
+	mode: z.enum(layoutModes, 'display.layout.mode'),
+	panel: z.enum(panelIds, 'display.layout.panel'),
 	panels: z
-		.array(z.enum(panelIds, 'Ô không hợp lệ'))
-		.min(1, 'Chọn ít nhất một ô')
+		.array(z.enum(panelIds, 'display.layout.badPanel'))
+		.min(1, 'display.layout.panelsMin')
 		.max(panelIds.length)
-		.refine((ids) => new Set(ids).size === ids.length, 'Mỗi ô chỉ chọn một lần'),
+		.refine((ids) => new Set(ids).size === ids.length, 'display.layout.panelsOnce'),
 	seconds: z
-		.number('Số giây phải là số')
-		.int('Số giây phải là số nguyên')
-		.min(5, 'Ít nhất 5 giây')
-		.max(600, 'Tối đa 600 giây'),
-	theme: z.enum(themes, 'Chọn giao diện')
+		.number('display.layout.secondsNumber')
+		.int('display.layout.secondsInt')
+		.min(5, 'display.layout.secondsMin')
+		.max(600, 'display.layout.secondsMax'),
+	theme: z.enum(themes, 'display.layout.theme')
 };
 
 export const displayLayoutSchema = z.object({
@@ -39,14 +42,17 @@ export const displayLayoutChangeSchema = z
 		theme: field.theme.optional()
 	})
 	// the settings of the mode chosen come with it
-	.refine((c) => c.mode !== 'single' || c.panel !== undefined, { path: ['panel'], message: 'Chọn một ô' })
+	.refine((c) => c.mode !== 'single' || c.panel !== undefined, {
+		path: ['panel'],
+		message: 'display.layout.panel'
+	})
 	.refine((c) => c.mode !== 'rotate' || c.panels !== undefined, {
 		path: ['panels'],
-		message: 'Chọn ít nhất một ô'
+		message: 'display.layout.panelsMin'
 	})
 	.refine((c) => c.mode !== 'rotate' || c.seconds !== undefined, {
 		path: ['seconds'],
-		message: 'Số giây phải là số'
+		message: 'display.layout.secondsNumber'
 	});
 
 /** A stored or typed layout; anything unreadable is the default (a screen must always show). */

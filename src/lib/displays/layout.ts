@@ -2,31 +2,33 @@
  * How a wall screen lays out the day: every panel, one panel full screen, or the panels in
  * turn every N seconds; dark or high contrast. Set per display link by the coordinator, live.
  * No zod here: the wall screen loads this, and its JavaScript budget is tight (the schema is in
- * layout-schema.ts, for the server and the forms).
+ * layout-schema.ts, for the server and the forms). The labels are catalogue keys: `t(panelLabel[id])`.
  */
+import type { MessageKey } from '$lib/i18n';
+
 export const panelIds = ['map', 'run', 'checklists', 'ceremony', 'reports', 'alerts', 'feed'] as const;
 export type PanelId = (typeof panelIds)[number];
 
-export const panelLabel: Record<PanelId, string> = {
-	map: 'Bản đồ xe loa',
-	run: 'Chương trình',
-	checklists: 'Trang trí, cổ động',
-	ceremony: 'Lễ khai mạc',
-	reports: 'Báo cáo Tuần lễ',
-	alerts: 'Cảnh báo, thông báo',
-	feed: 'Diễn biến'
+export const panelLabel: Record<PanelId, MessageKey> = {
+	map: 'display.panel.map',
+	run: 'display.panel.run',
+	checklists: 'display.panel.checklists',
+	ceremony: 'display.panel.ceremony',
+	reports: 'display.panel.reports',
+	alerts: 'display.panel.alerts',
+	feed: 'display.panel.feed'
 };
 
 export const layoutModes = ['all', 'single', 'rotate'] as const;
-export const layoutModeLabel: Record<(typeof layoutModes)[number], string> = {
-	all: 'Tất cả các ô',
-	single: 'Một ô toàn màn hình',
-	rotate: 'Lần lượt từng ô'
+export const layoutModeLabel: Record<(typeof layoutModes)[number], MessageKey> = {
+	all: 'display.mode.all',
+	single: 'display.mode.single',
+	rotate: 'display.mode.rotate'
 };
 export const themes = ['dark', 'contrast'] as const;
-export const themeLabel: Record<(typeof themes)[number], string> = {
-	dark: 'Nền tối',
-	contrast: 'Tương phản cao'
+export const themeLabel: Record<(typeof themes)[number], MessageKey> = {
+	dark: 'display.theme.dark',
+	contrast: 'display.theme.contrast'
 };
 
 export interface DisplayLayout {

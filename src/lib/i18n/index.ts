@@ -13,6 +13,7 @@ import display from './messages/display';
 import ops from './messages/ops';
 import outbox from './messages/outbox';
 import problems from './messages/problems';
+import realtime from './messages/realtime';
 import reports from './messages/reports';
 import time from './messages/time';
 import trucks from './messages/trucks';
@@ -32,6 +33,7 @@ export const areas = {
 	admin,
 	outbox,
 	problems,
+	realtime,
 	time
 };
 

@@ -4,9 +4,9 @@ import { unitId } from '../command-fields';
 
 export const noticeCommands = {
 	'notice.post': z.object({
-		body: z.string().trim().min(1, 'Nội dung thông báo không được để trống').max(1000, 'Tối đa 1000 ký tự'),
+		body: z.string().trim().min(1, 'notice.bodyEmpty').max(1000, 'notice.bodyMax'),
 		urgent: z.boolean().default(false),
 		/** null or absent: every unit */
-		targetUnitIds: z.array(unitId).min(1, 'Chọn ít nhất một đơn vị').max(500).nullable().default(null)
+		targetUnitIds: z.array(unitId).min(1, 'notice.unitsMin').max(500).nullable().default(null)
 	})
 };

@@ -1,5 +1,6 @@
 /** What the notices domain tells the screens, and its lines in the live feed. */
 import type { FeedLines } from '../feed-line';
+import { translate } from '../i18n';
 
 export interface NoticeData {
 	id: string;
@@ -15,5 +16,6 @@ export interface NoticeEvents {
 }
 
 export const noticeFeed: FeedLines<NoticeEvents> = {
-	'notice.posted': (d) => `${d.urgent ? 'Thông báo khẩn' : 'Thông báo'}: ${d.body}`
+	'notice.posted': (d, lang) =>
+		translate(lang, d.urgent ? 'notice.feedUrgent' : 'notice.feed', { body: d.body })
 };

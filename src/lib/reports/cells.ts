@@ -2,8 +2,8 @@
  * The cells of the table: which take numbers, how a typed number is read (Vietnamese
  * separators: 1.234.567) and checked, how it is shown. Shared by the form and the server.
  */
+import { say, type Said } from '$lib/i18n';
 import type { ReportRow } from '$lib/scenario/schema';
-import type { Problem } from '$lib/types';
 import type { Cell, Figures } from './types';
 
 const grouping = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
@@ -20,7 +20,9 @@ export const maxNote = 500;
 
 const maxOf = (row: Pick<ReportRow, 'money'> | undefined) => (row?.money ? maxMoney : maxCount);
 const tooLarge = (row: Pick<ReportRow, 'money'> | undefined) =>
-	`Số quá lớn: tối đa ${grouping.format(maxOf(row))}${row?.money ? ' đồng' : ''}`;
+	say(row?.money ? 'reports.cell.tooLargeMoney' : 'reports.cell.tooLargeMax', {
+		max: grouping.format(maxOf(row))
+	});
 
 export function cellsOf(row: Pick<ReportRow, 'inputs'>): Cell[] {
 	if (row.inputs === 'both') return ['count', 'people'];
@@ -33,7 +35,14 @@ export function formatNumber(value: number | undefined | null): string {
 	return value === undefined || value === null ? '' : grouping.format(value);
 }
 
-export type ReadCell = { ok: true; value: number | undefined } | { ok: false; message: string };
+export type ReadCell = { ok: true; value: number | undefined } | { ok: false; message: Said };
+
+/** A problem of a cell, its words said in the reader's language where it is shown. */
+export interface CellProblem {
+	/** as the command names it: `figures.<row>.<cell>` */
+	path: string;
+	message: Said;
+}
 
 /**
  * What a person typed in a cell: empty is no figure; digits with dots or spaces between
@@ -42,11 +51,10 @@ export type ReadCell = { ok: true; value: number | undefined } | { ok: false; me
 export function readCell(typed: string, row?: Pick<ReportRow, 'money'>): ReadCell {
 	const text = typed.trim();
 	if (text === '') return { ok: true, value: undefined };
-	if (text.startsWith('-')) return { ok: false, message: 'Số không được âm' };
+	if (text.startsWith('-')) return { ok: false, message: say('reports.cell.negative') };
 	if (/[,]\d{1,2}$/.test(text) || /^\d+[.,]\d{1,2}$/.test(text))
-		return { ok: false, message: 'Chỉ nhập số nguyên (không có phần thập phân)' };
-	if (!/^\d{1,3}([. ]\d{3})*$|^\d+$/.test(text))
-		return { ok: false, message: 'Chỉ nhập chữ số, ví dụ 1.250' };
+		return { ok: false, message: say('reports.cell.decimal') };
+	if (!/^\d{1,3}([. ]\d{3})*$|^\d+$/.test(text)) return { ok: false, message: say('reports.cell.digits') };
 	const value = Number(text.replace(/[. ]/g, ''));
 	if (value > maxOf(row)) return { ok: false, message: tooLarge(row) };
 	return { ok: true, value };
@@ -56,14 +64,14 @@ export function readCell(typed: string, row?: Pick<ReportRow, 'money'>): ReadCel
  * Every problem of a unit's figures against the template: unknown rows, numbers in cells that
  * take none, numbers that are not non-negative integers. Paths are `figures.<row>.<cell>`.
  */
-export function checkFigures(rows: ReportRow[], figures: Figures): Problem[] {
+export function checkFigures(rows: ReportRow[], figures: Figures): CellProblem[] {
 	const byId = new Map(rows.map((r) => [r.id, r]));
-	const problems: Problem[] = [];
+	const problems: CellProblem[] = [];
 	for (const [rowId, row] of Object.entries(figures)) {
 		const spec = byId.get(rowId);
 		const at = `figures.${rowId}`;
 		if (!spec) {
-			problems.push({ path: at, message: 'Dòng này không có trong mẫu báo cáo hiện tại' });
+			problems.push({ path: at, message: say('reports.cell.unknownRow') });
 			continue;
 		}
 		const allowed = cellsOf(spec);
@@ -71,13 +79,13 @@ export function checkFigures(rows: ReportRow[], figures: Figures): Problem[] {
 			const value = row[cell];
 			if (value === undefined) continue;
 			if (!allowed.includes(cell))
-				problems.push({ path: `${at}.${cell}`, message: `Dòng “${spec.label}” không nhập ô này` });
+				problems.push({ path: `${at}.${cell}`, message: say('reports.cell.notTaken', { row: spec.label }) });
 			else if (!Number.isInteger(value) || value < 0)
-				problems.push({ path: `${at}.${cell}`, message: 'Phải là số nguyên không âm' });
+				problems.push({ path: `${at}.${cell}`, message: say('reports.cell.notWhole') });
 			else if (value > maxOf(spec)) problems.push({ path: `${at}.${cell}`, message: tooLarge(spec) });
 		}
 		if (row.note !== undefined && row.note.length > maxNote)
-			problems.push({ path: `${at}.note`, message: `Ghi chú tối đa ${maxNote} ký tự` });
+			problems.push({ path: `${at}.note`, message: say('reports.cell.noteMax', { maximum: maxNote }) });
 	}
 	return problems;
 }

@@ -1,4 +1,5 @@
 /** What the reporting domain tells the screens (drafts, submissions, sign-off), and its feed lines. */
+import { translate, type Lang } from '$lib/i18n';
 import type { FeedLines } from '../feed-line';
 import type { SignoffView, SubmissionView } from './types';
 
@@ -12,16 +13,33 @@ export interface ReportEvents {
 	'report.draft_saved': { unitId: string; savedAt: number; by: string };
 	'report.submitted': { submission: SubmissionView; unitName: string };
 	'report.signed_off': { signoff: SignoffView };
-	/** the template's targets changed: clients reload */
-	'report.template_changed': { summary: string };
+	/**
+	 * a row's target was set or removed: clients reload. The facts, worded in the reader's
+	 * language; events logged before carry their Vietnamese line as `summary`.
+	 */
+	'report.template_changed': { rowId: string; rowLabel: string; set: boolean } | { summary: string };
 }
 
+// `lang` is the reader's; Vietnamese until every caller of the feed passes one
 export const reportFeed: FeedLines<ReportEvents> = {
-	'report.draft_saved': () => 'Lưu nháp báo cáo',
-	'report.submitted': (d) => {
-		const again = d.submission.version > 1 ? ` (lần ${d.submission.version})` : '';
-		return `${d.unitName} gửi báo cáo${again}${d.submission.late ? ', sau hạn' : ''}`;
+	'report.draft_saved': (_d, lang: Lang = 'vi') => translate(lang, 'reports.feed.draftSaved'),
+	'report.submitted': ({ submission, unitName }, lang: Lang = 'vi') => {
+		const key =
+			submission.version > 1
+				? submission.late
+					? 'reports.feed.submittedAgainLate'
+					: 'reports.feed.submittedAgain'
+				: submission.late
+					? 'reports.feed.submittedLate'
+					: 'reports.feed.submitted';
+		return translate(lang, key, { unit: unitName, version: submission.version });
 	},
-	'report.signed_off': (d) => `Chốt bảng tổng hợp báo cáo (${d.signoff.counted.length} đơn vị)`,
-	'report.template_changed': (d) => d.summary
+	'report.signed_off': (d, lang: Lang = 'vi') =>
+		translate(lang, 'reports.feed.signedOff', { n: d.signoff.counted.length }),
+	'report.template_changed': (d, lang: Lang = 'vi') =>
+		'summary' in d
+			? d.summary
+			: translate(lang, d.set ? 'reports.feed.targetSet' : 'reports.feed.targetCleared', {
+					row: d.rowLabel
+				})
 };

@@ -1,4 +1,7 @@
-/** The words every screen shares: the app, signing in, the header and menu, error pages. */
+/**
+ * The words every screen shares: the app, signing in, the header and menu, error pages, and the
+ * shared pieces of $lib/ui (forms, notices, the run of show, the feed, the track replay).
+ */
 import type { Messages } from '../define';
 
 const vi = {
@@ -54,7 +57,66 @@ const vi = {
 	runOfShow: 'Chương trình',
 	nextMilestone: 'Mốc tiếp theo',
 	feed: 'Diễn biến',
-	noFeed: 'Chưa có diễn biến nào hôm nay.'
+	noFeed: 'Chưa có diễn biến nào hôm nay.',
+	skipToContent: 'Bỏ qua menu, đến nội dung chính',
+	/** a list that shows what fits, then how many more (FitList) */
+	more: '+{n} nữa',
+	countdown: 'còn {time}',
+	'form.sending': 'Đang gửi…',
+	'form.saved': 'Đã lưu.',
+	'form.failed': 'Không thực hiện được.',
+	'form.unreachable':
+		'Không kết nối được máy chủ. Kiểm tra mạng rồi bấm lại: thay đổi sẽ chỉ được ghi một lần.',
+	'notice.earlier': '+{n} thông báo trước',
+	'notice.urgent': 'KHẨN:',
+	'notice.bodyEmpty': 'Nội dung thông báo không được để trống',
+	'notice.bodyMax': 'Tối đa {maximum} ký tự',
+	'notice.unitsMin': 'Chọn ít nhất một đơn vị',
+	'notice.unknownUnits': 'Không có đơn vị: {units}.',
+	'notice.feed': 'Thông báo: {body}',
+	'notice.feedUrgent': 'Thông báo khẩn: {body}',
+	'feed.empty': 'Chưa có diễn biến nào.',
+	'feed.earlier': '+{n} việc trước đó',
+	'feed.demoRestarted': 'Bộ mô phỏng bắt đầu lại ngày diễu hành',
+	'runOfShow.empty': 'Kịch bản chưa có mốc thời gian nào.',
+	'runOfShow.allPassed': 'Đã qua mọi mốc của chương trình.',
+	'runOfShow.more': '+{n} mốc nữa',
+	'offline.page':
+		'Chưa có mạng và trang này chưa được lưu trên máy. Hãy mở trang khi có mạng một lần; sau đó trang dùng được cả khi mất mạng.',
+	'replay.title': 'Xem lại hành trình',
+	'replay.from': 'Từ',
+	'replay.to': 'Đến',
+	'replay.zone': 'giờ Việt Nam (+07:00)',
+	'replay.loading': 'Đang tải…',
+	'replay.load': 'Tải hành trình',
+	'replay.progress': '{count} vị trí…',
+	'replay.loaded': 'Đã tải {count} vị trí của {trucks} xe',
+	'replay.truncated':
+		'Quá nhiều vị trí để xem một lần: chỉ xem được đến {time}. Chọn khoảng ngắn hơn để xem tiếp.',
+	'replay.onMap': '{n} xe trên bản đồ',
+	'replay.lost': ', {n} mất tín hiệu',
+	'replay.play': 'Phát',
+	'replay.pause': 'Tạm dừng',
+	'replay.time': 'Thời điểm xem lại',
+	'replay.speed': 'Tốc độ',
+	'replay.follow': 'Theo dõi xe',
+	'replay.followNone': '— Không theo dõi —',
+	'replay.truck': 'Xe',
+	'replay.distance': 'Quãng đường',
+	'replay.driving': 'Thời gian chạy',
+	'replay.now': 'Lúc này',
+	'replay.noPosition': 'chưa có vị trí',
+	'replay.lostSince': 'mất tín hiệu từ {time}',
+	'replay.kmh': '{speed} km/h',
+	'replay.moving': 'đang chạy',
+	'replay.hint': 'Chọn khoảng thời gian rồi bấm «{button}» để xem lại đường đi của các xe.',
+	'replay.notConnected': 'Chưa kết nối tới máy chủ. Chờ kết nối rồi thử lại.',
+	'replay.failed': 'Không tải được hành trình.',
+	'replay.empty': 'Không có vị trí xe nào trong khoảng này.',
+	'replay.timeout': 'Máy chủ không trả lời kịp. Kiểm tra kết nối, hoặc chọn khoảng ngắn hơn rồi thử lại.',
+	'replay.rangeMissing': 'Nhập đủ thời điểm bắt đầu và kết thúc.',
+	'replay.rangeOrder': 'Thời điểm kết thúc phải sau thời điểm bắt đầu.',
+	'replay.rangeMax': 'Chọn khoảng thời gian tối đa {hours} giờ.'
 };
 
 const en: Messages<typeof vi> = {
@@ -111,7 +173,66 @@ const en: Messages<typeof vi> = {
 	runOfShow: 'Run of show',
 	nextMilestone: 'Next milestone',
 	feed: 'Live feed',
-	noFeed: 'Nothing has happened yet today.'
+	noFeed: 'Nothing has happened yet today.',
+	skipToContent: 'Skip to main content',
+	more: '+{n} more',
+	countdown: 'in {time}',
+	'form.sending': 'Sending…',
+	'form.saved': 'Saved.',
+	'form.failed': 'This could not be done.',
+	'form.unreachable':
+		'Could not reach the server. Check the connection and press again: the change will be saved only once.',
+	'notice.earlier': '+{n} earlier {n|notice|notices}',
+	'notice.urgent': 'URGENT:',
+	'notice.bodyEmpty': 'The notice cannot be empty',
+	'notice.bodyMax': 'At most {maximum} characters',
+	'notice.unitsMin': 'Choose at least one unit',
+	'notice.unknownUnits': 'No such unit: {units}.',
+	'notice.feed': 'Notice: {body}',
+	'notice.feedUrgent': 'Urgent notice: {body}',
+	'feed.empty': 'Nothing has happened yet.',
+	'feed.earlier': '+{n} earlier',
+	'feed.demoRestarted': 'The simulator restarted the parade day',
+	'runOfShow.empty': 'The scenario has no milestones yet.',
+	'runOfShow.allPassed': 'Every milestone of the run of show has passed.',
+	'runOfShow.more': '+{n} more {n|milestone|milestones}',
+	'offline.page':
+		'You are offline and this page is not saved on this device yet. Open it once while online; after that it works offline too.',
+	'replay.title': 'Track replay',
+	'replay.from': 'From',
+	'replay.to': 'To',
+	'replay.zone': 'Vietnam time (+07:00)',
+	'replay.loading': 'Loading…',
+	'replay.load': 'Load tracks',
+	'replay.progress': '{count} {count|position|positions}…',
+	'replay.loaded': 'Loaded {count} {count|position|positions} of {trucks} {trucks|truck|trucks}',
+	'replay.truncated':
+		'Too many positions to show at once: showing up to {time}. Choose a shorter range to see the rest.',
+	'replay.onMap': '{n} {n|truck|trucks} on the map',
+	'replay.lost': ', {n} without signal',
+	'replay.play': 'Play',
+	'replay.pause': 'Pause',
+	'replay.time': 'Replay time',
+	'replay.speed': 'Speed',
+	'replay.follow': 'Follow truck',
+	'replay.followNone': '— None —',
+	'replay.truck': 'Truck',
+	'replay.distance': 'Distance',
+	'replay.driving': 'Driving time',
+	'replay.now': 'Now',
+	'replay.noPosition': 'no position yet',
+	'replay.lostSince': 'no signal since {time}',
+	'replay.kmh': '{speed} km/h',
+	'replay.moving': 'moving',
+	'replay.hint': 'Choose a time range, then press “{button}” to replay the trucks’ routes.',
+	'replay.notConnected': 'Not connected to the server yet. Wait for the connection, then try again.',
+	'replay.failed': 'Could not load the tracks.',
+	'replay.empty': 'No truck positions in this range.',
+	'replay.timeout':
+		'The server did not answer in time. Check the connection, or choose a shorter range and try again.',
+	'replay.rangeMissing': 'Enter both a start and an end time.',
+	'replay.rangeOrder': 'The end must be after the start.',
+	'replay.rangeMax': 'Choose a range of at most {hours} hours.'
 };
 
 export default { vi, en };

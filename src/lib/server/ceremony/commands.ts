@@ -2,7 +2,9 @@
  * Ceremony commands: the coordinator's setup and invitee lists, the gates' check-ins. A person
  * is in once: the second check-in, at any gate, is refused with when and where the first was.
  */
+import type { CeremonyChange } from '$lib/ceremony/events';
 import type { CheckinView } from '$lib/ceremony/types';
+import { say } from '$lib/i18n';
 import { formatHour } from '$lib/time/format';
 import { actorLabel, authorize } from '../access';
 import { dayNow, pressTime } from '../day-clock';
@@ -30,8 +32,8 @@ import {
 
 const audience = ['ops', 'display', 'gate'];
 
-function changed(summary: string): Emit<'ceremony.changed'> {
-	return { type: 'ceremony.changed', data: { summary }, audience };
+function changed(change: CeremonyChange): Emit<'ceremony.changed'> {
+	return { type: 'ceremony.changed', data: { change }, audience };
 }
 
 export const saveSetup = defineCommand({
@@ -41,8 +43,8 @@ export const saveSetup = defineCommand({
 	apply(db, p) {
 		const before = ceremonySetup(db);
 		if (!saveCeremonySetup(db, { ...before, ...p }))
-			throw new CommandError('not_found', 'Chưa có kịch bản: hãy nạp kịch bản trước.');
-		return changed(`Cập nhật lễ khai mạc: ${p.title}, ${formatHour(Date.parse(p.startsAt))}`);
+			throw new CommandError('not_found', say('ceremony.refusal.noScenario'));
+		return changed({ what: 'setup', title: p.title, startsAt: Date.parse(p.startsAt) });
 	}
 });
 
@@ -53,7 +55,7 @@ export const saveGroupCommand = defineCommand({
 	apply(db, p) {
 		const existed = !!getGroup(db, p.group.id);
 		saveGroup(db, p.group);
-		return changed(`${existed ? 'Sửa' : 'Thêm'} thành phần “${p.group.name}” (dự kiến ${p.group.expected})`);
+		return changed({ what: 'group', name: p.group.name, expected: p.group.expected, added: !existed });
 	}
 });
 
@@ -63,14 +65,11 @@ export const removeGroupCommand = defineCommand({
 	action: 'ceremony.setup',
 	apply(db, p) {
 		const group = getGroup(db, p.groupId);
-		if (!group) throw new CommandError('not_found', 'Không có thành phần này.');
+		if (!group) throw new CommandError('not_found', say('ceremony.refusal.noGroup'));
 		if (groupUse(db, p.groupId) > 0)
-			throw new CommandError(
-				'conflict',
-				`Thành phần “${group.name}” đã có khách mời hoặc lượt vào; không xoá được (hãy sửa số dự kiến).`
-			);
+			throw new CommandError('conflict', say('ceremony.refusal.groupInUse', { name: group.name }));
 		removeGroup(db, p.groupId);
-		return changed(`Xoá thành phần “${group.name}”`);
+		return changed({ what: 'group_removed', name: group.name });
 	}
 });
 
@@ -83,23 +82,22 @@ export const importInvitees = defineCommand({
 		const problems = p.invitees.flatMap((row, i) =>
 			groups.has(row.groupId)
 				? []
-				: [{ path: `invitees[${i}].groupId`, message: `Không có thành phần "${row.groupId}"` }]
+				: [
+						{
+							path: `invitees[${i}].groupId`,
+							message: say('ceremony.refusal.unknownGroup', { group: row.groupId })
+						}
+					]
 		);
-		if (problems.length)
-			throw new CommandError('invalid', 'Danh sách có thành phần không có trong buổi lễ.', problems);
+		if (problems.length) throw new CommandError('invalid', say('ceremony.refusal.unknownGroups'), problems);
 		if (p.mode === 'replace' && namedCheckinCount(db) > 0)
-			throw new CommandError(
-				'conflict',
-				'Đã có khách mời vào cổng: không thay cả danh sách được nữa. Hãy chọn “thêm vào danh sách”.'
-			);
+			throw new CommandError('conflict', say('ceremony.refusal.replaceAfterCheckins'));
 		const invitees = p.invitees.map((row, i) => {
 			const id = uuidFromName(`${commandId}:invitee:${i}`);
 			return { ...row, id, code: shortCode(id), demo };
 		});
 		(p.mode === 'replace' ? replaceInvitees : appendInvitees)(db, invitees);
-		return changed(
-			`${p.mode === 'replace' ? 'Nạp danh sách mới' : 'Thêm vào danh sách'}: ${invitees.length} khách mời`
-		);
+		return changed({ what: 'invitees', mode: p.mode, count: invitees.length });
 	}
 });
 
@@ -111,18 +109,22 @@ export const checkIn = defineCommand({
 	type: 'gate.check_in',
 	emits: ['ceremony.checked_in'],
 	action: 'gate.check_in',
-	apply(db, p, { actor, commandId, demo }) {
+	apply(db, p, { actor, commandId, demo, lang }) {
 		const invitee = p.inviteeId ? getInvitee(db, p.inviteeId) : inviteeByCode(db, p.code!);
 		if (!invitee)
 			throw new CommandError(
 				'not_found',
-				p.code ? 'Mã QR này không có trong danh sách khách mời.' : 'Không có khách mời này trong danh sách.'
+				say(p.code ? 'ceremony.refusal.unknownCode' : 'ceremony.refusal.unknownInvitee')
 			);
 		const first = standingCheckin(db, invitee.id);
 		if (first)
 			throw new CommandError(
 				'conflict',
-				`${invitee.name} đã vào lúc ${formatHour(first.at)} tại ${first.gate}. Không tính thêm.`
+				say('ceremony.refusal.alreadyIn', {
+					name: invitee.name,
+					time: formatHour(first.at, lang),
+					gate: first.gate
+				})
 			);
 		const checkin = {
 			id: uuidFromName(`checkin:${commandId}`),
@@ -144,7 +146,7 @@ export const countGroup = defineCommand({
 	emits: ['ceremony.checked_in'],
 	action: 'gate.check_in',
 	apply(db, p, { actor, commandId, demo }) {
-		if (!getGroup(db, p.groupId)) throw new CommandError('not_found', 'Không có thành phần này.');
+		if (!getGroup(db, p.groupId)) throw new CommandError('not_found', say('ceremony.refusal.noGroup'));
 		const checkin = {
 			id: uuidFromName(`checkin:${commandId}`),
 			inviteeId: null,
@@ -166,17 +168,17 @@ export const undo = defineCommand({
 	action: 'gate.check_in',
 	apply(db, p, { actor }) {
 		const checkin = getCheckin(db, p.checkinId);
-		if (!checkin) throw new CommandError('not_found', 'Không có lượt vào này.');
-		if (checkin.undone) throw new CommandError('conflict', 'Lượt vào này đã được huỷ rồi.');
+		if (!checkin) throw new CommandError('not_found', say('ceremony.refusal.noCheckin'));
+		if (checkin.undone) throw new CommandError('conflict', say('ceremony.refusal.alreadyUndone'));
 		const ownGate = checkin.gate === actorLabel(actor);
 		if (!ownGate && !authorize(actor, 'ceremony.setup'))
-			throw new CommandError('forbidden', 'Chỉ cổng đã ghi nhận lượt vào này mới huỷ được.');
+			throw new CommandError('forbidden', say('ceremony.refusal.otherGate'));
 		if (
 			ownGate &&
 			Date.now() - checkin.realAt > config.undoMinutes * 60_000 &&
 			!authorize(actor, 'ceremony.setup')
 		)
-			throw new CommandError('conflict', `Chỉ huỷ được trong ${config.undoMinutes} phút sau khi ghi nhận.`);
+			throw new CommandError('conflict', say('ceremony.refusal.undoLate', { minutes: config.undoMinutes }));
 		undoCheckin(db, checkin.id, dayNow(db));
 		const { realAt: _realAt, ...view } = checkin;
 		return { type: 'ceremony.checkin_undone', data: { checkin: { ...view, undone: true } }, audience };

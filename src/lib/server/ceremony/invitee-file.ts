@@ -1,7 +1,8 @@
 /**
  * An invitee list as people keep it: a .xlsx or .csv with a header row (Họ tên, Chức vụ, Đơn vị,
- * Thành phần, Điện thoại, in any order). Every bad row is reported with its row number, its
- * column and why; the caller imports nothing until the file is clean.
+ * Thành phần, Điện thoại, in any order; or their English names). Every bad row is reported with
+ * its row number, its column and why, in the reader's language; the caller imports nothing until
+ * the file is clean.
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
@@ -9,7 +10,9 @@ import Papa from 'papaparse';
 import { fold } from '$lib/ceremony/search';
 import type { InvitedGroupView } from '$lib/ceremony/types';
 import { inviteeInput } from '$lib/ceremony/commands';
-import type { z } from '$lib/zod';
+import { say, translate, type Lang, type MessageKey, type Said } from '$lib/i18n';
+import { zodLocale, type z } from '$lib/zod';
+import { problemsOf } from '../commands/execute';
 import { rezip } from './rezip';
 import { unzipWithin } from './unzip-within';
 
@@ -43,12 +46,12 @@ const headerNames: Record<Field, string[]> = {
 	phone: ['dien thoai', 'so dien thoai', 'sdt', 'phone']
 };
 
-const columnLabel: Record<Field, string> = {
-	name: 'Họ tên',
-	title: 'Chức vụ',
-	unit: 'Đơn vị',
-	group: 'Thành phần',
-	phone: 'Điện thoại'
+const columnLabel: Record<Field, MessageKey> = {
+	name: 'ceremony.column.name',
+	title: 'ceremony.column.title',
+	unit: 'ceremony.column.unit',
+	group: 'ceremony.column.group',
+	phone: 'ceremony.column.phone'
 };
 
 /** A line of the file as the spreadsheet numbers it (the header is line 1), and its cells. */
@@ -58,7 +61,21 @@ interface Line {
 }
 
 /** The file itself is refused (not one of its rows): said as it is to the person importing it. */
-class ListRefused extends Error {}
+class ListRefused extends Error {
+	constructor(readonly said: Said) {
+		super(said.key);
+	}
+}
+
+/** a refusal in `lang`, its numbers written as the reader writes them (5.000 or 5,000) */
+function wordsOf({ key, params = {} }: Said, lang: Lang): string {
+	const locale = lang === 'vi' ? 'vi-VN' : 'en-US';
+	const local = Object.entries(params).map(([name, v]) => [
+		name,
+		typeof v === 'number' ? v.toLocaleString(locale) : v
+	]);
+	return translate(lang, key, Object.fromEntries(local));
+}
 
 const isBlank = (cells: string[]) => cells.every((c) => (c ?? '').trim() === '');
 
@@ -79,10 +96,7 @@ class Lines {
 	}
 }
 
-const tooMany = () =>
-	new ListRefused(
-		`Tệp có hơn ${maxInvitees.toLocaleString('vi-VN')} dòng khách mời; mỗi lần nạp tối đa ${maxInvitees.toLocaleString('vi-VN')} người. Chưa nạp người nào. Hãy chia thành nhiều tệp rồi nạp thêm từng tệp.`
-	);
+const tooMany = () => new ListRefused(say('ceremony.file.tooMany', { max: maxInvitees }));
 
 /**
  * The first sheet, read as a stream: a zip bomb is refused by its unzipped size before it is
@@ -91,11 +105,9 @@ const tooMany = () =>
  */
 async function readXlsx(bytes: Buffer): Promise<Line[]> {
 	const entries = await unzipWithin(bytes, maxUnzippedBytes);
-	if (entries === 'unreadable') throw new ListRefused('Tệp .xlsx bị hỏng hoặc không phải bảng tính Excel.');
+	if (entries === 'unreadable') throw new ListRefused(say('ceremony.file.broken'));
 	if (entries === 'too-large')
-		throw new ListRefused(
-			`Tệp .xlsx quá lớn khi giải nén (hơn ${maxUnzippedBytes / 1024 / 1024} MB), không phải một danh sách khách mời. Chưa nạp người nào. Hãy lưu lại chỉ trang danh sách, hoặc lưu thành CSV.`
-		);
+		throw new ListRefused(say('ceremony.file.unzipsTooLarge', { mb: maxUnzippedBytes / 1024 / 1024 }));
 	const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([rezip(entries)]), {
 		worksheets: 'emit',
 		sharedStrings: 'cache',
@@ -139,9 +151,7 @@ function readCsv(bytes: Buffer): Line[] {
 	try {
 		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
 	} catch {
-		throw new ListRefused(
-			'Tệp không phải văn bản UTF-8 hay bảng tính .xlsx. Hãy lưu lại dưới dạng .xlsx hoặc CSV UTF-8.'
-		);
+		throw new ListRefused(say('ceremony.file.notText'));
 	}
 	const lines = new Lines();
 	let full = true;
@@ -159,24 +169,23 @@ function readCsv(bytes: Buffer): Line[] {
 async function readLines(fileName: string, bytes: Buffer): Promise<Line[]> {
 	const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 	if (isZip) return readXlsx(bytes);
-	if (/\.xlsx?$/i.test(fileName)) throw new ListRefused('Tệp .xlsx bị hỏng hoặc không phải bảng tính Excel.');
+	if (/\.xlsx?$/i.test(fileName)) throw new ListRefused(say('ceremony.file.broken'));
 	return readCsv(bytes);
 }
 
 export async function readInviteeFile(
 	fileName: string,
 	bytes: Buffer,
-	groups: InvitedGroupView[]
+	groups: InvitedGroupView[],
+	lang: Lang = 'vi'
 ): Promise<ParsedList> {
+	const label = (field: Field) => translate(lang, columnLabel[field]);
 	let lines: Line[];
 	try {
 		lines = await readLines(fileName, bytes);
 	} catch (error) {
-		const message =
-			error instanceof ListRefused
-				? error.message
-				: 'Không đọc được tệp. Hãy lưu lại dưới dạng .xlsx hoặc CSV UTF-8.';
-		return { rows: [], problems: [{ row: 1, column: '', message }] };
+		const said = error instanceof ListRefused ? error.said : say('ceremony.file.unreadable');
+		return { rows: [], problems: [{ row: 1, column: '', message: wordsOf(said, lang) }] };
 	}
 	const header = (lines[0]?.number === 1 ? lines[0].cells : []).map((h) => fold(h ?? ''));
 	const columns = new Map<Field, number>();
@@ -190,8 +199,8 @@ export async function readInviteeFile(
 			rows: [],
 			problems: missing.map((f) => ({
 				row: 1,
-				column: columnLabel[f],
-				message: `Thiếu cột “${columnLabel[f]}” ở dòng tiêu đề (dòng 1).`
+				column: label(f),
+				message: translate(lang, 'ceremony.file.missingColumn', { column: label(f) })
 			}))
 		};
 
@@ -211,28 +220,34 @@ export async function readInviteeFile(
 		if (!groupId)
 			problems.push({
 				row,
-				column: columnLabel.group,
+				column: label('group'),
 				message: groupText
-					? `Không có thành phần “${groupText}”. Dùng một trong: ${groups.map((g) => g.name).join('; ')}.`
-					: 'Thiếu thành phần.'
+					? translate(lang, 'ceremony.file.unknownGroup', {
+							group: groupText,
+							groups: groups.map((g) => g.name).join('; ')
+						})
+					: translate(lang, 'ceremony.file.noGroup')
 			});
-		const parsed = inviteeInput.safeParse({
-			name: value('name'),
-			title: value('title'),
-			unit: value('unit'),
-			groupId: groupId ?? 'x',
-			phone: value('phone')
-		});
+		const parsed = inviteeInput.safeParse(
+			{
+				name: value('name'),
+				title: value('title'),
+				unit: value('unit'),
+				groupId: groupId ?? 'x',
+				phone: value('phone')
+			},
+			zodLocale(lang)
+		);
 		if (!parsed.success) {
-			for (const issue of parsed.error.issues) {
+			for (const problem of problemsOf(parsed.error, lang)) {
 				const field = (
 					{ name: 'name', title: 'title', unit: 'unit', phone: 'phone' } as Record<string, Field>
-				)[String(issue.path[0])];
-				problems.push({ row, column: field ? columnLabel[field] : '', message: issue.message });
+				)[problem.path];
+				problems.push({ row, column: field ? label(field) : '', message: problem.message });
 			}
 		} else if (groupId) rows.push(parsed.data);
 	}
 	if (rows.length === 0 && problems.length === 0)
-		problems.push({ row: 2, column: '', message: 'Tệp không có dòng khách mời nào dưới dòng tiêu đề.' });
+		problems.push({ row: 2, column: '', message: translate(lang, 'ceremony.file.empty') });
 	return { rows, problems };
 }

@@ -2,7 +2,9 @@
  * Checklist commands: the ward tablet's ticks, the coordinator's review of photos and edits
  * of the items, all on the one command path.
  */
-import { checklistKindLabel, notStarted } from '$lib/checklists/types';
+import type { ItemsChange } from '$lib/checklists/events';
+import { notStarted } from '$lib/checklists/types';
+import { say } from '$lib/i18n';
 import { actorLabel } from '../access';
 import { dayNow, pressTime } from '../day-clock';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
@@ -33,8 +35,7 @@ export function checklistAudience(unitIds: string[]): string[] {
 	return ['ops', 'display', ...unitIds.map((id) => `unit:${id}`)];
 }
 
-const itemGone =
-	'Mục này không còn trong bảng việc (Trung tâm vừa xoá hoặc đổi mục). Tải lại trang để xem bảng việc mới.';
+const itemGone = say('checklists.refusal.itemGone');
 
 function specOrRefuse(db: Db, itemId: string): ChecklistItemSpec {
 	const spec = getItemSpec(db, itemId);
@@ -64,11 +65,9 @@ export const tick = defineCommand({
 		const photoIds = p.uploads.map((uploadId, i) => {
 			const upload = getUpload(db, uploadId);
 			if (!upload?.photoId || upload.unitId !== spec.unitId)
-				throw new CommandError(
-					'invalid',
-					'Ảnh của lần đánh dấu này không có trên máy chủ (có thể đã quá hạn lưu tạm). Hãy đánh dấu lại với ảnh mới.',
-					[{ path: `uploads[${i}]`, message: 'Ảnh chưa có trên máy chủ' }]
-				);
+				throw new CommandError('invalid', say('checklists.refusal.photosGone'), [
+					{ path: `uploads[${i}]`, message: say('checklists.refusal.photoGone') }
+				]);
 			return upload.photoId;
 		});
 		const now = dayNow(db);
@@ -104,7 +103,7 @@ export const untick = defineCommand({
 		const spec = specOrRefuse(db, p.itemId);
 		const state = loadItemState(db, p.itemId);
 		if (!state || state.status === 'todo')
-			throw new CommandError('conflict', 'Mục này chưa được đánh dấu xong.');
+			throw new CommandError('conflict', say('checklists.refusal.notDone'));
 		saveItemState(db, blank(p.itemId, dayNow(db)));
 		// its photos are withdrawn with it: not on the display, not reviewable
 		dropItemPhotos(db, p.itemId);
@@ -126,7 +125,7 @@ export const reviewPhoto = defineCommand({
 		const by = actorLabel(actor);
 		const reason = p.verdict === 'rejected' ? p.reason : null;
 		if (!reviewItemPhoto(db, { ...p, status: p.verdict, reason, by, at: now }))
-			throw new CommandError('not_found', 'Ảnh này không thuộc mục đã chọn.');
+			throw new CommandError('not_found', say('checklists.refusal.photoNotOfItem'));
 		// a ticked item is returned while any of its photos is rejected, done again when none is
 		const state = loadItemState(db, p.itemId);
 		if (state && state.status !== 'todo') {
@@ -152,23 +151,27 @@ export const reviewPhoto = defineCommand({
 	}
 });
 
-function itemsChanged(unitIds: string[], count: number, summary: string): Emit<'checklist.items_changed'> {
+function itemsChanged(
+	unitIds: string[],
+	count: number,
+	change: ItemsChange
+): Emit<'checklist.items_changed'> {
 	const units = [...new Set(unitIds)];
 	return {
 		type: 'checklist.items_changed',
-		data: { unitIds: units, count, summary },
+		data: { unitIds: units, count, change },
 		audience: checklistAudience(units)
 	};
 }
 
 function refuseUnknown(db: Db, spec: ChecklistItemSpec): void {
 	if (missingUnits(db, [spec.unitId]).length)
-		throw new CommandError('invalid', `Không có đơn vị "${spec.unitId}".`, [
-			{ path: 'item.unitId', message: 'Đơn vị không có trong kịch bản' }
+		throw new CommandError('invalid', say('checklists.refusal.noUnit', { unit: spec.unitId }), [
+			{ path: 'item.unitId', message: say('checklists.refusal.unitNotInScenario') }
 		]);
 	if (spec.sloganId && !db.prepare('SELECT 1 FROM slogans WHERE id = ?').get(spec.sloganId))
-		throw new CommandError('invalid', `Không có khẩu hiệu "${spec.sloganId}".`, [
-			{ path: 'item.sloganId', message: 'Khẩu hiệu không có trong kịch bản' }
+		throw new CommandError('invalid', say('checklists.refusal.noSlogan', { slogan: spec.sloganId }), [
+			{ path: 'item.sloganId', message: say('checklists.refusal.sloganNotInScenario') }
 		]);
 }
 
@@ -182,12 +185,11 @@ export const saveItem = defineCommand({
 		// an item moved to another ward starts afresh there: the old ward's tick and photos are not its
 		if (before && before !== p.item.unitId) clearItemProgress(db, p.item.id);
 		saveItemSpec(db, p.item);
-		const label = `${checklistKindLabel[p.item.kind]} — ${p.item.place}`;
-		return itemsChanged(
-			[p.item.unitId, ...(before ? [before] : [])],
-			1,
-			`${before ? 'Sửa' : 'Thêm'} mục: ${label}`
-		);
+		return itemsChanged([p.item.unitId, ...(before ? [before] : [])], 1, {
+			what: before ? 'edited' : 'added',
+			kind: p.item.kind,
+			place: p.item.place
+		});
 	}
 });
 
@@ -197,17 +199,17 @@ export const addToWards = defineCommand({
 	action: 'checklist.edit',
 	apply(db, p) {
 		const wards = listUnits(db).filter((u) => u.kind === 'ward');
-		if (wards.length === 0) throw new CommandError('invalid', 'Kịch bản hiện tại chưa có phường nào.');
+		if (wards.length === 0) throw new CommandError('invalid', say('checklists.noWards'));
 		const items = wards.map((ward) => ({ ...p.item, id: `${p.idPrefix}-${ward.id}`, unitId: ward.id }));
 		const tooLong = items.find((item) => item.id.length > 64);
 		if (tooLong)
-			throw new CommandError('invalid', `Mã "${tooLong.id}" dài quá 64 ký tự; hãy chọn tiền tố ngắn hơn.`, [
-				{ path: 'idPrefix', message: 'Tiền tố quá dài' }
+			throw new CommandError('invalid', say('checklists.refusal.idTooLong', { id: tooLong.id }), [
+				{ path: 'idPrefix', message: say('checklists.refusal.prefixTooLong') }
 			]);
 		const taken = items.filter((item) => getItemSpec(db, item.id));
 		if (taken.length)
-			throw new CommandError('conflict', `Đã có mục mang mã "${taken[0].id}"; hãy chọn tiền tố khác.`, [
-				{ path: 'idPrefix', message: 'Mã đã có' }
+			throw new CommandError('conflict', say('checklists.refusal.idTaken', { id: taken[0].id }), [
+				{ path: 'idPrefix', message: say('checklists.refusal.idTakenShort') }
 			]);
 		for (const item of items) {
 			refuseUnknown(db, item);
@@ -216,7 +218,7 @@ export const addToWards = defineCommand({
 		return itemsChanged(
 			items.map((i) => i.unitId),
 			items.length,
-			`Thêm cho ${items.length} phường: ${checklistKindLabel[p.item.kind]} — ${p.item.place}`
+			{ what: 'added_to_wards', kind: p.item.kind, place: p.item.place }
 		);
 	}
 });
@@ -228,7 +230,7 @@ export const removeItem = defineCommand({
 	apply(db, p) {
 		const spec = specOrRefuse(db, p.itemId);
 		removeItemSpec(db, p.itemId);
-		return itemsChanged([spec.unitId], 1, `Xoá mục: ${checklistKindLabel[spec.kind]} — ${spec.place}`);
+		return itemsChanged([spec.unitId], 1, { what: 'removed', kind: spec.kind, place: spec.place });
 	}
 });
 
@@ -238,15 +240,14 @@ export const setDeadline = defineCommand({
 	action: 'checklist.edit',
 	apply(db, p) {
 		if (p.unitId && missingUnits(db, [p.unitId]).length)
-			throw new CommandError('not_found', `Không có đơn vị "${p.unitId}".`);
+			throw new CommandError('not_found', say('checklists.refusal.noUnit', { unit: p.unitId }));
 		const items = listItemSpecs(db, p.unitId ?? undefined);
-		if (items.length === 0) throw new CommandError('invalid', 'Không có mục nào để đổi hạn.');
+		if (items.length === 0) throw new CommandError('invalid', say('checklists.refusal.nothingToMove'));
 		for (const item of items) saveItemSpec(db, { ...item, deadline: p.deadline });
-		const where = p.unitId ? unitName(db, p.unitId) : 'mọi đơn vị';
 		return itemsChanged(
 			items.map((i) => i.unitId),
 			items.length,
-			`Đổi hạn chót ${items.length} mục của ${where}`
+			{ what: 'deadline', unitName: p.unitId ? unitName(db, p.unitId) : null }
 		);
 	}
 });

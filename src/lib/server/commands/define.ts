@@ -25,6 +25,8 @@ export interface ApplyContext<Prepared> {
 	now: number;
 	demo: boolean;
 	prepared: Prepared;
+	/** the sender's language, for a refusal's parameter that is itself words (a time: 6g30 or 6:30) */
+	lang: Lang;
 }
 
 export interface CommandDef<T extends CommandType, E extends EventType = EventType, Prepared = unknown> {

@@ -224,7 +224,7 @@ async function execute(actor: Actor, input: unknown, ctx: CommandContext): Promi
 				// the one check of a new command; also catches a copy that committed meanwhile
 				const again = retried();
 				if (again) return again;
-				const emit = def.apply(database, value, { actor, commandId: id, now, demo, prepared });
+				const emit = def.apply(database, value, { actor, commandId: id, now, demo, prepared, lang });
 				const event = appendEvent(database, {
 					commandId: id,
 					commandHash: hash,

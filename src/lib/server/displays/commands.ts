@@ -1,5 +1,6 @@
 /** Creating, laying out and revoking display links (coordinator). */
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
+import { say } from '$lib/i18n';
 import { CommandError, defineCommand } from '../commands/define';
 import { getDisplayLink, insertDisplayLink, revokeDisplayLink, saveDisplayLayout } from './store';
 
@@ -27,8 +28,9 @@ export const revokeDisplayLinkCommand = defineCommand({
 	action: 'display_link.manage',
 	apply(db, p, { now }) {
 		const link = getDisplayLink(db, p.linkId);
-		if (!link) throw new CommandError('not_found', 'Không tìm thấy liên kết màn hình này.');
-		if (link.revokedAt) throw new CommandError('conflict', `Liên kết "${link.name}" đã bị thu hồi trước đó.`);
+		if (!link) throw new CommandError('not_found', say('display.link.notFound'));
+		if (link.revokedAt)
+			throw new CommandError('conflict', say('display.link.alreadyRevoked', { name: link.name }));
 		revokeDisplayLink(db, link.id, now);
 		// the display itself hears it too, and leaves
 		return {
@@ -45,8 +47,8 @@ export const configureDisplayLink = defineCommand({
 	action: 'display_link.manage',
 	apply(db, p) {
 		const link = getDisplayLink(db, p.linkId);
-		if (!link) throw new CommandError('not_found', 'Không tìm thấy liên kết màn hình này.');
-		if (link.revokedAt) throw new CommandError('conflict', `Liên kết "${link.name}" đã bị thu hồi.`);
+		if (!link) throw new CommandError('not_found', say('display.link.notFound'));
+		if (link.revokedAt) throw new CommandError('conflict', say('display.link.revoked', { name: link.name }));
 		// merged here, in the transaction: another mode's settings stay as they are
 		const change = p.layout;
 		const layout = {

@@ -1,5 +1,6 @@
 /** Posting a notice: to every unit or to chosen ones; displays and the ops room see all. */
 import { actorLabel } from '../access';
+import { say } from '$lib/i18n';
 import { defineCommand, CommandError } from '../commands/define';
 import { missingUnits } from '../scenario/units';
 import { insertNotice } from './store';
@@ -11,7 +12,8 @@ export const postNotice = defineCommand({
 	apply(db, p, { actor, commandId, now, demo }) {
 		if (p.targetUnitIds) {
 			const missing = missingUnits(db, p.targetUnitIds);
-			if (missing.length) throw new CommandError('invalid', `Không có đơn vị: ${missing.join(', ')}.`);
+			if (missing.length)
+				throw new CommandError('invalid', say('notice.unknownUnits', { units: missing.join(', ') }));
 		}
 		const data = {
 			id: commandId,

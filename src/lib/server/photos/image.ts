@@ -4,11 +4,17 @@
  * The decoding itself happens in the photo process (see photo-process.ts), not here.
  */
 import fs from 'node:fs/promises';
+import { say, type Said } from '$lib/i18n';
 import { FairQueue } from './fair-queue';
 import { inPhotoProcess, PhotoUnreadable } from './photo-process';
 import type { ProcessedPhoto } from './reencode';
 
-export class ImageRefused extends Error {}
+/** A photo refused for itself, with why (said in the tablet's language where the answer leaves). */
+export class ImageRefused extends Error {
+	constructor(readonly said: Said) {
+		super(said.key);
+	}
+}
 
 const startsWith = (bytes: Uint8Array, signature: number[], at = 0) =>
 	signature.every((b, i) => bytes[at + i] === b);
@@ -44,11 +50,8 @@ async function firstBytes(file: string): Promise<Uint8Array> {
 /** Checked here, before anything is sent to be decoded: what kind of file it is. */
 async function refuseUnreadable(file: string): Promise<void> {
 	const kind = sniffImage(await firstBytes(file));
-	if (kind === 'heic')
-		throw new ImageRefused(
-			'Ảnh HEIC chưa được hỗ trợ. Hãy chụp lại bằng trang này hoặc chọn ảnh JPEG (trên iPhone: Cài đặt › Camera › Định dạng › Tương thích nhất).'
-		);
-	if (!kind) throw new ImageRefused('Tệp này không phải ảnh (chỉ nhận JPEG, PNG, WebP, AVIF).');
+	if (kind === 'heic') throw new ImageRefused(say('checklists.photos.heic'));
+	if (!kind) throw new ImageRefused(say('checklists.photos.notAnImage'));
 }
 
 /**
@@ -83,10 +86,7 @@ export async function processPhoto(file: string, unitId: string): Promise<Proces
 			if (answer.photo) return answer.photo;
 			throw new ImageRefused(answer.refused);
 		} catch (error) {
-			if (error instanceof PhotoUnreadable)
-				throw new ImageRefused(
-					'Không đọc được ảnh này (ảnh hỏng hoặc quá phức tạp để xử lý). Hãy chụp hoặc chọn lại ảnh.'
-				);
+			if (error instanceof PhotoUnreadable) throw new ImageRefused(say('checklists.photos.unreadable'));
 			throw error;
 		}
 	});

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
+import { say, type Said } from '$lib/i18n';
 
 /** A photo as stored: its display image and thumbnail, named by the display image's hash. */
 export interface ProcessedPhoto {
@@ -38,7 +39,8 @@ const eightBit = new Set(['uchar', 'char']);
 /** a photo is handed over as the file its upload was written to: its bytes never cross to the server */
 export type PhotoJob = { op: 'photo'; file: string } | { op: 'svg'; svg: string };
 export interface PhotoAnswers {
-	photo: { refused: string; photo?: undefined } | { refused?: undefined; photo: ProcessedPhoto };
+	/** why a photo is refused crosses from the photo process as a catalogue key and its parameters */
+	photo: { refused: Said; photo?: undefined } | { refused?: undefined; photo: ProcessedPhoto };
 	svg: { jpeg: Buffer };
 }
 export type PhotoAnswer = PhotoAnswers[keyof PhotoAnswers];
@@ -52,12 +54,10 @@ async function svgToJpeg(svg: string): Promise<PhotoAnswers['svg']> {
 }
 
 /** Why a photo is refused from its header alone, or null when it may be decoded. */
-async function refusedByHeader(input: string): Promise<string | null> {
+async function refusedByHeader(input: string): Promise<Said | null> {
 	const { width = 0, height = 0, depth } = await sharp(input).metadata();
-	if (width * height > maxPixels)
-		return `Ảnh quá lớn (${width} × ${height} điểm ảnh; tối đa khoảng 12 triệu điểm ảnh). Hãy chụp ở độ phân giải thấp hơn.`;
-	if (depth && !eightBit.has(depth))
-		return 'Ảnh 16-bit (như PNG chất lượng cao) không được nhận. Hãy lưu lại thành JPEG rồi gửi.';
+	if (width * height > maxPixels) return say('checklists.photos.tooManyPixels', { width, height });
+	if (depth && !eightBit.has(depth)) return say('checklists.photos.sixteenBit');
 	return null;
 }
 
@@ -87,8 +87,7 @@ async function reencode(input: string): Promise<PhotoAnswers['photo']> {
 		};
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
-		if (/pixel limit/i.test(message))
-			return { refused: 'Ảnh quá lớn (quá nhiều điểm ảnh). Hãy chụp ở độ phân giải thấp hơn.' };
-		return { refused: 'Ảnh bị hỏng hoặc chưa tải lên đủ, không đọc được. Hãy chụp hoặc chọn lại ảnh.' };
+		if (/pixel limit/i.test(message)) return { refused: say('checklists.photos.pixelLimit') };
+		return { refused: say('checklists.photos.broken') };
 	}
 }

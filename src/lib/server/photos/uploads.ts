@@ -3,6 +3,7 @@
  * appended at the offset the server already holds; a broken upload goes on from there.
  * When the last byte is in, the photo is checked and stored, or refused and forgotten.
  */
+import { say, type Said } from '$lib/i18n';
 import type { ErrorCode } from '$lib/types';
 import { config } from '../config';
 import type { Db } from '../db';
@@ -26,9 +27,10 @@ import {
 	unfinishedUploads
 } from './store';
 
+/** a refusal's words are said in the sender's language by the door (routes/photos/uploads) */
 export type UploadAnswer =
 	| { ok: true; received: number; total: number; photoId: string | null }
-	| { ok: false; status: number; code: ErrorCode; message: string; received?: number };
+	| { ok: false; status: number; code: ErrorCode; message: Said; received?: number };
 
 /** incomplete uploads a unit may have at once: a tablet sends one photo at a time */
 const maxUnfinishedPerUnit = 40;
@@ -37,8 +39,8 @@ export function maxPhotoBytes(): number {
 	return config.photoMaxMb * 1024 * 1024;
 }
 
-export function tooLargeMessage(): string {
-	return `Ảnh quá lớn: tối đa ${config.photoMaxMb} MB. Hãy chụp lại hoặc chọn ảnh nhỏ hơn.`;
+export function tooLargeMessage(): Said {
+	return say('checklists.photos.tooLarge', { mb: config.photoMaxMb });
 }
 
 // one chunk at a time per upload: two copies of a retried request must not both append
@@ -75,7 +77,7 @@ async function receive(db: Db, chunk: Chunk, demo: boolean): Promise<UploadAnswe
 	if (total > maxPhotoBytes()) return { ok: false, status: 413, code: 'invalid', message: tooLargeMessage() };
 	const upload = getUpload(db, uploadId);
 	if (upload && upload.unitId !== unitId)
-		return { ok: false, status: 403, code: 'forbidden', message: 'Ảnh này thuộc đơn vị khác.' };
+		return { ok: false, status: 403, code: 'forbidden', message: say('checklists.photos.otherUnit') };
 	if (upload?.photoId)
 		return { ok: true, received: upload.total, total: upload.total, photoId: upload.photoId };
 	if (upload && upload.total !== total)
@@ -83,7 +85,7 @@ async function receive(db: Db, chunk: Chunk, demo: boolean): Promise<UploadAnswe
 			ok: false,
 			status: 400,
 			code: 'invalid',
-			message: 'Kích thước ảnh khác với lúc bắt đầu tải lên. Hãy chọn lại ảnh.'
+			message: say('checklists.photos.sizeChanged')
 		};
 	const received = upload ? await receivedBytes(uploadId) : 0;
 	// every byte arrived before (the server stopped while storing it): store it now
@@ -93,7 +95,7 @@ async function receive(db: Db, chunk: Chunk, demo: boolean): Promise<UploadAnswe
 			ok: false,
 			status: 409,
 			code: 'conflict',
-			message: `Máy chủ đang có ${received} byte của ảnh này; gửi tiếp từ đó.`,
+			message: say('checklists.photos.resumeFrom', { received }),
 			received
 		};
 	if (start + length > total)
@@ -101,7 +103,7 @@ async function receive(db: Db, chunk: Chunk, demo: boolean): Promise<UploadAnswe
 			ok: false,
 			status: 400,
 			code: 'invalid',
-			message: 'Phần ảnh gửi lên vượt quá kích thước đã khai.'
+			message: say('checklists.photos.pastDeclared')
 		};
 	if (!upload) {
 		// counted and created in one step: parallel new uploads cannot all slip under the cap
@@ -115,7 +117,7 @@ async function receive(db: Db, chunk: Chunk, demo: boolean): Promise<UploadAnswe
 				ok: false,
 				status: 429,
 				code: 'rate_limited',
-				message: 'Đơn vị đang có quá nhiều ảnh tải dở. Chờ các ảnh đang gửi xong rồi gửi tiếp.'
+				message: say('checklists.photos.tooManyUnfinished')
 			};
 		await removeIncoming(uploadId); // a leftover from an upload refused earlier
 	}
@@ -143,19 +145,19 @@ const notAppended: Record<Exclude<Appended, 'whole'>, UploadAnswer> = {
 		ok: false,
 		status: 408,
 		code: 'bad_request',
-		message: 'Kết nối bị ngắt khi đang gửi ảnh; máy sẽ gửi tiếp.'
+		message: say('checklists.photos.cut')
 	},
 	short: {
 		ok: false,
 		status: 408,
 		code: 'bad_request',
-		message: 'Phần ảnh nhận được không đủ; máy sẽ gửi lại phần này.'
+		message: say('checklists.photos.short')
 	},
 	long: {
 		ok: false,
 		status: 400,
 		code: 'bad_request',
-		message: 'Phần ảnh gửi lên dài hơn Content-Range đã khai.'
+		message: say('checklists.photos.long')
 	}
 };
 
@@ -164,8 +166,7 @@ const queueFullAnswer: UploadAnswer = {
 	ok: false,
 	status: 429,
 	code: 'rate_limited',
-	message:
-		'Máy chủ đang xử lý nhiều ảnh của đơn vị này. Ảnh đã nhận đủ và vẫn ở trên máy; sẽ tự gửi lại sau ít phút.'
+	message: say('checklists.photos.queueFull')
 };
 
 async function finish(
@@ -197,19 +198,19 @@ async function finish(
 				ok: false,
 				status: 503,
 				code: 'internal',
-				message: 'Máy chủ chưa xử lý được ảnh lúc này. Ảnh đã nhận đủ và vẫn ở trên máy; sẽ gửi lại sau.'
+				message: say('checklists.photos.processFailed')
 			};
 		// nothing half-saved: the upload is forgotten, the tablet is told why
 		deleteUpload(db, uploadId);
 		await removeIncoming(uploadId);
 		if (error instanceof ImageRefused)
-			return { ok: false, status: 422, code: 'invalid', message: error.message };
+			return { ok: false, status: 422, code: 'invalid', message: error.said };
 		console.error('[photos] could not store a photo', error);
 		return {
 			ok: false,
 			status: 500,
 			code: 'internal',
-			message: 'Máy chủ chưa lưu được ảnh. Ảnh vẫn ở trên máy; sẽ gửi lại sau.'
+			message: say('checklists.photos.notStored')
 		};
 	}
 }

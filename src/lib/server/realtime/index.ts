@@ -15,7 +15,7 @@ import type {
 	SyncResult
 } from '$lib/types';
 import type { TruckView } from '$lib/trucks/types';
-import type { Lang } from '$lib/i18n';
+import { translate, type Lang } from '$lib/i18n';
 import { authorize, roomsFor, userActor, type Actor } from '../access';
 import { dayClock, dayNow } from '../day-clock';
 import { withoutCrew } from '../trucks/truck-view';
@@ -124,7 +124,7 @@ function syncFrom(afterSeq: number, rooms: string[]): SyncResult {
 function guarded<A extends unknown[]>(
 	name: string,
 	handler: (...args: A) => unknown,
-	fallback: unknown = { ok: false, code: 'internal', message: 'Máy chủ gặp lỗi; hãy thử lại.' }
+	fallback: unknown
 ): (...args: A) => void {
 	return (...args: A) => {
 		const ack = args.at(-1);
@@ -144,6 +144,7 @@ function guarded<A extends unknown[]>(
 function onConnection(socket: RealtimeSocket): void {
 	const { actor, rooms } = socket.data;
 	const ip = socket.data.address;
+	const failed = { ok: false, code: 'internal', message: translate(socket.data.lang, 'realtime.failed') };
 	/** after a busy, rate_limited or forbidden answer: one too many in a row lets the connection go */
 	const refused = () => {
 		if (strikes.strike(socket.id, socket.data.signIn, Date.now())) socket.disconnect(true);
@@ -171,23 +172,31 @@ function onConnection(socket: RealtimeSocket): void {
 	});
 	socket.on(
 		'command',
-		guarded('command', async (command, ack) => {
-			if (typeof ack !== 'function') return;
-			const result = await executeCommand(actor, command, {
-				clientId: socket.id,
-				ip,
-				lang: socket.data.lang
-			});
-			ack(result);
-			if (!result.ok && (result.code === 'rate_limited' || result.code === 'forbidden')) refused();
-		})
+		guarded(
+			'command',
+			async (command, ack) => {
+				if (typeof ack !== 'function') return;
+				const result = await executeCommand(actor, command, {
+					clientId: socket.id,
+					ip,
+					lang: socket.data.lang
+				});
+				ack(result);
+				if (!result.ok && (result.code === 'rate_limited' || result.code === 'forbidden')) refused();
+			},
+			failed
+		)
 	);
 	socket.on(
 		'positions',
-		guarded('positions', async (batch, ack) => {
-			if (typeof ack !== 'function') return;
-			ack(await reportPositions(actor, batch));
-		})
+		guarded(
+			'positions',
+			async (batch, ack) => {
+				if (typeof ack !== 'function') return;
+				ack(await reportPositions(actor, batch));
+			},
+			failed
+		)
 	);
 	/**
 	 * A read answered in its turn at `desk`; asked too often, null: the page keeps what it has
@@ -220,14 +229,18 @@ function onConnection(socket: RealtimeSocket): void {
 	);
 	socket.on(
 		'track',
-		guarded('track', (query, ack) => {
-			if (typeof ack !== 'function') return;
-			const answer = guarded('track', () => ack(readTrack(actor, query)));
-			trackDesk.ask(socket.data.signIn, answer, (retryInMs) => {
-				ack({ ok: false, message: 'Máy chủ đang bận, đang thử lại…', retryInMs });
-				refused();
-			});
-		})
+		guarded(
+			'track',
+			(query, ack) => {
+				if (typeof ack !== 'function') return;
+				const answer = guarded('track', () => ack(readTrack(actor, query)), failed);
+				trackDesk.ask(socket.data.signIn, answer, (retryInMs) => {
+					ack({ ok: false, message: translate(socket.data.lang, 'realtime.busy'), retryInMs });
+					refused();
+				});
+			},
+			failed
+		)
 	);
 	socket.on(
 		'clock',

@@ -7,10 +7,10 @@ import { cellsOf, checkFigures, compactFigures } from '$lib/reports/cells';
 import { addUp, latestByUnit, subtrees } from '$lib/reports/rollup';
 import { whereInReport } from '$lib/reports/where';
 import type { SubmissionView } from '$lib/reports/types';
-import type { Problem } from '$lib/types';
+import { say, type Lang } from '$lib/i18n';
 import { actorLabel } from '../access';
 import { dayNow } from '../day-clock';
-import { CommandError, defineCommand } from '../commands/define';
+import { CommandError, defineCommand, type ProblemToSay } from '../commands/define';
 import type { Db } from '../db';
 import { uuidFromName } from '../ids';
 import { getUpload } from '../photos/store';
@@ -39,29 +39,28 @@ interface Body {
 /** The checked content of a draft or a submission; refuses with every problem found. */
 function checked(db: Db, p: Body) {
 	const unit = getUnit(db, p.unitId);
-	if (!unit) throw new CommandError('not_found', 'Không có đơn vị này trong kịch bản hiện tại.');
+	if (!unit) throw new CommandError('not_found', say('reports.noUnit'));
 	const template = reportTemplate(db);
-	if (!template) throw new CommandError('not_found', 'Kịch bản chưa có mẫu báo cáo.');
-	const problems: Problem[] = checkFigures(template.rows, p.figures);
+	if (!template) throw new CommandError('not_found', say('reports.noTemplate'));
+	const problems: ProblemToSay[] = checkFigures(template.rows, p.figures);
 	const sections = new Set(template.form.sections.map((s) => s.id));
 	for (const id of Object.keys(p.narrative))
 		if (!sections.has(id))
-			problems.push({ path: `narrative.${id}`, message: 'Mẫu báo cáo không có phần này' });
+			problems.push({ path: `narrative.${id}`, message: say('reports.command.noSection') });
 	const photoIds = p.uploads.flatMap((uploadId, i) => {
 		const upload = getUpload(db, uploadId);
 		if (upload?.photoId && upload.unitId === p.unitId) return [upload.photoId];
-		problems.push({ path: `uploads[${i}]`, message: 'Ảnh chưa có trên máy chủ; hãy chọn lại ảnh' });
+		problems.push({ path: `uploads[${i}]`, message: say('reports.command.photoMissing') });
 		return [];
 	});
-	if (problems.length)
-		throw new CommandError('invalid', 'Có ô chưa hợp lệ; chưa lưu gì. Sửa các ô được đánh dấu.', problems);
+	if (problems.length) throw new CommandError('invalid', say('reports.command.invalid'), problems);
 	return { unit, figures: compactFigures(p.figures), photoIds: [...new Set(photoIds)] };
 }
 
 /** names a problem's cell as the unit's table prints it */
-function describeInReport(db: Db, path: string): string | undefined {
+function describeInReport(db: Db, path: string, lang: Lang): string | undefined {
 	const template = reportTemplate(db);
-	return template ? whereInReport(template, path) : undefined;
+	return template ? whereInReport(template, path, lang) : undefined;
 }
 
 export const saveDraftCommand = defineCommand({
@@ -137,10 +136,9 @@ export const signOff = defineCommand({
 	action: 'report.manage',
 	apply(db, p, { actor, commandId, demo }) {
 		const template = reportTemplate(db);
-		if (!template) throw new CommandError('not_found', 'Kịch bản chưa có mẫu báo cáo.');
+		if (!template) throw new CommandError('not_found', say('reports.noTemplate'));
 		const before = getSignoff(db);
-		if (before)
-			throw new CommandError('conflict', `Bảng tổng hợp đã được chốt bởi ${before.by}; không chốt lại được.`);
+		if (before) throw new CommandError('conflict', say('reports.command.signedAlready', { by: before.by }));
 		const event = currentEvent(db);
 		const tree = new Set(subtrees(listUnits(db)).get(event?.organizerUnitId ?? '') ?? []);
 		// the organizer's table: every unit of its tree, as each last reported
@@ -168,19 +166,19 @@ export const setTarget = defineCommand({
 	action: 'report.manage',
 	apply(db, p) {
 		const row = reportTemplate(db)?.rows.find((r) => r.id === p.rowId);
-		if (!row) throw new CommandError('not_found', 'Mẫu báo cáo không có dòng này.');
+		if (!row) throw new CommandError('not_found', say('reports.command.noRow'));
 		const takes = cellsOf(row);
 		for (const cell of ['count', 'people'] as const)
 			if (p.target?.[cell] !== undefined && !takes.includes(cell))
-				throw new CommandError('invalid', `Dòng “${row.label}” không có ô này; không đặt chỉ tiêu được.`, [
-					{ path: `target.${cell}`, message: 'Dòng này không nhập ô này' }
+				throw new CommandError('invalid', say('reports.command.noTargetCell', { row: row.label }), [
+					{ path: `target.${cell}`, message: say('reports.command.cellNotTaken') }
 				]);
 		const target =
 			p.target && (p.target.count !== undefined || p.target.people !== undefined) ? p.target : undefined;
 		saveRowSpec(db, { ...row, target });
 		return {
 			type: 'report.template_changed',
-			data: { summary: `${target ? 'Đặt' : 'Bỏ'} chỉ tiêu dòng “${row.label}”` },
+			data: { rowId: row.id, rowLabel: row.label, set: !!target },
 			audience: organizerAudience
 		};
 	}

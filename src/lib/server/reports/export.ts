@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { fold } from '$lib/ceremony/search';
 import { cellsOf } from '$lib/reports/cells';
+import { official } from '$lib/reports/official';
 import type { ReportTemplate } from '$lib/reports/types';
 import { formatDateTime } from '$lib/time/format';
 import type { ReportSheet } from './picture';
@@ -93,9 +94,9 @@ export async function reportWorkbook(sheet: ReportSheet, exportedAt = Date.now()
 	const { form } = template;
 	const at = tableLayout(template);
 	const book = new ExcelJS.Workbook();
-	book.creator = 'Khai Mạc';
+	book.creator = official.creator;
 	book.created = new Date(exportedAt);
-	const ws = book.addWorksheet('Tổng hợp', {
+	const ws = book.addWorksheet(official.sheetName, {
 		pageSetup: {
 			paperSize: 9, // A4
 			orientation: 'portrait',
@@ -105,18 +106,18 @@ export async function reportWorkbook(sheet: ReportSheet, exportedAt = Date.now()
 			margins: { left: 0.7, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
 			printTitlesRow: `${at.header}:${at.header + 1}`
 		},
-		headerFooter: { oddFooter: '&CTrang &P/&N' }
+		headerFooter: { oddFooter: official.pageFooter }
 	});
 	ws.columns = widths.map((w) => ({ width: w }));
 
 	const left: [number, number] = [columns.stt, columns.label];
 	const right: [number, number] = [columns.measure, width];
 	const all: [number, number] = [1, width];
-	line(ws, 1, left, `ĐƠN VỊ: ${sheet.unitName}`, { font: { bold: true } });
-	line(ws, 1, right, 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { font: { bold: true } });
-	line(ws, 2, right, 'Độc lập - Tự do - Hạnh phúc', { font: { bold: true, underline: true, size: 13 } });
-	line(ws, 3, left, 'Số:      /BC-');
-	line(ws, 3, right, `${form.place || '……'}, ngày …… tháng …… năm ……`, { font: { italic: true } });
+	line(ws, 1, left, official.unit(sheet.unitName), { font: { bold: true } });
+	line(ws, 1, right, official.nation, { font: { bold: true } });
+	line(ws, 2, right, official.motto, { font: { bold: true, underline: true, size: 13 } });
+	line(ws, 3, left, `${official.number}      ${official.numberSuffix}`);
+	line(ws, 3, right, official.dateLine(form.place), { font: { italic: true } });
 	line(ws, at.title, all, form.title, { font: { bold: true, size: 14 } });
 	if (at.subtitle) line(ws, at.subtitle, all, form.subtitle, { font: { bold: true, size: 13 } });
 	if (at.tableHeading)
@@ -125,17 +126,17 @@ export async function reportWorkbook(sheet: ReportSheet, exportedAt = Date.now()
 	// The header: "Số lượng" spans its two sub-columns; the other names span both header rows.
 	const [top, sub] = [at.header, at.header + 1];
 	const heads: [number, string][] = [
-		[columns.stt, 'STT'],
-		[columns.label, 'Các hoạt động'],
-		[columns.measure, 'Đơn vị'],
-		[columns.note, 'Ghi chú']
+		[columns.stt, official.heads.stt],
+		[columns.label, official.heads.activity],
+		[columns.measure, official.heads.measure],
+		[columns.note, official.heads.note]
 	];
 	for (const [col, name] of heads) {
 		ws.mergeCells(top, col, sub, col);
 		ws.getCell(top, col).value = name;
 	}
 	ws.mergeCells(top, columns.count, top, columns.people);
-	ws.getCell(top, columns.count).value = 'Số lượng';
+	ws.getCell(top, columns.count).value = official.heads.quantity;
 	ws.getCell(sub, columns.count).value = template.quantityColumns[0];
 	ws.getCell(sub, columns.people).value = template.quantityColumns[1];
 
@@ -182,12 +183,12 @@ export async function reportWorkbook(sheet: ReportSheet, exportedAt = Date.now()
 	ws.getRow(top).height = 20;
 	ws.getRow(sub).height = linesIn(template.quantityColumns[0], widths[columns.count - 1]) * lineHeight;
 
-	line(ws, at.basis, all, `${sheet.basis}. Xuất từ Khai Mạc lúc ${formatDateTime(exportedAt)}.`, {
+	line(ws, at.basis, all, official.exported(sheet.basis, formatDateTime(exportedAt, 'vi')), {
 		font: { italic: true, size: 10 },
 		align: 'left'
 	});
-	line(ws, at.signature, right, 'THỦ TRƯỞNG ĐƠN VỊ', { font: { bold: true } });
-	line(ws, at.signature + 1, right, '(Ký tên, đóng dấu)', { font: { italic: true } });
+	line(ws, at.signature, right, official.signer, { font: { bold: true } });
+	line(ws, at.signature + 1, right, official.signHint, { font: { italic: true } });
 
 	return Buffer.from(await book.xlsx.writeBuffer());
 }
@@ -195,7 +196,8 @@ export async function reportWorkbook(sheet: ReportSheet, exportedAt = Date.now()
 /** CSV with a BOM: without it Excel reads UTF-8 as the local code page and mangles the diacritics. */
 export function reportCsv(sheet: ReportSheet): string {
 	const { template, figures } = sheet;
-	const fields = ['STT', 'Các hoạt động', 'Đơn vị', ...template.quantityColumns, 'Ghi chú'];
+	const { heads } = official;
+	const fields = [heads.stt, heads.activity, heads.measure, ...template.quantityColumns, heads.note];
 	const data = template.rows.map((row) => {
 		const own = figures[row.id] ?? {};
 		const taken = cellsOf(row);

@@ -2,6 +2,7 @@
  * What the reporting pages and exports start from: the template, the units that report, every
  * submission, the sign-off. The rolled-up numbers are computed from these by $lib/reports.
  */
+import { official } from '$lib/reports/official';
 import { latestByUnit, rollUp, subtrees } from '$lib/reports/rollup';
 import type { Figures, ReportTemplate, ReportUnit, SignoffView, SubmissionView } from '$lib/reports/types';
 import type { Db } from '../db';
@@ -56,7 +57,10 @@ export interface ReportSheet {
 	/** ĐƠN VỊ in the heading: the unit, or the organizer for the rolled-up table */
 	unitName: string;
 	figures: Figures;
-	/** what the numbers are: the rolled-up table (live or signed off) or one unit's latest */
+	/**
+	 * what the numbers are, in the document's words (official.ts): the rolled-up table (live or
+	 * signed off) or one unit's latest
+	 */
 	basis: string;
 	/** a unit's own report: its narrative sections (I, II) as written */
 	narrative: { title: string; text: string }[];
@@ -73,10 +77,7 @@ export function rolledUpSheet(picture: ReportPicture, signed: boolean): ReportSh
 		eventName: picture.eventName,
 		unitName: organizer.name,
 		figures,
-		basis:
-			signed && signoff
-				? `Bảng đã chốt (${signoff.counted.length} đơn vị)`
-				: `Tổng hợp trực tiếp từ ${count} đơn vị đã gửi`,
+		basis: signed && signoff ? official.basis.signed(signoff.counted.length) : official.basis.live(count),
 		narrative: []
 	};
 }
@@ -95,7 +96,11 @@ export function unitSheet(picture: ReportPicture, unitId: string, withBelow = fa
 		figures: withBelow
 			? rollUp(picture.template.rows, subtrees(picture.units).get(unitId) ?? [unitId], latest)
 			: (own?.figures ?? {}),
-		basis: withBelow ? 'Gồm các đơn vị trực thuộc' : own ? `Lần gửi thứ ${own.version}` : 'Chưa gửi báo cáo',
+		basis: withBelow
+			? official.basis.withBelow
+			: own
+				? official.basis.version(own.version)
+				: official.basis.notSent,
 		narrative: withBelow
 			? []
 			: picture.template.form.sections.flatMap((s) =>

@@ -3,7 +3,8 @@
  * photos labelled demo, as their tablets would; the coordinator reviews each photo a little
  * later, returns one (the ward sends a new photo), and one ward stays behind schedule.
  */
-import { checklistKindLabel } from '$lib/checklists/types';
+import { checklistKindKey } from '$lib/checklists/types';
+import { translate } from '$lib/i18n';
 import { userActor, type Actor } from '../access';
 import { listItemSpecs, type ChecklistItemSpec } from '../checklists/store';
 import { executeCommand } from '../commands/execute';
@@ -57,7 +58,7 @@ async function act(step: Step, tick: DemoTick, coordinator: Actor | null): Promi
 	const { item } = step;
 	const key = (what: string) =>
 		uuidFromName(`demo:${tick.eventId}:${tick.cycle}:checklist:${item.id}:${what}`);
-	const kind = checklistKindLabel[item.kind];
+	const kind = translate('vi', checklistKindKey[item.kind]);
 	if (step.what === 'tick' || step.what === 'retick') {
 		const staff = demoStaffOf(db(), item.unitId);
 		const actor = staff ? userActor(staff) : coordinator;

@@ -15,6 +15,7 @@ import { db } from '../db';
 import { uuidFromName } from '../ids';
 import { reportPicture, type ReportPicture } from '../reports/picture';
 import { demoUsers } from '../users/store';
+import { demoReportTexts as texts } from './report-texts';
 import { share } from './share';
 import type { DemoActor } from './types';
 
@@ -160,7 +161,7 @@ function figuresOf(rows: ReportRow[], unit: ReportUnit, revised: boolean): Figur
 		const first = typedRow(row, unit);
 		figures[row.id] = changed.includes(row) ? revisedRow(row, unit, first) : first;
 	}
-	if (changed[0]) figures[changed[0].id].note = 'Bổ sung sau khi rà soát (số liệu demo)';
+	if (changed[0]) figures[changed[0].id].note = texts.revisedNote;
 	for (const row of rows) {
 		const parts = totals.get(row.id);
 		if (!parts) continue;
@@ -177,25 +178,13 @@ function figuresOf(rows: ReportRow[], unit: ReportUnit, revised: boolean): Figur
 	return figures;
 }
 
-const opening = [
-	'đã ban hành kế hoạch, phân công cán bộ phụ trách và tuyên truyền về Tuần lễ đến cán bộ, người dân.',
-	'đã triển khai kế hoạch của cấp trên, lồng ghép các hoạt động của Tuần lễ vào sinh hoạt thường kỳ.',
-	'đã họp triển khai, treo băng rôn, khẩu hiệu và thông báo lịch hoạt động của Tuần lễ.'
-];
-const further = [
-	'Các hoạt động được tổ chức theo kế hoạch; số liệu cụ thể ở bảng tổng hợp bên dưới.',
-	'Người dân tham gia đông; một số hoạt động dời lịch do thời tiết. Số liệu ở bảng tổng hợp.',
-	'Các lớp, các cuộc thi diễn ra đúng kế hoạch; đơn vị đề nghị tiếp tục duy trì trong năm tới.'
-];
-
 function narrativeOf(setting: ReportSetting, unit: ReportUnit, revised: boolean): Narrative {
 	const narrative: Narrative = {};
 	setting.template.form.sections.forEach((section, i) => {
-		const pool = i === 0 ? opening : further;
+		const pool = i === 0 ? texts.opening : texts.further;
 		const sentence = pool[Math.floor(share(`${unit.id}:${section.id}:text`) * pool.length)];
 		const text = i === 0 ? `${unit.name} ${sentence}` : sentence;
-		narrative[section.id] =
-			`(Số liệu demo) ${text}${revised && i === 0 ? ' Bản gửi lại: đã điều chỉnh một số số liệu sau khi rà soát.' : ''}`;
+		narrative[section.id] = `${texts.marker} ${text}${revised && i === 0 ? ` ${texts.revised}` : ''}`;
 	});
 	return narrative;
 }
@@ -293,7 +282,7 @@ export const reportSubmissions: DemoActor = {
 				{ demo: true }
 			);
 			if (!result.ok)
-				console.warn(`[demo] báo cáo của ${step.unitId} (lần ${step.version}) bị từ chối: ${result.message}`);
+				console.warn(`[demo] report of ${step.unitId} (version ${step.version}) refused: ${result.message}`);
 		}
 	}
 };

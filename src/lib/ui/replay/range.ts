@@ -1,8 +1,9 @@
 /**
- * Times and numbers around the replay, as people here read them: Vietnam time (always +07:00,
- * no daylight saving since 1975), a decimal comma, durations as h:mm. Pure; runs on the
- * server (the page's default range) and in the browser.
+ * Times and numbers around the replay, as the reader reads them: Vietnam time (always +07:00,
+ * no daylight saving since 1975), a decimal comma in Vietnamese (a point in English), durations
+ * as h:mm. Pure; runs on the server (the page's default range) and in the browser.
  */
+import { translate, type Lang } from '$lib/i18n';
 
 const hourMs = 3_600_000;
 const minuteMs = 60_000;
@@ -28,20 +29,27 @@ export function defaultReplayRange(
 	return { from: Math.floor(from / minuteMs) * minuteMs, to: Math.ceil(to / minuteMs) * minuteMs };
 }
 
-/** What is wrong with a range to load, in Vietnamese, or null when it can be asked for. */
-export function rangeProblem(from: number | null, to: number | null): string | null {
-	if (from === null || to === null) return 'Nhập đủ thời điểm bắt đầu và kết thúc.';
-	if (to <= from) return 'Thời điểm kết thúc phải sau thời điểm bắt đầu.';
-	if (to - from > MAX_RANGE_MS) return 'Chọn khoảng thời gian tối đa 48 giờ.';
+/** What is wrong with a range to load, in `lang`, or null when it can be asked for. */
+export function rangeProblem(from: number | null, to: number | null, lang: Lang = 'vi'): string | null {
+	if (from === null || to === null) return translate(lang, 'replay.rangeMissing');
+	if (to <= from) return translate(lang, 'replay.rangeOrder');
+	if (to - from > MAX_RANGE_MS) return translate(lang, 'replay.rangeMax', { hours: MAX_RANGE_MS / hourMs });
 	return null;
 }
 
-const kmFormat = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const countFormat = new Intl.NumberFormat('vi-VN');
+const twoDecimals = { minimumFractionDigits: 2, maximumFractionDigits: 2 };
+const kmFormats: Record<Lang, Intl.NumberFormat> = {
+	vi: new Intl.NumberFormat('vi-VN', twoDecimals),
+	en: new Intl.NumberFormat('en-GB', twoDecimals)
+};
+const countFormats: Record<Lang, Intl.NumberFormat> = {
+	vi: new Intl.NumberFormat('vi-VN'),
+	en: new Intl.NumberFormat('en-GB')
+};
 
-/** metres → "12,35 km" */
-export function formatKm(metres: number): string {
-	return `${kmFormat.format(metres / 1000)} km`;
+/** metres → "12,35 km" ("12.35 km" in English) */
+export function formatKm(metres: number, lang: Lang = 'vi'): string {
+	return `${kmFormats[lang].format(metres / 1000)} km`;
 }
 
 /** ms → "1:05" (hours:minutes, minutes rounded down) */
@@ -50,7 +58,7 @@ export function formatDuration(ms: number): string {
 	return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
 
-/** 123456 → "123.456" */
-export function formatCount(n: number): string {
-	return countFormat.format(n);
+/** 123456 → "123.456" ("123,456" in English) */
+export function formatCount(n: number, lang: Lang = 'vi'): string {
+	return countFormats[lang].format(n);
 }

@@ -8,6 +8,7 @@ import { outbox } from '$lib/client/outbox.svelte';
 import type { InviteeView } from '$lib/ceremony/types';
 import type { CommandPayload, CommandType } from '$lib/commands';
 import type { CommandResult } from '$lib/types';
+import { t } from '$lib/ui/i18n';
 
 export type Tone = 'ok' | 'waiting' | 'warn' | 'bad';
 
@@ -39,7 +40,7 @@ export class GateDesk {
 			'id' in invitee
 				? { inviteeId: invitee.id, at: Math.round(live.dayNow) }
 				: { code: invitee.code, at: Math.round(live.dayNow) };
-		return this.#send('gate.check_in', payload, `${invitee.name} đã vào`);
+		return this.#send('gate.check_in', payload, t('ceremony.desk.checkedIn', { name: invitee.name }));
 	}
 
 	count(groupId: string, groupName: string, n: number) {
@@ -47,7 +48,7 @@ export class GateDesk {
 	}
 
 	undo(checkinId: string, label: string) {
-		return this.#send('gate.undo', { checkinId }, `Đã huỷ lượt vào: ${label}`);
+		return this.#send('gate.undo', { checkinId }, t('ceremony.desk.undone', { label }));
 	}
 
 	async #send<T extends CommandType>(type: T, payload: CommandPayload<T>, done: string): Promise<void> {
@@ -56,12 +57,13 @@ export class GateDesk {
 		try {
 			({ answer } = await outbox.queue(type, payload, [], { saysRefusal: true }));
 		} catch {
-			this.said = { tone: 'bad', text: 'Không lưu được trên máy (bộ nhớ trình duyệt bị chặn). Hãy thử lại.' };
+			this.said = { tone: 'bad', text: t('ceremony.desk.notStored') };
 			return;
 		}
-		this.said = live.connected
-			? { tone: 'waiting', text: 'Đang gửi…' }
-			: { tone: 'waiting', text: 'Đã lưu trên máy, sẽ gửi khi có mạng.' };
+		this.said = {
+			tone: 'waiting',
+			text: t(live.connected ? 'ceremony.desk.sending' : 'ceremony.desk.queued')
+		};
 		const result = await answer;
 		if (ticket !== this.#ticket) {
 			// a newer action took the banner; a refusal of this one still deserves a word

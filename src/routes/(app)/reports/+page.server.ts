@@ -1,4 +1,5 @@
 import { error, fail } from '@sveltejs/kit';
+import { translate, words } from '$lib/i18n';
 import { authorize } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { refusedUnread, requireActor, runFormCommand } from '$lib/server/guard';
@@ -27,9 +28,10 @@ export const load: PageServerLoad = (event) => {
 		return { picture: picture && { template: picture.template, units: picture.units }, unit: null };
 	}
 	const actor = requireActor(event, 'read.report', { unitId });
-	if (!picture) error(404, { message: 'Kịch bản chưa có mẫu báo cáo. Ban tổ chức cần nạp mẫu trước.' });
+	const { lang } = event.locals;
+	if (!picture) error(404, { message: translate(lang, 'reports.editor.noTemplate') });
 	const unit = picture.units.find((u) => u.id === unitId);
-	if (!unit) error(404, { message: 'Không có đơn vị này trong kịch bản hiện tại.' });
+	if (!unit) error(404, { message: translate(lang, 'reports.noUnit') });
 	return {
 		picture: { template: picture.template, units: picture.units },
 		unit,
@@ -44,10 +46,11 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	/** Sending the report: the same command the page's draft goes through, a new version each time. */
 	submit: async (event) => {
+		const { lang } = event.locals;
 		const unitId = unitIdOf(event);
 		const template = reportPicture(db())?.template;
 		if (!unitId || !template)
-			return fail(404, { message: 'Không có mẫu báo cáo cho đơn vị này.', problems: [] });
+			return fail(404, { message: translate(lang, 'reports.editor.noTemplateForUnit'), problems: [] });
 		// a report of up to 2 MB is read only from someone who may send this unit's
 		const refused = refusedUnread(event, 'report.submit', { unitId });
 		if (refused) return refused;
@@ -58,9 +61,9 @@ export const actions: Actions = {
 		});
 		if (problems.length)
 			return fail(400, {
-				message: `Có ${problems.length} ô chưa hợp lệ; chưa gửi. Sửa các ô được đánh dấu rồi gửi lại.`,
+				message: translate(lang, 'reports.editor.invalidCells', { n: problems.length }),
 				code: 'invalid',
-				problems
+				problems: problems.map((p) => ({ path: p.path, message: words(lang, p.message) }))
 			});
 		// the figures as read against the template above; the uploads are the form's `uploads`
 		return runFormCommand(event, 'report.submit', form, { unitId, figures, narrative });

@@ -2,22 +2,23 @@
  * The report form's field names, shared by the page (which names its inputs) and the action
  * (which reads them back): `cell.<row>.<count|people>`, `note.<row>`, `section.<id>`.
  */
-import { readCell } from '$lib/reports/cells';
+import { cellsOf, readCell, type CellProblem } from '$lib/reports/cells';
 import type { Cell, Figures, Narrative, ReportTemplate } from '$lib/reports/types';
-import { cellsOf } from '$lib/reports/cells';
-import type { Problem } from '$lib/types';
 
 export const cellField = (rowId: string, cell: Cell) => `cell.${rowId}.${cell}`;
 export const noteField = (rowId: string) => `note.${rowId}`;
 export const sectionField = (id: string) => `section.${id}`;
 
-/** What was typed, read against the template; the problems name the cells as the command does. */
+/**
+ * What was typed, read against the template; the problems name the cells as the command does,
+ * their words said in the reader's language by whoever shows them.
+ */
 export function readReportForm(
 	template: ReportTemplate,
 	value: (name: string) => string
-): { figures: Figures; narrative: Narrative; problems: Problem[] } {
+): { figures: Figures; narrative: Narrative; problems: CellProblem[] } {
 	const figures: Figures = {};
-	const problems: Problem[] = [];
+	const problems: CellProblem[] = [];
 	for (const row of template.rows) {
 		const entry: Figures[string] = {};
 		for (const cell of cellsOf(row)) {

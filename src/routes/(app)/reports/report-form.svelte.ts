@@ -6,9 +6,8 @@
  */
 import { throttledFor } from '$lib/client/command-answer';
 import { live } from '$lib/client/live.svelte';
-import { cellsOf, formatNumber } from '$lib/reports/cells';
+import { cellsOf, formatNumber, type CellProblem } from '$lib/reports/cells';
 import type { DraftView, Figures, Narrative, ReportTemplate } from '$lib/reports/types';
-import type { Problem } from '$lib/types';
 import { cellField, noteField, readReportForm, sectionField } from './form-fields';
 
 export type SaveState = 'saved' | 'saving' | 'waiting' | 'refused';
@@ -98,7 +97,7 @@ export class ReportFormState {
 	read = $derived.by(() => readReportForm(this.#template, (name) => this.typed[name] ?? ''));
 
 	/** the problem of one field, by its command path (figures.<row>.<cell>) */
-	problemAt(path: string): Problem | undefined {
+	problemAt(path: string): CellProblem | undefined {
 		return this.read.problems.find((p) => p.path === path);
 	}
 

@@ -4,23 +4,24 @@
  * unit's own (its staff may take theirs; `below=1`, for the organizer's readers, adds the units under it).
  */
 import { error } from '@sveltejs/kit';
+import { translate, type Lang } from '$lib/i18n';
 import { authorize, type Actor } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { reportPicture, rolledUpSheet, unitSheet, type ReportSheet } from '$lib/server/reports/picture';
 
-export function requestedSheet(actor: Actor | null, params: URLSearchParams): ReportSheet {
-	if (!actor) error(401, { message: 'Hãy đăng nhập để xem báo cáo.', code: 'unauthenticated' });
+export function requestedSheet(actor: Actor | null, params: URLSearchParams, lang: Lang): ReportSheet {
+	if (!actor) error(401, { message: translate(lang, 'reports.signIn'), code: 'unauthenticated' });
 	const unitId = params.get('unit');
 	// a unit's own table for its staff; with the units below it, or rolled up, for the organizer's readers
 	const below = params.get('below') === '1';
 	const allowed =
 		unitId && !below ? authorize(actor, 'read.report', { unitId }) : authorize(actor, 'read.reports');
-	if (!allowed) error(403, { message: 'Bạn không có quyền xem báo cáo này.', code: 'forbidden' });
+	if (!allowed) error(403, { message: translate(lang, 'reports.forbidden'), code: 'forbidden' });
 	const picture = reportPicture(db());
-	if (!picture) error(404, { message: 'Kịch bản chưa có mẫu báo cáo.' });
+	if (!picture) error(404, { message: translate(lang, 'reports.noTemplate') });
 	const sheet = unitId
 		? unitSheet(picture, unitId, below)
 		: rolledUpSheet(picture, params.get('table') === 'signed');
-	if (!sheet) error(404, { message: 'Không có đơn vị này trong kịch bản hiện tại.' });
+	if (!sheet) error(404, { message: translate(lang, 'reports.noUnit') });
 	return sheet;
 }

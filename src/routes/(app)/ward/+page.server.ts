@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { authorize } from '$lib/server/access';
 import { listItemViews } from '$lib/server/checklists/store';
 import { mapTiles } from '$lib/server/config';
@@ -25,7 +26,7 @@ export const load: PageServerLoad = (event) => {
 	}
 	const actor = requireActor(event, 'read.unit', { unitId });
 	const home = staffHome(unitId);
-	if (!home.unit) error(404, { message: 'Không có đơn vị này trong kịch bản hiện tại.' });
+	if (!home.unit) error(404, { message: translate(event.locals.lang, 'checklists.ward.noSuchUnit') });
 	return {
 		pick: null,
 		home,

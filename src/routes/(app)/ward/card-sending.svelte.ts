@@ -4,6 +4,7 @@
  */
 import { live } from '$lib/client/live.svelte';
 import { outbox } from '$lib/client/outbox.svelte';
+import type { Lang } from '$lib/i18n';
 import type { CommandResult } from '$lib/types';
 import { sendingStatus, type SendingView } from './sending-status';
 import type { WardItem } from './ward-checklist.svelte';
@@ -33,8 +34,8 @@ export class CardSending {
 		});
 	}
 
-	/** What the card says about it now, or null when it made none. */
-	view(item: WardItem): SendingView | null {
+	/** What the card says about it now, in `lang`, or null when it made none. */
+	view(item: WardItem, lang: Lang): SendingView | null {
 		const followed = this.#followed;
 		if (!followed) return null;
 		const upload = outbox.uploading;
@@ -46,7 +47,8 @@ export class CardSending {
 				upload: upload && mine(upload.id) ? upload : null,
 				refusedPhotos: item.redo.filter((photo) => mine(photo.id)).length,
 				awaitingReview: item.photos.filter((photo) => photo.status === 'pending').length
-			}
+			},
+			lang
 		);
 	}
 }

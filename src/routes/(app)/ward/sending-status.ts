@@ -3,6 +3,7 @@
  * outbox each time (waiting, uploading its photo, sent, refused), never a sentence written once
  * at the press and left there after the outbox has moved on.
  */
+import { translate, type Lang } from '$lib/i18n';
 import type { CommandResult } from '$lib/types';
 
 export type SendingState = 'offline' | 'uploading' | 'sending' | 'sent' | 'refused';
@@ -30,28 +31,32 @@ export interface OutboxNow {
 	awaitingReview: number;
 }
 
-export function sendingStatus(sending: Sending, now: OutboxNow): SendingView {
+export function sendingStatus(sending: Sending, now: OutboxNow, lang: Lang = 'vi'): SendingView {
 	const { result } = sending;
-	if (result && !result.ok) return { state: 'refused', text: `Máy chủ không nhận: ${result.message}` };
-	if (result?.ok) return { state: 'sent', text: sentText(sending, now) };
+	if (result && !result.ok)
+		return {
+			state: 'refused',
+			text: translate(lang, 'checklists.sending.refused', { message: result.message })
+		};
+	if (result?.ok) return { state: 'sent', text: sentText(sending, now, lang) };
 	// no answer yet: where the outbox stands with it
-	if (!now.connected)
-		return { state: 'offline', text: 'Đã lưu trên máy, chưa gửi được. Máy sẽ tự gửi khi có mạng.' };
+	if (!now.connected) return { state: 'offline', text: translate(lang, 'checklists.sending.offline') };
 	if (now.upload) {
 		const percent = Math.floor((100 * now.upload.sent) / Math.max(1, now.upload.size));
-		return { state: 'uploading', text: `Đã lưu, đang gửi ảnh: ${percent}%…` };
+		return { state: 'uploading', text: translate(lang, 'checklists.sending.uploading', { percent }) };
 	}
 	return {
 		state: 'sending',
-		text: sending.kind === 'tick' ? 'Đã lưu, đang gửi tới Trung tâm…' : 'Đang gửi việc bỏ đánh dấu…'
+		text: translate(lang, sending.kind === 'tick' ? 'checklists.sending.tick' : 'checklists.sending.untick')
 	};
 }
 
-function sentText(sending: Sending, now: OutboxNow): string {
-	if (sending.kind === 'untick') return 'Đã gửi: Trung tâm đã nhận việc bỏ đánh dấu.';
-	const taken = sending.photos - now.refusedPhotos;
-	const parts = [`Đã gửi: Trung tâm đã nhận đánh dấu và ${taken} ảnh`];
-	if (now.awaitingReview > 0) parts.push('ảnh đang chờ Trung tâm duyệt');
-	if (now.refusedPhotos > 0) parts.push(`${now.refusedPhotos} ảnh không được nhận, cần chụp lại`);
+function sentText(sending: Sending, now: OutboxNow, lang: Lang): string {
+	if (sending.kind === 'untick') return translate(lang, 'checklists.sending.untickSent');
+	const count = sending.photos - now.refusedPhotos;
+	const parts = [translate(lang, 'checklists.sending.tickSent', { count })];
+	if (now.awaitingReview > 0) parts.push(translate(lang, 'checklists.sending.awaitingReview'));
+	if (now.refusedPhotos > 0)
+		parts.push(translate(lang, 'checklists.sending.photosRefused', { count: now.refusedPhotos }));
 	return `${parts.join('; ')}.`;
 }

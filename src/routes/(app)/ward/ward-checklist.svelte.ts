@@ -4,16 +4,15 @@
  * photo the server refused, to be taken again).
  */
 import { isQueued, outbox, type QueuedCommand, type RefusedPhoto } from '$lib/client/outbox.svelte';
-import { isOverdue, type ChecklistItemView } from '$lib/checklists/types';
+import { checklistStatusKey, isOverdue, type ChecklistItemView } from '$lib/checklists/types';
+import type { MessageKey } from '$lib/i18n';
 
 export type Filter = 'all' | 'todo' | 'done' | 'returned' | 'overdue';
 
-export const filterLabel: Record<Filter, string> = {
-	all: 'Tất cả',
-	todo: 'Chưa làm',
-	done: 'Đã xong',
-	returned: 'Bị trả lại',
-	overdue: 'Quá hạn'
+export const filterKey: Record<Filter, MessageKey> = {
+	...checklistStatusKey,
+	all: 'checklists.filter.all',
+	overdue: 'checklists.status.overdue'
 };
 
 export interface WardItem extends ChecklistItemView {

@@ -3,6 +3,7 @@
  * sent for: its ward, the ops room, the wall displays. Named by content, so cached for good.
  */
 import { error, type RequestHandler } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { authorize } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { displayViewer } from '$lib/server/displays/viewer';
@@ -11,16 +12,18 @@ import { photoUnitIds } from '$lib/server/photos/store';
 
 export const GET: RequestHandler = async ({ params, url, locals, cookies }) => {
 	const id = params.id ?? '';
-	if (!photoIdPattern.test(id)) error(404, { message: 'Không có ảnh này.' });
+	const noSuchPhoto = { message: translate(locals.lang, 'checklists.photos.noSuchPhoto') };
+	if (!photoIdPattern.test(id)) error(404, noSuchPhoto);
 	const viewer = locals.actor ? null : displayViewer(cookies, url);
 	const actor = locals.actor ?? (viewer?.kind === 'link' ? viewer.actor : null);
-	if (!actor) error(401, { message: 'Hãy đăng nhập để xem ảnh.', code: 'unauthenticated' });
+	if (!actor)
+		error(401, { message: translate(locals.lang, 'checklists.photos.signIn'), code: 'unauthenticated' });
 	const units = photoUnitIds(db(), id);
-	if (units.length === 0) error(404, { message: 'Không có ảnh này.' });
+	if (units.length === 0) error(404, noSuchPhoto);
 	if (!units.some((unitId) => authorize(actor, 'read.unit', { unitId })))
-		error(403, { message: 'Bạn không có quyền xem ảnh này.', code: 'forbidden' });
+		error(403, { message: translate(locals.lang, 'checklists.photos.viewForbidden'), code: 'forbidden' });
 	const file = await readPhotoFile(id, url.searchParams.get('size') === 'thumb' ? 'thumb' : 'display');
-	if (!file) error(404, { message: 'Không tìm thấy tệp ảnh.' });
+	if (!file) error(404, { message: translate(locals.lang, 'checklists.photos.noFile') });
 	return new Response(new Uint8Array(file), {
 		headers: {
 			'content-type': 'image/jpeg',

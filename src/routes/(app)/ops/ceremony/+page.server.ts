@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { authorize } from '$lib/server/access';
 import { ceremonyPicture, listGroups } from '$lib/server/ceremony/store';
 import { maxListBytes, readInviteeFile } from '$lib/server/ceremony/invitee-file';
@@ -23,21 +24,24 @@ export const actions: Actions = {
 	saveGroup: commandAction('ceremony.save_group'),
 	removeGroup: commandAction('ceremony.remove_group'),
 	importInvitees: async (event) => {
+		const lang = event.locals.lang;
 		if (!event.locals.actor || !authorize(event.locals.actor, 'ceremony.setup'))
-			return fail(403, { message: 'Bạn không có quyền nạp danh sách khách mời.', problems: [] });
+			return fail(403, { message: translate(lang, 'ceremony.import.forbidden'), problems: [] });
 		const form = await readImportForm(event.request, {
 			maxFileBytes: maxListBytes,
-			tooLarge: 'Tệp quá lớn (tối đa 5 MB).',
-			noFile: 'Chọn tệp danh sách (.xlsx hoặc .csv).'
+			tooLarge: translate(lang, 'ceremony.import.tooLarge'),
+			noFile: translate(lang, 'ceremony.import.noFile')
 		});
 		if ('failure' in form) return form.failure;
 		const { file, fields } = form;
-		const list = await readInviteeFile(file.name, file.bytes, listGroups(db()));
+		const list = await readInviteeFile(file.name, file.bytes, listGroups(db()), lang);
 		if (list.problems.length)
 			return fail(400, {
-				message: `Tệp có ${list.problems.length} chỗ cần sửa; chưa nạp người nào. Sửa rồi nạp lại cả tệp.`,
+				message: translate(lang, 'ceremony.import.problems', { count: list.problems.length }),
 				problems: list.problems.map((p) => ({
-					path: `Dòng ${p.row}${p.column ? `, cột ${p.column}` : ''}`,
+					path: p.column
+						? translate(lang, 'ceremony.import.rowColumn', { row: p.row, column: p.column })
+						: translate(lang, 'ceremony.import.row', { row: p.row }),
 					message: p.message
 				}))
 			});

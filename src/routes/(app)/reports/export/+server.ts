@@ -4,7 +4,7 @@ import { exportFileName, reportCsv, reportWorkbook } from '$lib/server/reports/e
 import { requestedSheet } from '../sheet.server';
 
 export const GET: RequestHandler = async ({ url, locals }) => {
-	const sheet = requestedSheet(locals.actor, url.searchParams);
+	const sheet = requestedSheet(locals.actor, url.searchParams, locals.lang);
 	const format = url.searchParams.get('format') === 'csv' ? 'csv' : 'xlsx';
 	const headers = {
 		'content-disposition': `attachment; filename="${exportFileName(sheet, format)}"`,

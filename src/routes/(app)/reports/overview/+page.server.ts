@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { authorize } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { commandAction, requireActor } from '$lib/server/guard';
@@ -8,8 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const actor = requireActor(event, 'read.reports');
 	const picture = reportPicture(db());
-	if (!picture)
-		error(404, { message: 'Kịch bản chưa có mẫu báo cáo. Quản trị cần nạp kịch bản có mẫu báo cáo.' });
+	if (!picture) error(404, { message: translate(event.locals.lang, 'reports.overview.noTemplate') });
 	return { picture, canManage: authorize(actor, 'report.manage') };
 };
 

@@ -2,6 +2,6 @@ import type { PageServerLoad } from './$types';
 import { requestedSheet } from '../sheet.server';
 
 export const load: PageServerLoad = ({ url, locals }) => ({
-	sheet: requestedSheet(locals.actor, url.searchParams),
+	sheet: requestedSheet(locals.actor, url.searchParams, locals.lang),
 	printedAt: Date.now()
 });

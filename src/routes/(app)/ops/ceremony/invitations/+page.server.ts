@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { groupQr, inviteeQr } from '$lib/server/ceremony/qr';
 import { ceremonySetup, listGroups, listInvitees } from '$lib/server/ceremony/store';
 import { db } from '$lib/server/db';
@@ -9,7 +10,7 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	requireActor(event, 'ceremony.setup');
 	const setup = ceremonySetup(db());
-	if (!setup) error(404, { message: 'Chưa thiết lập lễ khai mạc.' });
+	if (!setup) error(404, { message: translate(event.locals.lang, 'ceremony.invitations.noCeremony') });
 	const groups = listGroups(db());
 	const only = event.url.searchParams.get('group');
 	const invitees = listInvitees(db()).filter((p) => !only || p.groupId === only);

@@ -1,0 +1,44 @@
+/**
+ * The official report's own words: the heading block, the table's column names as the form
+ * prints them, the signature, and the line that says what the numbers are. The report is printed,
+ * signed, stamped and sent up a level in Vietnamese whatever the language of the screen it came
+ * from, so these are the document's words, not the app's, and stay out of the catalogue
+ * (tests/unit/i18n.test.ts exempts this file). The .xlsx export and the print view both use them.
+ */
+
+export const official = {
+	/** "ĐƠN VỊ: Phường Tân Kiểng" */
+	unit: (name: string) => `ĐƠN VỊ: ${name}`,
+	/** the document's number, left blank for the office to fill in: "Số:   /BC-" */
+	number: 'Số:',
+	numberSuffix: '/BC-',
+	nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+	motto: 'Độc lập - Tự do - Hạnh phúc',
+	/** the place, and the date left for the signer to write */
+	dateLine: (place: string) => `${place || '……'}, ngày …… tháng …… năm ……`,
+	heads: {
+		stt: 'STT',
+		activity: 'Các hoạt động',
+		measure: 'Đơn vị',
+		quantity: 'Số lượng',
+		note: 'Ghi chú'
+	},
+	signer: 'THỦ TRƯỞNG ĐƠN VỊ',
+	signHint: '(Ký tên, đóng dấu)',
+	/** what the numbers are */
+	basis: {
+		signed: (units: number) => `Bảng đã chốt (${units} đơn vị)`,
+		live: (units: number) => `Tổng hợp trực tiếp từ ${units} đơn vị đã gửi`,
+		withBelow: 'Gồm các đơn vị trực thuộc',
+		version: (version: number) => `Lần gửi thứ ${version}`,
+		notSent: 'Chưa gửi báo cáo'
+	},
+	printed: (basis: string, at: string) => `${basis}. In từ Khai Mạc lúc ${at}.`,
+	exported: (basis: string, at: string) => `${basis}. Xuất từ Khai Mạc lúc ${at}.`,
+	/** the workbook's own: its author, its one sheet, the page footer ("Trang 1/2") */
+	creator: 'Khai Mạc',
+	sheetName: 'Tổng hợp',
+	pageFooter: '&CTrang &P/&N'
+};
+
+export type TableHeads = typeof official.heads;
