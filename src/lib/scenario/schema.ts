@@ -5,7 +5,7 @@
  */
 import { z } from '$lib/zod';
 import { slugPattern } from '../command-fields';
-import { officialReportTitle } from './plan-words';
+import { official } from '../reports/official';
 
 // the messages are catalogue keys (src/lib/i18n/messages/admin.ts), said in the reader's language
 const id = z.string().regex(slugPattern, 'admin.schema.id');
@@ -141,7 +141,7 @@ export const reportRowSchema = z.object({
 export const reportFormSchema = z.object({
 	/** the place in "Quận 7, ngày … tháng … năm 2024" */
 	place: z.string().trim().max(100).default(''),
-	title: z.string().trim().max(100).default(officialReportTitle),
+	title: z.string().trim().max(100).default(official.title),
 	/** e.g. "Thực hiện Tuần lễ hưởng ứng học tập suốt đời năm 2024" */
 	subtitle: z.string().trim().max(300).default(''),
 	/** the narrative sections the unit writes before the table (I, II) */
