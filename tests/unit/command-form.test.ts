@@ -155,10 +155,10 @@ describe('a form read along its command’s schema', () => {
 			check('report.set_target', form({ rowId: 'tin-bai', 'target.count': '', 'target.people': '1.200' }))
 		).toEqual({ ok: true, value: { rowId: 'tin-bai', target: { people: 1200 } } });
 		expect(check('report.set_target', form({ rowId: 'tin-bai', 'target.count': '-1' })).problems).toEqual({
-			'target.count': 'reports.cell.negative'
+			'target.count': 'Số không được âm'
 		});
 		expect(check('report.set_target', form({ rowId: 'tin-bai', 'target.count': 'nhiều' })).problems).toEqual({
-			'target.count': 'reports.cell.notNumber'
+			'target.count': 'Phải là số'
 		});
 	});
 
