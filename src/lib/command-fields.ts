@@ -5,11 +5,9 @@ import { z } from '$lib/zod';
 /** A slug: how units, trucks, routes, checkpoints, items, groups and rows are named in a scenario. */
 export const slugPattern = /^[a-z0-9][a-z0-9_-]{0,63}$/;
 
-/** A slug field that names what it is in its refusal ("Mã xe không hợp lệ"). */
-export const slug = (what: string) => z.string().regex(slugPattern, `Mã ${what} không hợp lệ`);
-
-export const unitId = slug('đơn vị');
-export const truckId = slug('xe');
+// the refusals are catalogue keys, said in the sender's language (a domain's own ids use its own)
+export const unitId = z.string().regex(slugPattern, 'problems.unitId');
+export const truckId = z.string().regex(slugPattern, 'problems.truckId');
 
 /** When a button was pressed (day time): matters when a device was offline and sends the press later. */
 export const pressedAt = z.number().int().positive().optional();

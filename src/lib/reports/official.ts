@@ -7,6 +7,8 @@
  */
 
 export const official = {
+	/** the form's heading when the scenario names none */
+	title: 'BÁO CÁO',
 	/** "ĐƠN VỊ: Phường Tân Kiểng" */
 	unit: (name: string) => `ĐƠN VỊ: ${name}`,
 	/** the document's number, left blank for the office to fill in: "Số:   /BC-" */

@@ -5,17 +5,20 @@
  */
 import { z } from '$lib/zod';
 import { slugPattern } from '../command-fields';
+import { official } from '../reports/official';
 
-const id = z.string().regex(slugPattern, 'Mã chỉ gồm chữ thường không dấu, số, "-" và "_" (tối đa 64 ký tự)');
-const text = (max = 500) => z.string().trim().min(1, 'Không được để trống').max(max, `Tối đa ${max} ký tự`);
-const dateTime = z.iso.datetime({
-	offset: true,
-	error: 'Thời điểm phải theo ISO 8601 có múi giờ, ví dụ 2024-10-03T06:30:00+07:00'
-});
-const date = z.iso.date({ error: 'Ngày phải theo dạng YYYY-MM-DD, ví dụ 2024-10-01' });
+// the messages are catalogue keys (src/lib/i18n/messages/admin.ts), said in the reader's language
+const id = z.string().regex(slugPattern, 'admin.schema.id');
+const text = (max = 500) =>
+	z.string().trim().min(1, 'admin.schema.required').max(max, 'admin.schema.maxChars');
+const dateTime = z.iso.datetime({ offset: true, error: 'admin.schema.dateTime' });
+const date = z.iso.date({ error: 'admin.schema.date' });
 const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], {
-	error: 'Toạ độ phải là [kinh độ, vĩ độ]'
+	error: 'admin.schema.lngLat'
 });
+
+/** the format a scenario file names itself with */
+export const scenarioFormat = 'khai-mac/scenario@1';
 
 export const unitKinds = [
 	'city',
@@ -71,7 +74,7 @@ export const routeSchema = z.object({
 	/** lộ trình: a GeoJSON LineString along the streets */
 	line: z.object({
 		type: z.literal('LineString'),
-		coordinates: z.array(lngLat).min(2, 'Lộ trình cần ít nhất 2 điểm')
+		coordinates: z.array(lngLat).min(2, 'admin.schema.routePoints')
 	}),
 	checkpoints: z.array(checkpointSchema).default([])
 });
@@ -138,7 +141,7 @@ export const reportRowSchema = z.object({
 export const reportFormSchema = z.object({
 	/** the place in "Quận 7, ngày … tháng … năm 2024" */
 	place: z.string().trim().max(100).default(''),
-	title: z.string().trim().max(100).default('BÁO CÁO'),
+	title: z.string().trim().max(100).default(official.title),
 	/** e.g. "Thực hiện Tuần lễ hưởng ứng học tập suốt đời năm 2024" */
 	subtitle: z.string().trim().max(300).default(''),
 	/** the narrative sections the unit writes before the table (I, II) */
@@ -159,18 +162,16 @@ export const reportTableSchema = z.object({
 });
 
 export const accountSchema = z.object({
-	username: z
-		.string()
-		.regex(/^[a-z0-9._-]{3,40}$/, 'Tên đăng nhập 3–40 ký tự: chữ thường, số, ".", "-", "_"'),
+	username: z.string().regex(/^[a-z0-9._-]{3,40}$/, 'admin.schema.username'),
 	displayName: text(100),
 	role: z.enum(roles),
 	unitId: id.optional(),
 	truckId: id.optional(),
-	password: z.string().min(8, 'Mật khẩu tối thiểu 8 ký tự').max(200)
+	password: z.string().min(8, 'admin.users.passwordMin').max(200)
 });
 
 export const scenarioSchema = z.object({
-	format: z.literal('khai-mac/scenario@1', { error: 'Trường "format" phải là "khai-mac/scenario@1"' }),
+	format: z.literal(scenarioFormat, { error: 'admin.schema.format' }),
 	event: z.object({
 		id,
 		name: text(300),

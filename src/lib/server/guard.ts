@@ -20,7 +20,7 @@ interface GuardEvent {
 export function requireActor({ locals, url }: GuardEvent, action: Action, target?: Target): Actor {
 	if (!locals.actor) redirect(303, loginFor(url));
 	if (!authorize(locals.actor, action, target)) {
-		error(403, { message: 'Bạn không có quyền xem trang này.', code: 'forbidden' });
+		error(403, { message: translate(locals.lang, 'problems.forbiddenPage'), code: 'forbidden' });
 	}
 	return locals.actor;
 }

@@ -1,11 +1,12 @@
 /** The trucks domain's commands: the crew's buttons, planning the parade, and what the server finds. */
 import { z } from '$lib/zod';
-import { pressedAt, slug, truckId } from '../command-fields';
+import { pressedAt, slugPattern, truckId } from '../command-fields';
 import { routeSchema } from '../scenario/schema';
 import { truckStatuses } from './types';
 
-const checkpointId = slug('điểm kiểm soát');
-const routeId = slug('lộ trình');
+// messages are catalogue keys, said in the sender's language (see $lib/i18n)
+const checkpointId = z.string().regex(slugPattern, 'trucks.schema.checkpointId');
+const routeId = z.string().regex(slugPattern, 'trucks.schema.routeId');
 const alertKind = z.enum(['late', 'off_route', 'stale', 'incident']);
 
 export const truckCommands = {

@@ -7,11 +7,15 @@ export const username = z
 	.string()
 	.trim()
 	.toLowerCase()
-	.regex(/^[a-z0-9._-]{3,40}$/, 'Tên đăng nhập 3–40 ký tự: chữ thường không dấu, số, ".", "-", "_"');
-export const password = z.string().min(8, 'Mật khẩu tối thiểu 8 ký tự').max(200, 'Mật khẩu tối đa 200 ký tự');
+	.regex(/^[a-z0-9._-]{3,40}$/, 'admin.users.usernameRule');
+export const password = z.string().min(8, 'admin.users.passwordMin').max(200, 'admin.users.passwordMax');
 
-const displayName = z.string().trim().min(1, 'Nhập họ tên').max(100, 'Tối đa 100 ký tự');
-const role = z.enum(roles, 'Vai trò không hợp lệ');
+const displayName = z
+	.string()
+	.trim()
+	.min(1, 'admin.users.displayNameMissing')
+	.max(100, 'admin.schema.maxChars');
+const role = z.enum(roles, 'admin.users.roleInvalid');
 const userId = z.number().int().positive();
 
 export const userCommands = {

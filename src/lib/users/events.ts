@@ -1,5 +1,6 @@
 /** What the accounts domain tells the screens, and its lines in the live feed. */
 import type { FeedLines } from '../feed-line';
+import { translate } from '../i18n';
 import type { Role } from '../scenario/schema';
 
 export interface UserData {
@@ -19,7 +20,7 @@ export interface UserEvents {
 }
 
 export const userFeed: FeedLines<UserEvents> = {
-	'user.created': (d) => `Tạo tài khoản ${d.username}`,
-	'user.updated': (d) => `Cập nhật tài khoản ${d.username}`,
-	'user.password_reset': (d) => `Đặt lại mật khẩu cho ${d.username}`
+	'user.created': (d, lang) => translate(lang, 'admin.feed.userCreated', { username: d.username }),
+	'user.updated': (d, lang) => translate(lang, 'admin.feed.userUpdated', { username: d.username }),
+	'user.password_reset': (d, lang) => translate(lang, 'admin.feed.passwordReset', { username: d.username })
 };

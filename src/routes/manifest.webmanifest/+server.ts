@@ -1,12 +1,13 @@
 /** The installable app: opens where the signed-in role works (the ward tablet opens its checklist). */
 import type { RequestHandler } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { homeOf } from '$lib/server/access';
 
 export const GET: RequestHandler = ({ locals }) => {
 	const manifest = {
-		name: 'Khai Mạc — điều hành ngày khai mạc Tuần lễ học tập suốt đời',
-		short_name: 'Khai Mạc',
-		lang: 'vi',
+		name: translate(locals.lang, 'admin.manifest.name'),
+		short_name: translate(locals.lang, 'appName'),
+		lang: locals.lang,
 		start_url: locals.actor?.kind === 'user' ? homeOf[locals.actor.role] : '/',
 		scope: '/',
 		display: 'standalone',

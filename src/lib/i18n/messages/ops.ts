@@ -1,8 +1,84 @@
-/** The ops area's words. */
+/** The ops area's words: the operations room's home page and its wall display links. */
 import type { Messages } from '../define';
 
-const vi = {};
+const vi = {
+	'ops.title': 'Điều hành · Khai Mạc',
+	'ops.theme': 'Chủ đề: “{theme}”',
+	'ops.noScenario': 'Chưa có kịch bản',
+	'ops.noScenarioHint': 'Quản trị viên cần nạp tệp kịch bản (Quản trị → Kịch bản).',
+	'ops.notice.heading': 'Gửi thông báo',
+	'ops.notice.submit': 'Gửi thông báo',
+	'ops.notice.body': 'Nội dung',
+	'ops.notice.placeholder': 'Ví dụ: Các xe loa tập trung trước 6g30 tại…',
+	'ops.notice.urgent': 'Khẩn',
+	'ops.notice.to': 'Gửi tới',
+	'ops.notice.toAll': 'Tất cả đơn vị',
+	'ops.notice.toSome': 'Một số đơn vị',
+	'ops.notice.wards': 'Phường, xã',
+	'ops.notice.schools': 'Trường, trung tâm',
+	'ops.notice.agencies': 'Phòng ban, đoàn thể',
+	'ops.notice.districts': 'Quận, thành phố',
+	'ops.notices.sent': 'Thông báo đã gửi',
+	'ops.links.title': 'Liên kết màn hình lớn',
+	'ops.links.about':
+		'Mở liên kết trên máy chiếu hoặc TV: màn hình chỉ xem, không cần đăng nhập, không tự hết hạn. Thu hồi khi không dùng nữa.',
+	'ops.links.create': 'Tạo liên kết',
+	'ops.links.name': 'Tên màn hình',
+	'ops.links.namePlaceholder': 'Phòng điều hành',
+	'ops.links.none': 'Chưa có liên kết nào.',
+	'ops.links.nameColumn': 'Tên',
+	'ops.links.link': 'Liên kết',
+	'ops.links.created': 'Tạo lúc',
+	'ops.links.revoked': 'Đã thu hồi {time}',
+	'ops.links.linkOf': 'Liên kết của {name}',
+	'ops.links.revoke': 'Thu hồi',
+	'ops.links.revokeConfirm': 'Thu hồi liên kết "{name}"? Màn hình đang dùng sẽ tắt ngay.',
+	'ops.layout.title': 'Bố trí',
+	'ops.layout.apply': 'Áp dụng ngay',
+	'ops.layout.panel': 'Ô hiển thị',
+	'ops.layout.panels': 'Các ô lần lượt',
+	'ops.layout.seconds': 'Mỗi ô (giây)',
+	'ops.layout.theme': 'Giao diện'
+};
 
-const en: Messages<typeof vi> = {};
+const en: Messages<typeof vi> = {
+	'ops.title': 'Operations · Khai Mạc',
+	'ops.theme': 'Theme: “{theme}”',
+	'ops.noScenario': 'No scenario yet',
+	'ops.noScenarioHint': 'An administrator needs to import the scenario file (Admin → Scenario).',
+	'ops.notice.heading': 'Post a notice',
+	'ops.notice.submit': 'Post notice',
+	'ops.notice.body': 'Message',
+	'ops.notice.placeholder': 'E.g. All loudspeaker trucks gather by 6:30 at…',
+	'ops.notice.urgent': 'Urgent',
+	'ops.notice.to': 'Send to',
+	'ops.notice.toAll': 'All units',
+	'ops.notice.toSome': 'Selected units',
+	'ops.notice.wards': 'Wards and communes',
+	'ops.notice.schools': 'Schools and centers',
+	'ops.notice.agencies': 'Agencies and organizations',
+	'ops.notice.districts': 'Districts and city',
+	'ops.notices.sent': 'Notices sent',
+	'ops.links.title': 'Wall display links',
+	'ops.links.about':
+		'Open a link on a projector or TV: the screen is view-only, needs no sign-in and does not expire. Revoke a link once it is no longer used.',
+	'ops.links.create': 'Create link',
+	'ops.links.name': 'Screen name',
+	'ops.links.namePlaceholder': 'Operations room',
+	'ops.links.none': 'No links yet.',
+	'ops.links.nameColumn': 'Name',
+	'ops.links.link': 'Link',
+	'ops.links.created': 'Created',
+	'ops.links.revoked': 'Revoked {time}',
+	'ops.links.linkOf': 'Link for {name}',
+	'ops.links.revoke': 'Revoke',
+	'ops.links.revokeConfirm': 'Revoke the link "{name}"? Screens showing it go blank at once.',
+	'ops.layout.title': 'Layout',
+	'ops.layout.apply': 'Apply now',
+	'ops.layout.panel': 'Panel',
+	'ops.layout.panels': 'Panels in turn',
+	'ops.layout.seconds': 'Each panel (seconds)',
+	'ops.layout.theme': 'Theme'
+};
 
 export default { vi, en };

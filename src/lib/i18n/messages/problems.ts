@@ -11,7 +11,25 @@ const vi = {
 	'problems.tooDeep': 'Dữ liệu lồng nhau quá sâu.',
 	'problems.invalid': 'Dữ liệu chưa hợp lệ, xem chi tiết từng mục.',
 	'problems.internal': 'Máy chủ gặp lỗi khi lưu thay đổi. Thay đổi chưa được lưu; hãy thử lại.',
-	'problems.sessionEnded': 'Phiên đăng nhập đã hết. Hãy đăng nhập lại.'
+	'problems.sessionEnded': 'Phiên đăng nhập đã hết. Hãy đăng nhập lại.',
+	'problems.forbiddenPage': 'Bạn không có quyền xem trang này.',
+	// the shared fields' refusals (command-fields.ts)
+	'problems.unitId': 'Mã đơn vị không hợp lệ',
+	'problems.truckId': 'Mã xe không hợp lệ',
+	// a body over its route's limit (body-limits.ts), refused before it is read
+	'problems.tooLarge.title': 'Quá lớn',
+	'problems.tooLarge.form': 'Nội dung gửi lên quá lớn (tối đa 64 KB). Hãy tải lại trang rồi thử lại.',
+	'problems.tooLarge.photoChunk': 'Mỗi lần chỉ gửi tối đa 2 MB của ảnh.',
+	'problems.tooLarge.scenario': 'Tệp lớn hơn 5 MB: đây có phải tệp kịch bản không?',
+	'problems.tooLarge.invitees': 'Tệp danh sách khách mời quá lớn (tối đa 5 MB).',
+	'problems.tooLarge.report': 'Báo cáo gửi lên quá lớn (tối đa 2 MB). Hãy rút gọn phần thuyết minh.',
+	'problems.tooLarge.route': 'Lộ trình gửi lên quá lớn (tối đa 1 MB). Hãy bớt điểm trên lộ trình.',
+	'problems.notAForm': 'Trang gửi lên không đúng dạng biểu mẫu. Hãy tải lại trang rồi nạp lại tệp.',
+	// one account's files past its upload budget (upload-budget.ts)
+	'problems.uploads.atOnce':
+		'Tài khoản này đang gửi nhiều tệp cùng lúc; máy chủ nhận tiếp sau {seconds} giây.',
+	'problems.uploads.imports': 'Tài khoản này vừa nạp nhiều tệp; máy chủ nhận tiếp sau {seconds} giây.',
+	'problems.uploads.files': 'Tài khoản này vừa gửi nhiều tệp; máy chủ nhận tiếp sau {seconds} giây.'
 };
 
 const en: Messages<typeof vi> = {
@@ -24,7 +42,24 @@ const en: Messages<typeof vi> = {
 	'problems.tooDeep': 'The data is nested too deeply.',
 	'problems.invalid': 'Some fields are not valid; see each one.',
 	'problems.internal': 'The server failed while saving. Nothing was saved; try again.',
-	'problems.sessionEnded': 'Your session has ended. Sign in again.'
+	'problems.sessionEnded': 'Your session has ended. Sign in again.',
+	'problems.forbiddenPage': 'You are not allowed to see this page.',
+	'problems.unitId': 'Not a valid unit id',
+	'problems.truckId': 'Not a valid truck id',
+	'problems.tooLarge.title': 'Too large',
+	'problems.tooLarge.form': 'What was sent is too large (64 KB at most). Reload the page and try again.',
+	'problems.tooLarge.photoChunk': 'Send at most 2 MB of a photo at a time.',
+	'problems.tooLarge.scenario': 'The file is over 5 MB: is it really a scenario file?',
+	'problems.tooLarge.invitees': 'The guest list file is too large (5 MB at most).',
+	'problems.tooLarge.report': 'The report is too large to send (2 MB at most). Shorten its narrative.',
+	'problems.tooLarge.route': 'The route is too large to send (1 MB at most). Use fewer points.',
+	'problems.notAForm': 'What the page sent is not a form. Reload the page and send the file again.',
+	'problems.uploads.atOnce':
+		'This account is sending many files at once; the server takes more in {seconds} {seconds|second|seconds}.',
+	'problems.uploads.imports':
+		'This account has just imported many files; the server takes more in {seconds} {seconds|second|seconds}.',
+	'problems.uploads.files':
+		'This account has just sent many files; the server takes more in {seconds} {seconds|second|seconds}.'
 };
 
 export default { vi, en };

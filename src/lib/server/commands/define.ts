@@ -40,8 +40,11 @@ export interface CommandDef<T extends CommandType, E extends EventType = EventTy
 	 * so it only reads; may throw CommandError (not_found)
 	 */
 	target?(payload: CheckedPayload<T>, db: Db): Target;
-	/** slow work done before the transaction (password hashing); must not write */
-	prepare?(payload: CheckedPayload<T>): Promise<Prepared>;
+	/**
+	 * slow work done before the transaction (password hashing); must not write. `lang` is the
+	 * sender's, for problems said then (a scenario file's, read here)
+	 */
+	prepare?(payload: CheckedPayload<T>, lang: Lang): Promise<Prepared>;
 	/** a problem's path as the page shows that place to a person, for the refusal's words */
 	describe?(db: Db, path: string, lang: Lang): string | undefined;
 	/** runs inside the transaction; throws CommandError to refuse and change nothing */

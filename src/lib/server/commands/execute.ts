@@ -214,7 +214,7 @@ async function execute(actor: Actor, input: unknown, ctx: CommandContext): Promi
 	}
 
 	try {
-		const prepared = def.prepare ? await def.prepare(value) : undefined;
+		const prepared = def.prepare ? await def.prepare(value, lang) : undefined;
 		const now = Date.now();
 		const demo = !!ctx.demo || (actor.kind === 'user' && !!actor.demo);
 		const database = db();

@@ -21,14 +21,16 @@ interface Refused {
 const refusalsKeptPerMinute = 20;
 const minute = 60_000;
 
-const more = (times: number) => `…và ${times.toLocaleString('vi-VN')} lần nữa trong phút qua`;
+/** a line of the server's log, with how many more of the same the minute had */
+const warn = (line: string, times: number) =>
+	console.warn(times > 1 ? `${line} …và ${times.toLocaleString('vi-VN')} lần nữa trong phút qua` : line);
 
 const audited = new Sampler<Refused>({
 	keep: refusalsKeptPerMinute,
 	windowMs: minute,
 	write(refused, times) {
 		const { type, code, actorLabel: who } = refused;
-		console.warn(`[command] refused ${type} (${code}) for ${who}${times > 1 ? ` ${more(times)}` : ''}`);
+		warn(`[command] refused ${type} (${code}) for ${who}`, times);
 		try {
 			recordRefusal(db(), { ...refused, times });
 		} catch (error) {
@@ -41,7 +43,7 @@ const throttled = new Sampler<Refused>({
 	keep: 1,
 	windowMs: minute,
 	write(refused, times) {
-		console.warn(`[command] too fast: ${refused.actorLabel}${times > 1 ? ` ${more(times)}` : ''}`);
+		warn(`[command] too fast: ${refused.actorLabel}`, times);
 	}
 });
 

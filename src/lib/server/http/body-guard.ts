@@ -4,6 +4,9 @@
  * chunked body (no declared length) is counted as it streams and cut where it passes the limit.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { parse as parseCookies } from 'cookie';
+import { translate } from '$lib/i18n';
+import { langCookie, langOf } from '../lang';
 import { bodyLimitOf, type BodyLimit } from './body-limits';
 
 /**
@@ -49,8 +52,14 @@ export function cutAtLimit(req: IncomingMessage): void {
 	req.pause();
 }
 
-/** The 413, in the shape the sender reads: a form action's result, a page, or JSON. */
-function answerTooLarge(req: IncomingMessage, res: ServerResponse, { bytes, message }: BodyLimit): void {
+/**
+ * The 413, in the shape the sender reads: a form action's result, a page, or JSON; in the
+ * sender's language (SvelteKit has not read the request yet: its cookie is read here).
+ */
+function answerTooLarge(req: IncomingMessage, res: ServerResponse, limit: BodyLimit): void {
+	const { bytes } = limit;
+	const lang = langOf(parseCookies(req.headers.cookie ?? '')[langCookie]);
+	const message = translate(lang, limit.message);
 	let type = 'application/json; charset=utf-8';
 	let body: string;
 	if (req.headers['x-sveltekit-action'] === 'true') {
@@ -58,7 +67,8 @@ function answerTooLarge(req: IncomingMessage, res: ServerResponse, { bytes, mess
 		body = JSON.stringify({ type: 'error', error: { message, code: 'too_large' } });
 	} else if (req.headers.accept?.includes('text/html')) {
 		type = 'text/html; charset=utf-8';
-		body = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Quá lớn</title><p>${message}</p></html>`;
+		const title = translate(lang, 'problems.tooLarge.title');
+		body = `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>${title}</title><p>${message}</p></html>`;
 	} else {
 		body = JSON.stringify({ ok: false, code: 'invalid', message });
 	}

@@ -5,13 +5,15 @@
  * itself (their own size, type and content); these limits are the transport's, checked before
  * a byte of the body is read (server.js, through body-guard.ts).
  */
+import type { MessageKey } from '$lib/i18n';
+
 const kb = 1024;
 const mb = 1024 * kb;
 
 export interface BodyLimit {
 	bytes: number;
-	/** said to the sender, in Vietnamese, with the 413 */
-	message: string;
+	/** said to the sender, in the sender's language, with the 413 */
+	message: MessageKey;
 	/** a file: its bytes come out of the account's upload budget (upload-budget.ts) */
 	upload?: true;
 	/** a file read whole and checked at once (an import): a few in a row per account, then slowly */
@@ -22,7 +24,7 @@ export interface BodyLimit {
 export const photoChunkBytes = 2 * mb;
 
 /** a file form: the file's own limit and room for the form's other fields and multipart framing */
-const fileForm = (fileMb: number, message: string): BodyLimit => ({
+const fileForm = (fileMb: number, message: MessageKey): BodyLimit => ({
 	bytes: fileMb * mb + 64 * kb,
 	message,
 	upload: true,
@@ -31,7 +33,7 @@ const fileForm = (fileMb: number, message: string): BodyLimit => ({
 
 const ordinary: BodyLimit = {
 	bytes: 64 * kb,
-	message: 'Nội dung gửi lên quá lớn (tối đa 64 KB). Hãy tải lại trang rồi thử lại.'
+	message: 'problems.tooLarge.form'
 };
 
 interface Route {
@@ -47,33 +49,33 @@ const routes: Route[] = [
 	{
 		method: 'PUT',
 		path: /^\/photos\/uploads\/[^/]+$/,
-		limit: { bytes: photoChunkBytes, message: 'Mỗi lần chỉ gửi tối đa 2 MB của ảnh.', upload: true }
+		limit: { bytes: photoChunkBytes, message: 'problems.tooLarge.photoChunk', upload: true }
 	},
 	{
 		method: 'POST',
 		path: /^\/admin\/scenario$/,
 		action: 'import',
-		limit: fileForm(5, 'Tệp lớn hơn 5 MB: đây có phải tệp kịch bản không?')
+		limit: fileForm(5, 'problems.tooLarge.scenario')
 	},
 	{
 		method: 'POST',
 		path: /^\/ops\/ceremony$/,
 		action: 'importInvitees',
-		limit: fileForm(5, 'Tệp danh sách khách mời quá lớn (tối đa 5 MB).')
+		limit: fileForm(5, 'problems.tooLarge.invitees')
 	},
 	{
 		// ten narrative sections of 20,000 characters, form-encoded, still fit
 		method: 'POST',
 		path: /^\/reports$/,
 		action: 'submit',
-		limit: { bytes: 2 * mb, message: 'Báo cáo gửi lên quá lớn (tối đa 2 MB). Hãy rút gọn phần thuyết minh.' }
+		limit: { bytes: 2 * mb, message: 'problems.tooLarge.report' }
 	},
 	{
 		// a drawn route's points, as JSON in one field
 		method: 'POST',
 		path: /^\/ops\/routes$/,
 		action: 'saveRoute',
-		limit: { bytes: 1 * mb, message: 'Lộ trình gửi lên quá lớn (tối đa 1 MB). Hãy bớt điểm trên lộ trình.' }
+		limit: { bytes: 1 * mb, message: 'problems.tooLarge.route' }
 	}
 ];
 

@@ -10,6 +10,7 @@ import { fail } from '@sveltejs/kit';
 import busboy from 'busboy';
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
+import { translate, words, type Lang, type Said } from '$lib/i18n';
 import { bodyPieces, dropBody } from './request-body';
 
 export interface FormFile {
@@ -121,24 +122,30 @@ export async function readFileForm(
 
 /**
  * An import form's file and fields, or the failure its form shows (too large, no file, not a
- * form) as `failure`, in the shape every form action answers with: `{ message, problems }`.
+ * form) as `failure`, in the shape every form action answers with: `{ message, problems }`, in
+ * `lang` (the sender's, `locals.lang`).
  */
 export async function readImportForm(
 	request: Request,
-	{ maxFileBytes, tooLarge, noFile }: { maxFileBytes: number; tooLarge: string; noFile: string }
+	{
+		maxFileBytes,
+		tooLarge,
+		noFile,
+		lang = 'vi'
+	}: { maxFileBytes: number; tooLarge: Said | string; noFile: Said | string; lang?: Lang }
 ) {
 	const read = await readFileForm(request, { maxFileBytes });
 	if (!read.ok)
 		return read.problem === 'too_large'
-			? { failure: fail(413, { message: tooLarge, problems: [] }) }
+			? { failure: fail(413, { message: words(lang, tooLarge), problems: [] }) }
 			: {
 					failure: fail(400, {
 						// a page older than the server's, or not a browser's form
-						message: 'Trang gửi lên không đúng dạng biểu mẫu. Hãy tải lại trang rồi nạp lại tệp.',
+						message: translate(lang, 'problems.notAForm'),
 						problems: []
 					})
 				};
 	if (!read.file || read.file.bytes.length === 0)
-		return { failure: fail(400, { message: noFile, problems: [] }) };
+		return { failure: fail(400, { message: words(lang, noFile), problems: [] }) };
 	return { file: read.file, fields: read.fields };
 }

@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Handle } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import type { Actor } from '../access';
 import { config } from '../config';
 import { Places } from '../places';
@@ -80,16 +81,20 @@ export const handleUploadBudget: Handle = async ({ event, resolve }) => {
 		}
 	}
 	const seconds = Math.ceil(wait / 1000);
-	const what = full
-		? 'đang gửi nhiều tệp cùng lúc'
+	const { lang } = event.locals;
+	const why = full
+		? 'problems.uploads.atOnce'
 		: importWait > 0
-			? 'vừa nạp nhiều tệp'
-			: 'vừa gửi nhiều tệp';
-	const message = `Tài khoản này ${what}; máy chủ nhận tiếp sau ${seconds} giây.`;
-	const page = new Response(`<!doctype html><html lang="vi"><meta charset="utf-8"><p>${message}</p></html>`, {
-		status: 429,
-		headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': String(seconds) }
-	});
+			? 'problems.uploads.imports'
+			: 'problems.uploads.files';
+	const message = translate(lang, why, { seconds });
+	const page = new Response(
+		`<!doctype html><html lang="${lang}"><meta charset="utf-8"><p>${message}</p></html>`,
+		{
+			status: 429,
+			headers: { 'content-type': 'text/html; charset=utf-8', 'retry-after': String(seconds) }
+		}
+	);
 	const drain = drains.waitFor(key, now, bytes) === 0;
 	if (drain) drains.take(key, now, bytes);
 	return answerUnread(

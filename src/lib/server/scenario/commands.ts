@@ -1,10 +1,10 @@
 /** Importing a scenario file: all or nothing, every problem reported with its path. */
+import { say } from '$lib/i18n';
 import { validateScenario } from '$lib/scenario/validate';
 import type { Scenario } from '$lib/scenario/schema';
-import type { Problem } from '$lib/types';
 import { hashPassword } from '../auth/password';
 import { dropOutsideGroups } from '../ceremony/store';
-import { CommandError, defineCommand } from '../commands/define';
+import { CommandError, defineCommand, type ProblemToSay } from '../commands/define';
 import { dropOutsideUnits } from '../reports/store';
 import { bindingsOutside, upsertUser } from '../users/store';
 import { replaceScenario, scenarioCounts } from './store';
@@ -15,12 +15,12 @@ export const importScenario = defineCommand({
 	type: 'scenario.import',
 	emits: ['scenario.imported'],
 	action: 'scenario.import',
-	async prepare(p): Promise<Prepared> {
-		const check = validateScenario(p.scenario);
+	async prepare(p, lang): Promise<Prepared> {
+		const check = validateScenario(p.scenario, lang);
 		if (!check.ok) {
 			throw new CommandError(
 				'invalid',
-				`Tệp kịch bản có ${check.problems.length} lỗi; chưa có gì thay đổi.`,
+				say('admin.scenario.invalid', { count: check.problems.length }),
 				check.problems
 			);
 		}
@@ -40,15 +40,14 @@ export const importScenario = defineCommand({
 			new Set(scenario.trucks.map((t) => t.id))
 		).filter((b) => !imported.has(b.username));
 		if (orphans.length) {
-			const problems: Problem[] = orphans.map((o) => ({
+			const problems: ProblemToSay[] = orphans.map(({ username, bound, id }) => ({
 				path: 'units',
-				message: `Tài khoản "${o.username}" đang gắn với ${o.what}, không có trong tệp. Gắn lại tài khoản trước khi nhập.`
+				message: say(bound === 'unit' ? 'admin.scenario.orphanOfUnit' : 'admin.scenario.orphanOfTruck', {
+					username,
+					id
+				})
 			}));
-			throw new CommandError(
-				'invalid',
-				'Tệp kịch bản bỏ mất đơn vị hoặc xe đang có tài khoản gắn vào; chưa có gì thay đổi.',
-				problems
-			);
+			throw new CommandError('invalid', say('admin.scenario.orphans'), problems);
 		}
 		replaceScenario(db, scenario, now);
 		dropOutsideGroups(db);

@@ -3,7 +3,7 @@
  * Import replaces the whole setup in the caller's transaction; export reads it back so
  * that export then import gives the same event.
  */
-import type { Milestone, Scenario } from '$lib/scenario/schema';
+import { scenarioFormat, type Milestone, type Scenario } from '$lib/scenario/schema';
 import type { Db } from '../db';
 
 export type EventSetup = Scenario['event'];
@@ -73,7 +73,7 @@ export function exportScenario(db: Db): Scenario | undefined {
 		{ spec: string; ceremony: string | null; report_table: string | null } | undefined;
 	if (!info) return undefined;
 	const scenario: Scenario = {
-		format: 'khai-mac/scenario@1',
+		format: scenarioFormat,
 		event: JSON.parse(info.spec),
 		units: specs(db, 'units'),
 		milestones: specs(db, 'milestones'),

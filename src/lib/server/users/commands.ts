@@ -1,4 +1,5 @@
 /** Account management (admin): create, update (role, binding, disable), reset password. */
+import { say } from '$lib/i18n';
 import type { Role } from '$lib/types';
 import type { UserData } from '$lib/users/events';
 import { hashPassword } from '../auth/password';
@@ -17,24 +18,24 @@ export function resolveBinding(
 ): { unitId: string | null; truckId: string | null } {
 	if (role === 'truck_crew') {
 		if (!truckId)
-			throw new CommandError('invalid', 'Tổ xe loa cần gắn với một xe.', [
-				{ path: 'truckId', message: 'Chọn xe loa' }
+			throw new CommandError('invalid', say('admin.users.crewNeedsTruck'), [
+				{ path: 'truckId', message: say('admin.users.pickTruck') }
 			]);
 		const unit = truckUnit(db, truckId);
 		if (!unit)
-			throw new CommandError('invalid', `Không có xe loa "${truckId}".`, [
-				{ path: 'truckId', message: 'Xe loa không tồn tại' }
+			throw new CommandError('invalid', say('admin.users.noSuchTruck', { id: truckId }), [
+				{ path: 'truckId', message: say('admin.users.truckGone') }
 			]);
 		return { unitId: unit, truckId };
 	}
 	if ((role === 'ward_staff' || role === 'unit_staff') && !unitId) {
-		throw new CommandError('invalid', 'Cán bộ phường hoặc cán bộ đơn vị cần gắn với một đơn vị.', [
-			{ path: 'unitId', message: 'Chọn đơn vị' }
+		throw new CommandError('invalid', say('admin.users.staffNeedsUnit'), [
+			{ path: 'unitId', message: say('admin.users.pickUnit') }
 		]);
 	}
 	if (unitId && !getUnit(db, unitId)) {
-		throw new CommandError('invalid', `Không có đơn vị "${unitId}".`, [
-			{ path: 'unitId', message: 'Đơn vị không tồn tại' }
+		throw new CommandError('invalid', say('admin.users.noSuchUnit', { id: unitId }), [
+			{ path: 'unitId', message: say('admin.users.unitGone') }
 		]);
 	}
 	return { unitId, truckId: null };
@@ -52,8 +53,8 @@ export const createUser = defineCommand({
 	prepare: (p) => hashPassword(p.password),
 	apply(db, p, { now, prepared, demo }) {
 		if (usernameTaken(db, p.username)) {
-			throw new CommandError('conflict', `Tên đăng nhập "${p.username}" đã có.`, [
-				{ path: 'username', message: 'Đã có người dùng tên này' }
+			throw new CommandError('conflict', say('admin.users.taken', { username: p.username }), [
+				{ path: 'username', message: say('admin.users.takenHere') }
 			]);
 		}
 		const binding = resolveBinding(db, p.role, p.unitId, p.truckId);
@@ -67,9 +68,9 @@ export const updateUserCommand = defineCommand({
 	emits: ['user.updated'],
 	action: 'user.manage',
 	apply(db, p, { actor }) {
-		if (!getUser(db, p.userId)) throw new CommandError('not_found', 'Không tìm thấy tài khoản.');
+		if (!getUser(db, p.userId)) throw new CommandError('not_found', say('admin.users.notFound'));
 		if (actor.kind === 'user' && actor.userId === p.userId && (p.disabled || p.role !== 'admin')) {
-			throw new CommandError('invalid', 'Không thể tự khoá hoặc tự bỏ quyền quản trị của chính mình.');
+			throw new CommandError('invalid', say('admin.users.notYourself'));
 		}
 		const binding = resolveBinding(db, p.role, p.unitId, p.truckId);
 		updateUser(db, {
@@ -92,7 +93,7 @@ export const resetPassword = defineCommand({
 	prepare: (p) => hashPassword(p.password),
 	apply(db, p, { prepared }) {
 		const user = getUser(db, p.userId);
-		if (!user) throw new CommandError('not_found', 'Không tìm thấy tài khoản.');
+		if (!user) throw new CommandError('not_found', say('admin.users.notFound'));
 		setPasswordHash(db, p.userId, prepared);
 		invalidateUserSessions(db, p.userId);
 		return {

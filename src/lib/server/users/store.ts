@@ -105,12 +105,12 @@ export function setPasswordHash(db: Db, id: number, passwordHash: string): void 
 	db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id);
 }
 
-/** Accounts bound to units or trucks that a new scenario would not have. */
+/** Accounts bound to units or trucks that a new scenario would not have: one row a binding. */
 export function bindingsOutside(
 	db: Db,
 	unitIds: Set<string>,
 	truckIds: Set<string>
-): { username: string; what: string }[] {
+): { username: string; bound: 'unit' | 'truck'; id: string }[] {
 	const rows = db.prepare('SELECT username, unit_id, truck_id FROM users').all() as {
 		username: string;
 		unit_id: string | null;
@@ -118,10 +118,10 @@ export function bindingsOutside(
 	}[];
 	return rows.flatMap((r) => [
 		...(r.unit_id && !unitIds.has(r.unit_id)
-			? [{ username: r.username, what: `đơn vị "${r.unit_id}"` }]
+			? [{ username: r.username, bound: 'unit' as const, id: r.unit_id }]
 			: []),
 		...(r.truck_id && !truckIds.has(r.truck_id)
-			? [{ username: r.username, what: `xe loa "${r.truck_id}"` }]
+			? [{ username: r.username, bound: 'truck' as const, id: r.truck_id }]
 			: [])
 	]);
 }

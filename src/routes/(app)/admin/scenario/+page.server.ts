@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { say, translate } from '$lib/i18n';
 import { readImportForm } from '$lib/server/http/file-form';
 import { requireActor, runFormCommand } from '$lib/server/guard';
 import { currentEvent } from '$lib/server/scenario/store';
@@ -17,8 +18,9 @@ export const actions: Actions = {
 		requireActor(event, 'scenario.import');
 		const form = await readImportForm(event.request, {
 			maxFileBytes: maxBytes,
-			tooLarge: 'Tệp lớn hơn 5 MB: đây có phải tệp kịch bản không?',
-			noFile: 'Chọn tệp kịch bản (.json) để nạp.'
+			tooLarge: say('problems.tooLarge.scenario'),
+			noFile: say('admin.scenario.noFile'),
+			lang: event.locals.lang
 		});
 		if ('failure' in form) return form.failure;
 		const { file, fields } = form;
@@ -26,9 +28,10 @@ export const actions: Actions = {
 		try {
 			scenario = JSON.parse(file.bytes.toString('utf8'));
 		} catch (error) {
+			const { lang } = event.locals;
 			return fail(400, {
-				message: 'Tệp không phải JSON hợp lệ; chưa có gì thay đổi.',
-				problems: [{ path: '(tệp)', message: (error as Error).message }]
+				message: translate(lang, 'admin.scenario.notJson'),
+				problems: [{ path: translate(lang, 'admin.scenario.wholeFile'), message: (error as Error).message }]
 			});
 		}
 		return runFormCommand(event, 'scenario.import', fields, { scenario });
