@@ -13,6 +13,8 @@ const notTheAppsWords: Record<string, string> = {
 	'src/lib/i18n/messages/': 'the catalogue itself',
 	'src/lib/reports/official.ts':
 		'the official report’s own words: signed, stamped and sent up a level in Vietnamese whatever the screen’s language',
+	'src/lib/server/access.ts': 'a wall screen’s name as the audit log records who acted (data)',
+	'src/lib/server/config.ts': 'a bad setting, said to the operator’s terminal when the server cannot start',
 	'src/lib/server/cli.ts':
 		'the operator’s command line (no language switch; its actor names are stored in the log)',
 	'src/lib/server/backup/': 'said to the operator’s command line',
