@@ -3,6 +3,7 @@ import { ceremonyFeed } from './ceremony/events';
 import { checklistFeed } from './checklists/events';
 import { displayFeed } from './displays/events';
 import type { FeedLines } from './feed-line';
+import type { Lang } from './i18n';
 import { noticeFeed } from './notices/events';
 import { reportFeed } from './reports/events';
 import { scenarioFeed } from './scenario/events';
@@ -23,11 +24,11 @@ const feedLines: FeedLines<EventDataMap> = {
 	...simulatorFeed
 };
 
-function line<T extends EventType>(type: T, data: EventDataMap[T]): string {
-	return feedLines[type](data);
+function line<T extends EventType>(type: T, data: EventDataMap[T], lang: Lang): string {
+	return feedLines[type](data, lang);
 }
 
-export function describeEvent(event: LiveEvent): string {
+export function describeEvent(event: LiveEvent, lang: Lang = 'vi'): string {
 	// a log written by an older version may hold a type this one no longer knows
-	return Object.hasOwn(feedLines, event.type) ? line(event.type, event.data) : event.type;
+	return Object.hasOwn(feedLines, event.type) ? line(event.type, event.data, lang) : event.type;
 }

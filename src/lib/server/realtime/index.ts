@@ -186,7 +186,7 @@ function onConnection(socket: RealtimeSocket): void {
 		'positions',
 		guarded('positions', async (batch, ack) => {
 			if (typeof ack !== 'function') return;
-			ack(await reportPositions(actor, batch));
+			ack(await reportPositions(actor, batch, socket.data.lang));
 		})
 	);
 	/**
@@ -222,7 +222,7 @@ function onConnection(socket: RealtimeSocket): void {
 		'track',
 		guarded('track', (query, ack) => {
 			if (typeof ack !== 'function') return;
-			const answer = guarded('track', () => ack(readTrack(actor, query)));
+			const answer = guarded('track', () => ack(readTrack(actor, query, socket.data.lang)));
 			trackDesk.ask(socket.data.signIn, answer, (retryInMs) => {
 				ack({ ok: false, message: 'Máy chủ đang bận, đang thử lại…', retryInMs });
 				refused();
