@@ -414,7 +414,7 @@ const en: Messages<typeof vi> = {
 	'trucks.crew.incidentExample': 'For example: loudspeaker broken, flat tyre, traffic jam',
 	'trucks.crew.incidentSend': 'Send problem report',
 	'trucks.crew.cancel': 'Cancel',
-	'trucks.crew.sharingTitle': 'Sharing position',
+	'trucks.crew.sharingTitle': 'Your position',
 	'trucks.crew.sharing': 'Sharing position',
 	'trucks.crew.sharingFix': 'Sharing position: at {time}, accurate to {metres} m',
 	'trucks.crew.notSharing': 'Not sharing the position.',
