@@ -2,6 +2,7 @@
 import { z } from '$lib/zod';
 import { pressedAt, slugPattern, truckId } from '../command-fields';
 import { routeSchema } from '../scenario/schema';
+import { alertFactsSchema } from './alerts';
 import { truckStatuses } from './types';
 
 // messages are catalogue keys, said in the sender's language (see $lib/i18n)
@@ -15,7 +16,7 @@ export const truckCommands = {
 	'truck.arrive': z.object({ truckId, checkpointId: checkpointId.nullable().default(null), at: pressedAt }),
 	'truck.incident': z.object({
 		truckId,
-		note: z.string().trim().min(1, 'Ghi rõ sự cố (ví dụ: hỏng loa, thủng lốp)').max(300, 'Tối đa 300 ký tự')
+		note: z.string().trim().min(1, 'trucks.schema.incidentNote').max(300, 'trucks.schema.max')
 	}),
 	'truck.resume': z.object({ truckId }),
 	'truck.finish': z.object({ truckId, at: pressedAt }),
@@ -24,16 +25,16 @@ export const truckCommands = {
 	'truck.assign_route': z.object({ truckId, routeId: routeId.nullable() }),
 	'truck.assign_crew': z.object({
 		truckId,
-		userId: z.number('Chọn tài khoản tổ xe').int().positive('Chọn tài khoản tổ xe')
+		userId: z.number('trucks.schema.crew').int().positive('trucks.schema.crew')
 	}),
 	'parade.set_start': z.object({
-		startAt: z.iso.datetime({ offset: true, error: 'Giờ xuất phát không hợp lệ' }).nullable()
+		startAt: z.iso.datetime({ offset: true, error: 'trucks.schema.startAt' }).nullable()
 	}),
 	'crew.message': z.object({
 		truckId: truckId.nullable().default(null),
-		body: z.string().trim().min(1, 'Nhập nội dung tin nhắn').max(300, 'Tối đa 300 ký tự')
+		body: z.string().trim().min(1, 'trucks.schema.messageBody').max(300, 'trucks.schema.max')
 	}),
-	'alert.acknowledge': z.object({ alertId: z.uuid('Mã cảnh báo không hợp lệ') }),
+	'alert.acknowledge': z.object({ alertId: z.uuid('trucks.schema.alertId') }),
 	// what the server itself finds in the positions (system actor only)
 	'truck.auto_status': z.object({ truckId, status: z.enum(truckStatuses) }),
 	'truck.reached': z.object({ truckId, checkpointId, at: z.number().int() }),
@@ -41,7 +42,8 @@ export const truckCommands = {
 		truckId,
 		kind: alertKind,
 		checkpointId: checkpointId.nullable(),
-		message: z.string().min(1).max(300)
+		message: z.string().min(1).max(300),
+		facts: alertFactsSchema.nullable().default(null)
 	}),
 	'alert.clear': z.object({ truckId, kind: alertKind, checkpointId: checkpointId.nullable() })
 };

@@ -1,7 +1,9 @@
 /** What the trucks domain tells the screens (crews, the parade plan, alerts), and its feed lines. */
+import { translate, type Lang } from '../i18n';
 import type { FeedLines } from '../feed-line';
 import { formatHour } from '../time/format';
-import { truckStatusLabel, type AlertKind, type TruckStatus } from './types';
+import { alertWords, type AlertFacts } from './alerts';
+import { truckStatusKey, type AlertKind, type TruckStatus } from './types';
 
 export interface TruckStatusData {
 	truckId: string;
@@ -18,7 +20,10 @@ export interface AlertData {
 	truckName: string;
 	kind: AlertKind;
 	checkpointId: string | null;
+	/** in Vietnamese, as raised (the log's words) */
 	message: string;
+	/** what was found, for each screen to word in its reader's language (none before they were kept) */
+	facts?: AlertFacts | null;
 	/** day time */
 	raisedAt: number;
 }
@@ -58,28 +63,45 @@ export interface TruckEvents {
 export const isFleetEventType = (type: string): boolean =>
 	type.startsWith('truck.') || type.startsWith('alert.');
 
-const delayText = (seconds: number) =>
+const delayText = (seconds: number, lang: Lang) =>
 	Math.abs(seconds) < 60
-		? 'đúng giờ'
-		: seconds > 0
-			? `trễ ${Math.round(seconds / 60)} phút`
-			: `sớm ${Math.round(-seconds / 60)} phút`;
+		? translate(lang, 'trucks.delay.onTime')
+		: translate(lang, seconds > 0 ? 'trucks.delay.late' : 'trucks.delay.early', {
+				delay: translate(lang, 'time.minutes', { minutes: Math.round(Math.abs(seconds) / 60) })
+			});
 
 export const truckFeed: FeedLines<TruckEvents> = {
-	'truck.status_changed': (d) => {
-		const note = d.incidentNote && d.status === 'incident' ? ` — ${d.incidentNote}` : '';
-		return `${d.truckName}: ${truckStatusLabel[d.status].toLowerCase()}${note}`;
+	'truck.status_changed': (d, lang) => {
+		const words = { truck: d.truckName, status: translate(lang, truckStatusKey[d.status]).toLowerCase() };
+		return d.incidentNote && d.status === 'incident'
+			? translate(lang, 'trucks.feed.statusNote', { ...words, note: d.incidentNote })
+			: translate(lang, 'trucks.feed.status', words);
 	},
-	'truck.checkpoint_reached': (d) =>
-		`${d.truckName} đến ${d.checkpointName} lúc ${formatHour(d.at)} (${delayText(d.delaySeconds)})`,
-	'route.saved': (d) => `Cập nhật lộ trình "${d.name}"`,
-	'truck.route_assigned': (d) =>
-		d.routeId ? `Giao lộ trình cho ${d.truckName}` : `Bỏ lộ trình của ${d.truckName}`,
-	'truck.crew_assigned': (d) => `Giao ${d.truckName} cho tổ ${d.displayName} (${d.username})`,
-	'parade.start_set': (d) =>
-		d.startAt ? `Giờ xuất phát chung: ${formatHour(d.startAt)}` : 'Bỏ giờ xuất phát chung',
-	'crew.message_sent': (d) => `Tin nhắn tới ${d.truckId ? 'một tổ xe' : 'mọi tổ xe'}: ${d.body}`,
-	'alert.raised': (d) => d.message,
-	'alert.acknowledged': (d) => `Đã xác nhận cảnh báo (${d.by})`,
-	'alert.cleared': () => 'Cảnh báo đã hết'
+	'truck.checkpoint_reached': (d, lang) =>
+		translate(lang, 'trucks.feed.reached', {
+			truck: d.truckName,
+			checkpoint: d.checkpointName,
+			time: formatHour(d.at, lang),
+			delay: delayText(d.delaySeconds, lang)
+		}),
+	'route.saved': (d, lang) => translate(lang, 'trucks.feed.routeSaved', { name: d.name }),
+	'truck.route_assigned': (d, lang) =>
+		translate(lang, d.routeId ? 'trucks.feed.routeAssigned' : 'trucks.feed.routeRemoved', {
+			truck: d.truckName
+		}),
+	'truck.crew_assigned': (d, lang) =>
+		translate(lang, 'trucks.feed.crewAssigned', {
+			truck: d.truckName,
+			crew: d.displayName,
+			username: d.username
+		}),
+	'parade.start_set': (d, lang) =>
+		d.startAt
+			? translate(lang, 'trucks.feed.startSet', { time: formatHour(d.startAt, lang) })
+			: translate(lang, 'trucks.feed.startRemoved'),
+	'crew.message_sent': (d, lang) =>
+		translate(lang, d.truckId ? 'trucks.feed.messageOne' : 'trucks.feed.messageAll', { body: d.body }),
+	'alert.raised': (d, lang) => alertWords(d, lang),
+	'alert.acknowledged': (d, lang) => translate(lang, 'trucks.feed.alertAcknowledged', { by: d.by }),
+	'alert.cleared': (_, lang) => translate(lang, 'trucks.feed.alertCleared')
 };

@@ -2,6 +2,7 @@
  * Loudspeaker trucks (xe loa): the shapes shared by the server, the crew phone, the ops map
  * and the wall display.
  */
+import type { MessageKey } from '$lib/i18n';
 
 /** chưa xuất phát, đang chạy, dừng, sự cố, mất tín hiệu, hoàn thành */
 /** Positions one track answer carries at most (~0.5 MB, a short turn of the server's loop); a replay asks page after page. */
@@ -10,14 +11,15 @@ export const trackPageLimit = 20_000;
 export const truckStatuses = ['idle', 'moving', 'stopped', 'incident', 'lost', 'finished'] as const;
 export type TruckStatus = (typeof truckStatuses)[number];
 
-export const truckStatusLabel: Record<TruckStatus, string> = {
-	idle: 'Chưa xuất phát',
-	moving: 'Đang chạy',
-	stopped: 'Dừng',
-	incident: 'Sự cố',
-	lost: 'Mất tín hiệu',
-	finished: 'Hoàn thành'
-};
+/** each status's name on screen: `t(truckStatusKey[status])` */
+export const truckStatusKey = {
+	idle: 'trucks.status.idle',
+	moving: 'trucks.status.moving',
+	stopped: 'trucks.status.stopped',
+	incident: 'trucks.status.incident',
+	lost: 'trucks.status.lost',
+	finished: 'trucks.status.finished'
+} as const satisfies Record<TruckStatus, MessageKey>;
 
 /** Marker colours, distinguishable on a dark wall screen and a light laptop map. */
 export const truckStatusColor: Record<TruckStatus, string> = {

@@ -192,7 +192,8 @@ describe('no signal (stale)', () => {
 				truckId: truck.id,
 				alert: 'stale',
 				checkpointId: null,
-				message: 'Xe loa thử: mất tín hiệu định vị'
+				message: 'Xe loa thử: mất tín hiệu định vị',
+				facts: { kind: 'stale' }
 			}
 		]);
 	});

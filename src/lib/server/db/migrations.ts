@@ -324,6 +324,11 @@ const steps: string[] = [
 		at INTEGER NOT NULL
 	);
 	CREATE INDEX login_devices_user ON login_devices(user_id, at);
+	`,
+	// 12: what an alert found (JSON), for each screen to word in its reader's language; older
+	// alerts keep only their Vietnamese message
+	`
+	ALTER TABLE alerts ADD COLUMN facts TEXT;
 	`
 ];
 

@@ -193,7 +193,7 @@ function onConnection(socket: RealtimeSocket): void {
 			'positions',
 			async (batch, ack) => {
 				if (typeof ack !== 'function') return;
-				ack(await reportPositions(actor, batch));
+				ack(await reportPositions(actor, batch, socket.data.lang));
 			},
 			failed
 		)
@@ -233,7 +233,7 @@ function onConnection(socket: RealtimeSocket): void {
 			'track',
 			(query, ack) => {
 				if (typeof ack !== 'function') return;
-				const answer = guarded('track', () => ack(readTrack(actor, query)), failed);
+				const answer = guarded('track', () => ack(readTrack(actor, query, socket.data.lang)), failed);
 				trackDesk.ask(socket.data.signIn, answer, (retryInMs) => {
 					ack({ ok: false, message: translate(socket.data.lang, 'realtime.busy'), retryInMs });
 					refused();

@@ -2,6 +2,7 @@
  * Truck commands: the crew's buttons, the coordinator's planning, and what the server finds
  * in the positions (arrivals, alerts, status), all on the one command path.
  */
+import { say, type MessageKey } from '$lib/i18n';
 import type { TruckStatus } from '$lib/trucks/types';
 import type { TruckStatusData } from '$lib/trucks/events';
 import { actorLabel, type Actor } from '../access';
@@ -30,7 +31,7 @@ import { getUser, updateUser } from '../users/store';
 
 function truckOrRefuse(truckId: string) {
 	const truck = fleet().truck(truckId);
-	if (!truck) throw new CommandError('not_found', `Không có xe loa "${truckId}".`);
+	if (!truck) throw new CommandError('not_found', say('trucks.refusal.noTruck', { truckId }));
 	return truck;
 }
 
@@ -60,8 +61,8 @@ const byOf = (actor: Actor): TruckStatusData['by'] =>
 	actor.kind === 'user' && actor.role === 'truck_crew' ? 'crew' : 'coordinator';
 const ownTruck = (p: { truckId: string }) => ({ truckId: p.truckId });
 
-function require(state: TruckState, allowed: TruckStatus[], message: string): void {
-	if (!allowed.includes(state.status)) throw new CommandError('conflict', message);
+function require(state: TruckState, allowed: TruckStatus[], refusal: MessageKey): void {
+	if (!allowed.includes(state.status)) throw new CommandError('conflict', say(refusal));
 }
 
 export const depart = defineCommand({
@@ -71,7 +72,7 @@ export const depart = defineCommand({
 	target: ownTruck,
 	apply: (db, p, { actor }) =>
 		statusChange(db, p.truckId, byOf(actor), (s, now) => {
-			require(s, ['idle'], 'Xe đã xuất phát rồi.');
+			require(s, ['idle'], 'trucks.refusal.departed');
 			return { status: 'moving', startedAt: pressTime(now, p.at), stillSince: null };
 		})
 });
@@ -83,7 +84,7 @@ export const reportIncident = defineCommand({
 	target: ownTruck,
 	apply: (db, p, { actor }) =>
 		statusChange(db, p.truckId, byOf(actor), (s) => {
-			require(s, ['idle', 'moving', 'stopped', 'lost', 'incident'], 'Xe đã hoàn thành lộ trình.');
+			require(s, ['idle', 'moving', 'stopped', 'lost', 'incident'], 'trucks.refusal.routeDone');
 			return { status: 'incident', incidentNote: p.note };
 		})
 });
@@ -95,7 +96,7 @@ export const resume = defineCommand({
 	target: ownTruck,
 	apply: (db, p, { actor }) =>
 		statusChange(db, p.truckId, byOf(actor), (s, now) => {
-			require(s, ['incident'], 'Xe không ở trạng thái sự cố.');
+			require(s, ['incident'], 'trucks.refusal.noIncident');
 			if (!s.startedAt) return { status: 'idle', incidentNote: null };
 			// on again: as its fixes say (lost if none came for a while), the wait for the incident
 			// not counted as standing
@@ -112,8 +113,8 @@ export const finish = defineCommand({
 	apply: (db, p, { actor }) =>
 		statusChange(db, p.truckId, byOf(actor), (s, now) => {
 			require(s, ['moving', 'stopped', 'lost', 'incident'], s.status === 'idle'
-				? 'Xe chưa xuất phát.'
-				: 'Xe đã hoàn thành rồi.');
+				? 'trucks.refusal.notDeparted'
+				: 'trucks.refusal.finished');
 			return { status: 'finished', finishedAt: pressTime(now, p.at) };
 		})
 });
@@ -129,7 +130,7 @@ function reached(
 	const checkpoint = fleet()
 		.routeOf(truckId)
 		?.checkpoints.find((c) => c.id === checkpointId);
-	if (!checkpoint) throw new CommandError('not_found', 'Điểm kiểm soát này không thuộc lộ trình của xe.');
+	if (!checkpoint) throw new CommandError('not_found', say('trucks.refusal.checkpointNotOnRoute'));
 	const state = loadState(db, truckId);
 	const current = fleet().state(truckId);
 	saveState(db, { ...current, reached: { ...state.reached, ...current.reached, [checkpointId]: at } });
@@ -160,8 +161,9 @@ export const arrive = defineCommand({
 		const state = fleet().state(p.truckId);
 		// no checkpoint named: the next one, as the crew phone and the ops room show it
 		const checkpointId = p.checkpointId ?? (route && nextCheckpointOf(route, state)?.id);
-		if (!checkpointId) throw new CommandError('conflict', 'Xe đã qua mọi điểm kiểm soát của lộ trình.');
-		if (checkpointId in state.reached) throw new CommandError('conflict', 'Điểm này đã được ghi nhận rồi.');
+		if (!checkpointId) throw new CommandError('conflict', say('trucks.refusal.allPassed'));
+		if (checkpointId in state.reached)
+			throw new CommandError('conflict', say('trucks.refusal.alreadyReached'));
 		const now = dayNow(db);
 		return reached(db, p.truckId, checkpointId, pressTime(now, p.at), true);
 	}
@@ -181,9 +183,9 @@ export const autoStatus = defineCommand({
 	apply: (db, p) =>
 		statusChange(db, p.truckId, 'auto', (s) => {
 			if (s.status === 'incident' || s.status === 'finished' || s.status === 'idle') {
-				throw new CommandError('conflict', 'Trạng thái do tổ xe đặt được giữ nguyên.');
+				throw new CommandError('conflict', say('trucks.refusal.crewStatusKept'));
 			}
-			if (s.status === p.status) throw new CommandError('conflict', 'Xe đã ở trạng thái này.');
+			if (s.status === p.status) throw new CommandError('conflict', say('trucks.refusal.sameStatus'));
 			return { status: p.status };
 		})
 });
@@ -195,13 +197,14 @@ export const raiseAlert = defineCommand({
 	apply(db, p, { commandId }) {
 		const truck = truckOrRefuse(p.truckId);
 		if (openAlert(db, p.truckId, p.kind, p.checkpointId))
-			throw new CommandError('conflict', 'Cảnh báo này đang mở.');
+			throw new CommandError('conflict', say('trucks.refusal.alertOpen'));
 		const alert = {
 			id: commandId,
 			truckId: p.truckId,
 			kind: p.kind,
 			checkpointId: p.checkpointId,
 			message: p.message,
+			facts: p.facts,
 			raisedAt: dayNow(db),
 			acknowledgedAt: null,
 			acknowledgedBy: null,
@@ -217,6 +220,7 @@ export const raiseAlert = defineCommand({
 				kind: p.kind,
 				checkpointId: p.checkpointId,
 				message: p.message,
+				facts: p.facts,
 				raisedAt: alert.raisedAt
 			},
 			audience: ['ops', 'display']
@@ -230,7 +234,7 @@ export const clearAlertCommand = defineCommand({
 	action: 'fleet.system',
 	apply(db, p) {
 		const open = openAlert(db, p.truckId, p.kind, p.checkpointId);
-		if (!open) throw new CommandError('not_found', 'Không có cảnh báo đang mở.');
+		if (!open) throw new CommandError('not_found', say('trucks.refusal.noOpenAlert'));
 		clearAlert(db, open.id, dayNow(db));
 		return { type: 'alert.cleared', data: { id: open.id }, audience: ['ops', 'display'] };
 	}
@@ -242,9 +246,12 @@ export const acknowledge = defineCommand({
 	action: 'alert.acknowledge',
 	apply(db, p, { actor }) {
 		const alert = getAlert(db, p.alertId);
-		if (!alert) throw new CommandError('not_found', 'Không tìm thấy cảnh báo.');
+		if (!alert) throw new CommandError('not_found', say('trucks.refusal.alertNotFound'));
 		if (alert.acknowledgedAt)
-			throw new CommandError('conflict', `Cảnh báo đã được ${alert.acknowledgedBy} xác nhận.`);
+			throw new CommandError(
+				'conflict',
+				say('trucks.refusal.alertAcknowledged', { by: alert.acknowledgedBy ?? '' })
+			);
 		const by = actorLabel(actor);
 		acknowledgeAlert(db, alert.id, by, dayNow(db));
 		return { type: 'alert.acknowledged', data: { id: alert.id, by }, audience: ['ops', 'display'] };
@@ -275,15 +282,15 @@ export const saveRoute = defineCommand({
 	apply(db, p) {
 		const others = listRoutes(db).filter((r) => r.id !== p.route.id);
 		if (others.some((r) => r.name === p.route.name)) {
-			throw new CommandError('conflict', `Đã có lộ trình tên "${p.route.name}".`, [
-				{ path: 'route.name', message: 'Tên bị trùng' }
+			throw new CommandError('conflict', say('trucks.refusal.routeNameTaken', { name: p.route.name }), [
+				{ path: 'route.name', message: say('trucks.problem.nameTaken') }
 			]);
 		}
 		const ids = new Set<string>();
 		for (const [i, c] of p.route.checkpoints.entries()) {
 			if (ids.has(c.id))
-				throw new CommandError('invalid', `Mã điểm kiểm soát "${c.id}" bị trùng.`, [
-					{ path: `route.checkpoints[${i}].id`, message: 'Bị trùng' }
+				throw new CommandError('invalid', say('trucks.refusal.checkpointIdTaken', { id: c.id }), [
+					{ path: `route.checkpoints[${i}].id`, message: say('trucks.problem.duplicate') }
 				]);
 			ids.add(c.id);
 		}
@@ -303,7 +310,7 @@ export const assignRoute = defineCommand({
 	apply(db, p) {
 		const truck = truckOrRefuse(p.truckId);
 		if (p.routeId && !fleet().route(p.routeId))
-			throw new CommandError('not_found', `Không có lộ trình "${p.routeId}".`);
+			throw new CommandError('not_found', say('trucks.refusal.noRoute', { routeId: p.routeId }));
 		setTruckRoute(db, p.truckId, p.routeId);
 		return {
 			type: 'truck.route_assigned',
@@ -332,8 +339,8 @@ export const assignCrew = defineCommand({
 		const truck = truckOrRefuse(p.truckId);
 		const user = getUser(db, p.userId);
 		if (!user || user.role !== 'truck_crew') {
-			throw new CommandError('invalid', 'Chỉ giao được tài khoản có vai trò Tổ xe loa.', [
-				{ path: 'userId', message: 'Không phải tài khoản tổ xe' }
+			throw new CommandError('invalid', say('trucks.refusal.notCrew'), [
+				{ path: 'userId', message: say('trucks.problem.notCrew') }
 			]);
 		}
 		updateUser(db, { ...user, truckId: p.truckId, unitId: truck.unitId });

@@ -4,9 +4,9 @@
  * quiet, stopped too long, off its route too long, late at its next checkpoint).
  */
 import type { AlertKind, TruckStatus } from '$lib/trucks/types';
+import { alertText, type AlertFacts } from '$lib/trucks/alerts';
 import type { PreparedRoute } from '$lib/trucks/geometry';
 import { config } from '../config';
-import { lateText } from './alert-text';
 import { nextCheckpointOf } from './next-checkpoint';
 import type { TruckState } from './store';
 import type { TruckSpec } from './truck-view';
@@ -19,7 +19,9 @@ export type Finding =
 			truckId: string;
 			alert: AlertKind;
 			checkpointId: string | null;
+			/** in Vietnamese, for the log */
 			message: string;
+			facts: AlertFacts;
 	  }
 	| { kind: 'clear'; truckId: string; alert: AlertKind; checkpointId: string | null };
 
@@ -82,12 +84,19 @@ export function timeFindings(
 ): Finding[] {
 	const dayNow = now.day;
 	const findings: Finding[] = [];
-	const alert = (kind: AlertKind, checkpointId: string | null, message: string) =>
-		findings.push({ kind: 'alert', truckId: truck.id, alert: kind, checkpointId, message });
+	const alert = (checkpointId: string | null, facts: AlertFacts) =>
+		findings.push({
+			kind: 'alert',
+			truckId: truck.id,
+			alert: facts.kind,
+			checkpointId,
+			message: alertText(truck.name, facts, 'vi'),
+			facts
+		});
 	// standing still is found in the fixes (fleet.ts); only silence is found by time
 	if (onDuty.includes(state.status) && isSilent(state, now)) {
 		if (state.status !== 'lost') findings.push({ kind: 'status', truckId: truck.id, status: 'lost' });
-		if (!hasOpenAlert(truck.id, 'stale', null)) alert('stale', null, `${truck.name}: mất tín hiệu định vị`);
+		if (!hasOpenAlert(truck.id, 'stale', null)) alert(null, { kind: 'stale' });
 	}
 	if (
 		onDuty.includes(state.status) &&
@@ -95,7 +104,7 @@ export function timeFindings(
 		dayNow - state.offRouteSince > config.offRouteSeconds * 1000 &&
 		!hasOpenAlert(truck.id, 'off_route', null)
 	)
-		alert('off_route', null, `${truck.name}: đi lệch lộ trình ${Math.round(state.offRouteM ?? 0)} m`);
+		alert(null, { kind: 'off_route', metres: Math.round(state.offRouteM ?? 0) });
 	if (route && state.status !== 'finished') {
 		const next = nextCheckpointOf(route, state);
 		if (
@@ -103,11 +112,12 @@ export function timeFindings(
 			dayNow > next.plannedAt + config.lateMinutes * 60_000 &&
 			!hasOpenAlert(truck.id, 'late', next.id)
 		)
-			alert(
-				'late',
-				next.id,
-				`${truck.name}: ${lateText(dayNow - next.plannedAt, next.plannedAt)} tại ${next.name}`
-			);
+			alert(next.id, {
+				kind: 'late',
+				checkpoint: next.name,
+				lateMs: dayNow - next.plannedAt,
+				plannedAt: next.plannedAt
+			});
 	}
 	return findings;
 }

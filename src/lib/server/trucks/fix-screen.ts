@@ -5,6 +5,7 @@
  * truck is where they say, and the place before them was the glitch (taken while nothing came
  * before it to judge it by: a phone's first fix at 0,0).
  */
+import { translate, type Lang } from '$lib/i18n';
 import type { Fix } from '$lib/trucks/types';
 import { impossibleJump, inArea, type Area } from '$lib/trucks/geometry';
 import { planMarginKm } from './plan-area';
@@ -16,7 +17,6 @@ const reanchorAfter = 5;
 const oldestMs = 24 * 3600_000;
 /** a phone's clock a little ahead is no reason to refuse its fixes */
 const aheadMs = 120_000;
-const outsideReason = `Vị trí nằm ngoài khu vực của kế hoạch (xa mọi lộ trình và địa điểm hơn ${planMarginKm} km): điện thoại chưa bắt được GPS, vị trí này không được dùng`;
 
 /** A fix kept as a jump, as it was sent and as it is stored (its flag cleared if it is believed). */
 interface Suspect {
@@ -39,11 +39,13 @@ export class FixScreen {
 		this.#suspects.clear();
 	}
 
-	/** Why the fix is not stored at all, or null. */
-	refusal(fix: Fix, dayNow: number): string | null {
-		if (fix.at > dayNow + aheadMs) return 'Thời điểm ở tương lai: kiểm tra đồng hồ của điện thoại';
-		if (fix.at < dayNow - oldestMs) return 'Thời điểm quá cũ (hơn 24 giờ)';
-		if (this.#area && !inArea(this.#area, [fix.lng, fix.lat])) return outsideReason;
+	/** Why the fix is not stored at all (in `lang`), or null. */
+	refusal(fix: Fix, dayNow: number, lang: Lang): string | null {
+		if (fix.at > dayNow + aheadMs) return translate(lang, 'trucks.positions.future');
+		if (fix.at < dayNow - oldestMs)
+			return translate(lang, 'trucks.positions.tooOld', { hours: oldestMs / 3600_000 });
+		if (this.#area && !inArea(this.#area, [fix.lng, fix.lat]))
+			return translate(lang, 'trucks.positions.outside', { km: planMarginKm });
 		return null;
 	}
 

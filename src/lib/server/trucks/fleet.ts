@@ -5,6 +5,7 @@
  * ETA, delay). What the positions reveal (arrivals, alerts, status) is returned as findings,
  * which the watcher turns into system commands on the one command path.
  */
+import type { Lang } from '$lib/i18n';
 import type { Fix, PositionFrame, RouteView, TruckView } from '$lib/trucks/types';
 import { truckStatuses } from '$lib/trucks/types';
 import {
@@ -115,7 +116,7 @@ export class Fleet {
 	}
 
 	/**
-	 * Takes a batch of fixes from one truck. Bad fixes are refused with a reason (outside the
+	 * Takes a batch of fixes from one truck. Bad fixes are refused with a reason in `lang` (outside the
 	 * plan's area: not stored, no alert); fixes that arrive late (kept on the phone while
 	 * offline) are stored, marked, and do not move the truck back in time. A jump no truck can
 	 * make is stored flagged and does not move the truck, unless several in a row agree.
@@ -124,7 +125,8 @@ export class Fleet {
 		truckId: string,
 		fixes: Fix[],
 		receivedAt: number,
-		dayNow: number
+		dayNow: number,
+		lang: Lang = 'vi'
 	): { result: IngestResult; findings: Finding[] } {
 		const refused: IngestResult['refused'] = [];
 		const findings: Finding[] = [];
@@ -133,7 +135,7 @@ export class Fleet {
 		let accepted = 0;
 		const ordered = fixes.map((fix, index) => ({ fix, index })).sort((a, b) => a.fix.at - b.fix.at);
 		for (const { fix, index } of ordered) {
-			const reason = this.#screen.refusal(fix, dayNow);
+			const reason = this.#screen.refusal(fix, dayNow, lang);
 			if (reason) {
 				refused.push({ index, reason });
 				continue;

@@ -1,4 +1,5 @@
 /** Loudspeaker trucks: data access for live state, positions, alerts and crew messages. */
+import type { AlertFacts } from '$lib/trucks/alerts';
 import { trackPageLimit, type AlertKind, type Fix, type TruckStatus } from '$lib/trucks/types';
 import type { TrackPoint } from '$lib/types';
 import type { Db } from '../db';
@@ -182,14 +183,22 @@ export interface Alert {
 	kind: AlertKind;
 	checkpointId: string | null;
 	message: string;
+	/** what was found, worded on each screen in its reader's language; null for older alerts */
+	facts: AlertFacts | null;
 	raisedAt: number;
 	acknowledgedAt: number | null;
 	acknowledgedBy: string | null;
 	clearedAt: number | null;
 }
 
-const alertColumns = `id, truck_id AS truckId, kind, checkpoint_id AS checkpointId, message, raised_at AS raisedAt,
+const alertColumns = `id, truck_id AS truckId, kind, checkpoint_id AS checkpointId, message, facts, raised_at AS raisedAt,
 	acknowledged_at AS acknowledgedAt, acknowledged_by AS acknowledgedBy, cleared_at AS clearedAt`;
+
+type AlertRow = Omit<Alert, 'facts'> & { facts: string | null };
+const alertOf = (row: AlertRow): Alert => ({
+	...row,
+	facts: row.facts ? (JSON.parse(row.facts) as AlertFacts) : null
+});
 
 export function openAlert(
 	db: Db,
@@ -197,21 +206,23 @@ export function openAlert(
 	kind: Alert['kind'],
 	checkpointId: string | null
 ): Alert | undefined {
-	return db
+	const row = db
 		.prepare(
 			`SELECT ${alertColumns} FROM alerts WHERE truck_id = ? AND kind = ? AND checkpoint_id IS ? AND cleared_at IS NULL`
 		)
-		.get(truckId, kind, checkpointId) as Alert | undefined;
+		.get(truckId, kind, checkpointId) as AlertRow | undefined;
+	return row && alertOf(row);
 }
 
 export function getAlert(db: Db, id: string): Alert | undefined {
-	return db.prepare(`SELECT ${alertColumns} FROM alerts WHERE id = ?`).get(id) as Alert | undefined;
+	const row = db.prepare(`SELECT ${alertColumns} FROM alerts WHERE id = ?`).get(id) as AlertRow | undefined;
+	return row && alertOf(row);
 }
 
 export function insertAlert(db: Db, a: Alert): void {
 	db.prepare(
-		`INSERT INTO alerts (id, truck_id, kind, checkpoint_id, message, raised_at) VALUES (?, ?, ?, ?, ?, ?)`
-	).run(a.id, a.truckId, a.kind, a.checkpointId, a.message, a.raisedAt);
+		`INSERT INTO alerts (id, truck_id, kind, checkpoint_id, message, facts, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?)`
+	).run(a.id, a.truckId, a.kind, a.checkpointId, a.message, a.facts && JSON.stringify(a.facts), a.raisedAt);
 }
 
 export function acknowledgeAlert(db: Db, id: string, by: string, at: number): void {
@@ -224,9 +235,10 @@ export function clearAlert(db: Db, id: string, at: number): void {
 
 /** Alerts still open or raised recently, newest first. */
 export function recentAlerts(db: Db, limit = 100): Alert[] {
-	return db
+	const rows = db
 		.prepare(`SELECT ${alertColumns} FROM alerts ORDER BY cleared_at IS NOT NULL, raised_at DESC LIMIT ?`)
-		.all(limit) as Alert[];
+		.all(limit) as AlertRow[];
+	return rows.map(alertOf);
 }
 
 export interface CrewMessage {

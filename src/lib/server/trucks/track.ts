@@ -1,5 +1,6 @@
 /** Recorded tracks for a trail or a replay, for those allowed to see the truck(s). */
 import { z } from '$lib/zod';
+import { translate, type Lang } from '$lib/i18n';
 import type { TrackPoint } from '$lib/types';
 import { authorize, type Actor } from '../access';
 import { db } from '../db';
@@ -15,14 +16,16 @@ const maxSpan = 48 * 3600_000;
 
 export function readTrack(
 	actor: Actor,
-	input: unknown
+	input: unknown,
+	lang: Lang = 'vi'
 ): { ok: true; points: TrackPoint[] } | { ok: false; message: string } {
 	const parsed = query.safeParse(input);
 	if (!parsed.success || parsed.data.to < parsed.data.from)
-		return { ok: false, message: 'Khoảng thời gian không hợp lệ.' };
+		return { ok: false, message: translate(lang, 'trucks.track.badSpan') };
 	const { truckId, from, to } = parsed.data;
-	if (to - from > maxSpan) return { ok: false, message: 'Chọn khoảng thời gian tối đa 48 giờ.' };
+	if (to - from > maxSpan)
+		return { ok: false, message: translate(lang, 'trucks.track.tooLong', { hours: maxSpan / 3600_000 }) };
 	const allowed = truckId ? authorize(actor, 'read.truck', { truckId }) : authorize(actor, 'read.display');
-	if (!allowed) return { ok: false, message: 'Bạn không có quyền xem hành trình này.' };
+	if (!allowed) return { ok: false, message: translate(lang, 'trucks.track.forbidden') };
 	return { ok: true, points: positionsBetween(db(), from, to, truckId ?? undefined) };
 }

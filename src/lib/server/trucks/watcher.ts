@@ -5,7 +5,9 @@
  * commands on the one command path. Started by hooks.server.ts init(); nothing else starts it.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { z } from '$lib/zod';
+import { z, zodLocale } from '$lib/zod';
+import { translate, type Lang } from '$lib/i18n';
+import { alertText } from '$lib/trucks/alerts';
 import type { Fix } from '$lib/trucks/types';
 import type { TruckStatusData } from '$lib/trucks/events';
 import type { CommandPayload, CommandType } from '$lib/commands';
@@ -31,7 +33,8 @@ interface Watcher {
 }
 type Holder = { [key]?: Watcher };
 
-const system: Actor = { kind: 'system', label: 'Hệ thống theo dõi xe' };
+// the log's words are Vietnamese, whoever reads them later
+const system: Actor = { kind: 'system', label: translate('vi', 'trucks.watcher.actor') };
 
 export function startFleetWatcher(): void {
 	// a restart (dev hot reload): the old heartbeat stops, and the fleet is read again
@@ -143,13 +146,15 @@ async function written(live: ReturnType<typeof fleet>): Promise<boolean> {
  */
 function incidentFindings(d: TruckStatusData): Finding[] {
 	if (d.status === 'incident') {
+		const facts = { kind: 'incident', note: d.incidentNote ?? '' } as const;
 		return [
 			{
 				kind: 'alert',
 				truckId: d.truckId,
 				alert: 'incident',
 				checkpointId: null,
-				message: `${d.truckName}: gặp sự cố — ${d.incidentNote ?? ''}`
+				message: alertText(d.truckName, facts, 'vi'),
+				facts
 			}
 		];
 	}
@@ -193,7 +198,13 @@ function commandFor(f: Finding): Command {
 		case 'alert':
 			return named(
 				'alert.raise',
-				{ truckId: f.truckId, kind: f.alert, checkpointId: f.checkpointId, message: f.message },
+				{
+					truckId: f.truckId,
+					kind: f.alert,
+					checkpointId: f.checkpointId,
+					message: f.message,
+					facts: f.facts
+				},
 				`alert:${episode}`
 			);
 		case 'clear':
@@ -220,36 +231,51 @@ const batchSchema = z.object({
 	fixes: z.array(z.unknown()).min(1).max(1000)
 });
 
-/** A crew phone's batch of positions: checked, authorized, buffered; answered when on disk. */
-export async function reportPositions(actor: Actor, input: unknown): Promise<PositionsAck> {
-	const parsed = batchSchema.safeParse(input);
+/**
+ * A crew phone's batch of positions: checked, authorized, buffered; answered when on disk, in
+ * the phone's language.
+ */
+export async function reportPositions(
+	actor: Actor,
+	input: unknown,
+	lang: Lang = 'vi'
+): Promise<PositionsAck> {
+	const parsed = batchSchema.safeParse(input, zodLocale(lang));
 	if (!parsed.success) {
 		const first = parsed.error.issues[0];
 		return {
 			ok: false,
 			code: 'invalid',
-			message: `Vị trí không hợp lệ (${first.path.join('.')}): ${first.message}`
+			message: translate(lang, 'trucks.positions.badBatch', {
+				path: first.path.join('.'),
+				why: first.message
+			})
 		};
 	}
 	const { truckId, fixes } = parsed.data;
 	if (!authorize(actor, 'truck.position', { truckId })) {
-		return { ok: false, code: 'forbidden', message: 'Chỉ tổ của xe này mới gửi được vị trí của xe.' };
+		return { ok: false, code: 'forbidden', message: translate(lang, 'trucks.positions.notYourTruck') };
 	}
 	const live = fleet();
-	if (!live.has(truckId)) return { ok: false, code: 'not_found', message: `Không có xe loa "${truckId}".` };
+	if (!live.has(truckId))
+		return { ok: false, code: 'not_found', message: translate(lang, 'trucks.refusal.noTruck', { truckId }) };
 	// each fix on its own: one glitch (a speed of 900 km/h) must not cost the rest of the batch
 	const good: Fix[] = [];
 	const original: number[] = [];
 	const bad: { index: number; reason: string }[] = [];
 	fixes.forEach((raw, index) => {
-		const fix = fixSchema.safeParse(raw);
+		const fix = fixSchema.safeParse(raw, zodLocale(lang));
 		if (fix.success) {
 			good.push(fix.data);
 			original.push(index);
-		} else bad.push({ index, reason: `Vị trí không hợp lệ: ${fix.error.issues[0].message}` });
+		} else
+			bad.push({
+				index,
+				reason: translate(lang, 'trucks.positions.badFix', { why: fix.error.issues[0].message })
+			});
 	});
 	if (good.length === 0) return { ok: false, code: 'invalid', message: bad[0].reason };
-	const { result, findings } = live.ingest(truckId, good, Date.now(), dayNow(db()));
+	const { result, findings } = live.ingest(truckId, good, Date.now(), dayNow(db()), lang);
 	result.refused = [...bad, ...result.refused.map((r) => ({ ...r, index: original[r.index] }))];
 	await positionsWritten();
 	await act(findings);

@@ -1,5 +1,9 @@
 /** What a checkpoint added on the map starts with: a fresh id, the next free name, 15 minutes after the last. */
+import { translate, type Lang } from '$lib/i18n';
 import { msToIso } from '$lib/time/input';
+
+/** a new checkpoint is planned this long after the one before it */
+export const plannedGapMinutes = 15;
 
 type Named = { id: string; name: string; plannedAt: string };
 
@@ -12,14 +16,16 @@ export function newCheckpointId(checkpoints: Named[]): string {
 	}
 }
 
-export function newCheckpointName(checkpoints: Named[]): string {
+/** "Điểm kiểm soát 3": the name a new checkpoint starts with, in the coordinator's language */
+export function newCheckpointName(checkpoints: Named[], lang: Lang): string {
+	const name = (n: number) => translate(lang, 'trucks.editor.newCheckpoint', { n });
 	let n = checkpoints.length + 1;
-	while (checkpoints.some((cp) => cp.name === `Điểm kiểm soát ${n}`)) n++;
-	return `Điểm kiểm soát ${n}`;
+	while (checkpoints.some((cp) => cp.name === name(n))) n++;
+	return name(n);
 }
 
 export function nextPlannedAt(checkpoints: Named[]): string {
 	const last = checkpoints.at(-1);
 	const ms = last ? Date.parse(last.plannedAt) : NaN;
-	return Number.isFinite(ms) ? msToIso(ms + 15 * 60_000) : '';
+	return Number.isFinite(ms) ? msToIso(ms + plannedGapMinutes * 60_000) : '';
 }

@@ -1,13 +1,14 @@
 /** How the fleet map draws a truck and names what it shows: pure, no Leaflet instance needed. */
 import type { CircleMarkerOptions, TooltipOptions } from 'leaflet';
 import { escapeHtml } from '$lib/escape';
+import { translate, type Lang } from '$lib/i18n';
 import { formatHour } from '$lib/time/format';
-import { truckStatusColor, truckStatusLabel, type TruckStatus } from '$lib/trucks/types';
+import { truckStatusColor, truckStatusKey, type TruckStatus } from '$lib/trucks/types';
 
 export type TruckPoint = { id: string; label: string; status: TruckStatus; lat: number; lng: number };
 
-export function checkpointText(name: string, plannedAt: number): string {
-	return escapeHtml(Number.isFinite(plannedAt) ? `${name} — ${formatHour(plannedAt)}` : name);
+export function checkpointText(name: string, plannedAt: number, lang: Lang): string {
+	return escapeHtml(Number.isFinite(plannedAt) ? `${name} — ${formatHour(plannedAt, lang)}` : name);
 }
 
 /** `scale` grows the markers with the screen's type on a wall screen (1 elsewhere). */
@@ -27,8 +28,8 @@ export function truckStyle(
 	};
 }
 
-export function truckTooltip(t: TruckPoint, permanent: boolean): string {
-	return escapeHtml(permanent ? t.label : `${t.label} · ${truckStatusLabel[t.status]}`);
+export function truckTooltip(t: TruckPoint, permanent: boolean, lang: Lang): string {
+	return escapeHtml(permanent ? t.label : `${t.label} · ${translate(lang, truckStatusKey[t.status])}`);
 }
 
 export function tooltipOptions(permanent: boolean): TooltipOptions {

@@ -5,6 +5,7 @@
  */
 import type { Canvas, CircleMarker, Map as LeafletMap, Polyline } from 'leaflet';
 import { escapeHtml } from '$lib/escape';
+import { translate, type Lang } from '$lib/i18n';
 import type { RouteView } from '$lib/trucks/types';
 import { checkpointText } from './fleet-markers';
 import { toLatLng, type LeafletModule } from './leaflet-map';
@@ -31,6 +32,8 @@ interface RouteLayer {
 	coveredParts: [number, number][][];
 	colour: string;
 	name: string;
+	/** the language of its tooltips */
+	lang: Lang;
 	checkpoints: Map<string, CheckpointLayer>;
 	seen: number;
 }
@@ -44,8 +47,8 @@ function sameLine(a: [number, number][], b: [number, number][]): boolean {
 	return true;
 }
 
-const routeTooltip = (name: string) => escapeHtml(`Lộ trình: ${name}`);
-const startTooltip = (name: string) => escapeHtml(`Điểm xuất phát: ${name}`);
+const routeTooltip = (name: string, lang: Lang) => escapeHtml(translate(lang, 'trucks.map.route', { name }));
+const startTooltip = (name: string, lang: Lang) => escapeHtml(translate(lang, 'trucks.map.start', { name }));
 
 export class FleetRoutes {
 	readonly #layers = new Map<string, RouteLayer>();
@@ -69,7 +72,7 @@ export class FleetRoutes {
 		return this.#fitted;
 	}
 
-	sync(list: RouteView[], covered: Record<string, [number, number][][]> | undefined): void {
+	sync(list: RouteView[], covered: Record<string, [number, number][][]> | undefined, lang: Lang): void {
 		const pass = ++this.#pass;
 		let added = false;
 		list.forEach((route, i) => {
@@ -77,9 +80,9 @@ export class FleetRoutes {
 			const parts = covered?.[route.id] ?? noParts;
 			let entry = this.#layers.get(route.id);
 			if (!entry) {
-				entry = this.#addRoute(route, colour, parts, pass);
+				entry = this.#addRoute(route, colour, parts, pass, lang);
 				added = true;
-			} else this.#updateRoute(entry, route, colour, parts);
+			} else this.#updateRoute(entry, route, colour, parts, lang);
 			entry.coordinates = route.coordinates;
 			entry.seen = pass;
 			added = this.#syncStart(entry, route) || added;
@@ -109,7 +112,13 @@ export class FleetRoutes {
 		this.#layers.clear();
 	}
 
-	#addRoute(route: RouteView, colour: string, parts: [number, number][][], pass: number): RouteLayer {
+	#addRoute(
+		route: RouteView,
+		colour: string,
+		parts: [number, number][][],
+		pass: number,
+		lang: Lang
+	): RouteLayer {
 		const { L, map, renderer } = this;
 		const line = L.polyline(route.coordinates.map(toLatLng), {
 			renderer,
@@ -118,7 +127,7 @@ export class FleetRoutes {
 			opacity: 0.9,
 			lineJoin: 'round'
 		})
-			.bindTooltip(routeTooltip(route.name), { sticky: true })
+			.bindTooltip(routeTooltip(route.name, lang), { sticky: true })
 			.addTo(map);
 		const coveredLine = L.polyline(
 			parts.map((p) => p.map(toLatLng)),
@@ -132,6 +141,7 @@ export class FleetRoutes {
 			coveredParts: parts,
 			colour,
 			name: route.name,
+			lang,
 			checkpoints: new Map(),
 			seen: pass
 		};
@@ -139,7 +149,13 @@ export class FleetRoutes {
 		return entry;
 	}
 
-	#updateRoute(entry: RouteLayer, route: RouteView, colour: string, parts: [number, number][][]): void {
+	#updateRoute(
+		entry: RouteLayer,
+		route: RouteView,
+		colour: string,
+		parts: [number, number][][],
+		lang: Lang
+	): void {
 		if (!sameLine(entry.coordinates, route.coordinates))
 			entry.line.setLatLngs(route.coordinates.map(toLatLng));
 		if (entry.colour !== colour) {
@@ -147,10 +163,11 @@ export class FleetRoutes {
 			entry.start?.setStyle({ fillColor: colour });
 			entry.colour = colour;
 		}
-		if (entry.name !== route.name) {
-			entry.line.setTooltipContent(routeTooltip(route.name));
-			entry.start?.setTooltipContent(startTooltip(route.name));
+		if (entry.name !== route.name || entry.lang !== lang) {
+			entry.line.setTooltipContent(routeTooltip(route.name, lang));
+			entry.start?.setTooltipContent(startTooltip(route.name, lang));
 			entry.name = route.name;
+			entry.lang = lang;
 		}
 		if (entry.coveredParts !== parts) {
 			entry.covered.setLatLngs(parts.map((p) => p.map(toLatLng)));
@@ -170,7 +187,7 @@ export class FleetRoutes {
 				fillColor: entry.colour,
 				fillOpacity: 1
 			})
-				.bindTooltip(startTooltip(route.name), { direction: 'top', offset: [0, -7] })
+				.bindTooltip(startTooltip(route.name, entry.lang), { direction: 'top', offset: [0, -7] })
 				.addTo(this.map);
 			return true;
 		}
@@ -188,7 +205,7 @@ export class FleetRoutes {
 	#syncCheckpoints(entry: RouteLayer, route: RouteView, pass: number): boolean {
 		let added = false;
 		for (const cp of route.checkpoints) {
-			const text = checkpointText(cp.name, cp.plannedAt);
+			const text = checkpointText(cp.name, cp.plannedAt, entry.lang);
 			const reached = cp.reachedAt != null;
 			const fillColor = reached ? reachedGreen : '#ffffff';
 			const [lng, lat] = cp.position;

@@ -6,6 +6,7 @@
  */
 import type { LatLng, Map as LeafletMap, Marker, Polyline } from 'leaflet';
 import { escapeHtml } from '$lib/escape';
+import { translate, type Lang } from '$lib/i18n';
 import { formatHour } from '$lib/time/format';
 import { toLatLng, type LeafletModule } from './leaflet-map';
 
@@ -28,9 +29,10 @@ export function toLngLat(latlng: LatLng): LngLat {
 	return [round6(w.lng), round6(w.lat)];
 }
 
-function checkpointText(cp: EditableCheckpoint): string {
+function checkpointText(cp: EditableCheckpoint, lang: Lang): string {
 	const ms = Date.parse(cp.plannedAt);
-	return escapeHtml(Number.isFinite(ms) ? `${cp.name} — ${formatHour(ms)}` : `${cp.name} — chưa có giờ`);
+	const time = Number.isFinite(ms) ? formatHour(ms, lang) : translate(lang, 'trucks.editor.noTime');
+	return escapeHtml(`${cp.name} — ${time}`);
 }
 
 interface CheckpointMarker {
@@ -59,7 +61,7 @@ export class RouteMarkers {
 		this.actions = actions;
 	}
 
-	syncVertices(coordinates: LngLat[], selected: Selection): void {
+	syncVertices(coordinates: LngLat[], selected: Selection, lang: Lang): void {
 		this.#coordinates = coordinates;
 		this.line.setLatLngs(coordinates.map(toLatLng));
 		while (this.#vertices.length > coordinates.length) this.#vertices.pop()?.remove().off();
@@ -74,6 +76,7 @@ export class RouteMarkers {
 			}
 			const el = marker.getElement();
 			if (el) {
+				el.title = translate(lang, 'trucks.editor.vertex', { n: i + 1 });
 				el.classList.toggle('is-first', i === 0);
 				el.classList.toggle('is-last', i > 0 && i === coordinates.length - 1);
 				el.classList.toggle('is-selected', selected?.kind === 'vertex' && selected.index === i);
@@ -81,13 +84,14 @@ export class RouteMarkers {
 		});
 	}
 
-	syncCheckpoints(list: EditableCheckpoint[], selected: Selection): void {
+	syncCheckpoints(list: EditableCheckpoint[], selected: Selection, lang: Lang): void {
 		const pass = ++this.#pass;
 		list.forEach((cp, i) => {
 			const n = i + 1;
 			let entry = this.#checkpoints.get(cp.id);
 			if (!entry) {
-				entry = { marker: this.#checkpointMarker(cp, n), number: n, text: checkpointText(cp), seen: pass };
+				const text = checkpointText(cp, lang);
+				entry = { marker: this.#checkpointMarker(cp, n, text), number: n, text, seen: pass };
 				this.#checkpoints.set(cp.id, entry);
 			} else {
 				const at = entry.marker.getLatLng();
@@ -97,7 +101,7 @@ export class RouteMarkers {
 					entry.marker.setIcon(this.#checkpointIcon(n));
 					entry.number = n;
 				}
-				const text = checkpointText(cp);
+				const text = checkpointText(cp, lang);
 				if (entry.text !== text) {
 					entry.marker.setTooltipContent(text);
 					entry.text = text;
@@ -106,7 +110,7 @@ export class RouteMarkers {
 			}
 			const el = entry.marker.getElement();
 			if (el) {
-				el.title = `Điểm kiểm soát số ${n}: ${cp.name}`;
+				el.title = translate(lang, 'trucks.editor.checkpointTitle', { n, name: cp.name });
 				el.classList.toggle('is-selected', selected?.kind === 'checkpoint' && selected.id === cp.id);
 			}
 		});
@@ -130,7 +134,6 @@ export class RouteMarkers {
 			icon: L.divIcon({ className: 'km-vertex', iconSize: [22, 22] }),
 			draggable: true,
 			keyboard: true,
-			title: `Điểm lộ trình ${index + 1}`,
 			autoPan: true
 		});
 		marker
@@ -156,7 +159,7 @@ export class RouteMarkers {
 		return this.L.divIcon({ className: 'km-checkpoint', html: `<span>${n}</span>`, iconSize: [26, 26] });
 	}
 
-	#checkpointMarker(cp: EditableCheckpoint, n: number): Marker {
+	#checkpointMarker(cp: EditableCheckpoint, n: number, text: string): Marker {
 		const { actions } = this;
 		const id = cp.id;
 		const select = () => actions.select({ kind: 'checkpoint', id });
@@ -164,12 +167,11 @@ export class RouteMarkers {
 			icon: this.#checkpointIcon(n),
 			draggable: true,
 			keyboard: true,
-			title: `Điểm kiểm soát số ${n}`,
 			autoPan: true,
 			zIndexOffset: 1000
 		});
 		marker
-			.bindTooltip(checkpointText(cp), { direction: 'top', offset: [0, -13] })
+			.bindTooltip(text, { direction: 'top', offset: [0, -13] })
 			.on('click', select)
 			.on('dragstart', select)
 			.on('keypress', (e) => {

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { dayNow } from '$lib/server/day-clock';
 import { mapTiles } from '$lib/server/config';
 import { db } from '$lib/server/db';
@@ -13,11 +14,11 @@ export const load: PageServerLoad = (event) => {
 	const truckId = event.url.searchParams.get('truck') ?? (actor?.kind === 'user' ? actor.truckId : null);
 	if (!truckId) {
 		requireActor(event, 'read.truck', { truckId: null });
-		error(404, { message: 'Tài khoản này chưa được gắn với xe loa nào. Liên hệ quản trị viên.' });
+		error(404, { message: translate(event.locals.lang, 'trucks.crew.noTruck') });
 	}
 	const reader = requireActor(event, 'read.truck', { truckId });
 	const truck = fleet().view(truckId, dayNow(db()));
-	if (!truck) error(404, { message: 'Không có xe loa này trong kịch bản hiện tại.' });
+	if (!truck) error(404, { message: translate(event.locals.lang, 'trucks.crew.notInScenario') });
 	const route = fleet()
 		.routeViews()
 		.find((r) => r.id === truck.routeId);

@@ -5,20 +5,22 @@
  */
 import { live } from '$lib/client/live.svelte';
 import { outbox } from '$lib/client/outbox.svelte';
+import { say, type Said } from '$lib/i18n';
 import { dayTime } from '$lib/time/day-clock';
 import type { Fix } from '$lib/trucks/types';
 
 export type WakeState = 'on' | 'off' | 'lost' | 'unsupported';
 
-const geoErrors: Record<number, string> = {
-	1: 'Điện thoại chưa cho phép lấy vị trí. Vào cài đặt trình duyệt, cho phép Vị trí cho trang này.',
-	2: 'Không xác định được vị trí (mất GPS). Đưa điện thoại ra chỗ thoáng.',
-	3: 'Lấy vị trí quá lâu. Kiểm tra GPS đã bật chưa.'
+const geoErrors: Record<number, Said> = {
+	1: say('trucks.gps.denied'),
+	2: say('trucks.gps.unavailable'),
+	3: say('trucks.gps.timeout')
 };
 
 export class CrewPhone {
 	sharing = $state(false);
-	gpsError = $state<string | null>(null);
+	/** said on the page in its reader's language; a browser's own message as it is */
+	gpsError = $state<Said | string | null>(null);
 	lastFix = $state<Fix | null>(null);
 	wake = $state<WakeState>('off');
 	visible = $state(true);
@@ -31,7 +33,7 @@ export class CrewPhone {
 		if (this.sharing) return;
 		this.#truckId = truckId;
 		if (!('geolocation' in navigator)) {
-			this.gpsError = 'Trình duyệt này không hỗ trợ định vị.';
+			this.gpsError = say('trucks.gps.unsupported');
 			return;
 		}
 		this.sharing = true;

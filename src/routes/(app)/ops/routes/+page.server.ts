@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { translate } from '$lib/i18n';
 import { authorize } from '$lib/server/access';
 import { mapTiles } from '$lib/server/config';
 import { db } from '$lib/server/db';
@@ -48,7 +49,7 @@ export const actions: Actions = {
 			route = JSON.parse(typeof typed === 'string' ? typed : '');
 		} catch {
 			return fail(400, {
-				message: 'Không đọc được dữ liệu lộ trình gửi lên. Hãy tải lại trang rồi vẽ và lưu lại.',
+				message: translate(event.locals.lang, 'trucks.routes.unreadable'),
 				problems: []
 			});
 		}

@@ -4,6 +4,7 @@
  * the server's copy of the route, so a successful save (which reloads the page data) clears
  * "Chưa lưu" by itself.
  */
+import { say, type Lang, type Said, translate } from '$lib/i18n';
 import type { Scenario } from '$lib/scenario/schema';
 
 export type Route = Scenario['routes'][number];
@@ -57,11 +58,12 @@ export class RouteDraft {
 		this.mapKey = `${++serial}`;
 	}
 
-	/** "Lộ trình mới": a fresh id (r- and 6 characters) and a name not used yet */
-	static blank(existing: readonly Route[]): RouteDraft {
+	/** "Lộ trình mới": a fresh id (r- and 6 characters) and a name not used yet, in the coordinator's language */
+	static blank(existing: readonly Route[], lang: Lang): RouteDraft {
 		const id = randomId('r-', (candidate) => existing.some((r) => r.id === candidate));
-		let name = 'Lộ trình mới';
-		for (let n = 2; existing.some((r) => r.name.trim() === name); n++) name = `Lộ trình mới ${n}`;
+		let name = translate(lang, 'trucks.draft.newName');
+		for (let n = 2; existing.some((r) => r.name.trim() === name); n++)
+			name = translate(lang, 'trucks.draft.newNameN', { n });
 		return new RouteDraft({ id, name, line: { type: 'LineString', coordinates: [] }, checkpoints: [] });
 	}
 
@@ -70,14 +72,19 @@ export class RouteDraft {
 	}
 
 	/** what the server would refuse, said before saving (the server still checks) */
-	get issues(): string[] {
-		const issues: string[] = [];
-		if (this.name.trim() === '') issues.push('Lộ trình chưa có tên.');
-		if (this.coordinates.length < 2) issues.push('Lộ trình cần ít nhất 2 điểm trên bản đồ.');
+	get issues(): Said[] {
+		const issues: Said[] = [];
+		if (this.name.trim() === '') issues.push(say('trucks.draft.noName'));
+		if (this.coordinates.length < 2) issues.push(say('trucks.draft.tooShort', { min: 2 }));
 		for (const [i, c] of this.checkpoints.entries()) {
-			const label = c.name.trim() || `số ${i + 1}`;
-			if (c.name.trim() === '') issues.push(`Điểm kiểm soát số ${i + 1} chưa có tên.`);
-			if (!c.plannedAt) issues.push(`Điểm kiểm soát "${label}" chưa có giờ dự kiến.`);
+			const name = c.name.trim();
+			if (!name) issues.push(say('trucks.draft.checkpointNoName', { n: i + 1 }));
+			if (!c.plannedAt)
+				issues.push(
+					name
+						? say('trucks.draft.checkpointNoTime', { name })
+						: say('trucks.draft.checkpointNoTimeN', { n: i + 1 })
+				);
 		}
 		return issues;
 	}
