@@ -21,6 +21,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['tests/unit/**/*.test.ts'],
+					setupFiles: ['tests/helpers/english.ts'],
 					testTimeout: 30000,
 					hookTimeout: 60000,
 					sequence: { groupOrder: 0 }
@@ -32,7 +33,7 @@ export default defineConfig({
 				test: {
 					name: 'domain',
 					include: ['tests/domain/**/*.test.ts'],
-					setupFiles: ['tests/domain/support/setup.ts'],
+					setupFiles: ['tests/helpers/english.ts', 'tests/domain/support/setup.ts'],
 					// one module graph per worker: the command path (socket.io, turf, zod…) loads once,
 					// not once per file; setup.ts gives every test its own database
 					isolate: false,

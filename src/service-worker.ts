@@ -13,7 +13,8 @@
  * IndexedDB outbox, not here.
  */
 import { base, build, files, version as appVersion } from '$service-worker';
-import common from '$lib/i18n/messages/common';
+import en from '$lib/i18n/en/common';
+import vi from '$lib/i18n/vi/common';
 import { isStreetPage, type FromWorker, type ToWorker } from '$lib/offline-copy';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -84,7 +85,6 @@ async function fromAppFiles(request: Request): Promise<Response> {
  * area of the catalogue comes into the worker.
  */
 function offlinePage(): Response {
-	const { vi, en } = common;
 	return new Response(
 		'<!doctype html><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
 			`<title>${vi['live.offline']} · ${en['live.offline']}</title>` +

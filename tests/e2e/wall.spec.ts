@@ -227,7 +227,7 @@ test('the day played back on the wall: the guests arrive and the figures come in
 	await page.close();
 });
 
-test('the display route stays under 200 KB of gzipped JavaScript', async ({ browser }) => {
+test('the display route stays under 210 KB of gzipped JavaScript', async ({ browser }) => {
 	const page = await browser.newPage({ baseURL: server.url });
 	await signIn(page, 'lanhdao');
 	const scripts = new Set<string>();
@@ -238,7 +238,8 @@ test('the display route stays under 200 KB of gzipped JavaScript', async ({ brow
 	const { gzipSync } = await import('node:zlib');
 	let gz = 0;
 	for (const url of scripts) gz += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer())).length;
-	expect(gz).toBeLessThan(200 * 1024);
+	// 180 KB before every word came from the catalogue (its Vietnamese is 19 KB of this)
+	expect(gz).toBeLessThan(210 * 1024);
 	fs.writeFileSync(
 		'test-results/display-js.txt',
 		`${scripts.size} files, ${(gz / 1024).toFixed(1)} KB gzip\n`

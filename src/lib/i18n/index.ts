@@ -1,27 +1,30 @@
 /**
  * Every word a person reads, in Vietnamese and English, from one catalogue. Each area of the app
- * keeps its words in `messages/<area>.ts`; keys are unique across areas (the test checks).
+ * keeps its words in `vi/<area>.ts` and their English in `en/<area>.ts` (typed to name the same
+ * keys); keys are unique across areas (the test checks). Vietnamese is always here; English is
+ * added by the server at start (`$lib/server/lang`) and by a browser only for an English reader
+ * (the root layout's load), so a Vietnamese page does not download it.
  *
  * Templates: `{name}` is replaced by a parameter; `{name|one|other}` picks `one` when the parameter
  * is 1 and `other` otherwise (English plurals: "{n} {n|truck|trucks}").
  */
-import admin from './messages/admin';
-import ceremony from './messages/ceremony';
-import checklists from './messages/checklists';
-import common from './messages/common';
-import display from './messages/display';
-import ops from './messages/ops';
-import outbox from './messages/outbox';
-import problems from './messages/problems';
-import realtime from './messages/realtime';
-import reports from './messages/reports';
-import time from './messages/time';
-import trucks from './messages/trucks';
+import admin from './vi/admin';
+import ceremony from './vi/ceremony';
+import checklists from './vi/checklists';
+import common from './vi/common';
+import display from './vi/display';
+import ops from './vi/ops';
+import outbox from './vi/outbox';
+import problems from './vi/problems';
+import realtime from './vi/realtime';
+import reports from './vi/reports';
+import time from './vi/time';
+import trucks from './vi/trucks';
 
 export const langs = ['vi', 'en'] as const;
 export type Lang = (typeof langs)[number];
 
-/** the catalogue by area (the test walks it) */
+/** the Vietnamese catalogue by area (the test walks it, and the English beside it) */
 export const areas = {
 	common,
 	display,
@@ -38,18 +41,30 @@ export const areas = {
 };
 
 type Areas = typeof areas;
-export type MessageKey = { [A in keyof Areas]: keyof Areas[A]['vi'] & string }[keyof Areas];
+export type MessageKey = { [A in keyof Areas]: keyof Areas[A] & string }[keyof Areas];
+/** a language's words by area: every area, every key */
+export type Catalogue = { [A in keyof Areas]: { readonly [K in keyof Areas[A]]: string } };
 export type MessageParams = Record<string, string | number>;
 
-const catalogue: Record<Lang, Record<string, string>> = {
-	vi: Object.assign({}, ...Object.values(areas).map((a) => a.vi)),
-	en: Object.assign({}, ...Object.values(areas).map((a) => a.en))
+const catalogue: Partial<Record<Lang, Record<string, string>>> & { vi: Record<string, string> } = {
+	vi: Object.assign({}, ...Object.values(areas))
 };
+
+/** makes `lang` speak: its words by area */
+export function addLanguage(lang: Lang, words: Catalogue): void {
+	catalogue[lang] = Object.assign({}, ...Object.values(words));
+}
+
+/** `lang`'s words, fetched once (a browser's English reader) */
+export async function loadLanguage(lang: Lang): Promise<void> {
+	if (catalogue[lang]) return;
+	if (lang === 'en') addLanguage('en', (await import('./en')).english);
+}
 
 const placeholder = /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g;
 
 export function translate(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
-	const template = catalogue[lang][key] ?? catalogue.vi[key] ?? key;
+	const template = catalogue[lang]?.[key] ?? catalogue.vi[key] ?? key;
 	return template.replace(placeholder, (_, name: string, one?: string, other?: string) => {
 		const value = params[name];
 		if (one === undefined) return String(value ?? '');

@@ -1,5 +1,9 @@
 /** The reader's language: a cookie the language switch sets, Vietnamese without it. */
-import { isLang, type Lang } from '$lib/i18n';
+import { addLanguage, isLang, type Lang } from '$lib/i18n';
+import { english } from '$lib/i18n/en';
+
+// the server answers in either language from its first request
+addLanguage('en', english);
 
 export const langCookie = 'km_lang';
 

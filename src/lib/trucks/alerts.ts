@@ -2,25 +2,18 @@
  * What a truck's alert says. The server stores the facts it found (how far off the route, how
  * late at which checkpoint, the crew's note) and each screen words them in its reader's
  * language; the Vietnamese message is stored too, for the log and for alerts raised before
- * there were facts (those are shown as they were written).
+ * there were facts (those are shown as they were written). No zod here: the wall display reads
+ * this module and is kept small.
  */
-import { z } from '$lib/zod';
 import { translate, type Lang } from '$lib/i18n';
 import { formatDateTime, formatDuration } from '$lib/time/format';
 
-/** only the server raises alerts: the facts are checked for their shape, not their size */
-export const alertFactsSchema = z.discriminatedUnion('kind', [
-	z.object({ kind: z.literal('stale') }),
-	z.object({ kind: z.literal('off_route'), metres: z.number() }),
-	z.object({
-		kind: z.literal('late'),
-		checkpoint: z.string(),
-		lateMs: z.number(),
-		plannedAt: z.number()
-	}),
-	z.object({ kind: z.literal('incident'), note: z.string() })
-]);
-export type AlertFacts = z.infer<typeof alertFactsSchema>;
+/** what the server found (checked by the alert command's schema, in ./commands.ts) */
+export type AlertFacts =
+	| { kind: 'stale' }
+	| { kind: 'off_route'; metres: number }
+	| { kind: 'late'; checkpoint: string; lateMs: number; plannedAt: number }
+	| { kind: 'incident'; note: string };
 
 /** past two days late, the plan's own time says more than "51 giờ" */
 const longLateMs = 48 * 3_600_000;

@@ -2,13 +2,21 @@
 import { z } from '$lib/zod';
 import { pressedAt, slugPattern, truckId } from '../command-fields';
 import { routeSchema } from '../scenario/schema';
-import { alertFactsSchema } from './alerts';
+import type { AlertFacts } from './alerts';
 import { truckStatuses } from './types';
 
 // messages are catalogue keys, said in the sender's language (see $lib/i18n)
 const checkpointId = z.string().regex(slugPattern, 'trucks.schema.checkpointId');
 const routeId = z.string().regex(slugPattern, 'trucks.schema.routeId');
 const alertKind = z.enum(['late', 'off_route', 'stale', 'incident']);
+
+/** only the server raises alerts: the facts are checked for their shape, not their size */
+const alertFactsSchema = z.discriminatedUnion('kind', [
+	z.object({ kind: z.literal('stale') }),
+	z.object({ kind: z.literal('off_route'), metres: z.number() }),
+	z.object({ kind: z.literal('late'), checkpoint: z.string(), lateMs: z.number(), plannedAt: z.number() }),
+	z.object({ kind: z.literal('incident'), note: z.string() })
+]) satisfies z.ZodType<AlertFacts>;
 
 export const truckCommands = {
 	// the crew's buttons; `at` is when it was pressed

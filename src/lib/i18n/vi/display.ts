@@ -1,6 +1,4 @@
 /** The wall display's words, and the display links' (their layout, refusals and feed lines). */
-import type { Messages } from '../define';
-
 const vi = {
 	'display.panel.map': 'Bản đồ xe loa',
 	'display.panel.run': 'Chương trình',
@@ -64,67 +62,4 @@ const vi = {
 	'display.feed.configured': 'Đổi bố trí màn hình “{name}”'
 };
 
-const en: Messages<typeof vi> = {
-	'display.panel.map': 'Truck map',
-	'display.panel.run': 'Run of show',
-	'display.panel.checklists': 'Banners and posters',
-	'display.panel.ceremony': 'Opening ceremony',
-	'display.panel.reports': 'Week report',
-	'display.panel.alerts': 'Alerts and notices',
-	'display.panel.feed': 'Live feed',
-	'display.mode.all': 'All panels',
-	'display.mode.single': 'One panel, full screen',
-	'display.mode.rotate': 'Panels in turn',
-	'display.theme.dark': 'Dark',
-	'display.theme.contrast': 'High contrast',
-	'display.noCeremony': 'The scenario has no opening ceremony.',
-	'display.noReports': 'The scenario has no report table.',
-	'display.screen': 'Screen: {name}',
-	'display.rotation': '{panels} {panels|panel|panels} in turn, {seconds} {seconds|second|seconds} each',
-	'display.header.theme': 'Theme: “{theme}”',
-	'display.header.noScenario': 'No scenario yet',
-	'display.header.noScenarioText': 'An administrator needs to load the event’s scenario file.',
-	'display.header.noMilestones': 'No run of show yet',
-	'display.header.next': 'Next milestone · {passed}/{total} passed',
-	'display.header.allPassed': '{passed}/{total} milestones passed',
-	'display.header.over': 'The run of show is over.',
-	'display.header.demo': 'DEMO ×{speed}',
-	'display.alerts.notices': 'Notices ({n})',
-	'display.alerts.trucks': 'Truck alerts ({n})',
-	'display.alerts.more': '+{n} more {n|alert|alerts}',
-	'display.alerts.none': 'No truck needs attention.',
-	'display.ticker.label': 'Alerts and notices',
-	'display.ticker.tag': 'Attention',
-	'display.ticker.calm': 'No alerts.',
-	'display.ticker.overdue': '{unit}: {n} overdue banner {n|item|items}',
-	'display.stale.title': 'Lost the server — reconnecting…',
-	'display.stale.since': 'The figures on screen stopped at {time} and may be out of date.',
-	'display.replay.title': 'Opening day replay',
-	'display.replay.applied': '{applied}/{total} events',
-	'display.replay.live': '← Live display',
-	'display.revoked.title': 'Link revoked',
-	'display.revoked.heading': 'This display link was revoked',
-	'display.revoked.text':
-		'This screen can no longer show the day. Ask the organizers (TTVH-TT) for a new link.',
-	'display.layout.mode': 'Choose a layout',
-	'display.layout.panel': 'Choose a panel',
-	'display.layout.badPanel': 'Not a panel',
-	'display.layout.panelsMin': 'Choose at least one panel',
-	'display.layout.panelsOnce': 'Choose each panel only once',
-	'display.layout.secondsNumber': 'The seconds must be a number',
-	'display.layout.secondsInt': 'The seconds must be a whole number',
-	'display.layout.secondsMin': 'At least {minimum} seconds',
-	'display.layout.secondsMax': 'At most {maximum} seconds',
-	'display.layout.theme': 'Choose a theme',
-	'display.link.badId': 'Not a valid link id',
-	'display.link.nameMissing': 'Name the screen, for example "Operations room"',
-	'display.link.nameMax': 'At most {maximum} characters',
-	'display.link.notFound': 'This display link was not found.',
-	'display.link.alreadyRevoked': 'The link "{name}" was already revoked.',
-	'display.link.revoked': 'The link "{name}" has been revoked.',
-	'display.feed.created': 'Display link "{name}" created',
-	'display.feed.revoked': 'Display link "{name}" revoked',
-	'display.feed.configured': 'Layout of screen “{name}” changed'
-};
-
-export default { vi, en };
+export default vi;
