@@ -7,6 +7,8 @@
 const pageModules = import.meta.glob([
 	'/src/routes/**/+page.server.ts',
 	'/src/routes/**/+layout.server.ts',
+	'/src/routes/**/+page.ts',
+	'/src/routes/**/+layout.ts',
 	'/src/routes/**/+server.ts',
 	'/src/routes/**/*.svelte'
 ]);
