@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import QRCode from 'qrcode';
 import type { Browser, Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, setOffline, signIn, test } from './fixtures';
 
 const demoList = 'data/scenarios/quan7-2024-invitees-demo.csv';
 
@@ -152,4 +152,27 @@ test('a name searched before the page’s code has run (a slow phone) is found b
 	await expect(page.getByTestId('gate-search')).toHaveValue('phan van cuong');
 	await expect(page.getByTestId('gate-results').locator('li').first()).toContainText('Phan Văn Cường');
 	await context.close();
+});
+
+test('in English, the gate and its unsent-changes dialog speak English', async ({ browser, url }) => {
+	const gate = await gatePhone(browser, url, 'cong-1');
+	await gate.context().addCookies([{ name: 'km_lang', value: 'en', url }]);
+	await gate.reload();
+	await expect(gate.locator('html')).toHaveAttribute('lang', 'en');
+	await expect(gate.getByText('Find a guest (accents optional)')).toBeVisible();
+	await expect(gate.getByTestId('connection')).toHaveAttribute('data-status', 'live');
+	await setOffline(gate.context(), true);
+	await gate.getByTestId('gate-search').fill('le kim mai');
+	await gate.getByTestId('gate-results').getByRole('button', { name: 'Check in' }).click();
+	await expect(gate.getByTestId('outbox')).toContainText('Waiting to send: 1 change');
+	await gate.locator('header.bar summary').click();
+	await gate.getByRole('button', { name: 'Sign out' }).click();
+	const dialog = gate.getByTestId('unsent-dialog');
+	await expect(dialog).toContainText('1 unsent change');
+	await expect(dialog.getByRole('button', { name: 'Stay until they are sent' })).toBeVisible();
+	await expect(dialog).not.toContainText(/thay đổi|chưa gửi/);
+	await dialog.getByRole('button', { name: 'Stay until they are sent' }).click();
+	await setOffline(gate.context(), false);
+	await expect(gate.getByTestId('outbox')).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
+	await gate.context().close();
 });

@@ -125,7 +125,13 @@ test.describe('the demo plan (a district) at every device size', () => {
 
 test.describe('the demo plan in English, each page at the first size its people use', () => {
 	test.describe.configure({ timeout: 180_000 });
-	matrix('demo', () => process.env.E2E_URL!, demoUsers, {
+	// its own server: what other tests typed (a reason, a notice) is people's Vietnamese, not the app's
+	let server: TestServer;
+	test.beforeAll(async () => {
+		server = await startServer();
+	});
+	test.afterAll(async () => removeServer(server));
+	matrix('demo', () => server.url, demoUsers, {
 		english: { planText: fs.readFileSync('data/scenarios/quan7-2024.json', 'utf8') }
 	});
 });
