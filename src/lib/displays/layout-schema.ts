@@ -1,6 +1,6 @@
 /**
  * The display layout as checked on input (commands, stored links, the address of /display). The
- * messages are catalogue keys (src/lib/i18n/messages/display.ts).
+ * messages are catalogue keys (src/lib/i18n/vi/display.ts).
  */
 import { z } from '$lib/zod';
 import { defaultLayout, layoutModes, panelIds, themes, type DisplayLayout } from './layout';

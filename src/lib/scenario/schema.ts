@@ -7,7 +7,7 @@ import { z } from '$lib/zod';
 import { slugPattern } from '../command-fields';
 import { official } from '../reports/official';
 
-// the messages are catalogue keys (src/lib/i18n/messages/admin.ts), said in the reader's language
+// the messages are catalogue keys (src/lib/i18n/vi/admin.ts), said in the reader's language
 const id = z.string().regex(slugPattern, 'admin.schema.id');
 const text = (max = 500) =>
 	z.string().trim().min(1, 'admin.schema.required').max(max, 'admin.schema.maxChars');
@@ -41,7 +41,7 @@ export const roles = [
 export const checklistKinds = ['co', 'phuon', 'bang_ron', 'pano', 'ap_phich', 'khau_hieu'] as const;
 export const milestoneKinds = ['gathering', 'ceremony', 'parade', 'deadline', 'report', 'other'] as const;
 
-export const unitSchema = z.object({
+export const unitSchema = z.strictObject({
 	id,
 	name: text(200),
 	/** đơn vị: thành phố, quận/huyện, phường/xã, trường, TTHTCĐ, phòng ban, đoàn thể */
@@ -51,7 +51,7 @@ export const unitSchema = z.object({
 	position: lngLat.optional()
 });
 
-export const milestoneSchema = z.object({
+export const milestoneSchema = z.strictObject({
 	id,
 	title: text(200),
 	at: dateTime,
@@ -59,37 +59,37 @@ export const milestoneSchema = z.object({
 	kind: z.enum(milestoneKinds).default('other')
 });
 
-export const sloganSchema = z.object({ id, text: text(300) });
+export const sloganSchema = z.strictObject({ id, text: text(300) });
 
-export const checkpointSchema = z.object({
+export const checkpointSchema = z.strictObject({
 	id,
 	name: text(200),
 	position: lngLat,
 	plannedAt: dateTime
 });
 
-export const routeSchema = z.object({
+export const routeSchema = z.strictObject({
 	id,
 	name: text(200),
 	/** lộ trình: a GeoJSON LineString along the streets */
-	line: z.object({
+	line: z.strictObject({
 		type: z.literal('LineString'),
 		coordinates: z.array(lngLat).min(2, 'admin.schema.routePoints')
 	}),
 	checkpoints: z.array(checkpointSchema).default([])
 });
 
-export const truckSchema = z.object({
+export const truckSchema = z.strictObject({
 	id,
 	name: text(200),
 	unitId: id,
 	plate: text(20).optional(),
-	crew: z.object({ name: text(100), phone: text(20).optional() }).optional(),
+	crew: z.strictObject({ name: text(100), phone: text(20).optional() }).optional(),
 	routeId: id.optional(),
 	sloganIds: z.array(id).default([])
 });
 
-export const checklistItemSchema = z.object({
+export const checklistItemSchema = z.strictObject({
 	id,
 	unitId: id,
 	/** hạng mục: cờ, phướn, băng rôn, pano, áp phích, khẩu hiệu */
@@ -101,14 +101,14 @@ export const checklistItemSchema = z.object({
 	deadline: dateTime
 });
 
-export const invitedGroupSchema = z.object({
+export const invitedGroupSchema = z.strictObject({
 	id,
 	/** thành phần: đại biểu, lãnh đạo, trường, học sinh, đoàn thể, báo chí */
 	name: text(200),
 	expected: z.number().int().min(0).max(1000000)
 });
 
-export const ceremonySchema = z.object({
+export const ceremonySchema = z.strictObject({
 	title: text(300),
 	place: text(300),
 	position: lngLat.optional(),
@@ -116,7 +116,7 @@ export const ceremonySchema = z.object({
 	groups: z.array(invitedGroupSchema).default([])
 });
 
-export const reportRowSchema = z.object({
+export const reportRowSchema = z.strictObject({
 	id,
 	/** STT as printed: "1", "2"… on section rows, empty on sub-rows */
 	stt: z.string().max(10).default(''),
@@ -138,7 +138,7 @@ export const reportRowSchema = z.object({
 });
 
 /** The report form around the table (mẫu báo cáo): heading, narrative sections, table heading. */
-export const reportFormSchema = z.object({
+export const reportFormSchema = z.strictObject({
 	/** the place in "Quận 7, ngày … tháng … năm 2024" */
 	place: z.string().trim().max(100).default(''),
 	title: z.string().trim().max(100).default(official.title),
@@ -146,14 +146,14 @@ export const reportFormSchema = z.object({
 	subtitle: z.string().trim().max(300).default(''),
 	/** the narrative sections the unit writes before the table (I, II) */
 	sections: z
-		.array(z.object({ id, title: text(300), hint: z.string().max(1000).default('') }))
+		.array(z.strictObject({ id, title: text(300), hint: z.string().max(1000).default('') }))
 		.max(10)
 		.default([]),
 	/** the heading over the table, e.g. "III. TỔNG HỢP SỐ LIỆU …" */
 	tableHeading: z.string().trim().max(500).default('')
 });
 
-export const reportTableSchema = z.object({
+export const reportTableSchema = z.strictObject({
 	title: text(500),
 	/** the two sub-columns under "Số lượng" */
 	quantityColumns: z.tuple([text(100), text(100)]),
@@ -161,7 +161,7 @@ export const reportTableSchema = z.object({
 	rows: z.array(reportRowSchema).min(1)
 });
 
-export const accountSchema = z.object({
+export const accountSchema = z.strictObject({
 	username: z.string().regex(/^[a-z0-9._-]{3,40}$/, 'admin.schema.username'),
 	displayName: text(100),
 	role: z.enum(roles),
@@ -170,9 +170,9 @@ export const accountSchema = z.object({
 	password: z.string().min(8, 'admin.users.passwordMin').max(200)
 });
 
-export const scenarioSchema = z.object({
+export const scenarioSchema = z.strictObject({
 	format: z.literal(scenarioFormat, { error: 'admin.schema.format' }),
-	event: z.object({
+	event: z.strictObject({
 		id,
 		name: text(300),
 		theme: text(500),

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { isMessageKey, translate, type Lang, type MessageKey, type MessageParams } from '$lib/i18n';
 import type { Problem } from '$lib/types';
 import { zodLocale } from '$lib/zod';
+import { jsonFaultAt } from './json-syntax';
 import { scenarioSchema, type Scenario } from './schema';
 
 export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
@@ -18,112 +19,179 @@ function pathOf(path: readonly PropertyKey[]): string {
 
 /**
  * The problems in `lang`: the schema's own messages are catalogue keys, filled in with the
- * issue's own fields ({maximum}, {minimum}); zod's are in `lang` already (see zodLocale).
+ * issue's own fields ({maximum}, {minimum}); zod's are in `lang` already (see zodLocale). A
+ * position written [latitude, longitude] is said once, as swapped, at the position.
  */
-export function zodProblems(error: z.ZodError, lang: Lang = 'vi'): Problem[] {
-	return error.issues.map((issue) => ({
-		path: pathOf(issue.path) || translate(lang, 'admin.scenario.wholeFile'),
-		message: isMessageKey(issue.message)
-			? translate(lang, issue.message, issue as unknown as MessageParams)
-			: issue.message
-	}));
+export function zodProblems(error: z.ZodError, lang: Lang = 'vi', raw?: unknown): Problem[] {
+	const problems: Problem[] = [];
+	const swapped = new Set<string>();
+	for (const issue of error.issues) {
+		const position = swappedPosition(raw, issue.path);
+		if (position) {
+			const path = pathOf(issue.path.slice(0, -1));
+			if (!swapped.has(path))
+				problems.push({
+					path,
+					message: translate(lang, 'admin.check.swapped', { lng: position[1], lat: position[0] })
+				});
+			swapped.add(path);
+			continue;
+		}
+		problems.push({
+			path: pathOf(issue.path) || translate(lang, 'admin.scenario.wholeFile'),
+			message: isMessageKey(issue.message)
+				? translate(lang, issue.message, issue as unknown as MessageParams)
+				: issue.message
+		});
+	}
+	return problems;
 }
 
-function crossReferences(s: Scenario, lang: Lang): Problem[] {
+/** The pair at the issue's parent when it reads as [latitude, longitude] (a latitude past 90). */
+function swappedPosition(raw: unknown, path: readonly PropertyKey[]): [number, number] | null {
+	if (path.length < 2 || typeof path.at(-1) !== 'number') return null;
+	let value = raw;
+	for (const key of path.slice(0, -1)) value = field(value, key);
+	if (!Array.isArray(value) || value.length !== 2) return null;
+	const [a, b] = value;
+	if (typeof a !== 'number' || typeof b !== 'number') return null;
+	return Math.abs(a) <= 90 && Math.abs(b) > 90 && Math.abs(b) <= 180 ? [a, b] : null;
+}
+
+/** `value[key]` when there is one: the references are read from a file the schema may refuse */
+function field(value: unknown, key: PropertyKey): unknown {
+	return value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+}
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/**
+ * The references between parts (ids unique, every id named exists, one tree), read from the file
+ * as it is, so they are found in the same pass as faults of shape.
+ */
+function crossReferences(s: unknown, lang: Lang): Problem[] {
 	const problems: Problem[] = [];
 	const add = (path: string, key: MessageKey, params?: MessageParams) =>
 		problems.push({ path, message: translate(lang, key, params) });
 
-	const idsOf = <T extends { id: string }>(list: T[], name: string, what: MessageKey) => {
+	const idsOf = (items: unknown, name: string, what: MessageKey) => {
 		const seen = new Set<string>();
-		list.forEach((item, i) => {
-			if (seen.has(item.id))
-				add(`${name}[${i}].id`, 'admin.check.duplicateId', { what: translate(lang, what), id: item.id });
-			seen.add(item.id);
+		list(items).forEach((item, i) => {
+			const id = text(field(item, 'id'));
+			if (id === undefined) return;
+			if (seen.has(id))
+				add(`${name}[${i}].id`, 'admin.check.duplicateId', { what: translate(lang, what), id });
+			seen.add(id);
 		});
 		return seen;
 	};
-	const units = idsOf(s.units, 'units', 'admin.check.what.units');
-	idsOf(s.milestones, 'milestones', 'admin.check.what.milestones');
-	const slogans = idsOf(s.slogans, 'slogans', 'admin.check.what.slogans');
-	const routes = idsOf(s.routes, 'routes', 'admin.check.what.routes');
-	const trucks = idsOf(s.trucks, 'trucks', 'admin.check.what.trucks');
-	idsOf(s.checklistItems, 'checklistItems', 'admin.check.what.checklistItems');
-	if (s.ceremony) idsOf(s.ceremony.groups, 'ceremony.groups', 'admin.check.what.groups');
-	if (s.reportTable) idsOf(s.reportTable.rows, 'reportTable.rows', 'admin.check.what.reportRows');
-	s.routes.forEach((r, i) =>
-		idsOf(r.checkpoints, `routes[${i}].checkpoints`, 'admin.check.what.checkpoints')
+	const units = idsOf(field(s, 'units'), 'units', 'admin.check.what.units');
+	idsOf(field(s, 'milestones'), 'milestones', 'admin.check.what.milestones');
+	const slogans = idsOf(field(s, 'slogans'), 'slogans', 'admin.check.what.slogans');
+	const routes = idsOf(field(s, 'routes'), 'routes', 'admin.check.what.routes');
+	const trucks = idsOf(field(s, 'trucks'), 'trucks', 'admin.check.what.trucks');
+	idsOf(field(s, 'checklistItems'), 'checklistItems', 'admin.check.what.checklistItems');
+	idsOf(field(field(s, 'ceremony'), 'groups'), 'ceremony.groups', 'admin.check.what.groups');
+	idsOf(field(field(s, 'reportTable'), 'rows'), 'reportTable.rows', 'admin.check.what.reportRows');
+	list(field(s, 'routes')).forEach((r, i) =>
+		idsOf(field(r, 'checkpoints'), `routes[${i}].checkpoints`, 'admin.check.what.checkpoints')
 	);
 
-	const unitRef = (path: string, id: string | undefined | null) => {
-		if (id && !units.has(id)) add(path, 'admin.check.noUnit', { id });
+	const unitRef = (path: string, id: unknown) => {
+		if (typeof id === 'string' && id && !units.has(id)) add(path, 'admin.check.noUnit', { id });
 	};
-	unitRef('event.organizerUnitId', s.event.organizerUnitId);
-	if (s.event.endDate < s.event.startDate) add('event.endDate', 'admin.check.endBeforeStart');
+	const event = field(s, 'event');
+	unitRef('event.organizerUnitId', field(event, 'organizerUnitId'));
+	const [start, end] = [text(field(event, 'startDate')), text(field(event, 'endDate'))];
+	if (start && end && end < start) add('event.endDate', 'admin.check.endBeforeStart');
 
 	// the unit tree: every parent exists, exactly one root, no cycles
-	const parent = new Map(s.units.map((u) => [u.id, u.parentId]));
-	const roots = s.units.filter((u) => u.parentId === null);
+	const unitList = list(field(s, 'units'));
+	const parent = new Map(unitList.map((u) => [text(field(u, 'id')), field(u, 'parentId')]));
+	const roots = unitList.filter((u) => field(u, 'parentId') === null);
 	if (roots.length !== 1) add('units', 'admin.check.roots', { count: roots.length });
-	s.units.forEach((u, i) => {
-		if (u.parentId !== null && !units.has(u.parentId)) {
-			add(`units[${i}].parentId`, 'admin.check.noParent', { id: u.parentId });
+	unitList.forEach((u, i) => {
+		const parentId = field(u, 'parentId');
+		if (typeof parentId !== 'string') return;
+		if (!units.has(parentId)) {
+			add(`units[${i}].parentId`, 'admin.check.noParent', { id: parentId });
 			return;
 		}
-		const visited = new Set([u.id]);
-		for (let p = u.parentId; p !== null && p !== undefined; p = parent.get(p) ?? null) {
+		const id = text(field(u, 'id')) ?? '';
+		const visited = new Set([id]);
+		for (let p: unknown = parentId; typeof p === 'string'; p = parent.get(p)) {
 			if (visited.has(p)) {
-				add(`units[${i}].parentId`, 'admin.check.cycle', { id: u.id });
+				add(`units[${i}].parentId`, 'admin.check.cycle', { id });
 				break;
 			}
 			visited.add(p);
 		}
 	});
 
-	s.trucks.forEach((t, i) => {
-		unitRef(`trucks[${i}].unitId`, t.unitId);
-		if (t.routeId && !routes.has(t.routeId))
-			add(`trucks[${i}].routeId`, 'admin.check.noRoute', { id: t.routeId });
-		t.sloganIds.forEach((sid, j) => {
-			if (!slogans.has(sid)) add(`trucks[${i}].sloganIds[${j}]`, 'admin.check.noSlogan', { id: sid });
+	list(field(s, 'trucks')).forEach((t, i) => {
+		unitRef(`trucks[${i}].unitId`, field(t, 'unitId'));
+		const routeId = text(field(t, 'routeId'));
+		if (routeId && !routes.has(routeId)) add(`trucks[${i}].routeId`, 'admin.check.noRoute', { id: routeId });
+		list(field(t, 'sloganIds')).forEach((sid, j) => {
+			if (typeof sid === 'string' && !slogans.has(sid))
+				add(`trucks[${i}].sloganIds[${j}]`, 'admin.check.noSlogan', { id: sid });
 		});
 	});
-	s.checklistItems.forEach((c, i) => {
-		unitRef(`checklistItems[${i}].unitId`, c.unitId);
-		if (c.sloganId && !slogans.has(c.sloganId))
-			add(`checklistItems[${i}].sloganId`, 'admin.check.noSlogan', { id: c.sloganId });
+	list(field(s, 'checklistItems')).forEach((c, i) => {
+		unitRef(`checklistItems[${i}].unitId`, field(c, 'unitId'));
+		const sloganId = text(field(c, 'sloganId'));
+		if (sloganId && !slogans.has(sloganId))
+			add(`checklistItems[${i}].sloganId`, 'admin.check.noSlogan', { id: sloganId });
 	});
 
 	const usernames = new Set<string>();
-	s.accounts.forEach((a, i) => {
-		if (usernames.has(a.username))
-			add(`accounts[${i}].username`, 'admin.check.duplicateUsername', { username: a.username });
-		usernames.add(a.username);
-		unitRef(`accounts[${i}].unitId`, a.unitId);
-		if (a.truckId && !trucks.has(a.truckId))
-			add(`accounts[${i}].truckId`, 'admin.check.noTruck', { id: a.truckId });
-		if (a.role === 'ward_staff' && !a.unitId) add(`accounts[${i}].unitId`, 'admin.check.wardNeedsUnit');
-		if (a.role === 'truck_crew' && !a.truckId) add(`accounts[${i}].truckId`, 'admin.check.crewNeedsTruck');
+	list(field(s, 'accounts')).forEach((a, i) => {
+		const username = text(field(a, 'username'));
+		if (username && usernames.has(username))
+			add(`accounts[${i}].username`, 'admin.check.duplicateUsername', { username });
+		if (username) usernames.add(username);
+		unitRef(`accounts[${i}].unitId`, field(a, 'unitId'));
+		const truckId = text(field(a, 'truckId'));
+		if (truckId && !trucks.has(truckId))
+			add(`accounts[${i}].truckId`, 'admin.check.noTruck', { id: truckId });
+		const role = field(a, 'role');
+		if (role === 'ward_staff' && !field(a, 'unitId'))
+			add(`accounts[${i}].unitId`, 'admin.check.wardNeedsUnit');
+		if (role === 'truck_crew' && !truckId) add(`accounts[${i}].truckId`, 'admin.check.crewNeedsTruck');
 	});
 	return problems;
 }
 
-/** Every problem of a scenario, said in `lang` (the importer's). */
+/** Every problem of a scenario, said in `lang` (the importer's): shapes and references in one pass. */
 export function validateScenario(raw: unknown, lang: Lang = 'vi'): ScenarioCheck {
 	const parsed = scenarioSchema.safeParse(raw, zodLocale(lang));
-	if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, lang) };
-	const problems = crossReferences(parsed.data, lang);
-	return problems.length ? { ok: false, problems } : { ok: true, scenario: parsed.data };
+	const problems = [
+		...(parsed.success ? [] : zodProblems(parsed.error, lang, raw)),
+		...crossReferences(raw, lang)
+	];
+	return parsed.success && !problems.length ? { ok: true, scenario: parsed.data } : { ok: false, problems };
 }
 
-/** Reads JSON text, reporting a syntax error as a problem too. */
+/** Reads JSON text; a syntax error is one problem, placed by line and column. */
 export function validateScenarioText(text: string, lang: Lang = 'vi'): ScenarioCheck {
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);
-	} catch (error) {
-		const message = translate(lang, 'admin.scenario.notJsonBecause', { error: (error as Error).message });
-		return { ok: false, problems: [{ path: translate(lang, 'admin.scenario.wholeFile'), message }] };
+	} catch {
+		return { ok: false, problems: [syntaxProblem(text, lang)] };
 	}
 	return validateScenario(raw, lang);
+}
+
+/** The syntax error, placed where the text stops being JSON. */
+function syntaxProblem(text: string, lang: Lang): Problem {
+	const at = jsonFaultAt(text) ?? text.length;
+	const before = text.slice(0, at);
+	const line = before.split('\n').length;
+	const column = at - before.lastIndexOf('\n');
+	const near = (text.split('\n')[line - 1] ?? '').trim().slice(0, 60);
+	return {
+		path: translate(lang, 'admin.scenario.lineColumn', { line, column }),
+		message: translate(lang, 'admin.scenario.syntax', { near })
+	};
 }

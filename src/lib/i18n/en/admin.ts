@@ -84,7 +84,9 @@ const en: Messages<typeof vi> = {
 	'admin.scenario.withAccounts': 'Create or update the accounts listed in the file',
 	'admin.scenario.noFile': 'Choose a scenario file (.json) to import.',
 	'admin.scenario.notJson': 'The file is not valid JSON; nothing was changed.',
-	'admin.scenario.notJsonBecause': 'The file is not valid JSON: {error}',
+	'admin.scenario.syntax':
+		'The file is not valid JSON: a syntax error in the line “{near}” (a missing comma, colon or bracket?)',
+	'admin.scenario.lineColumn': 'line {line}, column {column}',
 	'admin.scenario.wholeFile': '(file)',
 	'admin.scenario.invalid': 'The scenario file has {count} {count|error|errors}; nothing was changed.',
 	'admin.scenario.orphans':
@@ -118,6 +120,8 @@ const en: Messages<typeof vi> = {
 	'admin.check.noTruck': 'No truck with id "{id}"',
 	'admin.check.wardNeedsUnit': 'A ward staff account must be assigned a unit',
 	'admin.check.crewNeedsTruck': 'A truck crew account must be assigned a truck',
+	'admin.check.swapped':
+		'Latitude and longitude look swapped: a position is written [longitude, latitude], here [{lng}, {lat}]',
 
 	'admin.schema.id':
 		'An id has only lowercase letters without accents, digits, "-" and "_" (64 characters at most)',

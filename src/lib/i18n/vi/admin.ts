@@ -85,7 +85,9 @@ const vi = {
 	'admin.scenario.withAccounts': 'Tạo hoặc cập nhật các tài khoản có trong tệp',
 	'admin.scenario.noFile': 'Chọn tệp kịch bản (.json) để nạp.',
 	'admin.scenario.notJson': 'Tệp không phải JSON hợp lệ; chưa có gì thay đổi.',
-	'admin.scenario.notJsonBecause': 'Tệp không phải JSON hợp lệ: {error}',
+	'admin.scenario.syntax':
+		'Tệp không phải JSON hợp lệ: lỗi cú pháp ở dòng “{near}” (thiếu dấu phẩy, hai chấm hay ngoặc?)',
+	'admin.scenario.lineColumn': 'dòng {line}, cột {column}',
 	/** a problem's place when it is the whole file */
 	'admin.scenario.wholeFile': '(tệp)',
 	'admin.scenario.invalid': 'Tệp kịch bản có {count} lỗi; chưa có gì thay đổi.',
@@ -121,6 +123,7 @@ const vi = {
 	'admin.check.noTruck': 'Không có xe loa mã "{id}"',
 	'admin.check.wardNeedsUnit': 'Cán bộ phường cần gắn với một đơn vị',
 	'admin.check.crewNeedsTruck': 'Tổ xe loa cần gắn với một xe',
+	'admin.check.swapped': 'Vĩ độ và kinh độ có vẻ bị đảo: vị trí viết [kinh độ, vĩ độ], tức là [{lng}, {lat}]',
 
 	// the scenario schema's rules (schema.ts): also what the forms built on its parts say
 	'admin.schema.id': 'Mã chỉ gồm chữ thường không dấu, số, "-" và "_" (tối đa 64 ký tự)',
