@@ -49,7 +49,7 @@ describe('a spoiled scenario file, said to its importer', () => {
 	});
 
 	it('a latitude of 106 is over 90', () => {
-		const change = (p: Plan) => (p.units[0].position = [10.73, 106.72]);
+		const change = (p: Plan) => (p.units[0].position = [106.72, 95]);
 		expect(spoiled(change)).toEqual({ 'units[0].position[1]': 'Tối đa 90' });
 		expect(problemsOf(change, 'en')).toEqual({ 'units[0].position[1]': 'At most 90' });
 	});

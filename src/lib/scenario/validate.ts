@@ -74,7 +74,9 @@ function crossReferences(s: unknown, lang: Lang): Problem[] {
 	const add = (path: string, key: MessageKey, params?: MessageParams) =>
 		problems.push({ path, message: translate(lang, key, params) });
 
-	const idsOf = (items: unknown, name: string, what: MessageKey) => {
+	// a list that is not a list is the schema's fault, said once: nothing is checked against it
+	const idsOf = (items: unknown, name: string, what: MessageKey): Set<string> | null => {
+		if (!Array.isArray(items)) return null;
 		const seen = new Set<string>();
 		list(items).forEach((item, i) => {
 			const id = text(field(item, 'id'));
@@ -98,7 +100,7 @@ function crossReferences(s: unknown, lang: Lang): Problem[] {
 	);
 
 	const unitRef = (path: string, id: unknown) => {
-		if (typeof id === 'string' && id && !units.has(id)) add(path, 'admin.check.noUnit', { id });
+		if (units && typeof id === 'string' && id && !units.has(id)) add(path, 'admin.check.noUnit', { id });
 	};
 	const event = field(s, 'event');
 	unitRef('event.organizerUnitId', field(event, 'organizerUnitId'));
@@ -109,11 +111,11 @@ function crossReferences(s: unknown, lang: Lang): Problem[] {
 	const unitList = list(field(s, 'units'));
 	const parent = new Map(unitList.map((u) => [text(field(u, 'id')), field(u, 'parentId')]));
 	const roots = unitList.filter((u) => field(u, 'parentId') === null);
-	if (roots.length !== 1) add('units', 'admin.check.roots', { count: roots.length });
+	if (units && roots.length !== 1) add('units', 'admin.check.roots', { count: roots.length });
 	unitList.forEach((u, i) => {
 		const parentId = field(u, 'parentId');
 		if (typeof parentId !== 'string') return;
-		if (!units.has(parentId)) {
+		if (!units?.has(parentId)) {
 			add(`units[${i}].parentId`, 'admin.check.noParent', { id: parentId });
 			return;
 		}
@@ -131,16 +133,17 @@ function crossReferences(s: unknown, lang: Lang): Problem[] {
 	list(field(s, 'trucks')).forEach((t, i) => {
 		unitRef(`trucks[${i}].unitId`, field(t, 'unitId'));
 		const routeId = text(field(t, 'routeId'));
-		if (routeId && !routes.has(routeId)) add(`trucks[${i}].routeId`, 'admin.check.noRoute', { id: routeId });
+		if (routeId && routes && !routes.has(routeId))
+			add(`trucks[${i}].routeId`, 'admin.check.noRoute', { id: routeId });
 		list(field(t, 'sloganIds')).forEach((sid, j) => {
-			if (typeof sid === 'string' && !slogans.has(sid))
+			if (typeof sid === 'string' && slogans && !slogans.has(sid))
 				add(`trucks[${i}].sloganIds[${j}]`, 'admin.check.noSlogan', { id: sid });
 		});
 	});
 	list(field(s, 'checklistItems')).forEach((c, i) => {
 		unitRef(`checklistItems[${i}].unitId`, field(c, 'unitId'));
 		const sloganId = text(field(c, 'sloganId'));
-		if (sloganId && !slogans.has(sloganId))
+		if (sloganId && slogans && !slogans.has(sloganId))
 			add(`checklistItems[${i}].sloganId`, 'admin.check.noSlogan', { id: sloganId });
 	});
 
@@ -152,7 +155,7 @@ function crossReferences(s: unknown, lang: Lang): Problem[] {
 		if (username) usernames.add(username);
 		unitRef(`accounts[${i}].unitId`, field(a, 'unitId'));
 		const truckId = text(field(a, 'truckId'));
-		if (truckId && !trucks.has(truckId))
+		if (truckId && trucks && !trucks.has(truckId))
 			add(`accounts[${i}].truckId`, 'admin.check.noTruck', { id: truckId });
 		const role = field(a, 'role');
 		if (role === 'ward_staff' && !field(a, 'unitId'))
