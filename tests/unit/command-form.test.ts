@@ -41,7 +41,8 @@ describe('a form read along its command’s schema', () => {
 		});
 		expect(check('display_link.create', form({ name: '  Phòng điều hành ' }))).toEqual({
 			ok: true,
-			value: { name: 'Phòng điều hành' }
+			// no unit chosen: the schema's default, the creator's own level
+			value: { name: 'Phòng điều hành', unitId: null }
 		});
 	});
 

@@ -1,4 +1,4 @@
-import { ceremonyOnScreen } from '$lib/server/ceremony/store';
+import { ceremonyOnScreen, noCeremonyOnScreen } from '$lib/server/ceremony/store';
 import { latestAcceptedPhotos, listItemViews } from '$lib/server/checklists/store';
 import { mapTiles } from '$lib/server/config';
 import { dayNow } from '$lib/server/day-clock';
@@ -13,12 +13,17 @@ import { withoutCrew } from '$lib/server/trucks/truck-view';
 import { fleet } from '$lib/server/trucks/live-fleet';
 import { recentAlerts } from '$lib/server/trucks/store';
 import { reportPicture } from '$lib/server/reports/picture';
+import { levelView } from '$lib/server/level-view';
+import { unitTree } from '$lib/server/scenario/tree';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const { as, screenName, linkId, layout } = requireDisplayReader(event);
+	const { actor, as, screenName, linkId, layout } = requireDisplayReader(event);
 	const live = liveStart();
 	const trucks = fleet();
+	const level = levelView(actor);
+	const shown = trucks.views(dayNow(db())).filter((t) => level.mine(t.unitId));
+	const routes = new Set(shown.map((t) => t.routeId));
 	return {
 		live,
 		as,
@@ -27,19 +32,26 @@ export const load: PageServerLoad = (event) => {
 		layout,
 		event: currentEvent(db()) ?? null,
 		milestones: listMilestones(db()),
-		notices: latestNotices(db(), 20),
-		feed: recentEvents(db(), ['display'], 40),
+		notices: latestNotices(db(), 20, level.noticeReach),
+		feed: recentEvents(db(), level.displayFeed, 40),
 		// the map shows trucks, not who drives them: no crew names or phones on a screen
-		trucks: trucks.views(dayNow(db())).map(withoutCrew),
-		routes: trucks.routeViews(),
+		trucks: shown.map(withoutCrew),
+		routes: trucks.routeViews().filter((r) => !level.within || routes.has(r.id)),
 		alerts: recentAlerts(db(), 50)
-			.filter((a) => a.clearedAt === null)
+			.filter((a) => a.clearedAt === null && level.mine(trucks.truck(a.truckId)?.unitId))
 			.map((a) => ({ ...a, truckName: trucks.truck(a.truckId)?.name ?? a.truckId })),
-		ceremony: ceremonyOnScreen(db()),
-		checklist: listItemViews(db()),
-		acceptedPhotos: latestAcceptedPhotos(db(), 12),
-		units: listUnits(db()).map((u) => ({ id: u.id, name: u.name })),
-		reports: reportPicture(db()),
+		// the ceremony is the whole event's (a level's own ceremony is not in the plan format yet)
+		ceremony: level.within ? noCeremonyOnScreen() : ceremonyOnScreen(db()),
+		checklist: listItemViews(db()).filter((i) => level.mine(i.unitId)),
+		acceptedPhotos: latestAcceptedPhotos(
+			db(),
+			12,
+			level.within ? [...unitTree(db()).subtreeOf(level.within)] : null
+		),
+		units: listUnits(db())
+			.filter((u) => level.mine(u.id))
+			.map((u) => ({ id: u.id, name: u.name })),
+		reports: reportPicture(db(), level.within),
 		...mapTiles()
 	};
 };

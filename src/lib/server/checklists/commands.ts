@@ -5,7 +5,7 @@
 import type { ItemsChange } from '$lib/checklists/events';
 import { notStarted } from '$lib/checklists/types';
 import { say } from '$lib/i18n';
-import { actorLabel } from '../access';
+import { actorLabel, inScope } from '../access';
 import { dayNow, pressTime } from '../day-clock';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
 import type { Db } from '../db';
@@ -30,9 +30,9 @@ import {
 	type ItemState
 } from './store';
 
-/** Who sees a ward's checklist changes: the ops room, displays and the ward itself. */
-export function checklistAudience(unitIds: string[]): string[] {
-	return ['ops', 'display', ...unitIds.map((id) => `unit:${id}`)];
+/** Who sees a unit's checklist changes: the ops rooms and displays of its levels, and the unit itself. */
+export function checklistAudience(unitIds: string[]): { audience: string[]; about: string[] } {
+	return { audience: ['ops', 'display', ...unitIds.map((id) => `unit:${id}`)], about: unitIds };
 }
 
 const itemGone = say('checklists.refusal.itemGone');
@@ -89,7 +89,7 @@ export const tick = defineCommand({
 		return {
 			type: 'checklist.ticked',
 			data: { item: itemView(db, p.itemId)!, unitName: unitName(db, spec.unitId) },
-			audience: checklistAudience([spec.unitId])
+			...checklistAudience([spec.unitId])
 		};
 	}
 });
@@ -110,7 +110,7 @@ export const untick = defineCommand({
 		return {
 			type: 'checklist.unticked',
 			data: { item: itemView(db, p.itemId)!, unitName: unitName(db, spec.unitId), reason: p.reason },
-			audience: checklistAudience([spec.unitId])
+			...checklistAudience([spec.unitId])
 		};
 	}
 });
@@ -119,6 +119,7 @@ export const reviewPhoto = defineCommand({
 	type: 'checklist.review_photo',
 	emits: ['checklist.photo_reviewed'],
 	action: 'checklist.review',
+	target: ofItem,
 	apply(db, p, { actor }) {
 		const spec = specOrRefuse(db, p.itemId);
 		const now = dayNow(db);
@@ -146,7 +147,7 @@ export const reviewPhoto = defineCommand({
 				verdict: p.verdict,
 				reason: p.reason
 			},
-			audience: checklistAudience([spec.unitId])
+			...checklistAudience([spec.unitId])
 		};
 	}
 });
@@ -160,7 +161,7 @@ function itemsChanged(
 	return {
 		type: 'checklist.items_changed',
 		data: { unitIds: units, count, change },
-		audience: checklistAudience(units)
+		...checklistAudience(units)
 	};
 }
 
@@ -179,6 +180,8 @@ export const saveItem = defineCommand({
 	type: 'checklist.save_item',
 	emits: ['checklist.items_changed'],
 	action: 'checklist.edit',
+	// moved from one unit to another: both must be the editor's
+	target: (p, db) => ({ unitIds: [p.item.unitId, itemUnitId(db, p.item.id) ?? p.item.unitId] }),
 	apply(db, p) {
 		refuseUnknown(db, p.item);
 		const before = itemUnitId(db, p.item.id);
@@ -197,8 +200,9 @@ export const addToWards = defineCommand({
 	type: 'checklist.add_to_wards',
 	emits: ['checklist.items_changed'],
 	action: 'checklist.edit',
-	apply(db, p) {
-		const wards = listUnits(db).filter((u) => u.kind === 'ward');
+	apply(db, p, { actor }) {
+		const mine = inScope(actor);
+		const wards = listUnits(db).filter((u) => u.kind === 'ward' && mine(u.id));
 		if (wards.length === 0) throw new CommandError('invalid', say('checklists.noWards'));
 		const items = wards.map((ward) => ({ ...p.item, id: `${p.idPrefix}-${ward.id}`, unitId: ward.id }));
 		const tooLong = items.find((item) => item.id.length > 64);
@@ -227,6 +231,7 @@ export const removeItem = defineCommand({
 	type: 'checklist.remove_item',
 	emits: ['checklist.items_changed'],
 	action: 'checklist.edit',
+	target: ofItem,
 	apply(db, p) {
 		const spec = specOrRefuse(db, p.itemId);
 		removeItemSpec(db, p.itemId);
@@ -238,10 +243,13 @@ export const setDeadline = defineCommand({
 	type: 'checklist.set_deadline',
 	emits: ['checklist.items_changed'],
 	action: 'checklist.edit',
-	apply(db, p) {
+	target: (p) => (p.unitId ? { unitId: p.unitId } : {}),
+	apply(db, p, { actor }) {
 		if (p.unitId && missingUnits(db, [p.unitId]).length)
 			throw new CommandError('not_found', say('checklists.refusal.noUnit', { unit: p.unitId }));
-		const items = listItemSpecs(db, p.unitId ?? undefined);
+		// every unit's: every unit of the mover's level
+		const mine = inScope(actor);
+		const items = listItemSpecs(db, p.unitId ?? undefined).filter((item) => mine(item.unitId));
 		if (items.length === 0) throw new CommandError('invalid', say('checklists.refusal.nothingToMove'));
 		for (const item of items) saveItemSpec(db, { ...item, deadline: p.deadline });
 		return itemsChanged(

@@ -7,6 +7,7 @@ import { requireActor } from '$lib/server/guard';
 import { staffHome } from '$lib/server/staff-home';
 import { db } from '$lib/server/db';
 import { listUnits } from '$lib/server/scenario/units';
+import { levelView } from '$lib/server/level-view';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -16,10 +17,10 @@ export const load: PageServerLoad = (event) => {
 		(event.locals.actor?.kind === 'user' && event.locals.actor.role === 'ward_staff' ? own : null);
 	if (!unitId) {
 		// coordinators and leaders pick a ward to look at
-		requireActor(event, 'read.ops');
+		const { mine } = levelView(requireActor(event, 'read.ops'));
 		return {
 			pick: listUnits(db())
-				.filter((u) => u.kind === 'ward')
+				.filter((u) => u.kind === 'ward' && mine(u.id))
 				.map((u) => ({ id: u.id, name: u.name })),
 			home: null
 		};
