@@ -36,7 +36,7 @@ import { Strikes } from './strikes';
 import { Door, linkSignIn, sessionSignIn } from './door';
 import { FanOut } from './fan-out';
 import { clientAddress } from '../client-address';
-import { langCookie, langOf } from '../lang';
+import { langOfHeader } from '../lang';
 
 interface SocketData {
 	actor: Actor;
@@ -332,7 +332,7 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 		const actor = result.actor;
 		socket.data.address = address;
 		socket.data.signIn = result.room;
-		socket.data.lang = langOf(parseCookies(socket.handshake.headers.cookie ?? '')[langCookie]);
+		socket.data.lang = langOfHeader(socket.handshake.headers.cookie);
 		socket.data.actor = actor;
 		socket.data.rooms = roomsFor(actor);
 		socket.join([
