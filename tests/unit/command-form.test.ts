@@ -21,7 +21,7 @@ function check<T extends CommandType>(type: T, data: FormData, given?: Given<T>)
 		: {
 				ok: false as const,
 				problems: Object.fromEntries(
-					problemsOf(parsed.error).map((p, n) => [parsed.error.issues[n].path.join('.'), p.message])
+					problemsOf(parsed.error, 'vi').map((p, n) => [parsed.error.issues[n].path.join('.'), p.message])
 				)
 			};
 }

@@ -7,7 +7,7 @@ const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 describe('the scenario files shipped in data/', () => {
 	it('the default scenario (Quận 7, 2024) is valid and has what seed 003 orders', () => {
-		const check = validateScenario(read('data/scenarios/quan7-2024.json'));
+		const check = validateScenario(read('data/scenarios/quan7-2024.json'), 'vi');
 		expect(check.ok ? [] : check.problems).toEqual([]);
 		if (!check.ok) return;
 		const s = check.scenario;
@@ -21,7 +21,7 @@ describe('the scenario files shipped in data/', () => {
 	});
 
 	it('the city plan (HCMC, 2020) is valid', () => {
-		const check = validateScenario(read('data/scenarios/hcm-2020.json'));
+		const check = validateScenario(read('data/scenarios/hcm-2020.json'), 'vi');
 		expect(check.ok ? [] : check.problems).toEqual([]);
 	});
 
@@ -36,7 +36,7 @@ describe('the scenario files shipped in data/', () => {
 		const b = s.units[2];
 		a.parentId = b.id;
 		b.parentId = a.id;
-		const check = validateScenario(s);
+		const check = validateScenario(s, 'vi');
 		expect(check.ok).toBe(false);
 		if (check.ok) return;
 		expect(check.problems.map((p) => p.message).join('\n')).toMatch(/vòng lặp/);

@@ -48,7 +48,7 @@ function issueParams(issue: z.core.$ZodIssue): MessageParams {
  * The problems of a checked payload in `lang`: a schema's own message is a catalogue key; the
  * rest are zod's, already in `lang` when the payload was parsed with `zodLocale(lang)`.
  */
-export function problemsOf(error: z.ZodError, lang: Lang = 'vi'): Problem[] {
+export function problemsOf(error: z.ZodError, lang: Lang): Problem[] {
 	return error.issues.map((issue) => ({
 		path: issue.path
 			.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))

@@ -38,7 +38,7 @@ import { FanOut } from './fan-out';
 import { ScopedFrames } from './scoped-frames';
 import { unitTree } from '../scenario/tree';
 import { clientAddress } from '../client-address';
-import { langCookie, langOf } from '../lang';
+import { langOfHeader } from '../lang';
 
 interface SocketData {
 	actor: Actor;
@@ -346,7 +346,7 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 		const actor = result.actor;
 		socket.data.address = address;
 		socket.data.signIn = result.room;
-		socket.data.lang = langOf(parseCookies(socket.handshake.headers.cookie ?? '')[langCookie]);
+		socket.data.lang = langOfHeader(socket.handshake.headers.cookie);
 		socket.data.actor = actor;
 		socket.data.rooms = roomsFor(actor);
 		socket.join([

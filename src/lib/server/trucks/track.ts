@@ -18,7 +18,7 @@ const maxSpan = 48 * 3600_000;
 export function readTrack(
 	actor: Actor,
 	input: unknown,
-	lang: Lang = 'vi'
+	lang: Lang
 ): { ok: true; points: TrackPoint[] } | { ok: false; message: string } {
 	const parsed = query.safeParse(input);
 	if (!parsed.success || parsed.data.to < parsed.data.from)

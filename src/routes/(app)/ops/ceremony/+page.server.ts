@@ -36,7 +36,8 @@ export const actions: Actions = {
 		const form = await readImportForm(event.request, {
 			maxFileBytes: maxListBytes,
 			tooLarge: translate(lang, 'ceremony.import.tooLarge'),
-			noFile: translate(lang, 'ceremony.import.noFile')
+			noFile: translate(lang, 'ceremony.import.noFile'),
+			lang
 		});
 		if ('failure' in form) return form.failure;
 		const { file, fields } = form;
