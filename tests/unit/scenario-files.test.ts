@@ -25,6 +25,24 @@ describe('the scenario files shipped in data/', () => {
 		expect(check.ok ? [] : check.problems).toEqual([]);
 	});
 
+	it("the nested plan (the city over Quận 7's whole day) is valid, with accounts at both levels", () => {
+		const check = validateScenario(read('data/scenarios/hcm-quan7-2024.json'), 'vi');
+		expect(check.ok ? [] : check.problems).toEqual([]);
+		if (!check.ok) return;
+		const s = check.scenario;
+		const quan7 = read('data/scenarios/quan7-2024.json');
+		expect(s.units.find((u) => u.id === 'quan7')?.parentId).toBe('tphcm');
+		// Quận 7's day, whole: every unit, truck and checklist item of the district plan
+		for (const key of ['units', 'trucks', 'checklistItems'] as const)
+			expect(s[key].map((x) => x.id)).toEqual(
+				expect.arrayContaining(quan7[key].map((x: { id: string }) => x.id))
+			);
+		const roles = (unitIds: string[]) =>
+			s.accounts.filter((a) => a.unitId && unitIds.includes(a.unitId)).map((a) => a.role);
+		expect(roles(['tphcm', 'so-gddt'])).toEqual(expect.arrayContaining(['coordinator', 'leader']));
+		expect(roles(['quan7', 'ttvh-tt'])).toEqual(expect.arrayContaining(['coordinator', 'leader']));
+	});
+
 	it('the 2023 report table template is valid', () => {
 		const parsed = reportTableSchema.safeParse(read('data/report-tables/htsd-2023.json'));
 		expect(parsed.success).toBe(true);

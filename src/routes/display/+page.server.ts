@@ -8,7 +8,7 @@ import { recentEvents } from '$lib/server/events/log';
 import { liveStart } from '$lib/server/live-start';
 import { latestNotices } from '$lib/server/notices/store';
 import { currentEvent, listMilestones } from '$lib/server/scenario/store';
-import { listUnits } from '$lib/server/scenario/units';
+import { getUnit, listUnits } from '$lib/server/scenario/units';
 import { withoutCrew } from '$lib/server/trucks/truck-view';
 import { fleet } from '$lib/server/trucks/live-fleet';
 import { recentAlerts } from '$lib/server/trucks/store';
@@ -31,6 +31,8 @@ export const load: PageServerLoad = (event) => {
 		linkId,
 		layout,
 		event: currentEvent(db()) ?? null,
+		/** a level's screen (a ward's): the unit it shows */
+		level: level.within ? (getUnit(db(), level.within)?.name ?? level.within) : null,
 		milestones: listMilestones(db()),
 		notices: latestNotices(db(), 20, level.noticeReach),
 		feed: recentEvents(db(), level.displayFeed, 40),

@@ -5,7 +5,7 @@ import { recentEvents } from '$lib/server/events/log';
 import { commandAction, requireActor } from '$lib/server/guard';
 import { latestNotices } from '$lib/server/notices/store';
 import { currentEvent, listMilestones } from '$lib/server/scenario/store';
-import { listUnits } from '$lib/server/scenario/units';
+import { getUnit, listUnits } from '$lib/server/scenario/units';
 import { levelView } from '$lib/server/level-view';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,6 +21,10 @@ export const load: PageServerLoad = (event) => {
 			.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
 		notices: latestNotices(db(), 30, level.noticeReach),
 		feed: recentEvents(db(), level.opsFeed, 40),
+		/** the reader's level (a coordinator of Quận 7's); null: the whole event */
+		level: level.within
+			? { id: level.within, name: getUnit(db(), level.within)?.name ?? level.within }
+			: null,
 		canPost: authorize(actor, 'notice.post'),
 		canManage,
 		displayLinks: canManage
