@@ -48,7 +48,9 @@ export const unitSchema = z.strictObject({
 	kind: z.enum(unitKinds),
 	parentId: id.nullable(),
 	/** where the unit is (a ward's office), for the map */
-	position: lngLat.optional()
+	position: lngLat.optional(),
+	/** false: not expected to send report figures (a radio station, an office that only helps) */
+	reports: z.boolean().optional()
 });
 
 export const milestoneSchema = z.strictObject({
