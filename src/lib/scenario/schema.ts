@@ -196,6 +196,15 @@ export const scenarioSchema = z.strictObject({
 	accounts: z.array(accountSchema).default([])
 });
 
+/**
+ * The file as people write it, for editors (docs/scenario.schema.json): the report table pasted
+ * or named after a shipped template (data/report-tables/<name>.json), which the import puts in
+ * place before checking the file against `scenarioSchema` (see report-templates.ts).
+ */
+export const scenarioFileSchema = scenarioSchema.extend({
+	reportTable: z.union([reportTableSchema, z.string().regex(slugPattern)]).optional()
+});
+
 export type Scenario = z.infer<typeof scenarioSchema>;
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Unit = z.infer<typeof unitSchema>;

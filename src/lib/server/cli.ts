@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { scenarioSchema } from '$lib/scenario/schema';
+import { scenarioFileSchema } from '$lib/scenario/schema';
 import { validateScenarioText } from '$lib/scenario/validate';
 import { z } from '$lib/zod';
 import type { Problem } from '$lib/types';
@@ -21,6 +21,7 @@ import { config } from './config';
 import { db } from './db';
 import { readInviteeFile } from './ceremony/invitee-file';
 import { listGroups, listInvitees } from './ceremony/store';
+import { shippedReportTables } from './scenario/report-templates';
 import { currentEvent, exportScenario } from './scenario/store';
 
 function printProblems(file: string, problems: Problem[]): void {
@@ -46,7 +47,7 @@ async function main(args: string[]): Promise<number> {
 	const flags = new Set(args.filter((a) => a.startsWith('--')));
 	switch (verb) {
 		case 'validate': {
-			const check = validateScenarioText(readFile(file));
+			const check = validateScenarioText(readFile(file), 'vi', shippedReportTables());
 			if (!check.ok) return (printProblems(file, check.problems), 1);
 			console.log(`✓ ${file}: hợp lệ (${check.scenario.event.name})`);
 			return 0;
@@ -57,7 +58,7 @@ async function main(args: string[]): Promise<number> {
 				console.log(`Đã có kịch bản "${currentEvent(db())!.name}" trong ${config.databasePath}: giữ nguyên.`);
 				return 0;
 			}
-			const check = validateScenarioText(text);
+			const check = validateScenarioText(text, 'vi', shippedReportTables());
 			if (!check.ok) return (printProblems(file, check.problems), 1);
 			const result = await executeCommand(
 				{ kind: 'system', label: 'Dòng lệnh (nạp kịch bản)' },
@@ -140,7 +141,7 @@ async function main(args: string[]): Promise<number> {
 		}
 		case 'json-schema':
 			process.stdout.write(
-				JSON.stringify(z.toJSONSchema(scenarioSchema, { io: 'input' }), null, '\t') + '\n'
+				JSON.stringify(z.toJSONSchema(scenarioFileSchema, { io: 'input' }), null, '\t') + '\n'
 			);
 			return 0;
 		default:

@@ -122,6 +122,11 @@ const en: Messages<typeof vi> = {
 	'admin.check.crewNeedsTruck': 'A truck crew account must be assigned a truck',
 	'admin.check.swapped':
 		'Latitude and longitude look swapped: a position is written [longitude, latitude], here [{lng}, {lat}]',
+	'admin.check.noTemplate': 'There is no report table template "{name}". Templates: {known}',
+	'admin.check.templateName':
+		'"{name}" is not a report table template name: lowercase letters without accents, digits, "-", "_" (no path, no .json). Templates: {known}',
+	'admin.check.templateUnreadable': 'The server cannot read report table template "{name}"',
+	'admin.check.noTemplates': '(none)',
 
 	'admin.schema.id':
 		'An id has only lowercase letters without accents, digits, "-" and "_" (64 characters at most)',

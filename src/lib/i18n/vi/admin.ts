@@ -124,6 +124,12 @@ const vi = {
 	'admin.check.wardNeedsUnit': 'Cán bộ phường cần gắn với một đơn vị',
 	'admin.check.crewNeedsTruck': 'Tổ xe loa cần gắn với một xe',
 	'admin.check.swapped': 'Vĩ độ và kinh độ có vẻ bị đảo: vị trí viết [kinh độ, vĩ độ], tức là [{lng}, {lat}]',
+	// a report table named instead of pasted (report-templates.ts): "reportTable": "htsd-2023"
+	'admin.check.noTemplate': 'Không có mẫu bảng tổng hợp "{name}". Các mẫu có sẵn: {known}',
+	'admin.check.templateName':
+		'"{name}" không phải tên mẫu bảng tổng hợp: tên mẫu chỉ gồm chữ thường không dấu, số, "-", "_" (không có đường dẫn hay đuôi .json). Các mẫu có sẵn: {known}',
+	'admin.check.templateUnreadable': 'Không đọc được mẫu bảng tổng hợp "{name}" trên máy chủ',
+	'admin.check.noTemplates': '(chưa có mẫu nào)',
 
 	// the scenario schema's rules (schema.ts): also what the forms built on its parts say
 	'admin.schema.id': 'Mã chỉ gồm chữ thường không dấu, số, "-" và "_" (tối đa 64 ký tự)',

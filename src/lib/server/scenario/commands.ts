@@ -7,6 +7,7 @@ import { dropOutsideGroups } from '../ceremony/store';
 import { CommandError, defineCommand, type ProblemToSay } from '../commands/define';
 import { dropOutsideUnits } from '../reports/store';
 import { bindingsOutside, upsertUser } from '../users/store';
+import { shippedReportTables } from './report-templates';
 import { replaceScenario, scenarioCounts } from './store';
 
 type Prepared = { scenario: Scenario; passwordHashes: string[] };
@@ -16,7 +17,7 @@ export const importScenario = defineCommand({
 	emits: ['scenario.imported'],
 	action: 'scenario.import',
 	async prepare(p, lang): Promise<Prepared> {
-		const check = validateScenario(p.scenario, lang);
+		const check = validateScenario(p.scenario, lang, shippedReportTables());
 		if (!check.ok) {
 			throw new CommandError(
 				'invalid',
