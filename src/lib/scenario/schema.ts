@@ -13,6 +13,10 @@ const text = (max = 500) =>
 	z.string().trim().min(1, 'admin.schema.required').max(max, 'admin.schema.maxChars');
 const dateTime = z.iso.datetime({ offset: true, error: 'admin.schema.dateTime' });
 const date = z.iso.date({ error: 'admin.schema.date' });
+/** a time, or a day without an hour ("ngày 11/10"): due by that day's end (milestone-time.ts) */
+const dayOrTime = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
+	error: 'admin.schema.dayOrTime'
+});
 const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], {
 	error: 'admin.schema.lngLat'
 });
@@ -54,7 +58,7 @@ export const unitSchema = z.strictObject({
 export const milestoneSchema = z.strictObject({
 	id,
 	title: text(200),
-	at: dateTime,
+	at: dayOrTime,
 	place: text(300).optional(),
 	kind: z.enum(milestoneKinds).default('other')
 });

@@ -133,6 +133,8 @@ const en: Messages<typeof vi> = {
 	'admin.schema.required': 'Must not be empty',
 	'admin.schema.maxChars': 'At most {maximum} characters',
 	'admin.schema.dateTime': 'A time must be ISO 8601 with its time zone, e.g. 2024-10-03T06:30:00+07:00',
+	'admin.schema.dayOrTime':
+		'A milestone is an ISO 8601 time with its time zone (2024-10-03T06:30:00+07:00) or a day without an hour (2024-10-11)',
 	'admin.schema.date': 'A date must be YYYY-MM-DD, e.g. 2024-10-01',
 	'admin.schema.lngLat': 'A position must be [longitude, latitude]',
 	'admin.schema.routePoints': 'A route needs at least {minimum} points',

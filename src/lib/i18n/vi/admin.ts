@@ -136,6 +136,8 @@ const vi = {
 	'admin.schema.required': 'Không được để trống',
 	'admin.schema.maxChars': 'Tối đa {maximum} ký tự',
 	'admin.schema.dateTime': 'Thời điểm phải theo ISO 8601 có múi giờ, ví dụ 2024-10-03T06:30:00+07:00',
+	'admin.schema.dayOrTime':
+		'Mốc phải là một thời điểm theo ISO 8601 có múi giờ (2024-10-03T06:30:00+07:00) hoặc một ngày không có giờ (2024-10-11)',
 	'admin.schema.date': 'Ngày phải theo dạng YYYY-MM-DD, ví dụ 2024-10-01',
 	'admin.schema.lngLat': 'Toạ độ phải là [kinh độ, vĩ độ]',
 	'admin.schema.routePoints': 'Lộ trình cần ít nhất {minimum} điểm',

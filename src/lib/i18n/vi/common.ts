@@ -78,6 +78,8 @@ const vi = {
 	'feed.demoRestarted': 'Bộ mô phỏng bắt đầu lại ngày diễu hành',
 	'runOfShow.empty': 'Kịch bản chưa có mốc thời gian nào.',
 	'runOfShow.allPassed': 'Đã qua mọi mốc của chương trình.',
+	/** a milestone with a day and no hour: due by the end of that day */
+	'runOfShow.wholeDay': 'Trong ngày',
 	'runOfShow.more': '+{n} mốc nữa',
 	'offline.page':
 		'Chưa có mạng và trang này chưa được lưu trên máy. Hãy mở trang khi có mạng một lần; sau đó trang dùng được cả khi mất mạng.',
