@@ -186,7 +186,12 @@ export const scenarioSchema = z.strictObject({
 		organizerUnitId: id,
 		/** the plan that orders it, e.g. "Kế hoạch số …/KH-UBND" */
 		plan: z.string().max(500).optional(),
-		reportDeadline: dateTime.optional()
+		reportDeadline: dateTime.optional(),
+		/**
+		 * a rehearsal (diễn tập): the plan moved to other days (rehearsal.ts), and the first day the
+		 * plan itself gave. Set by an import "on date D"; kept by the export, so it stays labelled.
+		 */
+		rehearsal: z.strictObject({ originalStartDate: date }).optional()
 	}),
 	units: z.array(unitSchema).min(1),
 	milestones: z.array(milestoneSchema).default([]),

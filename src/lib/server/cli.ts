@@ -1,7 +1,8 @@
 /**
  * Command line for the operator: validate, import and export scenario files.
  *   node build/cli.js validate <file>
- *   node build/cli.js import <file> [--accounts] [--demo] [--if-empty]
+ *   node build/cli.js import <file> [--accounts] [--demo] [--if-empty] [--rehearse <YYYY-MM-DD|today>]
+ *     (--rehearse: the whole plan moved so that its first day is that day, marked as a rehearsal)
  *   node build/cli.js export [file]
  *   node build/cli.js invitees <file.xlsx|file.csv> [--append] [--demo] [--if-empty]   (named invitees)
  *   node build/cli.js json-schema      (the file format as JSON Schema, for editors)
@@ -12,6 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { scenarioFileSchema } from '$lib/scenario/schema';
+import { vietnamToday } from '$lib/scenario/rehearsal';
 import { validateScenarioText } from '$lib/scenario/validate';
 import { z } from '$lib/zod';
 import type { Problem } from '$lib/types';
@@ -42,8 +44,17 @@ function readFile(file: string | undefined): string {
 	}
 }
 
+/** The options that take a value (`--rehearse 2026-12-03`): the rest are flags. */
+const valued = new Set(['--rehearse']);
+
 async function main(args: string[]): Promise<number> {
-	const [verb, file] = args;
+	const options = new Map<string, string | undefined>();
+	const positional: string[] = [];
+	for (let i = 0; i < args.length; i++) {
+		if (valued.has(args[i])) options.set(args[i], args[++i]);
+		else if (!args[i].startsWith('--')) positional.push(args[i]);
+	}
+	const [verb, file] = positional;
 	const flags = new Set(args.filter((a) => a.startsWith('--')));
 	switch (verb) {
 		case 'validate': {
@@ -60,18 +71,25 @@ async function main(args: string[]): Promise<number> {
 			}
 			const check = validateScenarioText(text, 'vi', shippedReportTables());
 			if (!check.ok) return (printProblems(file, check.problems), 1);
+			const rehearse = options.get('--rehearse');
+			if (flags.has('--rehearse') && !rehearse)
+				return (console.error('Thiếu ngày diễn tập: --rehearse YYYY-MM-DD hoặc --rehearse today.'), 2);
+			const rehearseOn = rehearse === 'today' ? vietnamToday() : rehearse;
 			const result = await executeCommand(
 				{ kind: 'system', label: 'Dòng lệnh (nạp kịch bản)' },
 				{
 					id: crypto.randomUUID(),
 					type: 'scenario.import',
-					payload: { scenario: JSON.parse(text), withAccounts: flags.has('--accounts') }
+					payload: { scenario: JSON.parse(text), withAccounts: flags.has('--accounts'), rehearseOn }
 				},
 				{ demo: flags.has('--demo') }
 			);
 			if (!result.ok)
 				return (printProblems(file, result.problems ?? [{ path: '(tệp)', message: result.message }]), 1);
-			console.log(`✓ Đã nạp "${check.scenario.event.name}" vào ${config.databasePath} (seq ${result.seq}).`);
+			const as = rehearseOn ? ` để diễn tập từ ngày ${rehearseOn}` : '';
+			console.log(
+				`✓ Đã nạp "${check.scenario.event.name}"${as} vào ${config.databasePath} (seq ${result.seq}).`
+			);
 			return 0;
 		}
 		case 'export': {
@@ -146,7 +164,7 @@ async function main(args: string[]): Promise<number> {
 			return 0;
 		default:
 			console.error(
-				'Dùng: cli.js validate <tệp> | import <tệp> [--accounts] [--demo] [--if-empty] | export [tệp] | invitees <tệp> [--append] [--demo] | json-schema | backup [thư mục] | restore <thư mục> [--force]'
+				'Dùng: cli.js validate <tệp> | import <tệp> [--accounts] [--demo] [--if-empty] [--rehearse <YYYY-MM-DD|today>] | export [tệp] | invitees <tệp> [--append] [--demo] | json-schema | backup [thư mục] | restore <thư mục> [--force]'
 			);
 			return 2;
 	}

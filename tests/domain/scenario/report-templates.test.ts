@@ -22,8 +22,8 @@ beforeEach(() => {
 	admin = signedIn('admin');
 });
 
-/** a scenario whose report table is given by name (not a shape the typed factory allows) */
-const naming = (reportTable: string) => ({ ...aScenario(), reportTable }) as ReturnType<typeof aScenario>;
+/** a scenario whose report table is given by name */
+const naming = (reportTable: string) => ({ ...aScenario(), reportTable });
 
 describe('a report table given by the name of a shipped template', () => {
 	it('imports the template as the event’s report table', async () => {

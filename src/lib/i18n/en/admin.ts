@@ -82,12 +82,18 @@ const en: Messages<typeof vi> = {
 	'admin.scenario.confirm': 'Importing a new scenario replaces the current setup. Continue?',
 	'admin.scenario.file': 'Scenario file (.json)',
 	'admin.scenario.withAccounts': 'Create or update the accounts listed in the file',
+	'admin.scenario.rehearseOn': 'Rehearse on… (optional)',
+	'admin.scenario.rehearseHint':
+		'Moves the whole plan so that its first day is this day, every time of day kept: to rehearse an old plan today. Every screen labels the event “Rehearsal”. Leave empty to import the dates in the file.',
+	'admin.scenario.rehearsalNow':
+		'This is a rehearsal: the plan starts on {original} and was moved to {start}. Import the original file to go back to its own dates.',
 	'admin.scenario.noFile': 'Choose a scenario file (.json) to import.',
 	'admin.scenario.notJson': 'The file is not valid JSON; nothing was changed.',
 	'admin.scenario.syntax':
 		'The file is not valid JSON: a syntax error in the line “{near}” (a missing comma, colon or bracket?)',
 	'admin.scenario.lineColumn': 'line {line}, column {column}',
 	'admin.scenario.wholeFile': '(file)',
+	'admin.scenario.rehearseDate': 'The rehearsal date must be YYYY-MM-DD, e.g. 2026-12-03',
 	'admin.scenario.invalid': 'The scenario file has {count} {count|error|errors}; nothing was changed.',
 	'admin.scenario.orphans':
 		'The scenario file leaves out units or trucks that accounts are assigned to; nothing was changed.',
@@ -144,7 +150,8 @@ const en: Messages<typeof vi> = {
 	'admin.feed.userCreated': 'Account {username} created',
 	'admin.feed.userUpdated': 'Account {username} updated',
 	'admin.feed.passwordReset': 'Password reset for {username}',
-	'admin.feed.scenarioImported': 'Scenario "{name}" imported'
+	'admin.feed.scenarioImported': 'Scenario "{name}" imported',
+	'admin.feed.scenarioRehearsed': 'Scenario "{name}" imported as a rehearsal starting {date}'
 };
 
 export default en;
