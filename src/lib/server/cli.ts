@@ -15,12 +15,14 @@ import path from 'node:path';
 import { scenarioFileSchema } from '$lib/scenario/schema';
 import { vietnamToday } from '$lib/scenario/rehearsal';
 import { validateScenarioText } from '$lib/scenario/validate';
+import { describeEvent } from '$lib/feed';
 import { z } from '$lib/zod';
 import type { Problem } from '$lib/types';
 import { backup, restore } from './backup';
 import { executeCommand } from './commands/execute';
 import { config } from './config';
 import { db } from './db';
+import { eventAt } from './events/log';
 import { readInviteeFile } from './ceremony/invitee-file';
 import { listGroups, listInvitees } from './ceremony/store';
 import { shippedReportTables } from './scenario/report-templates';
@@ -132,7 +134,11 @@ async function main(args: string[]): Promise<number> {
 			);
 			if (!result.ok)
 				return (printProblems(file, result.problems ?? [{ path: '(tệp)', message: result.message }]), 1);
-			console.log(`✓ Đã nạp ${list.rows.length} khách mời vào ${config.databasePath}.`);
+			// what the import did: added, updated, unchanged (and removed, replacing)
+			const done = eventAt(db(), result.seq);
+			console.log(
+				`✓ ${done ? describeEvent(done) : `${list.rows.length} khách mời`} (${config.databasePath}).`
+			);
 			return 0;
 		}
 		case 'backup': {
