@@ -42,7 +42,7 @@ export class ReportBoard {
 	});
 	below = $derived.by(() => subtrees(this.units));
 	/** the units expected to report: the table's tree but its top, and none marked as not reporting */
-	reporting = $derived(expectedReporters(this.units, this.topId, this.below));
+	reporting = $derived.by(() => expectedReporters(this.units, this.topId, this.below));
 	reported = $derived(this.reporting.filter((u) => this.latest.has(u.id)).length);
 	/** the table: every unit of its tree */
 	totals = $derived.by(() =>
