@@ -1,10 +1,23 @@
 import { redirect } from '@sveltejs/kit';
+import { authorize } from '$lib/server/access';
+import { db } from '$lib/server/db';
 import { liveStart } from '$lib/server/live-start';
 import { loginFor } from '$lib/server/local-path';
 import { config } from '$lib/server/config';
+import { menuFor } from '$lib/server/menu';
+import { planHas } from '$lib/server/plan-has';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals, url }) => {
-	if (!locals.user) redirect(303, loginFor(url));
-	return { live: liveStart(), demo: config.demoSpeed > 0 };
+	if (!locals.user || locals.actor?.kind !== 'user') redirect(303, loginFor(url));
+	// decided once here: the menu and every page below offer the same (page.data.has)
+	const has = planHas(db());
+	return {
+		live: liveStart(),
+		demo: config.demoSpeed > 0,
+		has,
+		menu: menuFor(locals.actor, has),
+		/** a page the plan has nothing for points an admin to the import */
+		canImport: authorize(locals.actor, 'scenario.import')
+	};
 };

@@ -1,3 +1,4 @@
+import { planHasOf } from '$lib/scenario/plan-has';
 import { ceremonyOnScreen } from '$lib/server/ceremony/store';
 import { latestAcceptedPhotos, listItemViews } from '$lib/server/checklists/store';
 import { mapTiles } from '$lib/server/config';
@@ -11,6 +12,7 @@ import { currentEvent, listMilestones } from '$lib/server/scenario/store';
 import { listUnits } from '$lib/server/scenario/units';
 import { withoutCrew } from '$lib/server/trucks/truck-view';
 import { fleet } from '$lib/server/trucks/live-fleet';
+import { planMapArea } from '$lib/server/trucks/plan-area';
 import { recentAlerts } from '$lib/server/trucks/store';
 import { reportPicture } from '$lib/server/reports/picture';
 import type { PageServerLoad } from './$types';
@@ -18,7 +20,13 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const { as, screenName, linkId, layout } = requireDisplayReader(event);
 	const live = liveStart();
-	const trucks = fleet();
+	const fleetNow = fleet();
+	// the map shows trucks, not who drives them: no crew names or phones on a screen
+	const trucks = fleetNow.views(dayNow(db())).map(withoutCrew);
+	const milestones = listMilestones(db());
+	const checklist = listItemViews(db());
+	const ceremony = ceremonyOnScreen(db());
+	const reports = reportPicture(db());
 	return {
 		live,
 		as,
@@ -26,20 +34,28 @@ export const load: PageServerLoad = (event) => {
 		linkId,
 		layout,
 		event: currentEvent(db()) ?? null,
-		milestones: listMilestones(db()),
+		milestones,
 		notices: latestNotices(db(), 20),
 		feed: recentEvents(db(), ['display'], 40),
-		// the map shows trucks, not who drives them: no crew names or phones on a screen
-		trucks: trucks.views(dayNow(db())).map(withoutCrew),
-		routes: trucks.routeViews(),
+		trucks,
+		routes: fleetNow.routeViews(),
 		alerts: recentAlerts(db(), 50)
 			.filter((a) => a.clearedAt === null)
-			.map((a) => ({ ...a, truckName: trucks.truck(a.truckId)?.name ?? a.truckId })),
-		ceremony: ceremonyOnScreen(db()),
-		checklist: listItemViews(db()),
+			.map((a) => ({ ...a, truckName: fleetNow.truck(a.truckId)?.name ?? a.truckId })),
+		ceremony,
+		checklist,
 		acceptedPhotos: latestAcceptedPhotos(db(), 12),
 		units: listUnits(db()).map((u) => ({ id: u.id, name: u.name })),
-		reports: reportPicture(db()),
+		reports,
+		// the panels with something to show, from what this screen was given
+		has: planHasOf({
+			trucks,
+			milestones,
+			checklistItems: checklist,
+			ceremony: ceremony.ceremony,
+			reportTable: reports?.template
+		}),
+		area: planMapArea(db()),
 		...mapTiles()
 	};
 };

@@ -79,6 +79,7 @@ const en: Messages<typeof vi> = {
 	'runOfShow.empty': 'The scenario has no milestones yet.',
 	'runOfShow.allPassed': 'Every milestone of the run of show has passed.',
 	'runOfShow.more': '+{n} more {n|milestone|milestones}',
+	'planLacks.import': 'Import another scenario',
 	'offline.page':
 		'You are offline and this page is not saved on this device yet. Open it once while online; after that it works offline too.',
 	'replay.title': 'Track replay',

@@ -1,5 +1,6 @@
 import { defaultReplayRange } from '$lib/ui/replay/range';
 import { dayNow } from '../day-clock';
+import { planMapArea } from './plan-area';
 import { mapTiles } from '../config';
 import { db } from '../db';
 import { listMilestones } from '../scenario/store';
@@ -17,6 +18,7 @@ export function replayPageData() {
 		trucks: live.trucks().map((t) => ({ id: t.id, name: t.name, unitName: t.unitName })),
 		defaultFrom: range.from,
 		defaultTo: range.to,
+		area: planMapArea(db()),
 		...mapTiles()
 	};
 }

@@ -9,7 +9,8 @@ import { authorize, type Actor } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { reportPicture, rolledUpSheet, unitSheet, type ReportSheet } from '$lib/server/reports/picture';
 
-export function requestedSheet(actor: Actor | null, params: URLSearchParams, lang: Lang): ReportSheet {
+/** @returns null when the plan has no report table (the print view says so; an export answers 404) */
+export function requestedSheet(actor: Actor | null, params: URLSearchParams, lang: Lang): ReportSheet | null {
 	if (!actor) error(401, { message: translate(lang, 'reports.signIn'), code: 'unauthenticated' });
 	const unitId = params.get('unit');
 	// a unit's own table for its staff; with the units below it, or rolled up, for the organizer's readers
@@ -18,7 +19,7 @@ export function requestedSheet(actor: Actor | null, params: URLSearchParams, lan
 		unitId && !below ? authorize(actor, 'read.report', { unitId }) : authorize(actor, 'read.reports');
 	if (!allowed) error(403, { message: translate(lang, 'reports.forbidden'), code: 'forbidden' });
 	const picture = reportPicture(db());
-	if (!picture) error(404, { message: translate(lang, 'reports.noTemplate') });
+	if (!picture) return null;
 	const sheet = unitId
 		? unitSheet(picture, unitId, below)
 		: rolledUpSheet(picture, params.get('table') === 'signed');
