@@ -146,7 +146,8 @@ test.describe('a ward’s own plan (Biên Giang) ten minutes before its ceremony
 		await fiveNotices(server.url, 'vhxh');
 	});
 	test.afterAll(async () => removeServer(server));
-	// the pages whose content comes from the plan (the rest are the demo's pages)
+	// the pages whose content comes from the plan (the rest are the demo's pages); its truck page
+	// says the plan has none
 	matrix(
 		'ward-plan',
 		() => server.url,
@@ -157,7 +158,18 @@ test.describe('a ward’s own plan (Biên Giang) ten minutes before its ceremony
 			coordinator: 'vhxh',
 			leader: 'lanhdao'
 		},
-		{ only: ['/gate', '/ward', '/reports', '/ops', '/ops/checklists', '/reports/overview', '/display'] }
+		{
+			only: [
+				'/gate',
+				'/ward',
+				'/reports',
+				'/ops',
+				'/ops/trucks',
+				'/ops/checklists',
+				'/reports/overview',
+				'/display'
+			]
+		}
 	);
 });
 

@@ -1,16 +1,26 @@
 import { redirect } from '@sveltejs/kit';
+import { authorize } from '$lib/server/access';
+import { db } from '$lib/server/db';
 import { liveStart } from '$lib/server/live-start';
 import { loginFor } from '$lib/server/local-path';
 import { config } from '$lib/server/config';
-import { db } from '$lib/server/db';
 import { currentEvent } from '$lib/server/scenario/store';
+import { menuFor } from '$lib/server/menu';
+import { planHas } from '$lib/server/plan-has';
+import { levelView } from '$lib/server/level-view';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = ({ locals, url }) => {
-	if (!locals.user) redirect(303, loginFor(url));
+	if (!locals.user || locals.actor?.kind !== 'user') redirect(303, loginFor(url));
+	// decided once here: the menu and every page below offer the same (page.data.has)
+	const has = planHas(db(), levelView(locals.actor));
 	return {
 		live: liveStart(),
 		demo: config.demoSpeed > 0,
+		has,
+		menu: menuFor(locals.actor, has),
+		/** a page the plan has nothing for points an admin to the import */
+		canImport: authorize(locals.actor, 'scenario.import'),
 		// every signed-in page says a rehearsal is one (its header)
 		rehearsal: currentEvent(db())?.rehearsal ?? null
 	};

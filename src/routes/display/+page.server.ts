@@ -1,3 +1,4 @@
+import { planHasOf } from '$lib/scenario/plan-has';
 import { ceremonyOnScreen, noCeremonyOnScreen } from '$lib/server/ceremony/store';
 import { latestAcceptedPhotos, listItemViews } from '$lib/server/checklists/store';
 import { mapTiles } from '$lib/server/config';
@@ -11,6 +12,7 @@ import { currentEvent, listMilestones } from '$lib/server/scenario/store';
 import { getUnit, listUnits } from '$lib/server/scenario/units';
 import { withoutCrew } from '$lib/server/trucks/truck-view';
 import { fleet } from '$lib/server/trucks/live-fleet';
+import { planMapArea } from '$lib/server/trucks/plan-area';
 import { recentAlerts } from '$lib/server/trucks/store';
 import { reportPicture } from '$lib/server/reports/picture';
 import { levelView } from '$lib/server/level-view';
@@ -20,10 +22,19 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	const { actor, as, screenName, linkId, layout } = requireDisplayReader(event);
 	const live = liveStart();
-	const trucks = fleet();
+	const fleetNow = fleet();
 	const level = levelView(actor);
-	const shown = trucks.views(dayNow(db())).filter((t) => level.mine(t.unitId));
-	const routes = new Set(shown.map((t) => t.routeId));
+	// the map shows trucks, not who drives them: no crew names or phones on a screen
+	const trucks = fleetNow
+		.views(dayNow(db()))
+		.filter((t) => level.mine(t.unitId))
+		.map(withoutCrew);
+	const routes = new Set(trucks.map((t) => t.routeId));
+	const milestones = listMilestones(db());
+	const checklist = listItemViews(db()).filter((i) => level.mine(i.unitId));
+	// the ceremony is the whole event's (a level's own ceremony is not in the plan format yet)
+	const ceremony = level.within ? noCeremonyOnScreen() : ceremonyOnScreen(db());
+	const reports = reportPicture(db(), level.within);
 	return {
 		live,
 		as,
@@ -33,18 +44,16 @@ export const load: PageServerLoad = (event) => {
 		event: currentEvent(db()) ?? null,
 		/** a level's screen (a ward's): the unit it shows */
 		level: level.within ? (getUnit(db(), level.within)?.name ?? level.within) : null,
-		milestones: listMilestones(db()),
+		milestones,
 		notices: latestNotices(db(), 20, level.noticeReach),
 		feed: recentEvents(db(), level.displayFeed, 40),
-		// the map shows trucks, not who drives them: no crew names or phones on a screen
-		trucks: shown.map(withoutCrew),
-		routes: trucks.routeViews().filter((r) => !level.within || routes.has(r.id)),
+		trucks,
+		routes: fleetNow.routeViews().filter((r) => !level.within || routes.has(r.id)),
 		alerts: recentAlerts(db(), 50)
-			.filter((a) => a.clearedAt === null && level.mine(trucks.truck(a.truckId)?.unitId))
-			.map((a) => ({ ...a, truckName: trucks.truck(a.truckId)?.name ?? a.truckId })),
-		// the ceremony is the whole event's (a level's own ceremony is not in the plan format yet)
-		ceremony: level.within ? noCeremonyOnScreen() : ceremonyOnScreen(db()),
-		checklist: listItemViews(db()).filter((i) => level.mine(i.unitId)),
+			.filter((a) => a.clearedAt === null && level.mine(fleetNow.truck(a.truckId)?.unitId))
+			.map((a) => ({ ...a, truckName: fleetNow.truck(a.truckId)?.name ?? a.truckId })),
+		ceremony,
+		checklist,
 		acceptedPhotos: latestAcceptedPhotos(
 			db(),
 			12,
@@ -53,7 +62,16 @@ export const load: PageServerLoad = (event) => {
 		units: listUnits(db())
 			.filter((u) => level.mine(u.id))
 			.map((u) => ({ id: u.id, name: u.name })),
-		reports: reportPicture(db(), level.within),
+		reports,
+		// the panels with something to show, from what this screen was given
+		has: planHasOf({
+			trucks,
+			milestones,
+			checklistItems: checklist,
+			ceremony: ceremony.ceremony,
+			reportTable: reports?.template
+		}),
+		area: planMapArea(db(), level.within ? level.mine : undefined),
 		...mapTiles()
 	};
 };

@@ -83,6 +83,7 @@ const en: Messages<typeof vi> = {
 	/** a milestone with a day and no hour: due by the end of that day */
 	'runOfShow.wholeDay': 'Within the day',
 	'runOfShow.more': '+{n} more {n|milestone|milestones}',
+	'planLacks.import': 'Import another scenario',
 	'offline.page':
 		'You are offline and this page is not saved on this device yet. Open it once while online; after that it works offline too.',
 	'replay.title': 'Track replay',

@@ -16,7 +16,6 @@ const en: Messages<typeof vi> = {
 	'display.theme.dark': 'Dark',
 	'display.theme.contrast': 'High contrast',
 	'display.noCeremony': 'The scenario has no opening ceremony.',
-	'display.noReports': 'The scenario has no report table.',
 	'display.screen': 'Screen: {name}',
 	'display.rotation': '{panels} {panels|panel|panels} in turn, {seconds} {seconds|second|seconds} each',
 	'display.header.theme': 'Theme: “{theme}”',

@@ -4,6 +4,11 @@ import type vi from '../vi/reports';
 
 const en: Messages<typeof vi> = {
 	'reports.weekReport': 'Week report',
+	'reports.none.title': 'This plan has no report table',
+	'reports.none.text':
+		'The current scenario has no table for the Week\'s figures ("reportTable"): units have no table to fill in and there is nothing to add up.',
+	'reports.none.hint':
+		'For units to report, an administrator imports the scenario again with its "reportTable" (the summary table, e.g. as in the 2023 or 2024 plan) under Admin → Scenario.',
 	'reports.noTemplate': 'The scenario has no report template yet.',
 	'reports.noUnit': 'This unit is not in the current scenario.',
 	'reports.unitsReported': '/ {total} {total|unit|units} reported',
@@ -19,8 +24,6 @@ const en: Messages<typeof vi> = {
 	'reports.picker.title': 'Enter a report for a unit',
 	'reports.picker.hint': 'Pick the unit (when it sends its figures by phone or in writing).',
 
-	'reports.editor.noTemplate':
-		'The scenario has no report template yet. The organizers need to load one first.',
 	'reports.editor.noTemplateForUnit': 'There is no report template for this unit.',
 	'reports.editor.invalidCells':
 		'{n} {n|cell is|cells are} not valid; nothing was sent. Fix the marked cells and send again.',
@@ -72,8 +75,6 @@ const en: Messages<typeof vi> = {
 	'reports.table.target': 'target {value}',
 
 	'reports.overview.title': 'Reports overview',
-	'reports.overview.noTemplate':
-		'The scenario has no report template yet. An administrator needs to load a scenario with one.',
 	'reports.overview.due': '· Due: {time}',
 	'reports.overview.timeLeft': '({time} left)',
 	'reports.overview.pastDue': '(past due)',

@@ -19,6 +19,12 @@ const en: Messages<typeof vi> = {
 	'trucks.nav.trucks': 'Track trucks',
 	'trucks.nav.replay': 'Replay tracks',
 
+	'trucks.none.title': 'This plan has no loudspeaker trucks',
+	'trucks.none.text':
+		'The current scenario has no loudspeaker trucks: no trucks to follow on the map, no routes to assign and no tracks to replay.',
+	'trucks.none.hint':
+		'If the day has trucks, an administrator imports the scenario again with its trucks ("trucks") and their routes ("routes") under Admin → Scenario.',
+
 	'trucks.feed.status': '{truck}: {status}',
 	'trucks.feed.statusNote': '{truck}: {status} — {note}',
 	'trucks.feed.reached': '{truck} reached {checkpoint} at {time} ({delay})',
@@ -275,6 +281,8 @@ const en: Messages<typeof vi> = {
 		'Truck map: {trucks} {trucks|truck|trucks} with a position, {routes} {routes|route|routes}',
 	'trucks.map.route': 'Route: {name}',
 	'trucks.map.start': 'Start: {name}',
+	'trucks.map.nothingPlaced':
+		'The plan places nothing on the map yet: no unit positions, routes, checklist items or ceremony place.',
 	'trucks.editor.map': 'Route editing map',
 	'trucks.editor.modes': 'Editing mode',
 	'trucks.editor.line': 'Add route points',

@@ -84,6 +84,8 @@ const vi = {
 	/** a milestone with a day and no hour: due by the end of that day */
 	'runOfShow.wholeDay': 'Trong ngày',
 	'runOfShow.more': '+{n} mốc nữa',
+	/** a page the plan has nothing for (no trucks, no report table): PlanLacks */
+	'planLacks.import': 'Nạp kịch bản khác',
 	'offline.page':
 		'Chưa có mạng và trang này chưa được lưu trên máy. Hãy mở trang khi có mạng một lần; sau đó trang dùng được cả khi mất mạng.',
 	'replay.title': 'Xem lại hành trình',

@@ -13,7 +13,6 @@ const vi = {
 	'display.theme.dark': 'Nền tối',
 	'display.theme.contrast': 'Tương phản cao',
 	'display.noCeremony': 'Kịch bản chưa có lễ khai mạc.',
-	'display.noReports': 'Kịch bản chưa có mẫu báo cáo.',
 	'display.screen': 'Màn hình: {name}',
 	'display.rotation': 'Lần lượt {panels} ô, mỗi ô {seconds} giây',
 	'display.header.theme': 'Chủ đề: “{theme}”',

@@ -6,6 +6,12 @@
 const vi = {
 	'reports.weekReport': 'Báo cáo Tuần lễ',
 	'reports.noTemplate': 'Kịch bản chưa có mẫu báo cáo.',
+	// the reports pages of a plan without a report table, reached by their address
+	'reports.none.title': 'Kế hoạch này không có bảng tổng hợp báo cáo',
+	'reports.none.text':
+		'Kịch bản đang dùng không có mẫu bảng tổng hợp số liệu kết quả Tuần lễ (mục "reportTable"), nên các đơn vị chưa có bảng để nhập số liệu và chưa có gì để tổng hợp.',
+	'reports.none.hint':
+		'Để các đơn vị báo cáo, quản trị viên nạp lại kịch bản có mục "reportTable" (mẫu bảng tổng hợp, ví dụ theo kế hoạch năm 2023 hoặc 2024) tại Quản trị → Kịch bản.',
 	'reports.noUnit': 'Không có đơn vị này trong kịch bản hiện tại.',
 	'reports.unitsReported': '/ {total} đơn vị đã gửi',
 	'reports.late': 'sau hạn',
@@ -21,7 +27,6 @@ const vi = {
 	'reports.picker.title': 'Nhập báo cáo thay đơn vị',
 	'reports.picker.hint': 'Chọn đơn vị (khi đơn vị gửi số liệu qua điện thoại hoặc văn bản).',
 
-	'reports.editor.noTemplate': 'Kịch bản chưa có mẫu báo cáo. Ban tổ chức cần nạp mẫu trước.',
 	'reports.editor.noTemplateForUnit': 'Không có mẫu báo cáo cho đơn vị này.',
 	'reports.editor.invalidCells': 'Có {n} ô chưa hợp lệ; chưa gửi. Sửa các ô được đánh dấu rồi gửi lại.',
 	'reports.editor.deadline': 'Hạn gửi:',
@@ -72,7 +77,6 @@ const vi = {
 	'reports.table.target': 'chỉ tiêu {value}',
 
 	'reports.overview.title': 'Tổng hợp báo cáo',
-	'reports.overview.noTemplate': 'Kịch bản chưa có mẫu báo cáo. Quản trị cần nạp kịch bản có mẫu báo cáo.',
 	'reports.overview.due': '· Hạn: {time}',
 	'reports.overview.timeLeft': '(còn {time})',
 	'reports.overview.pastDue': '(đã hết hạn)',

@@ -16,6 +16,13 @@ const vi = {
 	'trucks.nav.trucks': 'Theo dõi xe loa',
 	'trucks.nav.replay': 'Xem lại hành trình',
 
+	// a plan without trucks (a ward's own plan): the truck pages reached by their address
+	'trucks.none.title': 'Kế hoạch này không có xe loa',
+	'trucks.none.text':
+		'Kịch bản đang dùng không có xe loa tuyên truyền nào: không có xe để theo dõi trên bản đồ, lộ trình để giao hay hành trình để xem lại.',
+	'trucks.none.hint':
+		'Nếu ngày khai mạc có xe loa, quản trị viên nạp lại kịch bản có danh sách xe (mục "trucks") và lộ trình của xe (mục "routes") tại Quản trị → Kịch bản.',
+
 	// the live feed (describeEvent)
 	'trucks.feed.status': '{truck}: {status}',
 	'trucks.feed.statusNote': '{truck}: {status} — {note}',
@@ -276,6 +283,8 @@ const vi = {
 	'trucks.map.label': 'Bản đồ xe loa: {trucks} xe có vị trí, {routes} lộ trình',
 	'trucks.map.route': 'Lộ trình: {name}',
 	'trucks.map.start': 'Điểm xuất phát: {name}',
+	'trucks.map.nothingPlaced':
+		'Kế hoạch chưa đặt điểm nào lên bản đồ: chưa có vị trí của đơn vị, lộ trình, hạng mục trang trí hay nơi tổ chức lễ.',
 	'trucks.editor.map': 'Bản đồ sửa lộ trình',
 	'trucks.editor.modes': 'Chế độ sửa',
 	'trucks.editor.line': 'Thêm điểm lộ trình',

@@ -1,23 +1,46 @@
 /**
- * Where the plan happens: its routes, checkpoints and places (the ceremony, the units'
- * offices), with a wide margin. A truck's fix outside it is a phone's GPS glitch (0,0 before
- * a lock, a cached place from another city), never a truck on the parade.
+ * Where the plan happens: its routes, checkpoints and places (the ceremony, the units' offices,
+ * the checklist items). With a wide margin, a truck's fix outside it is a phone's GPS glitch (0,0
+ * before a lock, a cached place from another city), never a truck on the parade; as it is, it is
+ * what every map shows first.
  */
+import { planPlaces } from '$lib/scenario/places';
 import { areaAround, type Area } from '$lib/trucks/geometry';
+import { listItemSpecs } from '../checklists/store';
 import type { Db } from '../db';
-import { currentCeremony, listRoutes } from '../scenario/store';
+import { currentCeremony, listRoutes, listTruckSpecs } from '../scenario/store';
 import { listUnits } from '../scenario/units';
 
 /** generous: a depot in the next province, a detour, an unplanned drive to the venue */
 export const planMarginKm = 50;
 
+/** every unit's: the whole event */
+const everyUnit = () => true;
+
+/**
+ * The places of the plan, or (`mine`) of one level: its units, the routes its trucks drive and
+ * its items; the ceremony is the whole event's.
+ */
+function placesOf(db: Db, mine: (unitId: string) => boolean = everyUnit): [number, number][] {
+	const whole = mine === everyUnit;
+	const driven = new Set(listTruckSpecs(db).flatMap((t) => (mine(t.unitId) && t.routeId ? [t.routeId] : [])));
+	return planPlaces({
+		units: listUnits(db).filter((u) => mine(u.id)),
+		routes: listRoutes(db).filter((r) => whole || driven.has(r.id)),
+		checklistItems: listItemSpecs(db).filter((i) => mine(i.unitId)),
+		ceremony: whole ? currentCeremony(db) : undefined
+	});
+}
+
 /** The plan's area, or null when the plan places nothing (then every fix is taken). */
 export function planArea(db: Db): Area | null {
-	const venue = currentCeremony(db)?.position;
-	const points: [number, number][] = [
-		...listRoutes(db).flatMap((r) => [...r.line.coordinates, ...r.checkpoints.map((c) => c.position)]),
-		...listUnits(db).flatMap((u) => (u.position ? [u.position] : [])),
-		...(venue ? [venue] : [])
-	];
-	return areaAround(points, planMarginKm * 1000);
+	return areaAround(placesOf(db), planMarginKm * 1000);
+}
+
+/**
+ * What a map of the plan opens on: every place of it, or of the reader's level (`mine`); null
+ * when it places nothing.
+ */
+export function planMapArea(db: Db, mine?: (unitId: string) => boolean): Area | null {
+	return areaAround(placesOf(db, mine), 0);
 }

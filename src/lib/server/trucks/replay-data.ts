@@ -1,13 +1,17 @@
 import { defaultReplayRange } from '$lib/ui/replay/range';
 import { dayNow } from '../day-clock';
+import { planMapArea } from './plan-area';
 import { mapTiles } from '../config';
 import { db } from '../db';
 import { listMilestones } from '../scenario/store';
+import type { LevelView } from '../level-view';
 import { fleet } from './live-fleet';
 
-/** What a replay page starts with, on /ops/replay and on the wall display alike. */
-/** What a replay page starts from: the trucks and routes of the reader's level (`mine`). */
-export function replayPageData(mine: (unitId: string) => boolean) {
+/**
+ * What a replay page starts with, on /ops/replay and on the wall display alike: the trucks and
+ * routes of the reader's level.
+ */
+export function replayPageData({ within, mine }: Pick<LevelView, 'within' | 'mine'>) {
 	const live = fleet();
 	const range = defaultReplayRange(listMilestones(db()), dayNow(db()));
 	const trucks = live.trucks().filter((t) => mine(t.unitId));
@@ -22,6 +26,7 @@ export function replayPageData(mine: (unitId: string) => boolean) {
 		trucks: trucks.map((t) => ({ id: t.id, name: t.name, unitName: t.unitName })),
 		defaultFrom: range.from,
 		defaultTo: range.to,
+		area: planMapArea(db(), within ? mine : undefined),
 		...mapTiles()
 	};
 }

@@ -60,11 +60,13 @@ export class FleetRoutes {
 	/** drawn between the driven stretches and the starts (the selected truck's trail) */
 	private readonly between: Polyline;
 
-	constructor(L: LeafletModule, map: LeafletMap, renderer: Canvas, between: Polyline) {
+	/** @param framed the map opened on an area that holds the routes: they are not framed again */
+	constructor(L: LeafletModule, map: LeafletMap, renderer: Canvas, between: Polyline, framed = false) {
 		this.L = L;
 		this.map = map;
 		this.renderer = renderer;
 		this.between = between;
+		this.#fitted = framed;
 	}
 
 	/** whether the view has been fitted to the routes (then it is left to the user) */

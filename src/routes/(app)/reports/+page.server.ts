@@ -21,15 +21,14 @@ function unitIdOf(event: { url: URL; locals: App.Locals }): string | null {
 
 export const load: PageServerLoad = (event) => {
 	const unitId = unitIdOf(event);
-	if (!unitId) {
-		// the ops room picks a unit of its level to fill in for (figures phoned in)
-		const picture = reportPicture(db(), scopeOf(requireActor(event, 'read.ops')));
-		return { picture: picture && { template: picture.template, units: picture.units }, unit: null };
-	}
-	const actor = requireActor(event, 'read.report', { unitId });
-	const picture = reportPicture(db());
+	const actor = unitId ? requireActor(event, 'read.report', { unitId }) : requireActor(event, 'read.ops');
+	// a unit's own report: the whole event's table; the ops room's picker: its level's units
+	const picture = reportPicture(db(), unitId ? null : scopeOf(actor));
+	// the plan has no report table: the page says so
+	if (!picture) return { picture: null, unit: null };
+	// the ops room picks a unit to fill in for (figures phoned in)
+	if (!unitId) return { picture: { template: picture.template, units: picture.units }, unit: null };
 	const { lang } = event.locals;
-	if (!picture) error(404, { message: translate(lang, 'reports.editor.noTemplate') });
 	const unit = picture.units.find((u) => u.id === unitId);
 	if (!unit) error(404, { message: translate(lang, 'reports.noUnit') });
 	return {

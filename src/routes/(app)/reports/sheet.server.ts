@@ -11,7 +11,8 @@ import { db } from '$lib/server/db';
 import { reportPicture, rolledUpSheet, unitSheet, type ReportSheet } from '$lib/server/reports/picture';
 import { currentEvent } from '$lib/server/scenario/store';
 
-export function requestedSheet(actor: Actor | null, params: URLSearchParams, lang: Lang): ReportSheet {
+/** @returns null when the plan has no report table (the print view says so; an export answers 404) */
+export function requestedSheet(actor: Actor | null, params: URLSearchParams, lang: Lang): ReportSheet | null {
 	if (!actor) error(401, { message: translate(lang, 'reports.signIn'), code: 'unauthenticated' });
 	const unitId = params.get('unit');
 	// a unit's own table for its staff; with the units below it, or rolled up, for the organizer's readers
@@ -21,7 +22,7 @@ export function requestedSheet(actor: Actor | null, params: URLSearchParams, lan
 	if (!allowed) error(403, { message: translate(lang, 'reports.forbidden'), code: 'forbidden' });
 	// a level's readers: the level's own table, its units beneath it
 	const picture = reportPicture(db(), scopeOf(actor));
-	if (!picture) error(404, { message: translate(lang, 'reports.noTemplate') });
+	if (!picture) return null;
 	const sheet = unitId
 		? unitSheet(picture, unitId, below)
 		: rolledUpSheet(picture, params.get('table') === 'signed');

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
+import { areaAround } from '$lib/trucks/geometry';
 import { dayNow } from '$lib/server/day-clock';
 import { mapTiles } from '$lib/server/config';
 import { db } from '$lib/server/db';
@@ -29,6 +30,8 @@ export const load: PageServerLoad = (event) => {
 			? { ...route, checkpoints: route.checkpoints.map((c) => ({ ...c, reachedAt: reached[c.id] ?? null })) }
 			: null,
 		paradeStart: paradeStart(db()),
+		// the crew's map opens on their own route
+		area: route ? areaAround([...route.coordinates, ...route.checkpoints.map((c) => c.position)], 0) : null,
 		messages: crewMessages(db(), 20, truckId),
 		/** only the truck's own crew shares positions from this page */
 		isCrew: reader.kind === 'user' && reader.truckId === truckId,

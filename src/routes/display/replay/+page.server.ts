@@ -13,7 +13,7 @@ export const load: PageServerLoad = (event) => {
 	return {
 		live: liveStart(),
 		as,
-		...replayPageData(level.mine),
+		...replayPageData(level),
 		day: dayReplayData(db(), level),
 		milestones: listMilestones(db())
 	};

@@ -5,5 +5,5 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const actor = requireActor(event, 'read.ops');
-	return replayPageData(levelView(actor).mine);
+	return replayPageData(levelView(actor));
 };

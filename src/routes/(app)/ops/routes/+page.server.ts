@@ -6,6 +6,7 @@ import { db } from '$lib/server/db';
 import { commandAction, refusedUnread, requireActor, runFormCommand } from '$lib/server/guard';
 import { listRoutes } from '$lib/server/scenario/store';
 import { fleet } from '$lib/server/trucks/live-fleet';
+import { planMapArea } from '$lib/server/trucks/plan-area';
 import { paradeStart } from '$lib/server/trucks/store';
 import { listCrewAccounts } from '$lib/server/users/store';
 import { levelView } from '$lib/server/level-view';
@@ -40,6 +41,7 @@ export const load: PageServerLoad = (event) => {
 				truckId: u.truckId
 			})),
 		paradeStart: paradeStart(db()),
+		area: planMapArea(db(), within ? mine : undefined),
 		...mapTiles(),
 		canPlan: authorize(actor, 'parade.plan')
 	};

@@ -5,6 +5,7 @@ import { db } from '$lib/server/db';
 import { recentEvents } from '$lib/server/events/log';
 import { commandAction, requireActor } from '$lib/server/guard';
 import { fleet } from '$lib/server/trucks/live-fleet';
+import { planMapArea } from '$lib/server/trucks/plan-area';
 import { isFleetEventType } from '$lib/trucks/events';
 import { crewMessages, paradeStart, recentAlerts } from '$lib/server/trucks/store';
 import { levelView } from '$lib/server/level-view';
@@ -36,6 +37,7 @@ export const load: PageServerLoad = (event) => {
 		messages: crewMessages(db(), 20).filter((m) => (m.truckId ? mineTruck.has(m.truckId) : !level.within)),
 		feed: recentEvents(db(), level.opsFeed, 200).filter((e) => isFleetEventType(e.type)),
 		paradeStart: paradeStart(db()),
+		area: planMapArea(db(), level.within ? level.mine : undefined),
 		...mapTiles(),
 		canAct: authorize(actor, 'alert.acknowledge'),
 		thresholds: {

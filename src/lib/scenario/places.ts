@@ -1,0 +1,25 @@
+/**
+ * Every place a plan puts on a map: its units' offices, its routes and their checkpoints, its
+ * checklist items, the ceremony. A map opens on them; the fleet screens out GPS fixes far from
+ * them. From lists (a page's, or a narrower one), [lng, lat] as in the scenario file.
+ */
+type LngLat = [number, number];
+
+export interface PlaceLists {
+	units?: readonly { position?: LngLat }[];
+	routes?: readonly { line: { coordinates: LngLat[] }; checkpoints: readonly { position: LngLat }[] }[];
+	checklistItems?: readonly { position?: LngLat }[];
+	ceremony?: { position?: LngLat } | null;
+}
+
+const placed = (list: readonly { position?: LngLat }[] = []): LngLat[] =>
+	list.flatMap((x) => (x.position ? [x.position] : []));
+
+export function planPlaces({ units, routes = [], checklistItems, ceremony }: PlaceLists): LngLat[] {
+	return [
+		...placed(units),
+		...routes.flatMap((r) => [...r.line.coordinates, ...r.checkpoints.map((c) => c.position)]),
+		...placed(checklistItems),
+		...placed(ceremony ? [ceremony] : [])
+	];
+}
