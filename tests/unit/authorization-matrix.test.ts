@@ -51,7 +51,7 @@ const commands: Record<CommandType, string> = {
 	'checklist.untick': 'y y . o . . . . .',
 	'checklist.review_photo': 'y y . . . . . . .',
 	'checklist.save_item': 'y y . . . . . . .',
-	'checklist.add_to_wards': 'y y . . . . . . .',
+	'checklist.add_to_units': 'y y . . . . . . .',
 	'checklist.remove_item': 'y y . . . . . . .',
 	'checklist.set_deadline': 'y y . . . . . . .',
 	'ceremony.save_setup': 'y y . . . . . . y',

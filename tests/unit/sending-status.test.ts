@@ -17,7 +17,7 @@ describe('what an item card says about its tick', () => {
 	it('once the server took it, says so with its photos as the coordinator sees them, never "sending"', () => {
 		const sent = sendingStatus({ ...tick, result: { ok: true, seq: 9 } }, { ...online, awaitingReview: 1 });
 		expect(sent.state).toBe('sent');
-		expect(sent.text).toBe('Đã gửi: Trung tâm đã nhận đánh dấu và 1 ảnh; ảnh đang chờ Trung tâm duyệt.');
+		expect(sent.text).toBe('Đã gửi: Ban tổ chức đã nhận đánh dấu và 1 ảnh; ảnh đang chờ Ban tổ chức duyệt.');
 		// the answer wins over whatever the connection does afterwards
 		expect(
 			sendingStatus({ ...tick, result: { ok: true, seq: 9 } }, { ...online, connected: false }).state
@@ -29,7 +29,7 @@ describe('what an item card says about its tick', () => {
 			{ kind: 'tick', photos: 2, result: { ok: true, seq: 3 } },
 			{ ...online, refusedPhotos: 1 }
 		).text;
-		expect(text).toBe('Đã gửi: Trung tâm đã nhận đánh dấu và 1 ảnh; 1 ảnh không được nhận, cần chụp lại.');
+		expect(text).toBe('Đã gửi: Ban tổ chức đã nhận đánh dấu và 1 ảnh; 1 ảnh không được nhận, cần chụp lại.');
 	});
 
 	it('says a refusal and why', () => {
@@ -50,7 +50,7 @@ describe('what an item card says about its tick', () => {
 			'en'
 		);
 		expect(sent.text).toBe(
-			'Sent: the center has the tick and 1 photo; 1 photo was refused and must be taken again.'
+			'Sent: the organizers have the tick and 1 photo; 1 photo was refused and must be taken again.'
 		);
 	});
 
@@ -58,7 +58,7 @@ describe('what an item card says about its tick', () => {
 		const untick: Sending = { kind: 'untick', photos: 0, result: null };
 		expect(sendingStatus(untick, online).text).toBe('Đang gửi việc bỏ đánh dấu…');
 		expect(sendingStatus({ ...untick, result: { ok: true, seq: 4 } }, online).text).toBe(
-			'Đã gửi: Trung tâm đã nhận việc bỏ đánh dấu.'
+			'Đã gửi: Ban tổ chức đã nhận việc bỏ đánh dấu.'
 		);
 	});
 });

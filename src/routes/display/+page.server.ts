@@ -38,7 +38,7 @@ export const load: PageServerLoad = (event) => {
 		ceremony: ceremonyOnScreen(db()),
 		checklist: listItemViews(db()),
 		acceptedPhotos: latestAcceptedPhotos(db(), 12),
-		units: listUnits(db()).map((u) => ({ id: u.id, name: u.name })),
+		units: listUnits(db()).map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
 		reports: reportPicture(db()),
 		...mapTiles()
 	};

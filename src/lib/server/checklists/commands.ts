@@ -1,10 +1,13 @@
 /**
  * Checklist commands: the ward tablet's ticks, the coordinator's review of photos and edits
- * of the items, all on the one command path.
+ * of the items (one at a time, or one for many units), all on the one command path.
  */
 import type { ItemsChange } from '$lib/checklists/events';
 import { notStarted } from '$lib/checklists/types';
-import { say } from '$lib/i18n';
+import { say, type Lang } from '$lib/i18n';
+import type { Unit } from '$lib/scenario/schema';
+import { chosenUnits, type UnitChoice } from '$lib/units/choice';
+import { unitsNoun } from '$lib/units/kinds';
 import { actorLabel } from '../access';
 import { dayNow, pressTime } from '../day-clock';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
@@ -193,14 +196,33 @@ export const saveItem = defineCommand({
 	}
 });
 
-export const addToWards = defineCommand({
-	type: 'checklist.add_to_wards',
+/** Refuses a choice that names no unit, saying what the plan lacks: "no ward", "nothing under …". */
+function chosenOrRefuse(db: Db, choice: UnitChoice, lang: Lang): Unit[] {
+	const units = listUnits(db);
+	const under = choice.under === null ? null : units.find((u) => u.id === choice.under);
+	if (under === undefined)
+		throw new CommandError('not_found', say('checklists.refusal.noUnit', { unit: choice.under! }), [
+			{ path: 'under', message: say('checklists.refusal.unitNotInScenario') }
+		]);
+	const chosen = chosenUnits(units, choice);
+	if (chosen.length) return chosen;
+	// the kind's word is said now, in the sender's language ("phường"; "đơn vị" for any kind)
+	const noun = unitsNoun(lang, choice.unitKind ? [choice.unitKind] : [], 2);
+	const refusal = under
+		? say('checklists.refusal.noneUnder', { units: noun, unit: under.name })
+		: say('checklists.refusal.noneOfKind', { units: noun });
+	throw new CommandError('invalid', refusal, [
+		{ path: choice.unitKind ? 'unitKind' : 'under', message: refusal }
+	]);
+}
+
+export const addToUnits = defineCommand({
+	type: 'checklist.add_to_units',
 	emits: ['checklist.items_changed'],
 	action: 'checklist.edit',
-	apply(db, p) {
-		const wards = listUnits(db).filter((u) => u.kind === 'ward');
-		if (wards.length === 0) throw new CommandError('invalid', say('checklists.noWards'));
-		const items = wards.map((ward) => ({ ...p.item, id: `${p.idPrefix}-${ward.id}`, unitId: ward.id }));
+	apply(db, p, { lang }) {
+		const units = chosenOrRefuse(db, p, lang);
+		const items = units.map((unit) => ({ ...p.item, id: `${p.idPrefix}-${unit.id}`, unitId: unit.id }));
 		const tooLong = items.find((item) => item.id.length > 64);
 		if (tooLong)
 			throw new CommandError('invalid', say('checklists.refusal.idTooLong', { id: tooLong.id }), [
@@ -218,7 +240,12 @@ export const addToWards = defineCommand({
 		return itemsChanged(
 			items.map((i) => i.unitId),
 			items.length,
-			{ what: 'added_to_wards', kind: p.item.kind, place: p.item.place }
+			{
+				what: 'added_to_units',
+				kind: p.item.kind,
+				place: p.item.place,
+				unitKinds: [...new Set(units.map((u) => u.kind))]
+			}
 		);
 	}
 });
@@ -253,4 +280,4 @@ export const setDeadline = defineCommand({
 });
 
 /** Every command of this domain; registry.ts lists the domains. */
-export const checklistHandlers = [tick, untick, reviewPhoto, saveItem, addToWards, removeItem, setDeadline];
+export const checklistHandlers = [tick, untick, reviewPhoto, saveItem, addToUnits, removeItem, setDeadline];

@@ -39,7 +39,7 @@ export function dayReplayData(db: Db) {
 	const reports = reportPicture(db);
 	return {
 		checklist: listItemViews(db).map(before),
-		units: listUnits(db).map((u) => ({ id: u.id, name: u.name })),
+		units: listUnits(db).map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
 		ceremony: { ...ceremony, checkins: [] },
 		reports: reports && { ...reports, submissions: [], signoff: null },
 		events: eventsForReplay(db, replayedTypes)

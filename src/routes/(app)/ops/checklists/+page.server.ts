@@ -1,5 +1,6 @@
 import { authorize } from '$lib/server/access';
 import { listItemViews } from '$lib/server/checklists/store';
+import { checklistUnits } from '$lib/server/checklists/units';
 import { db } from '$lib/server/db';
 import { commandAction, requireActor } from '$lib/server/guard';
 import { listSlogans } from '$lib/server/scenario/store';
@@ -8,14 +9,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const actor = requireActor(event, 'read.ops');
-	const items = listItemViews(db());
-	const withItems = new Set(items.map((i) => i.unitId));
 	return {
-		items,
-		// wards first, then any other unit that has items of its own (the district's center)
-		units: listUnits(db())
-			.filter((u) => u.kind === 'ward' || withItems.has(u.id))
-			.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+		items: listItemViews(db()),
+		// the areas below the organizer (its wards, its districts), and any other unit with items
+		units: checklistUnits(db()).map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+		// the whole tree, to choose many units by kind or by the unit they come under
+		tree: listUnits(db()).map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId })),
 		slogans: listSlogans(db()),
 		canReview: authorize(actor, 'checklist.review'),
 		canEdit: authorize(actor, 'checklist.edit')
@@ -25,7 +24,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	review: commandAction('checklist.review_photo'),
 	saveItem: commandAction('checklist.save_item'),
-	addToWards: commandAction('checklist.add_to_wards'),
+	addToUnits: commandAction('checklist.add_to_units'),
 	removeItem: commandAction('checklist.remove_item'),
 	setDeadline: commandAction('checklist.set_deadline')
 };
