@@ -28,7 +28,7 @@ function line<T extends EventType>(type: T, data: EventDataMap[T], lang: Lang): 
 	return feedLines[type](data, lang);
 }
 
-export function describeEvent(event: LiveEvent, lang: Lang = 'vi'): string {
+export function describeEvent(event: LiveEvent, lang: Lang): string {
 	// a log written by an older version may hold a type this one no longer knows
 	return Object.hasOwn(feedLines, event.type) ? line(event.type, event.data, lang) : event.type;
 }

@@ -96,6 +96,28 @@ describe('the invitee list', () => {
 		expect((await (await fetch(`${server.url}/healthz`)).json()).seq).toBe(seq);
 	});
 
+	it('a body that is not a form is refused in the sender’s language', async () => {
+		const send = async (lang: string) => {
+			const response = await fetch(`${server.url}/ops/ceremony?/importInvitees`, {
+				method: 'POST',
+				headers: {
+					cookie: `${opsCookie}; km_lang=${lang}`,
+					origin: server.url,
+					accept: 'application/json',
+					'x-sveltekit-action': 'true',
+					// a multipart body without its framing: what an old page or a tool might send
+					'content-type': 'multipart/form-data; boundary=b'
+				},
+				body: 'not a form'
+			});
+			return (await response.json()) as { type: string; status?: number; data: string };
+		};
+		const english = await send('en');
+		expect(english).toMatchObject({ type: 'failure', status: 400 });
+		expect(english.data).toContain('What the page sent is not a form');
+		expect((await send('vi')).data).toContain('Trang gửi lên không đúng dạng biểu mẫu');
+	});
+
 	it('gate staff cannot change the setup; ward staff cannot check anyone in', async () => {
 		expect(
 			await command(gate1, 'ceremony.save_group', {

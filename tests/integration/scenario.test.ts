@@ -11,7 +11,7 @@ let admin: TestSocket;
 
 const original = JSON.parse(fs.readFileSync(defaultScenario, 'utf8'));
 /** the file as the schema reads it: defaults filled in */
-const parsed = validateScenario(original);
+const parsed = validateScenario(original, 'vi');
 
 async function exported(): Promise<unknown> {
 	const response = await fetch(`${server.url}/admin/scenario/export`, { headers: { cookie } });

@@ -30,7 +30,7 @@ describe('authorize', () => {
 	});
 
 	it('gives a display link reading only', () => {
-		const display: Actor = { kind: 'display', linkId: 'l', name: 'Hội trường' };
+		const display: Actor = { kind: 'display', linkId: 'l', name: 'Hội trường', unitId: null };
 		const writes = Object.keys(policy).filter((a) => !a.startsWith('read.')) as (keyof typeof policy)[];
 		for (const action of writes) expect(authorize(display, action), action).toBe(false);
 		expect(authorize(display, 'read.display')).toBe(true);
@@ -60,7 +60,10 @@ describe('roomsFor', () => {
 			'unit:phuong-a'
 		]);
 		expect(roomsFor(user('gate_staff')).sort()).toEqual(['gate', 'staff']);
-		expect(roomsFor({ kind: 'display', linkId: 'l', name: 'x' })).toEqual(['display', 'link:l']);
+		expect(roomsFor({ kind: 'display', linkId: 'l', name: 'x', unitId: null })).toEqual([
+			'display',
+			'link:l'
+		]);
 		expect(roomsFor(user('leader'))).not.toContain('admin');
 		expect(roomsFor(user('admin'))).toContain('admin');
 	});

@@ -21,7 +21,7 @@ function check<T extends CommandType>(type: T, data: FormData, given?: Given<T>)
 		: {
 				ok: false as const,
 				problems: Object.fromEntries(
-					problemsOf(parsed.error).map((p, n) => [parsed.error.issues[n].path.join('.'), p.message])
+					problemsOf(parsed.error, 'vi').map((p, n) => [parsed.error.issues[n].path.join('.'), p.message])
 				)
 			};
 }
@@ -41,7 +41,8 @@ describe('a form read along its command’s schema', () => {
 		});
 		expect(check('display_link.create', form({ name: '  Phòng điều hành ' }))).toEqual({
 			ok: true,
-			value: { name: 'Phòng điều hành' }
+			// no unit chosen: the schema's default, the creator's own level
+			value: { name: 'Phòng điều hành', unitId: null }
 		});
 	});
 

@@ -385,13 +385,13 @@ const rows = (Object.keys(samples) as EventType[]).flatMap((type) => rowsOf(type
 
 describe('the live feed', () => {
 	it.each(rows)('$type says $line', ({ event, line }) => {
-		expect(describeEvent(event)).toBe(line);
+		expect(describeEvent(event, 'vi')).toBe(line);
 	});
 
 	it('says an event type it does not know (from an older log) by its type', () => {
 		for (const type of ['truck.teleported', 'toString', 'constructor']) {
 			const old = { seq: 1, type, at: 0, actor: 'Hệ thống', demo: false, data: {} } as unknown as LiveEvent;
-			expect(describeEvent(old)).toBe(type);
+			expect(describeEvent(old, 'vi')).toBe(type);
 		}
 	});
 });

@@ -110,7 +110,7 @@ describe('an import form read as it arrives', () => {
 	it('says what is wrong in the form’s own words when no file was picked', async () => {
 		const read = await readImportForm(
 			formRequest((form) => form.append('file', new File([], ''))),
-			{ maxFileBytes: 1000, tooLarge: 'quá lớn', noFile: 'Chọn tệp danh sách (.xlsx hoặc .csv).' }
+			{ maxFileBytes: 1000, tooLarge: 'quá lớn', noFile: 'Chọn tệp danh sách (.xlsx hoặc .csv).', lang: 'vi' }
 		);
 		expect('failure' in read && read.failure).toMatchObject({
 			status: 400,

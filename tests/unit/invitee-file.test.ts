@@ -18,7 +18,8 @@ describe('an invitee list file', () => {
 			csv(
 				'\uFEFFThành phần,Họ và tên,Chức vụ,Đơn vị,SĐT\nBáo chí,Trần Thị Bình,Phóng viên,Báo Tuổi Trẻ,0901234567\n\nlanh-dao-ubnd,"Nguyễn Văn A",Chủ tịch,UBND Quận 7,\n'
 			),
-			groups
+			groups,
+			'vi'
 		);
 		expect(list.problems).toEqual([]);
 		expect(list.rows).toEqual([
@@ -39,7 +40,8 @@ describe('an invitee list file', () => {
 			csv(
 				'Họ tên,Thành phần,Điện thoại\nNguyễn Văn A,Khách lạ,\n,Báo chí,\nLê C,Báo chí,abc\nPhạm D,Báo chí,\n'
 			),
-			groups
+			groups,
+			'vi'
 		);
 		expect(list.problems).toEqual([
 			{ row: 2, column: 'Thành phần', message: expect.stringContaining('Không có thành phần “Khách lạ”') },
@@ -50,11 +52,16 @@ describe('an invitee list file', () => {
 	});
 
 	it('says which header is missing, and refuses what is not text or a spreadsheet', async () => {
-		const noGroup = await readInviteeFile('ds.csv', csv('Họ tên,Đơn vị\nA,B\n'), groups);
+		const noGroup = await readInviteeFile('ds.csv', csv('Họ tên,Đơn vị\nA,B\n'), groups, 'vi');
 		expect(noGroup.problems[0]).toMatchObject({ row: 1, column: 'Thành phần' });
-		const binary = await readInviteeFile('ds.csv', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]), groups);
+		const binary = await readInviteeFile(
+			'ds.csv',
+			Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+			groups,
+			'vi'
+		);
 		expect(binary.problems[0].message).toMatch(/UTF-8/);
-		const broken = await readInviteeFile('ds.xlsx', Buffer.from('PK\u0003\u0004 not a zip'), groups);
+		const broken = await readInviteeFile('ds.xlsx', Buffer.from('PK\u0003\u0004 not a zip'), groups, 'vi');
 		expect(broken.problems[0].message).toMatch(/Không đọc được|hỏng/);
 	});
 
@@ -64,7 +71,7 @@ describe('an invitee list file', () => {
 		sheet.addRow(['STT', 'Họ tên', 'Chức vụ', 'Đơn vị', 'Thành phần', 'Điện thoại']);
 		sheet.addRow([1, 'Võ Thị Hoa', 'Phó Chủ tịch', 'UBND Quận 7', 'Lãnh đạo UBND quận', '0281234567']);
 		const bytes = Buffer.from(await book.xlsx.writeBuffer());
-		const list = await readInviteeFile('ds.xlsx', bytes, groups);
+		const list = await readInviteeFile('ds.xlsx', bytes, groups, 'vi');
 		expect(list.problems).toEqual([]);
 		expect(list.rows).toEqual([
 			{
@@ -83,7 +90,8 @@ describe('an invitee list file', () => {
 		const atLimit = await readInviteeFile(
 			'ds.xlsx',
 			await xlsxOf([header, ...Array.from({ length: 5000 }, (_, i) => invitee(i))]),
-			groups
+			groups,
+			'vi'
 		);
 		expect(atLimit.problems).toEqual([]);
 		expect(atLimit.rows).toHaveLength(5000);
@@ -94,7 +102,7 @@ describe('an invitee list file', () => {
 				csv(['Họ tên,Thành phần', ...Array.from({ length: 5001 }, (_, i) => invitee(i).join(','))].join('\n'))
 			]
 		] as const) {
-			const list = await readInviteeFile(name, bytes, groups);
+			const list = await readInviteeFile(name, bytes, groups, 'vi');
 			expect(list.rows).toEqual([]);
 			expect(list.problems).toEqual([
 				{
@@ -119,7 +127,7 @@ describe('an invitee list file', () => {
 		it('is refused by its unzipped size, declared or real, before reading a row', async () => {
 			expect(bomb.length).toBeLessThan(100_000);
 			for (const bytes of [bomb, lyingAboutSizes(bomb, 1000)]) {
-				const list = await readInviteeFile('ds.xlsx', bytes, groups);
+				const list = await readInviteeFile('ds.xlsx', bytes, groups, 'vi');
 				expect(list.rows).toEqual([]);
 				expect(list.problems).toEqual([
 					{ row: 1, column: '', message: expect.stringMatching(/quá lớn khi giải nén.*Chưa nạp người nào/) }
@@ -129,7 +137,12 @@ describe('an invitee list file', () => {
 
 		it('is refused when its directory hides the large entry behind another listed twice', async () => {
 			// the directory adds up to the file, but the reader, walking the file, would inflate the 21 MB
-			const list = await readInviteeFile('ds.xlsx', hidingAnEntry(bomb, 'xl/sharedStrings.xml'), groups);
+			const list = await readInviteeFile(
+				'ds.xlsx',
+				hidingAnEntry(bomb, 'xl/sharedStrings.xml'),
+				groups,
+				'vi'
+			);
 			expect(list.rows).toEqual([]);
 			expect(list.problems).toEqual([
 				{ row: 1, column: '', message: 'Tệp .xlsx bị hỏng hoặc không phải bảng tính Excel.' }

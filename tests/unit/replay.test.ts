@@ -237,15 +237,15 @@ describe('replay range and formats', () => {
 	});
 
 	it('says what is wrong with a range', () => {
-		expect(rangeProblem(null, T0)).toMatch(/Nhập đủ/);
-		expect(rangeProblem(T0, T0)).toMatch(/phải sau/);
-		expect(rangeProblem(T0, T0 + 49 * 60 * min)).toMatch(/48 giờ/);
-		expect(rangeProblem(T0, T0 + 48 * 60 * min)).toBeNull();
+		expect(rangeProblem(null, T0, 'vi')).toMatch(/Nhập đủ/);
+		expect(rangeProblem(T0, T0, 'vi')).toMatch(/phải sau/);
+		expect(rangeProblem(T0, T0 + 49 * 60 * min, 'vi')).toMatch(/48 giờ/);
+		expect(rangeProblem(T0, T0 + 48 * 60 * min, 'vi')).toBeNull();
 	});
 
 	it('writes km with a decimal comma and durations as h:mm', () => {
-		expect(formatKm(12_345)).toBe('12,35 km');
-		expect(formatKm(0)).toBe('0,00 km');
+		expect(formatKm(12_345, 'vi')).toBe('12,35 km');
+		expect(formatKm(0, 'vi')).toBe('0,00 km');
 		expect(formatDuration(65 * min + 59 * sec)).toBe('1:05');
 		expect(formatDuration(3 * 60 * min)).toBe('3:00');
 	});

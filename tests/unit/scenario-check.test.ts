@@ -11,7 +11,7 @@ const problemsOf = (check: ReturnType<typeof validateScenario>): Problem[] =>
 describe('a plan file with faults: every fault at once, each where it is, in words people read', () => {
 	it('says where a JSON syntax error is, by line and column', () => {
 		const text = '{\n  "format": "khai-mac/scenario@1",\n  "event" {\n  }\n}';
-		const [problem, ...rest] = problemsOf(validateScenarioText(text));
+		const [problem, ...rest] = problemsOf(validateScenarioText(text, 'vi'));
 		expect(rest).toEqual([]);
 		expect(problem.path).toBe('dòng 3, cột 11');
 		expect(problem.message).toMatch(/^Tệp không phải JSON hợp lệ/);
@@ -29,7 +29,7 @@ describe('a plan file with faults: every fault at once, each where it is, in wor
 		const checkpoint = s.routes[0].checkpoints[0];
 		checkpoint.positon = checkpoint.position;
 		delete checkpoint.position;
-		const problems = problemsOf(validateScenario(s));
+		const problems = problemsOf(validateScenario(s, 'vi'));
 		const unknown = problems.find((p) => p.path === 'routes[0].checkpoints[0]');
 		expect(unknown?.message).toContain('positon');
 		expect(problems.map((p) => p.path)).toContain('routes[0].checkpoints[0].position');
@@ -39,7 +39,7 @@ describe('a plan file with faults: every fault at once, each where it is, in wor
 		const s = quan7();
 		const [lng, lat] = s.routes[0].checkpoints[1].position;
 		s.routes[0].checkpoints[1].position = [lat, lng];
-		const problems = problemsOf(validateScenario(s));
+		const problems = problemsOf(validateScenario(s, 'vi'));
 		expect(problems).toEqual([
 			{
 				path: 'routes[0].checkpoints[1].position',
@@ -55,7 +55,7 @@ describe('a plan file with faults: every fault at once, each where it is, in wor
 		s.trucks[0].routeId = 'khong-co';
 		s.checklistItems[0].unitId = 'khong-co-don-vi';
 		s.milestones[0].at = 'sáng mai';
-		const paths = problemsOf(validateScenario(s)).map((p) => p.path);
+		const paths = problemsOf(validateScenario(s, 'vi')).map((p) => p.path);
 		expect(paths).toEqual(
 			expect.arrayContaining([
 				'units[2].name',

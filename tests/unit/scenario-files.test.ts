@@ -7,7 +7,7 @@ const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
 describe('the scenario files shipped in data/', () => {
 	it('the default scenario (Quận 7, 2024) is valid and has what seed 003 orders', () => {
-		const check = validateScenario(read('data/scenarios/quan7-2024.json'));
+		const check = validateScenario(read('data/scenarios/quan7-2024.json'), 'vi');
 		expect(check.ok ? [] : check.problems).toEqual([]);
 		if (!check.ok) return;
 		const s = check.scenario;
@@ -21,8 +21,26 @@ describe('the scenario files shipped in data/', () => {
 	});
 
 	it('the city plan (HCMC, 2020) is valid', () => {
-		const check = validateScenario(read('data/scenarios/hcm-2020.json'));
+		const check = validateScenario(read('data/scenarios/hcm-2020.json'), 'vi');
 		expect(check.ok ? [] : check.problems).toEqual([]);
+	});
+
+	it("the nested plan (the city over Quận 7's whole day) is valid, with accounts at both levels", () => {
+		const check = validateScenario(read('data/scenarios/hcm-quan7-2024.json'), 'vi');
+		expect(check.ok ? [] : check.problems).toEqual([]);
+		if (!check.ok) return;
+		const s = check.scenario;
+		const quan7 = read('data/scenarios/quan7-2024.json');
+		expect(s.units.find((u) => u.id === 'quan7')?.parentId).toBe('tphcm');
+		// Quận 7's day, whole: every unit, truck and checklist item of the district plan
+		for (const key of ['units', 'trucks', 'checklistItems'] as const)
+			expect(s[key].map((x) => x.id)).toEqual(
+				expect.arrayContaining(quan7[key].map((x: { id: string }) => x.id))
+			);
+		const roles = (unitIds: string[]) =>
+			s.accounts.filter((a) => a.unitId && unitIds.includes(a.unitId)).map((a) => a.role);
+		expect(roles(['tphcm', 'so-gddt'])).toEqual(expect.arrayContaining(['coordinator', 'leader']));
+		expect(roles(['quan7', 'ttvh-tt'])).toEqual(expect.arrayContaining(['coordinator', 'leader']));
 	});
 
 	it('the 2023 report table template is valid', () => {
@@ -36,7 +54,7 @@ describe('the scenario files shipped in data/', () => {
 		const b = s.units[2];
 		a.parentId = b.id;
 		b.parentId = a.id;
-		const check = validateScenario(s);
+		const check = validateScenario(s, 'vi');
 		expect(check.ok).toBe(false);
 		if (check.ok) return;
 		expect(check.problems.map((p) => p.message).join('\n')).toMatch(/vòng lặp/);

@@ -10,10 +10,10 @@ import {
 
 describe('Vietnamese time formats in Asia/Ho_Chi_Minh', () => {
 	it('writes hours as the plans do', () => {
-		expect(formatHour(Date.parse('2024-10-03T06:30:00+07:00'))).toBe('6g30');
-		expect(formatHour(Date.parse('2024-10-03T08:00:00+07:00'))).toBe('8g');
+		expect(formatHour(Date.parse('2024-10-03T06:30:00+07:00'), 'vi')).toBe('6g30');
+		expect(formatHour(Date.parse('2024-10-03T08:00:00+07:00'), 'vi')).toBe('8g');
 		// 23:30 UTC is already the next morning in Vietnam
-		expect(formatDateTime(Date.parse('2024-10-02T23:30:00Z'))).toBe('6g30 03/10/2024');
+		expect(formatDateTime(Date.parse('2024-10-02T23:30:00Z'), 'vi')).toBe('6g30 03/10/2024');
 	});
 
 	it('writes dates day first', () => {
@@ -21,15 +21,15 @@ describe('Vietnamese time formats in Asia/Ho_Chi_Minh', () => {
 	});
 
 	it('says a delay in minutes, hours or days, whatever its size (a 2024 plan on a 2026 day)', () => {
-		expect(formatDuration(7 * 60_000)).toBe('7 phút');
-		expect(formatDuration(-125 * 60_000)).toBe('2 giờ 05 phút');
-		expect(formatDuration(3_246_003 * 60_000)).toBe('2254 ngày 4 giờ');
+		expect(formatDuration(7 * 60_000, 'vi')).toBe('7 phút');
+		expect(formatDuration(-125 * 60_000, 'vi')).toBe('2 giờ 05 phút');
+		expect(formatDuration(3_246_003 * 60_000, 'vi')).toBe('2254 ngày 4 giờ');
 	});
 
 	it('counts down in days, hours, minutes and seconds', () => {
-		expect(formatCountdown(65_000)).toBe('00:01:05');
-		expect(formatCountdown(2 * 86400_000 + 3 * 3600_000 + 5_000)).toBe('2 ngày 03:00:05');
-		expect(formatCountdown(-10)).toBe('00:00:00');
+		expect(formatCountdown(65_000, 'vi')).toBe('00:01:05');
+		expect(formatCountdown(2 * 86400_000 + 3 * 3600_000 + 5_000, 'vi')).toBe('2 ngày 03:00:05');
+		expect(formatCountdown(-10, 'vi')).toBe('00:00:00');
 	});
 
 	it('writes the same times in English for an English reader', () => {
@@ -54,14 +54,14 @@ describe('the demo day’s clock across its acts', () => {
 			speed: 20
 		});
 		const posted = start + 60_000; // a real minute: twenty minutes of the day
-		expect(formatHour(dayTime(morning, posted))).toBe('6g50');
+		expect(formatHour(dayTime(morning, posted), 'vi')).toBe('6g50');
 		const evening = nextClock(morning, {
 			anchorReal: start + 120_000,
 			anchorDay: at('2024-10-03T17:00:00+07:00'),
 			speed: 100
 		});
-		expect(formatHour(dayTime(evening, posted))).toBe('6g50');
-		expect(formatHour(dayTime(evening, start + 120_000 + 36_000))).toBe('18g');
+		expect(formatHour(dayTime(evening, posted), 'vi')).toBe('6g50');
+		expect(formatHour(dayTime(evening, start + 120_000 + 36_000), 'vi')).toBe('18g');
 	});
 
 	it('keeps a bounded history, and nothing from the real clock', () => {

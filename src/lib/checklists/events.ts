@@ -56,26 +56,24 @@ function changeLine(change: ItemsChange, count: number, lang: Lang): string {
 	return translate(lang, key[change.what], { count, kind, place: change.place });
 }
 
-// `lang` defaults to Vietnamese while the feed (src/lib/feed.ts) calls its lines without one
 export const checklistFeed: FeedLines<ChecklistEvents> = {
-	'checklist.ticked': (d, lang: Lang = 'vi') =>
+	'checklist.ticked': (d, lang) =>
 		translate(lang, 'checklists.feed.ticked', {
 			unit: d.unitName,
 			kind: lowerKind(d.item, lang),
 			place: d.item.place
 		}),
-	'checklist.unticked': (d, lang: Lang = 'vi') =>
+	'checklist.unticked': (d, lang) =>
 		translate(lang, 'checklists.feed.unticked', {
 			unit: d.unitName,
 			kind: lowerKind(d.item, lang),
 			reason: d.reason
 		}),
-	'checklist.photo_reviewed': (d, lang: Lang = 'vi') =>
+	'checklist.photo_reviewed': (d, lang) =>
 		translate(lang, d.verdict === 'accepted' ? 'checklists.feed.accepted' : 'checklists.feed.rejected', {
 			unit: d.unitName,
 			kind: lowerKind(d.item, lang),
 			reason: d.reason
 		}),
-	'checklist.items_changed': (d, lang: Lang = 'vi') =>
-		'change' in d ? changeLine(d.change, d.count, lang) : d.summary
+	'checklist.items_changed': (d, lang) => ('change' in d ? changeLine(d.change, d.count, lang) : d.summary)
 };

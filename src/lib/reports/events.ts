@@ -1,5 +1,5 @@
 /** What the reporting domain tells the screens (drafts, submissions, sign-off), and its feed lines. */
-import { translate, type Lang } from '$lib/i18n';
+import { translate } from '$lib/i18n';
 import type { FeedLines } from '../feed-line';
 import type { SignoffView, SubmissionView } from './types';
 
@@ -20,10 +20,9 @@ export interface ReportEvents {
 	'report.template_changed': { rowId: string; rowLabel: string; set: boolean } | { summary: string };
 }
 
-// `lang` is the reader's; Vietnamese until every caller of the feed passes one
 export const reportFeed: FeedLines<ReportEvents> = {
-	'report.draft_saved': (_d, lang: Lang = 'vi') => translate(lang, 'reports.feed.draftSaved'),
-	'report.submitted': ({ submission, unitName }, lang: Lang = 'vi') => {
+	'report.draft_saved': (_d, lang) => translate(lang, 'reports.feed.draftSaved'),
+	'report.submitted': ({ submission, unitName }, lang) => {
 		const key =
 			submission.version > 1
 				? submission.late
@@ -34,9 +33,9 @@ export const reportFeed: FeedLines<ReportEvents> = {
 					: 'reports.feed.submitted';
 		return translate(lang, key, { unit: unitName, version: submission.version });
 	},
-	'report.signed_off': (d, lang: Lang = 'vi') =>
+	'report.signed_off': (d, lang) =>
 		translate(lang, 'reports.feed.signedOff', { n: d.signoff.counted.length }),
-	'report.template_changed': (d, lang: Lang = 'vi') =>
+	'report.template_changed': (d, lang) =>
 		'summary' in d
 			? d.summary
 			: translate(lang, d.set ? 'reports.feed.targetSet' : 'reports.feed.targetCleared', {

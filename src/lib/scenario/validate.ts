@@ -22,7 +22,7 @@ function pathOf(path: readonly PropertyKey[]): string {
  * issue's own fields ({maximum}, {minimum}); zod's are in `lang` already (see zodLocale). A
  * position written [latitude, longitude] is said once, as swapped, at the position.
  */
-export function zodProblems(error: z.ZodError, lang: Lang = 'vi', raw?: unknown): Problem[] {
+export function zodProblems(error: z.ZodError, lang: Lang, raw?: unknown): Problem[] {
 	const problems: Problem[] = [];
 	const swapped = new Set<string>();
 	for (const issue of error.issues) {
@@ -166,7 +166,7 @@ function crossReferences(s: unknown, lang: Lang): Problem[] {
 }
 
 /** Every problem of a scenario, said in `lang` (the importer's): shapes and references in one pass. */
-export function validateScenario(raw: unknown, lang: Lang = 'vi'): ScenarioCheck {
+export function validateScenario(raw: unknown, lang: Lang): ScenarioCheck {
 	const parsed = scenarioSchema.safeParse(raw, zodLocale(lang));
 	const problems = [
 		...(parsed.success ? [] : zodProblems(parsed.error, lang, raw)),
@@ -176,7 +176,7 @@ export function validateScenario(raw: unknown, lang: Lang = 'vi'): ScenarioCheck
 }
 
 /** Reads JSON text; a syntax error is one problem, placed by line and column. */
-export function validateScenarioText(text: string, lang: Lang = 'vi'): ScenarioCheck {
+export function validateScenarioText(text: string, lang: Lang): ScenarioCheck {
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { scenarioSchema } from '$lib/scenario/schema';
 import { validateScenarioText } from '$lib/scenario/validate';
 import { z } from '$lib/zod';
+import type { Lang } from '$lib/i18n';
 import type { Problem } from '$lib/types';
 import { backup, restore } from './backup';
 import { executeCommand } from './commands/execute';
@@ -22,6 +23,9 @@ import { db } from './db';
 import { readInviteeFile } from './ceremony/invitee-file';
 import { listGroups, listInvitees } from './ceremony/store';
 import { currentEvent, exportScenario } from './scenario/store';
+
+/** the operator's command line speaks Vietnamese, as all its own lines here do */
+const lang: Lang = 'vi';
 
 function printProblems(file: string, problems: Problem[]): void {
 	console.error(`✗ ${file}: ${problems.length} lỗi, chưa có gì thay đổi.`);
@@ -46,7 +50,7 @@ async function main(args: string[]): Promise<number> {
 	const flags = new Set(args.filter((a) => a.startsWith('--')));
 	switch (verb) {
 		case 'validate': {
-			const check = validateScenarioText(readFile(file));
+			const check = validateScenarioText(readFile(file), lang);
 			if (!check.ok) return (printProblems(file, check.problems), 1);
 			console.log(`✓ ${file}: hợp lệ (${check.scenario.event.name})`);
 			return 0;
@@ -57,7 +61,7 @@ async function main(args: string[]): Promise<number> {
 				console.log(`Đã có kịch bản "${currentEvent(db())!.name}" trong ${config.databasePath}: giữ nguyên.`);
 				return 0;
 			}
-			const check = validateScenarioText(text);
+			const check = validateScenarioText(text, lang);
 			if (!check.ok) return (printProblems(file, check.problems), 1);
 			const result = await executeCommand(
 				{ kind: 'system', label: 'Dòng lệnh (nạp kịch bản)' },
@@ -90,7 +94,7 @@ async function main(args: string[]): Promise<number> {
 				console.log('Đã có danh sách khách mời: giữ nguyên.');
 				return 0;
 			}
-			const list = await readInviteeFile(file, fs.readFileSync(file), listGroups(db()));
+			const list = await readInviteeFile(file, fs.readFileSync(file), listGroups(db()), lang);
 			if (list.problems.length)
 				return (
 					printProblems(

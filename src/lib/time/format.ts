@@ -1,6 +1,6 @@
 /**
  * Times as people here write them, always in the event's time zone: 6g30, 03/10/2024 (6:30 in
- * English). Each takes the reader's language, Vietnamese when not given.
+ * English). Each that has words takes the reader's language.
  */
 import { translate, type Lang } from '$lib/i18n';
 
@@ -23,7 +23,7 @@ function parts(ms: number): Record<string, string> {
 }
 
 /** "6g30" (and "6g" on the hour, as plans write it) */
-export function formatHour(ms: number, lang: Lang = 'vi'): string {
+export function formatHour(ms: number, lang: Lang): string {
 	const p = parts(ms);
 	const hour = String(Number(p.hour));
 	return p.minute === '00'
@@ -38,7 +38,7 @@ export function formatDate(ms: number): string {
 }
 
 /** "6g30 03/10/2024" */
-export function formatDateTime(ms: number, lang: Lang = 'vi'): string {
+export function formatDateTime(ms: number, lang: Lang): string {
 	return `${formatHour(ms, lang)} ${formatDate(ms)}`;
 }
 
@@ -49,13 +49,13 @@ export function formatClock(ms: number): string {
 }
 
 /** "Thứ Năm, 03/10/2024" */
-export function formatLongDate(ms: number, lang: Lang = 'vi'): string {
+export function formatLongDate(ms: number, lang: Lang): string {
 	const weekday = parts(ms).weekday as 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun';
 	return `${translate(lang, `time.weekday.${weekday}`)}, ${formatDate(ms)}`;
 }
 
 /** A span of time as people say it: "7 phút", "2 giờ 05 phút", "3 ngày 4 giờ" (never "3246003 phút") */
-export function formatDuration(ms: number, lang: Lang = 'vi'): string {
+export function formatDuration(ms: number, lang: Lang): string {
 	const minutes = Math.round(Math.abs(ms) / 60_000);
 	if (minutes < 60) return translate(lang, 'time.minutes', { minutes });
 	const hours = Math.floor(minutes / 60);
@@ -65,7 +65,7 @@ export function formatDuration(ms: number, lang: Lang = 'vi'): string {
 }
 
 /** A countdown: "2 ngày 03:05:09", "01:05:09" */
-export function formatCountdown(ms: number, lang: Lang = 'vi'): string {
+export function formatCountdown(ms: number, lang: Lang): string {
 	const total = Math.max(0, Math.floor(ms / 1000));
 	const days = Math.floor(total / 86400);
 	const pad = (n: number) => String(n).padStart(2, '0');

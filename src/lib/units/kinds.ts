@@ -32,12 +32,17 @@ export function groupOf(kind: UnitKind): KindGroup | UnitKind {
 /** Areas of government, whose units are named after a place ("Phường Tân Kiểng"). */
 const namedAreas: readonly (KindGroup | UnitKind)[] = ['province', 'district', 'commune'];
 
+/** A level of local government (a province, a district, a ward or commune): it runs a day of its own. */
+export function isLevel(kind: UnitKind): boolean {
+	return namedAreas.includes(groupOf(kind));
+}
+
 /**
- * A unit that is an area (a province, district, ward, tổ dân phố), not an office, school or
+ * A unit that is an area (a level, or a tổ dân phố below one), not an office, school or
  * organization in one: the areas below an organizer are who runs the day's street work there.
  */
 export function isArea(kind: UnitKind): boolean {
-	return [...namedAreas, 'residential'].includes(groupOf(kind));
+	return isLevel(kind) || groupOf(kind) === 'residential';
 }
 
 const kindKey = (kind: UnitKind) => `units.kind.${kind}` as MessageKey;

@@ -1,4 +1,4 @@
-import { ceremonyOnScreen } from '$lib/server/ceremony/store';
+import { ceremonyOnScreen, noCeremonyOnScreen } from '$lib/server/ceremony/store';
 import { latestAcceptedPhotos, listItemViews } from '$lib/server/checklists/store';
 import { mapTiles } from '$lib/server/config';
 import { dayNow } from '$lib/server/day-clock';
@@ -8,17 +8,22 @@ import { recentEvents } from '$lib/server/events/log';
 import { liveStart } from '$lib/server/live-start';
 import { latestNotices } from '$lib/server/notices/store';
 import { currentEvent, listMilestones } from '$lib/server/scenario/store';
-import { listUnits } from '$lib/server/scenario/units';
+import { getUnit, listUnits } from '$lib/server/scenario/units';
 import { withoutCrew } from '$lib/server/trucks/truck-view';
 import { fleet } from '$lib/server/trucks/live-fleet';
 import { recentAlerts } from '$lib/server/trucks/store';
 import { reportPicture } from '$lib/server/reports/picture';
+import { levelView } from '$lib/server/level-view';
+import { unitTree } from '$lib/server/scenario/tree';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const { as, screenName, linkId, layout } = requireDisplayReader(event);
+	const { actor, as, screenName, linkId, layout } = requireDisplayReader(event);
 	const live = liveStart();
 	const trucks = fleet();
+	const level = levelView(actor);
+	const shown = trucks.views(dayNow(db())).filter((t) => level.mine(t.unitId));
+	const routes = new Set(shown.map((t) => t.routeId));
 	return {
 		live,
 		as,
@@ -26,20 +31,29 @@ export const load: PageServerLoad = (event) => {
 		linkId,
 		layout,
 		event: currentEvent(db()) ?? null,
+		/** a level's screen (a ward's): the unit it shows */
+		level: level.within ? (getUnit(db(), level.within)?.name ?? level.within) : null,
 		milestones: listMilestones(db()),
-		notices: latestNotices(db(), 20),
-		feed: recentEvents(db(), ['display'], 40),
+		notices: latestNotices(db(), 20, level.noticeReach),
+		feed: recentEvents(db(), level.displayFeed, 40),
 		// the map shows trucks, not who drives them: no crew names or phones on a screen
-		trucks: trucks.views(dayNow(db())).map(withoutCrew),
-		routes: trucks.routeViews(),
+		trucks: shown.map(withoutCrew),
+		routes: trucks.routeViews().filter((r) => !level.within || routes.has(r.id)),
 		alerts: recentAlerts(db(), 50)
-			.filter((a) => a.clearedAt === null)
+			.filter((a) => a.clearedAt === null && level.mine(trucks.truck(a.truckId)?.unitId))
 			.map((a) => ({ ...a, truckName: trucks.truck(a.truckId)?.name ?? a.truckId })),
-		ceremony: ceremonyOnScreen(db()),
-		checklist: listItemViews(db()),
-		acceptedPhotos: latestAcceptedPhotos(db(), 12),
-		units: listUnits(db()).map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
-		reports: reportPicture(db()),
+		// the ceremony is the whole event's (a level's own ceremony is not in the plan format yet)
+		ceremony: level.within ? noCeremonyOnScreen() : ceremonyOnScreen(db()),
+		checklist: listItemViews(db()).filter((i) => level.mine(i.unitId)),
+		acceptedPhotos: latestAcceptedPhotos(
+			db(),
+			12,
+			level.within ? [...unitTree(db()).subtreeOf(level.within)] : null
+		),
+		units: listUnits(db())
+			.filter((u) => level.mine(u.id))
+			.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+		reports: reportPicture(db(), level.within),
 		...mapTiles()
 	};
 };

@@ -49,7 +49,7 @@ describe("the city's plan (HCMC 2020: the Sở over its districts)", () => {
 		expect(added()).toEqual(['quan-1', 'quan-2', 'quan-4', 'quan-7', 'quan-9', 'thu-duc']);
 		expect(listItemSpecs(db(), 'quan-2').find((i) => i.id === 'co-bo-sung-quan-2')).toMatchObject(item);
 		const event = emitted.only('checklist.items_changed').event;
-		expect(describeEvent(event)).toBe('Thêm cho 6 quận: Cờ — Trước trụ sở');
+		expect(describeEvent(event, 'vi')).toBe('Thêm cho 6 quận: Cờ — Trước trụ sở');
 		expect(describeEvent(event, 'en')).toBe('Added to 6 districts: Flag — Trước trụ sở');
 	});
 
@@ -57,7 +57,7 @@ describe("the city's plan (HCMC 2020: the Sở over its districts)", () => {
 		await accepted(add(coordinator, { under: 'quan-2' }));
 
 		expect(added()).toEqual(['thcs-luong-dinh-cua']);
-		expect(describeEvent(emitted.only('checklist.items_changed').event)).toBe(
+		expect(describeEvent(emitted.only('checklist.items_changed').event, 'vi')).toBe(
 			'Thêm cho 1 trường THCS: Cờ — Trước trụ sở'
 		);
 	});
@@ -130,7 +130,7 @@ describe("a ward's plan (Biên Giang 2024: its offices, schools and learning cen
 
 		expect(added()).toHaveLength(7);
 		expect(added()).not.toContain('phuong-bien-giang');
-		expect(describeEvent(emitted.only('checklist.items_changed').event)).toBe(
+		expect(describeEvent(emitted.only('checklist.items_changed').event, 'vi')).toBe(
 			'Thêm cho 7 đơn vị: Cờ — Trước trụ sở'
 		);
 	});
@@ -146,5 +146,27 @@ describe("a ward's plan (Biên Giang 2024: its offices, schools and learning cen
 
 		expect(result).toMatchObject({ ok: false, code: 'invalid', problems: [{ path: 'unitKind' }] });
 		expect(result.ok || result.message).toBe('Không có trường THPT nào trực thuộc UBND phường Biên Giang.');
+	});
+});
+
+describe('the nested plan (the city over Quận 7’s whole day): a level’s coordinator adds on their level', () => {
+	beforeEach(async () => {
+		await givenTheDemoScenario(vn('2024-10-03T06:00:00'), plan('hcm-quan7-2024.json'));
+		emitted.clear();
+	});
+
+	it("Quận 7's coordinator reaches Quận 7's wards, and Quận 1's is told Quận 1 has none", async () => {
+		const quan7 = signedIn('coordinator', { unitId: 'ttvh-tt' });
+		const quan1 = signedIn('coordinator', { unitId: 'ttvh-quan1' });
+
+		await accepted(add(quan7, { unitKind: 'ward' }));
+		const none = await add(quan1, { unitKind: 'ward' }, 'co-quan-1');
+		const elsewhere = await add(quan1, { under: 'quan7' }, 'co-quan-1');
+
+		expect(added()).toHaveLength(10);
+		expect(added().every((id) => id.startsWith('phuong-'))).toBe(true);
+		expect(none.ok || none.message).toBe('Không có phường nào trực thuộc UBND Quận 1.');
+		expect(elsewhere).toMatchObject({ ok: false, code: 'not_found', problems: [{ path: 'under' }] });
+		expect(added('co-quan-1')).toEqual([]);
 	});
 });

@@ -6,7 +6,9 @@
  *
  * Rooms: 'ops' (the ops room), 'display' (wall screens), 'staff' (everyone in the street),
  * 'admin', 'gate', unit:<id> (a unit's screens), truck:<id> (a crew's phone), report:<id> (a
- * unit's own reporting screens), link:<id> (the screens of one display link).
+ * unit's own reporting screens), link:<id> (the screens of one display link), under:<id> (the
+ * staff of a unit and of every unit beneath it). A level's ops rooms and displays have their own
+ * copies: ops@<unit> hears what happens in that unit's subtree, ops@* what concerns every level.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultLayout, type DisplayLayout } from '../../../src/lib/displays/layout';
@@ -39,7 +41,7 @@ describe('a notice', () => {
 
 		const { event, audience } = emitted.only('notice.posted');
 		expect(event.data).toMatchObject({ body: 'Tập trung lúc 6 giờ 30', urgent: true, targetUnitIds: null });
-		expect(audience).toEqual(rooms('ops', 'display', 'staff'));
+		expect(audience).toEqual(rooms('ops', 'display', 'staff', 'ops@*', 'display@*'));
 	});
 
 	it("to chosen units goes to those units' rooms only, not to the whole street", async () => {
@@ -52,7 +54,19 @@ describe('a notice', () => {
 
 		const { event, audience } = emitted.only('notice.posted');
 		expect(event.data.targetUnitIds).toEqual([tanKieng, phuMy]);
-		expect(audience).toEqual(rooms('ops', 'display', `unit:${tanKieng}`, `unit:${phuMy}`));
+		expect(audience).toEqual(
+			rooms(
+				'ops',
+				'display',
+				`under:${tanKieng}`,
+				`under:${phuMy}`,
+				// each ward's own level hears of it, not another ward's
+				`ops@${tanKieng}`,
+				`display@${tanKieng}`,
+				`ops@${phuMy}`,
+				`display@${phuMy}`
+			)
+		);
 	});
 });
 
@@ -64,7 +78,9 @@ describe("a truck's change", () => {
 
 		const { event, audience } = emitted.only('truck.status_changed');
 		expect(event.data).toMatchObject({ truckId, status: 'moving', by: 'crew' });
-		expect(audience).toEqual(rooms('ops', 'display', `truck:${truckId}`));
+		expect(audience).toEqual(
+			rooms('ops', 'display', `truck:${truckId}`, `ops@${tanKieng}`, `display@${tanKieng}`)
+		);
 		expect(audience).not.toContain(`truck:${otherTruck}`);
 	});
 });
@@ -83,7 +99,9 @@ describe("a ward's checklist tick", () => {
 			unitName: 'Phường Tân Kiểng',
 			item: { id: 'cl-tan-kieng-3', status: 'done', photos: [{ id: photo.photoId }] }
 		});
-		expect(audience).toEqual(rooms('ops', 'display', `unit:${tanKieng}`));
+		expect(audience).toEqual(
+			rooms('ops', 'display', `unit:${tanKieng}`, `ops@${tanKieng}`, `display@${tanKieng}`)
+		);
 		expect(audience).not.toContain(`unit:${phuMy}`);
 	});
 });
@@ -116,7 +134,9 @@ describe("a unit's report", () => {
 			unitName: 'Phường Tân Kiểng',
 			submission: { unitId: tanKieng, version: 1, late: false, figures: { 'lop-boi-duong': { count: 3 } } }
 		});
-		expect(audience).toEqual(rooms('ops', 'display', `report:${tanKieng}`));
+		expect(audience).toEqual(
+			rooms('ops', 'display', `report:${tanKieng}`, `ops@${tanKieng}`, `display@${tanKieng}`)
+		);
 	});
 });
 

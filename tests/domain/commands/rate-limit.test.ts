@@ -95,7 +95,7 @@ describe('an account', () => {
 	});
 
 	it('a display link is limited as one, over every screen that opened it', async () => {
-		const hall: Actor = { kind: 'display', linkId: 'sanh-a', name: 'Sảnh A' };
+		const hall: Actor = { kind: 'display', linkId: 'sanh-a', name: 'Sảnh A', unitId: null };
 		await burst(hall, 'screen-1', 300);
 		await burst(hall, 'screen-2', 300);
 

@@ -8,7 +8,7 @@ import { db } from '../../../src/lib/server/db';
 import { runFrom, type Actor, type CommandResult } from '../support/command';
 import { givenTheDemoScenario } from '../support/given';
 
-const hall: Actor = { kind: 'display', linkId: 'sanh-a', name: 'Sảnh A' };
+const hall: Actor = { kind: 'display', linkId: 'sanh-a', name: 'Sảnh A', unitId: null };
 
 interface RefusalRow {
 	type: string;

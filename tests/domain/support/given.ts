@@ -26,6 +26,26 @@ export function demoScenario(): ScenarioInput {
 	return structuredClone(demo);
 }
 
+/**
+ * The demo's Quận 7 as one level of a city: the city at the top, beside Quận 7 another district
+ * with a ward and a truck of its own. Quận 7's day is the demo's, whole.
+ */
+export function nestedInACity(): ScenarioInput {
+	const plan = demoScenario();
+	const city = { id: 'thanh-pho', name: 'Thành phố', kind: 'city' as const, parentId: null };
+	plan.units = [
+		city,
+		...plan.units.map((u) => (u.parentId === null ? { ...u, parentId: city.id } : u)),
+		{ id: 'quan-khac', name: 'Quận Khác', kind: 'district', parentId: city.id },
+		{ id: 'phuong-khac', name: 'Phường Khác', kind: 'ward', parentId: 'quan-khac' }
+	];
+	plan.trucks = [
+		...(plan.trucks ?? []),
+		{ id: 'xe-khac', name: 'Xe loa Phường Khác', unitId: 'phuong-khac' }
+	];
+	return plan;
+}
+
 /** Day time, from the ISO time of the scenario's plan (Việt Nam time). */
 export const vn = (isoLocal: string): number => Date.parse(`${isoLocal}+07:00`);
 

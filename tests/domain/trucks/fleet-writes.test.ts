@@ -35,7 +35,7 @@ beforeEach(() => {
 		fleet.setState({ ...blankState(truck.id), status: 'moving', startedAt: paradeStart });
 		// two fixes each, 100 m apart per truck
 		const fixes = [fixAt(onStreet(100 * i), t), fixAt(onStreet(100 * i + 20), t + seconds(2))];
-		fleet.ingest(truck.id, fixes, t + seconds(2), t + seconds(2));
+		fleet.ingest(truck.id, fixes, t + seconds(2), t + seconds(2), 'vi');
 	}
 });
 
@@ -69,7 +69,7 @@ describe("the heartbeat's writes", () => {
 
 	it('writes the state as the taken positions left it, not a later one that came between turns', () => {
 		const writes = fleet.takeWrites();
-		fleet.ingest('xe-ba', [fixAt(onStreet(230), t + seconds(4))], t + seconds(4), t + seconds(4));
+		fleet.ingest('xe-ba', [fixAt(onStreet(230), t + seconds(4))], t + seconds(4), t + seconds(4), 'vi');
 
 		writeTrucks(db(), writes);
 
@@ -89,7 +89,7 @@ describe("the heartbeat's writes", () => {
 		expect(stored()).toEqual({ 'xe-mot': 2 });
 
 		fleet.untake(writes);
-		fleet.ingest('xe-hai', [fixAt(onStreet(150), t + seconds(4))], t + seconds(4), t + seconds(4));
+		fleet.ingest('xe-hai', [fixAt(onStreet(150), t + seconds(4))], t + seconds(4), t + seconds(4), 'vi');
 		db().exec('DROP TRIGGER disk_full');
 
 		expect(fleet.flush(db())).toBe(5);

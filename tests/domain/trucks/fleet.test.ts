@@ -49,7 +49,7 @@ function given(status: TruckStatus, startedAt: number | null = paradeStart): voi
 /** The crew phone sends these fixes; the server's day time is the latest of them. */
 function report(...fixes: Fix[]): Finding[] {
 	const now = Math.max(...fixes.map((f) => f.at));
-	return fleet.ingest(truck.id, fixes, now, now).findings;
+	return fleet.ingest(truck.id, fixes, now, now, 'vi').findings;
 }
 
 /** What time alone reveals at `at`, on the day's clock and the server's alike (as in real use). */
@@ -233,7 +233,7 @@ describe('no signal (stale)', () => {
 	it('counts silence from when fixes were received, not from the times the phone put on them', () => {
 		given('moving');
 		// a phone whose clock is 5 minutes slow, heard just now
-		fleet.ingest(truck.id, [fixAt(onStreet(300), t - minutes(5))], t, t);
+		fleet.ingest(truck.id, [fixAt(onStreet(300), t - minutes(5))], t, t, 'vi');
 
 		expect(fleet.tick({ day: t + seconds(1), server: t + seconds(1) }, noOpenAlerts)).toEqual([]);
 		expect(
@@ -304,7 +304,8 @@ describe('re-anchoring: where a truck is on its route is found again from each p
 			truck.id,
 			[fixAt(onStreet(2000), t + seconds(5))],
 			t + seconds(5),
-			t + seconds(5)
+			t + seconds(5),
+			'vi'
 		);
 
 		expect(jump.result).toEqual({ accepted: 1, refused: [] });
@@ -336,7 +337,8 @@ describe('re-anchoring: where a truck is on its route is found again from each p
 				fixAt(onStreet(50), now - minutes(25 * 60))
 			],
 			now,
-			now
+			now,
+			'vi'
 		);
 
 		expect(result.accepted).toBe(1);
@@ -363,7 +365,7 @@ describe('bad fixes from the field', () => {
 
 	it('a fix at (0,0) then real fixes: the truck keeps moving, no off-route alert', () => {
 		given('moving');
-		const first = fleet.ingest(truck.id, [nowhere(t)], t, t);
+		const first = fleet.ingest(truck.id, [nowhere(t)], t, t, 'vi');
 		driving(5, 120);
 
 		const at = t + seconds(121);
@@ -382,7 +384,7 @@ describe('bad fixes from the field', () => {
 		// 80 km north two hours later: a truck could drive it, but the plan is nowhere near
 		const far = fixAt(onStreet(500, 80_000), t + minutes(120));
 
-		const { result, findings } = fleet.ingest(truck.id, [far], far.at, far.at);
+		const { result, findings } = fleet.ingest(truck.id, [far], far.at, far.at, 'vi');
 
 		expect(result.accepted).toBe(0);
 		expect(result.refused).toEqual([{ index: 0, reason: expect.stringContaining('ngoài khu vực') }]);
@@ -397,7 +399,7 @@ describe('bad fixes from the field', () => {
 		given('moving');
 		const aside = fixAt(onStreet(500, 30_000), t);
 
-		const { result } = fleet.ingest(truck.id, [aside], t, t);
+		const { result } = fleet.ingest(truck.id, [aside], t, t, 'vi');
 
 		expect(result).toEqual({ accepted: 1, refused: [] });
 		expect(view(t).offRouteM).toBeCloseTo(30_000, -2);

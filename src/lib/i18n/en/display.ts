@@ -56,6 +56,8 @@ const en: Messages<typeof vi> = {
 	'display.link.badId': 'Not a valid link id',
 	'display.link.nameMissing': 'Name the screen, for example "Operations room"',
 	'display.link.nameMax': 'At most {maximum} characters',
+	'display.link.noUnit': 'There is no unit "{unit}" in the plan.',
+	'display.link.unitNotInScenario': 'This unit is not in the plan',
 	'display.link.notFound': 'This display link was not found.',
 	'display.link.alreadyRevoked': 'The link "{name}" was already revoked.',
 	'display.link.revoked': 'The link "{name}" has been revoked.',

@@ -20,6 +20,10 @@ const en: Messages<typeof vi> = {
 	'ops.links.about':
 		'Open a link on a projector or TV: the screen is view-only, needs no sign-in and does not expire. Revoke a link once it is no longer used.',
 	'ops.links.create': 'Create link',
+	'ops.links.unit': 'Screen for',
+	'ops.links.unitWhole': 'The whole event',
+	'ops.links.unitLevel': 'All of {level}',
+	'ops.links.showsUnit': 'Shows {unit} only',
 	'ops.links.name': 'Screen name',
 	'ops.links.namePlaceholder': 'Operations room',
 	'ops.links.none': 'No links yet.',

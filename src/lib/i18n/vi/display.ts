@@ -53,6 +53,8 @@ const vi = {
 	'display.link.badId': 'Mã liên kết không hợp lệ',
 	'display.link.nameMissing': 'Đặt tên cho màn hình, ví dụ "Phòng điều hành"',
 	'display.link.nameMax': 'Tối đa {maximum} ký tự',
+	'display.link.noUnit': 'Không có đơn vị mã "{unit}" trong kế hoạch.',
+	'display.link.unitNotInScenario': 'Đơn vị này không có trong kế hoạch',
 	'display.link.notFound': 'Không tìm thấy liên kết màn hình này.',
 	'display.link.alreadyRevoked': 'Liên kết "{name}" đã bị thu hồi trước đó.',
 	'display.link.revoked': 'Liên kết "{name}" đã bị thu hồi.',

@@ -17,6 +17,10 @@ const vi = {
 	'ops.links.about':
 		'Mở liên kết trên máy chiếu hoặc TV: màn hình chỉ xem, không cần đăng nhập, không tự hết hạn. Thu hồi khi không dùng nữa.',
 	'ops.links.create': 'Tạo liên kết',
+	'ops.links.unit': 'Màn hình của',
+	'ops.links.unitWhole': 'Toàn bộ sự kiện',
+	'ops.links.unitLevel': 'Cả {level}',
+	'ops.links.showsUnit': 'Chỉ hiện {unit}',
 	'ops.links.name': 'Tên màn hình',
 	'ops.links.namePlaceholder': 'Phòng điều hành',
 	'ops.links.none': 'Chưa có liên kết nào.',

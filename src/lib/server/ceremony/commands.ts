@@ -10,7 +10,9 @@ import { actorLabel, authorize } from '../access';
 import { dayNow, pressTime } from '../day-clock';
 import { config } from '../config';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
+import type { Db } from '../db';
 import { shortCode, uuidFromName } from '../ids';
+import { unitTree } from '../scenario/tree';
 import {
 	appendInvitees,
 	ceremonySetup,
@@ -32,6 +34,9 @@ import {
 
 const audience = ['ops', 'display', 'gate'];
 
+/** The ceremony is the whole event's: its setup and its gates are the top level's. */
+const theCeremony = (_: unknown, db: Db) => ({ unitId: unitTree(db).root });
+
 function changed(change: CeremonyChange): Emit<'ceremony.changed'> {
 	return { type: 'ceremony.changed', data: { change }, audience };
 }
@@ -40,6 +45,7 @@ export const saveSetup = defineCommand({
 	type: 'ceremony.save_setup',
 	emits: ['ceremony.changed'],
 	action: 'ceremony.setup',
+	target: theCeremony,
 	apply(db, p) {
 		const before = ceremonySetup(db);
 		if (!saveCeremonySetup(db, { ...before, ...p }))
@@ -52,6 +58,7 @@ export const saveGroupCommand = defineCommand({
 	type: 'ceremony.save_group',
 	emits: ['ceremony.changed'],
 	action: 'ceremony.setup',
+	target: theCeremony,
 	apply(db, p) {
 		const existed = !!getGroup(db, p.group.id);
 		saveGroup(db, p.group);
@@ -63,6 +70,7 @@ export const removeGroupCommand = defineCommand({
 	type: 'ceremony.remove_group',
 	emits: ['ceremony.changed'],
 	action: 'ceremony.setup',
+	target: theCeremony,
 	apply(db, p) {
 		const group = getGroup(db, p.groupId);
 		if (!group) throw new CommandError('not_found', say('ceremony.refusal.noGroup'));
@@ -77,6 +85,7 @@ export const importInvitees = defineCommand({
 	type: 'ceremony.import_invitees',
 	emits: ['ceremony.changed'],
 	action: 'ceremony.setup',
+	target: theCeremony,
 	apply(db, p, { commandId, demo }) {
 		const groups = new Set(listGroups(db).map((g) => g.id));
 		const problems = p.invitees.flatMap((row, i) =>
@@ -109,6 +118,7 @@ export const checkIn = defineCommand({
 	type: 'gate.check_in',
 	emits: ['ceremony.checked_in'],
 	action: 'gate.check_in',
+	target: theCeremony,
 	apply(db, p, { actor, commandId, demo, lang }) {
 		const invitee = p.inviteeId ? getInvitee(db, p.inviteeId) : inviteeByCode(db, p.code!);
 		if (!invitee)
@@ -145,6 +155,7 @@ export const countGroup = defineCommand({
 	type: 'gate.count',
 	emits: ['ceremony.checked_in'],
 	action: 'gate.check_in',
+	target: theCeremony,
 	apply(db, p, { actor, commandId, demo }) {
 		if (!getGroup(db, p.groupId)) throw new CommandError('not_found', say('ceremony.refusal.noGroup'));
 		const checkin = {
@@ -166,18 +177,15 @@ export const undo = defineCommand({
 	type: 'gate.undo',
 	emits: ['ceremony.checkin_undone'],
 	action: 'gate.check_in',
+	target: theCeremony,
 	apply(db, p, { actor }) {
 		const checkin = getCheckin(db, p.checkinId);
 		if (!checkin) throw new CommandError('not_found', say('ceremony.refusal.noCheckin'));
 		if (checkin.undone) throw new CommandError('conflict', say('ceremony.refusal.alreadyUndone'));
 		const ownGate = checkin.gate === actorLabel(actor);
-		if (!ownGate && !authorize(actor, 'ceremony.setup'))
-			throw new CommandError('forbidden', say('ceremony.refusal.otherGate'));
-		if (
-			ownGate &&
-			Date.now() - checkin.realAt > config.undoMinutes * 60_000 &&
-			!authorize(actor, 'ceremony.setup')
-		)
+		const organizer = authorize(actor, 'ceremony.setup', theCeremony(p, db));
+		if (!ownGate && !organizer) throw new CommandError('forbidden', say('ceremony.refusal.otherGate'));
+		if (ownGate && Date.now() - checkin.realAt > config.undoMinutes * 60_000 && !organizer)
 			throw new CommandError('conflict', say('ceremony.refusal.undoLate', { minutes: config.undoMinutes }));
 		undoCheckin(db, checkin.id, dayNow(db));
 		const { realAt: _realAt, ...view } = checkin;

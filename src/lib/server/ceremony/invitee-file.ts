@@ -177,7 +177,7 @@ export async function readInviteeFile(
 	fileName: string,
 	bytes: Buffer,
 	groups: InvitedGroupView[],
-	lang: Lang = 'vi'
+	lang: Lang
 ): Promise<ParsedList> {
 	const label = (field: Field) => translate(lang, columnLabel[field]);
 	let lines: Line[];

@@ -188,6 +188,11 @@ export function ceremonyOnScreen(db: Db) {
 	return { ...ceremonyAttendance(db), invitees: [] as InviteeView[] };
 }
 
+/** A screen of a level that has no ceremony of its own (the ceremony is the whole event's). */
+export function noCeremonyOnScreen(): ReturnType<typeof ceremonyOnScreen> {
+	return { ceremony: null, groups: [], checkins: [], invitees: [] };
+}
+
 /** The setup, the groups and who came: what every ceremony page shows. */
 function ceremonyAttendance(db: Db) {
 	const setup = ceremonySetup(db);

@@ -8,7 +8,7 @@ import { say, type Lang } from '$lib/i18n';
 import type { Unit } from '$lib/scenario/schema';
 import { chosenUnits, type UnitChoice } from '$lib/units/choice';
 import { unitsNoun } from '$lib/units/kinds';
-import { actorLabel } from '../access';
+import { actorLabel, inScope, scopeOf, type Actor } from '../access';
 import { dayNow, pressTime } from '../day-clock';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
 import type { Db } from '../db';
@@ -33,9 +33,9 @@ import {
 	type ItemState
 } from './store';
 
-/** Who sees a ward's checklist changes: the ops room, displays and the ward itself. */
-export function checklistAudience(unitIds: string[]): string[] {
-	return ['ops', 'display', ...unitIds.map((id) => `unit:${id}`)];
+/** Who sees a unit's checklist changes: the ops rooms and displays of its levels, and the unit itself. */
+export function checklistAudience(unitIds: string[]): { audience: string[]; about: string[] } {
+	return { audience: ['ops', 'display', ...unitIds.map((id) => `unit:${id}`)], about: unitIds };
 }
 
 const itemGone = say('checklists.refusal.itemGone');
@@ -92,7 +92,7 @@ export const tick = defineCommand({
 		return {
 			type: 'checklist.ticked',
 			data: { item: itemView(db, p.itemId)!, unitName: unitName(db, spec.unitId) },
-			audience: checklistAudience([spec.unitId])
+			...checklistAudience([spec.unitId])
 		};
 	}
 });
@@ -113,7 +113,7 @@ export const untick = defineCommand({
 		return {
 			type: 'checklist.unticked',
 			data: { item: itemView(db, p.itemId)!, unitName: unitName(db, spec.unitId), reason: p.reason },
-			audience: checklistAudience([spec.unitId])
+			...checklistAudience([spec.unitId])
 		};
 	}
 });
@@ -122,6 +122,7 @@ export const reviewPhoto = defineCommand({
 	type: 'checklist.review_photo',
 	emits: ['checklist.photo_reviewed'],
 	action: 'checklist.review',
+	target: ofItem,
 	apply(db, p, { actor }) {
 		const spec = specOrRefuse(db, p.itemId);
 		const now = dayNow(db);
@@ -149,7 +150,7 @@ export const reviewPhoto = defineCommand({
 				verdict: p.verdict,
 				reason: p.reason
 			},
-			audience: checklistAudience([spec.unitId])
+			...checklistAudience([spec.unitId])
 		};
 	}
 });
@@ -163,7 +164,7 @@ function itemsChanged(
 	return {
 		type: 'checklist.items_changed',
 		data: { unitIds: units, count, change },
-		audience: checklistAudience(units)
+		...checklistAudience(units)
 	};
 }
 
@@ -182,6 +183,8 @@ export const saveItem = defineCommand({
 	type: 'checklist.save_item',
 	emits: ['checklist.items_changed'],
 	action: 'checklist.edit',
+	// moved from one unit to another: both must be the editor's
+	target: (p, db) => ({ unitIds: [p.item.unitId, itemUnitId(db, p.item.id) ?? p.item.unitId] }),
 	apply(db, p) {
 		refuseUnknown(db, p.item);
 		const before = itemUnitId(db, p.item.id);
@@ -196,9 +199,13 @@ export const saveItem = defineCommand({
 	}
 });
 
-/** Refuses a choice that names no unit, saying what the plan lacks: "no ward", "nothing under …". */
-function chosenOrRefuse(db: Db, choice: UnitChoice, lang: Lang): Unit[] {
-	const units = listUnits(db);
+/**
+ * The units of the actor's level a choice names; refuses a choice that names none, saying what
+ * is lacking: "no ward", "nothing under …".
+ */
+function chosenOrRefuse(db: Db, choice: UnitChoice, actor: Actor, lang: Lang): Unit[] {
+	const mine = inScope(actor);
+	const units = listUnits(db).filter((u) => mine(u.id));
 	const under = choice.under === null ? null : units.find((u) => u.id === choice.under);
 	if (under === undefined)
 		throw new CommandError('not_found', say('checklists.refusal.noUnit', { unit: choice.under! }), [
@@ -206,10 +213,12 @@ function chosenOrRefuse(db: Db, choice: UnitChoice, lang: Lang): Unit[] {
 		]);
 	const chosen = chosenUnits(units, choice);
 	if (chosen.length) return chosen;
-	// the kind's word is said now, in the sender's language ("phường"; "đơn vị" for any kind)
+	// the kind's word is said now, in the sender's language ("phường"; "đơn vị" for any kind);
+	// "anywhere" is the actor's level, when they have one
 	const noun = unitsNoun(lang, choice.unitKind ? [choice.unitKind] : [], 2);
-	const refusal = under
-		? say('checklists.refusal.noneUnder', { units: noun, unit: under.name })
+	const within = under ?? units.find((u) => u.id === scopeOf(actor));
+	const refusal = within
+		? say('checklists.refusal.noneUnder', { units: noun, unit: within.name })
 		: say('checklists.refusal.noneOfKind', { units: noun });
 	throw new CommandError('invalid', refusal, [
 		{ path: choice.unitKind ? 'unitKind' : 'under', message: refusal }
@@ -220,8 +229,8 @@ export const addToUnits = defineCommand({
 	type: 'checklist.add_to_units',
 	emits: ['checklist.items_changed'],
 	action: 'checklist.edit',
-	apply(db, p, { lang }) {
-		const units = chosenOrRefuse(db, p, lang);
+	apply(db, p, { actor, lang }) {
+		const units = chosenOrRefuse(db, p, actor, lang);
 		const items = units.map((unit) => ({ ...p.item, id: `${p.idPrefix}-${unit.id}`, unitId: unit.id }));
 		const tooLong = items.find((item) => item.id.length > 64);
 		if (tooLong)
@@ -254,6 +263,7 @@ export const removeItem = defineCommand({
 	type: 'checklist.remove_item',
 	emits: ['checklist.items_changed'],
 	action: 'checklist.edit',
+	target: ofItem,
 	apply(db, p) {
 		const spec = specOrRefuse(db, p.itemId);
 		removeItemSpec(db, p.itemId);
@@ -265,10 +275,13 @@ export const setDeadline = defineCommand({
 	type: 'checklist.set_deadline',
 	emits: ['checklist.items_changed'],
 	action: 'checklist.edit',
-	apply(db, p) {
+	target: (p) => (p.unitId ? { unitId: p.unitId } : {}),
+	apply(db, p, { actor }) {
 		if (p.unitId && missingUnits(db, [p.unitId]).length)
 			throw new CommandError('not_found', say('checklists.refusal.noUnit', { unit: p.unitId }));
-		const items = listItemSpecs(db, p.unitId ?? undefined);
+		// every unit's: every unit of the mover's level
+		const mine = inScope(actor);
+		const items = listItemSpecs(db, p.unitId ?? undefined).filter((item) => mine(item.unitId));
 		if (items.length === 0) throw new CommandError('invalid', say('checklists.refusal.nothingToMove'));
 		for (const item of items) saveItemSpec(db, { ...item, deadline: p.deadline });
 		return itemsChanged(

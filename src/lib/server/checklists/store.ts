@@ -240,7 +240,12 @@ export function itemView(db: Db, itemId: string): ChecklistItemView | undefined 
 }
 
 /** The latest photos the coordinator accepted, newest first. */
-export function latestAcceptedPhotos(db: Db, limit: number): AcceptedPhoto[] {
+/** The latest accepted photos, of every unit or (`units`) of those units only. */
+export function latestAcceptedPhotos(
+	db: Db,
+	limit: number,
+	units: readonly string[] | null = null
+): AcceptedPhoto[] {
 	const rows = db
 		.prepare(
 			`SELECT p.photo_id, p.item_id, p.unit_id, p.reviewed_at, i.spec AS item, u.name AS unit_name
@@ -248,9 +253,10 @@ export function latestAcceptedPhotos(db: Db, limit: number): AcceptedPhoto[] {
 			 JOIN checklist_items i ON i.id = p.item_id
 			 JOIN units u ON u.id = p.unit_id
 			 WHERE p.status = 'accepted'
+			 AND (? IS NULL OR p.unit_id IN (SELECT value FROM json_each(?)))
 			 ORDER BY p.reviewed_at DESC LIMIT ?`
 		)
-		.all(limit) as {
+		.all(units && JSON.stringify(units), units && JSON.stringify(units), limit) as {
 		photo_id: string;
 		item_id: string;
 		unit_id: string;

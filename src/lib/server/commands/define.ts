@@ -15,6 +15,11 @@ export type Emit<E extends EventType = EventType> = {
 		data: EventDataMap[K];
 		/** the realtime rooms that may see it (see roomsFor) */
 		audience: string[];
+		/**
+		 * the units it is about, so the readers scoped above them see it too, or `event`: it
+		 * concerns every level; without it only the whole event's readers do (see audienceOf)
+		 */
+		about?: readonly string[] | 'event';
 	};
 }[E];
 

@@ -8,7 +8,7 @@ import { isMessageKey, say, translate, words, type Lang, type MessageParams, typ
 import { createHash } from 'node:crypto';
 import { commandSchemas } from '$lib/commands';
 import type { CommandResult, Problem } from '$lib/types';
-import { actorLabel, authorize, type Actor } from '../access';
+import { actorLabel, audienceOf, authorize, type Actor } from '../access';
 import { dayNow } from '../day-clock';
 import { db } from '../db';
 import { publish } from '../events/bus';
@@ -48,7 +48,7 @@ function issueParams(issue: z.core.$ZodIssue): MessageParams {
  * The problems of a checked payload in `lang`: a schema's own message is a catalogue key; the
  * rest are zod's, already in `lang` when the payload was parsed with `zodLocale(lang)`.
  */
-export function problemsOf(error: z.ZodError, lang: Lang = 'vi'): Problem[] {
+export function problemsOf(error: z.ZodError, lang: Lang): Problem[] {
 	return error.issues.map((issue) => ({
 		path: issue.path
 			.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`))
@@ -225,12 +225,13 @@ async function execute(actor: Actor, input: unknown, ctx: CommandContext): Promi
 				const again = retried();
 				if (again) return again;
 				const emit = def.apply(database, value, { actor, commandId: id, now, demo, prepared, lang });
+				const audience = audienceOf(emit.audience, emit.about);
 				const event = appendEvent(database, {
 					commandId: id,
 					commandHash: hash,
 					type: emit.type,
 					data: emit.data,
-					audience: emit.audience,
+					audience,
 					actorUserId: actor.kind === 'user' ? actor.userId : null,
 					actorLabel: actorLabel(actor),
 					actorRole: actor.kind === 'user' ? actor.role : actor.kind,
@@ -240,7 +241,7 @@ async function execute(actor: Actor, input: unknown, ctx: CommandContext): Promi
 					at: now,
 					dayAt: Math.round(dayNow(database))
 				});
-				return { event, audience: emit.audience };
+				return { event, audience };
 			}
 		);
 		if ('ok' in outcome) return outcome;

@@ -329,6 +329,10 @@ const steps: string[] = [
 	// alerts keep only their Vietnamese message
 	`
 	ALTER TABLE alerts ADD COLUMN facts TEXT;
+	`,
+	// 13: a wall screen may show one unit's subtree (a ward's screen); null: the whole event
+	`
+	ALTER TABLE display_links ADD COLUMN unit_id TEXT;
 	`
 ];
 

@@ -1,24 +1,48 @@
 /** Creating, laying out and revoking display links (coordinator). */
 import { encodeBase32LowerCaseNoPadding } from '@oslojs/encoding';
 import { say } from '$lib/i18n';
+import { scopeOf } from '../access';
 import { CommandError, defineCommand } from '../commands/define';
+import type { Db } from '../db';
+import { unitTree } from '../scenario/tree';
+import { missingUnits } from '../scenario/units';
 import { getDisplayLink, insertDisplayLink, revokeDisplayLink, saveDisplayLayout } from './store';
+
+/** A link is managed by the level it shows: one of the whole event's, from the top only. */
+function linkTarget(p: { linkId: string }, db: Db) {
+	return { unitId: getDisplayLink(db, p.linkId)?.unitId ?? unitTree(db).root };
+}
+
+/** the level's readers hear of a link of theirs */
+const aboutLink = (unitId: string | null) => (unitId ? { about: [unitId] } : {});
 
 export const createDisplayLink = defineCommand({
 	type: 'display_link.create',
 	emits: ['display_link.created'],
 	action: 'display_link.manage',
+	target: (p) => (p.unitId ? { unitId: p.unitId } : {}),
 	apply(db, p, { actor, commandId, now }) {
+		if (p.unitId && missingUnits(db, [p.unitId]).length)
+			throw new CommandError('not_found', say('display.link.noUnit', { unit: p.unitId }), [
+				{ path: 'unitId', message: say('display.link.unitNotInScenario') }
+			]);
 		// 256 random bits: as strong as a session token, and it never expires by itself
 		const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(32)));
+		const unitId = p.unitId ?? scopeOf(actor);
 		insertDisplayLink(db, {
 			id: commandId,
 			name: p.name,
 			token,
+			unitId,
 			createdBy: actor.kind === 'user' ? actor.userId : null,
 			now
 		});
-		return { type: 'display_link.created', data: { id: commandId, name: p.name }, audience: ['ops'] };
+		return {
+			type: 'display_link.created',
+			data: { id: commandId, name: p.name },
+			audience: ['ops'],
+			...aboutLink(unitId)
+		};
 	}
 });
 
@@ -26,6 +50,7 @@ export const revokeDisplayLinkCommand = defineCommand({
 	type: 'display_link.revoke',
 	emits: ['display_link.revoked'],
 	action: 'display_link.manage',
+	target: linkTarget,
 	apply(db, p, { now }) {
 		const link = getDisplayLink(db, p.linkId);
 		if (!link) throw new CommandError('not_found', say('display.link.notFound'));
@@ -36,7 +61,8 @@ export const revokeDisplayLinkCommand = defineCommand({
 		return {
 			type: 'display_link.revoked',
 			data: { id: link.id, name: link.name },
-			audience: ['ops', 'display']
+			audience: ['ops', 'display'],
+			...aboutLink(link.unitId)
 		};
 	}
 });
@@ -45,6 +71,7 @@ export const configureDisplayLink = defineCommand({
 	type: 'display_link.configure',
 	emits: ['display_link.configured'],
 	action: 'display_link.manage',
+	target: linkTarget,
 	apply(db, p) {
 		const link = getDisplayLink(db, p.linkId);
 		if (!link) throw new CommandError('not_found', say('display.link.notFound'));
@@ -63,7 +90,8 @@ export const configureDisplayLink = defineCommand({
 		return {
 			type: 'display_link.configured',
 			data: { id: link.id, name: link.name, layout },
-			audience: ['ops', `link:${link.id}`]
+			audience: ['ops', `link:${link.id}`],
+			...aboutLink(link.unitId)
 		};
 	}
 });

@@ -5,11 +5,12 @@
  */
 import { notStarted, type ChecklistItemView } from '$lib/checklists/types';
 import type { EventType } from '$lib/types';
-import { ceremonyOnScreen } from '../ceremony/store';
+import { ceremonyOnScreen, noCeremonyOnScreen } from '../ceremony/store';
 import { listItemViews } from '../checklists/store';
 import type { Db } from '../db';
 import { eventsForReplay, type ReplayEvent } from '../events/log';
 import { reportPicture } from '../reports/picture';
+import type { LevelView } from '../level-view';
 import { listUnits } from '../scenario/units';
 
 export const replayedTypes: EventType[] = [
@@ -34,15 +35,21 @@ function happenedAt(event: ReplayEvent): number {
 	return event.dayAt;
 }
 
-export function dayReplayData(db: Db) {
-	const ceremony = ceremonyOnScreen(db);
-	const reports = reportPicture(db);
+/** The replay of the reader's level: its units' boards, and the events its display room heard. */
+export function dayReplayData(db: Db, level: LevelView) {
+	// the ceremony is the whole event's
+	const ceremony = level.within ? noCeremonyOnScreen() : ceremonyOnScreen(db);
+	const reports = reportPicture(db, level.within);
 	return {
-		checklist: listItemViews(db).map(before),
-		units: listUnits(db).map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+		checklist: listItemViews(db)
+			.filter((i) => level.mine(i.unitId))
+			.map(before),
+		units: listUnits(db)
+			.filter((u) => level.mine(u.id))
+			.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
 		ceremony: { ...ceremony, checkins: [] },
 		reports: reports && { ...reports, submissions: [], signoff: null },
-		events: eventsForReplay(db, replayedTypes)
+		events: eventsForReplay(db, replayedTypes, level.displayFeed)
 			.map((e) => ({ ...e, dayAt: happenedAt(e) }))
 			.sort((a, b) => a.dayAt - b.dayAt || a.seq - b.seq)
 	};

@@ -14,15 +14,24 @@ export interface DisplayLink {
 	createdAt: number;
 	revokedAt: number | null;
 	layout: DisplayLayout;
+	/** the unit whose subtree the screen shows; null: the whole event */
+	unitId: string | null;
 }
 
 export function insertDisplayLink(
 	db: Db,
-	link: { id: string; name: string; token: string; createdBy: number | null; now: number }
+	link: {
+		id: string;
+		name: string;
+		token: string;
+		unitId: string | null;
+		createdBy: number | null;
+		now: number;
+	}
 ): void {
 	db.prepare(
-		'INSERT INTO display_links (id, token, name, created_by, created_at) VALUES (?, ?, ?, ?, ?)'
-	).run(link.id, link.token, link.name, link.createdBy, link.now);
+		'INSERT INTO display_links (id, token, name, unit_id, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)'
+	).run(link.id, link.token, link.name, link.unitId, link.createdBy, link.now);
 }
 
 interface Row {
@@ -32,6 +41,7 @@ interface Row {
 	created_at: number;
 	revoked_at: number | null;
 	layout: string | null;
+	unit_id: string | null;
 }
 
 const toLink = (r: Row): DisplayLink => ({
@@ -40,7 +50,8 @@ const toLink = (r: Row): DisplayLink => ({
 	token: r.token,
 	createdAt: r.created_at,
 	revokedAt: r.revoked_at,
-	layout: readLayout(r.layout ? JSON.parse(r.layout) : null)
+	layout: readLayout(r.layout ? JSON.parse(r.layout) : null),
+	unitId: r.unit_id
 });
 
 export function listDisplayLinks(db: Db): DisplayLink[] {

@@ -1,6 +1,6 @@
 /** Who is looking at /display: a wall screen by its link, or a signed-in reader. */
 import { redirect, type Cookies } from '@sveltejs/kit';
-import { authorize, type Actor } from '../access';
+import { authorize, displayActor, type Actor } from '../access';
 import { db } from '../db';
 import { deleteDisplayCookie, displayCookie, setDisplayCookie } from './cookie';
 import { findDisplayLinkByToken } from './store';
@@ -27,7 +27,7 @@ export function displayViewer(cookies: Cookies, url: URL): DisplayViewer {
 	setDisplayCookie(cookies, url, token); // refreshed on each load: a wall screen never expires
 	return {
 		kind: 'link',
-		actor: { kind: 'display', linkId: link.id, name: link.name },
+		actor: displayActor(link),
 		name: link.name,
 		linkId: link.id,
 		layout: link.layout

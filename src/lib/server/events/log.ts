@@ -173,15 +173,18 @@ export type ReplayEvent = LiveEvent & { dayAt: number };
  * The events of the given types since the day last started over (a scenario import, a new demo
  * day), in order, with their day time (older events: their time).
  */
-export function eventsForReplay(db: Db, types: EventType[]): ReplayEvent[] {
+/** The day's events of `types` that reached any of `rooms`, since the plan was imported. */
+export function eventsForReplay(db: Db, types: EventType[], rooms: string[]): ReplayEvent[] {
 	const rows = db
 		.prepare(
 			`SELECT ${columns}, COALESCE(day_at, at) AS day_at FROM events
 			 WHERE type IN (${types.map(() => '?').join(', ')})
 			   AND seq > (SELECT COALESCE(MAX(seq), 0) FROM events
 			              WHERE type IN ('scenario.imported', 'demo.day_restarted'))
+			   AND EXISTS (SELECT 1 FROM event_rooms r WHERE r.seq = events.seq
+			               AND r.room IN (SELECT value FROM json_each(?)))
 			 ORDER BY seq`
 		)
-		.all(...types) as (EventRow & { day_at: number })[];
+		.all(...types, JSON.stringify(rooms)) as (EventRow & { day_at: number })[];
 	return rows.map((row) => ({ ...toLive(row), dayAt: row.day_at }));
 }

@@ -4,9 +4,8 @@
  * chunked body (no declared length) is counted as it streams and cut where it passes the limit.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { parse as parseCookies } from 'cookie';
 import { translate } from '$lib/i18n';
-import { langCookie, langOf } from '../lang';
+import { langOfHeader } from '../lang';
 import { bodyLimitOf, type BodyLimit } from './body-limits';
 
 /**
@@ -58,7 +57,7 @@ export function cutAtLimit(req: IncomingMessage): void {
  */
 function answerTooLarge(req: IncomingMessage, res: ServerResponse, limit: BodyLimit): void {
 	const { bytes } = limit;
-	const lang = langOf(parseCookies(req.headers.cookie ?? '')[langCookie]);
+	const lang = langOfHeader(req.headers.cookie);
 	const message = translate(lang, limit.message);
 	let type = 'application/json; charset=utf-8';
 	let body: string;

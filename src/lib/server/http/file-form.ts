@@ -131,8 +131,8 @@ export async function readImportForm(
 		maxFileBytes,
 		tooLarge,
 		noFile,
-		lang = 'vi'
-	}: { maxFileBytes: number; tooLarge: Said | string; noFile: Said | string; lang?: Lang }
+		lang
+	}: { maxFileBytes: number; tooLarge: Said | string; noFile: Said | string; lang: Lang }
 ) {
 	const read = await readFileForm(request, { maxFileBytes });
 	if (!read.ok)

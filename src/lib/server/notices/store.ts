@@ -1,6 +1,7 @@
 /** Notices (thông báo) from the coordinator to units: data access. */
 import type { NoticeData } from '$lib/notices/events';
 import type { Db } from '../db';
+import { unitTree } from '../scenario/tree';
 
 export interface Notice extends NoticeData {
 	at: number;
@@ -44,24 +45,31 @@ function toNotice(row: NoticeRow): Notice {
 }
 
 /** The latest notices, every one: for those who may read them all (the ops room, displays). */
-export function latestNotices(db: Db, limit: number): Notice[] {
-	const rows = db
-		.prepare('SELECT * FROM notices ORDER BY at DESC, rowid DESC LIMIT ?')
-		.all(limit) as NoticeRow[];
+/**
+ * The latest notices, all of them or (`reach`) those to everyone and those to any of the units
+ * in reach: for a unit's staff, their unit and the units above it; for a level's readers, the
+ * level's units and the units above it.
+ */
+export function latestNotices(db: Db, limit: number, reach: readonly string[] | null = null): Notice[] {
+	const rows = (
+		reach
+			? db
+					.prepare(
+						`SELECT * FROM notices WHERE target_unit_ids IS NULL
+						 OR EXISTS (SELECT 1 FROM json_each(notices.target_unit_ids) AS t
+							WHERE t.value IN (SELECT value FROM json_each(?)))
+						 ORDER BY at DESC, rowid DESC LIMIT ?`
+					)
+					.all(JSON.stringify(reach), limit)
+			: db.prepare('SELECT * FROM notices ORDER BY at DESC, rowid DESC LIMIT ?').all(limit)
+	) as NoticeRow[];
 	return rows.map(toNotice);
 }
 
 /**
- * The latest notices one unit's staff may read: those to everyone and those to their unit. No
- * unit (a gate): those to everyone only.
+ * The latest notices one unit's staff may read: to everyone, to their unit and to any unit above
+ * it. No unit (a gate): those to everyone only.
  */
 export function noticesFor(db: Db, limit: number, unitId: string | null): Notice[] {
-	const rows = db
-		.prepare(
-			`SELECT * FROM notices WHERE target_unit_ids IS NULL
-			 OR EXISTS (SELECT 1 FROM json_each(notices.target_unit_ids) WHERE value = ?)
-			 ORDER BY at DESC, rowid DESC LIMIT ?`
-		)
-		.all(unitId, limit) as NoticeRow[];
-	return rows.map(toNotice);
+	return latestNotices(db, limit, unitId ? unitTree(db).lineOf(unitId) : []);
 }

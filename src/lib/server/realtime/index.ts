@@ -16,7 +16,7 @@ import type {
 } from '$lib/types';
 import type { TruckView } from '$lib/trucks/types';
 import { translate, type Lang } from '$lib/i18n';
-import { authorize, roomsFor, userActor, type Actor } from '../access';
+import { authorize, displayActor, roomsFor, userActor, type Actor } from '../access';
 import { dayClock, dayNow } from '../day-clock';
 import { withoutCrew } from '../trucks/truck-view';
 import { fleet } from '../trucks/live-fleet';
@@ -35,8 +35,10 @@ import { ReadDesk } from './read-desk';
 import { Strikes } from './strikes';
 import { Door, linkSignIn, sessionSignIn } from './door';
 import { FanOut } from './fan-out';
+import { ScopedFrames } from './scoped-frames';
+import { unitTree } from '../scenario/tree';
 import { clientAddress } from '../client-address';
-import { langCookie, langOf } from '../lang';
+import { langOfHeader } from '../lang';
 
 interface SocketData {
 	actor: Actor;
@@ -70,7 +72,7 @@ function authenticate(socket: RealtimeSocket): { actor: Actor; room: string } | 
 		if (!token || !link) return { error: 'unauthenticated' };
 		if (link.revokedAt) return { error: 'revoked' };
 		door.learnLink(token, linkSignIn(link.id));
-		return { actor: { kind: 'display', linkId: link.id, name: link.name }, room: linkSignIn(link.id) };
+		return { actor: displayActor(link), room: linkSignIn(link.id) };
 	}
 	const token = cookies[sessionCookie];
 	const { session, user } = token ? validateSessionToken(db(), token) : { session: null, user: null };
@@ -222,7 +224,7 @@ function onConnection(socket: RealtimeSocket): void {
 		atDesk(fleetDesk, 'fleet', (): TruckView[] => {
 			const seen = fleet()
 				.views(dayNow(db()))
-				.filter((t) => authorize(actor, 'read.truck', { truckId: t.id }));
+				.filter((t) => authorize(actor, 'read.truck', { truckId: t.id, unitId: t.unitId }));
 			// crews' names and phones are for the ops room (a wall screen, a crew phone: not)
 			return authorize(actor, 'read.ops') ? seen : seen.map(withoutCrew);
 		})
@@ -254,6 +256,18 @@ function onConnection(socket: RealtimeSocket): void {
 
 /** events' writes: a few ms a turn of the event loop, 25 sockets a step (fan-out.ts) */
 const fanOutPace = { turnMs: 4, step: 25 };
+
+const scopedFrames = new ScopedFrames();
+
+/** The units some ops room or display is scoped to right now (from their `ops@<unit>` rooms). */
+function levelScopes(io: RealtimeServer): Set<string> {
+	const scopes = new Set<string>();
+	for (const room of io.sockets.adapter.rooms.keys()) {
+		const match = /^(?:ops|display)@(.+)$/.exec(room);
+		if (match && match[1] !== '*') scopes.add(match[1]);
+	}
+	return scopes;
+}
 
 /** The sockets in any of `rooms`, each once. */
 function socketsIn(io: RealtimeServer, rooms: string[]): string[] {
@@ -332,7 +346,7 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 		const actor = result.actor;
 		socket.data.address = address;
 		socket.data.signIn = result.room;
-		socket.data.lang = langOf(parseCookies(socket.handshake.headers.cookie ?? '')[langCookie]);
+		socket.data.lang = langOfHeader(socket.handshake.headers.cookie);
 		socket.data.actor = actor;
 		socket.data.rooms = roomsFor(actor);
 		socket.join([
@@ -352,6 +366,17 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 		subscribe('positions', (frame) => {
 			const packed = packFrame(frame);
 			fanOut.send(socketsIn(io, ['ops', 'display']), (to) => io.to(to).emit('positions', packed));
+			// each level's screens: their own trucks only, numbered as their pages list them
+			const tree = unitTree(db());
+			const trucks = fleet().trucks();
+			for (const scope of levelScopes(io)) {
+				const scoped = scopedFrames.frameFor(frame, trucks, tree.subtreeOf(scope));
+				if (!scoped) continue;
+				const packedScoped = packFrame(scoped);
+				fanOut.send(socketsIn(io, [`ops@${scope}`, `display@${scope}`]), (to) =>
+					io.to(to).emit('positions', packedScoped)
+				);
+			}
 		}),
 		subscribe('clock', (clock) =>
 			fanOut.send([...io.sockets.sockets.keys()], (to) => io.to(to).emit('clock:changed', clock))

@@ -26,6 +26,7 @@ import {
 	saveDraft,
 	saveRowSpec
 } from './store';
+import { unitTree } from '../scenario/tree';
 
 const organizerAudience = ['ops', 'display'];
 
@@ -125,7 +126,8 @@ export const submitReport = defineCommand({
 		return {
 			type: 'report.submitted',
 			data: { submission, unitName: unit.name },
-			audience: [...organizerAudience, `report:${p.unitId}`]
+			audience: [...organizerAudience, `report:${p.unitId}`],
+			about: [p.unitId]
 		};
 	}
 });
@@ -134,6 +136,8 @@ export const signOff = defineCommand({
 	type: 'report.sign_off',
 	emits: ['report.signed_off'],
 	action: 'report.manage',
+	// the whole event's table: signed at the top of the tree
+	target: (_, db) => ({ unitId: unitTree(db).root }),
 	apply(db, p, { actor, commandId, demo }) {
 		const template = reportTemplate(db);
 		if (!template) throw new CommandError('not_found', say('reports.noTemplate'));
@@ -164,6 +168,8 @@ export const setTarget = defineCommand({
 	describe: describeInReport,
 	emits: ['report.template_changed'],
 	action: 'report.manage',
+	// the targets are the whole event's
+	target: (_, db) => ({ unitId: unitTree(db).root }),
 	apply(db, p) {
 		const row = reportTemplate(db)?.rows.find((r) => r.id === p.rowId);
 		if (!row) throw new CommandError('not_found', say('reports.command.noRow'));

@@ -7,6 +7,7 @@ import { latestByUnit, rollUp, subtrees } from '$lib/reports/rollup';
 import type { Figures, ReportTemplate, ReportUnit, SignoffView, SubmissionView } from '$lib/reports/types';
 import type { Db } from '../db';
 import { currentEvent } from '../scenario/store';
+import { unitTree } from '../scenario/tree';
 import { listUnits } from '../scenario/units';
 import { getSignoff, listSubmissions, reportTemplate } from './store';
 
@@ -30,20 +31,27 @@ const toReportUnit = ({ id, name, kind, parentId }: ReportUnit): ReportUnit => (
 /** Midnight in Việt Nam (UTC+7, no daylight saving) of an ISO date. */
 const vnDay = (date: string) => Date.parse(`${date}T00:00:00+07:00`);
 
-export function reportPicture(db: Db): ReportPicture | null {
+/**
+ * The reporting picture of the whole event, or (`within`) of one level: its unit at the root,
+ * its subtree's units and submissions. The sign-off is the whole event's.
+ */
+export function reportPicture(db: Db, within: string | null = null): ReportPicture | null {
 	const template = reportTemplate(db);
 	const event = currentEvent(db);
 	if (!template || !event) return null;
-	const units = listUnits(db).map(toReportUnit);
-	const organizer = units.find((u) => u.id === event.organizerUnitId) ?? units[0];
+	const level = within ? unitTree(db).subtreeOf(within) : null;
+	const units = listUnits(db)
+		.filter((u) => !level || level.has(u.id))
+		.map(toReportUnit);
+	const organizer = units.find((u) => u.id === (within ?? event.organizerUnitId)) ?? units[0];
 	const deadline = event.reportDeadline ? Date.parse(event.reportDeadline) : null;
 	return {
 		template,
 		eventName: event.name,
 		organizer,
 		units,
-		submissions: listSubmissions(db),
-		signoff: getSignoff(db),
+		submissions: listSubmissions(db).filter((s) => !level || level.has(s.unitId)),
+		signoff: within ? null : getSignoff(db),
 		deadline,
 		weekStart: vnDay(event.startDate),
 		weekEnd: vnDay(event.endDate) + 24 * 3600_000

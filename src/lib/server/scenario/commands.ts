@@ -71,7 +71,8 @@ export const importScenario = defineCommand({
 		return {
 			type: 'scenario.imported',
 			data: { eventId: scenario.event.id, name: scenario.event.name, counts: scenarioCounts(scenario) },
-			audience: ['admin', 'ops', 'display', 'staff']
+			audience: ['admin', 'ops', 'display', 'staff'],
+			about: 'event'
 		};
 	}
 });

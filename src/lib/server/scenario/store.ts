@@ -5,12 +5,14 @@
  */
 import { scenarioFormat, type Milestone, type Scenario } from '$lib/scenario/schema';
 import type { Db } from '../db';
+import { forgetUnitTree } from './tree';
 
 export type EventSetup = Scenario['event'];
 
 const sections = ['milestones', 'slogans', 'routes', 'trucks', 'checklistItems'] as const;
 
 export function replaceScenario(db: Db, s: Scenario, now: number): void {
+	forgetUnitTree(db);
 	for (const table of [
 		'checklist_items',
 		'trucks',

@@ -18,7 +18,8 @@ export const newDemoDay = defineCommand({
 		return {
 			type: 'demo.day_restarted',
 			data: { anchorReal: p.anchorReal },
-			audience: ['ops', 'display', 'staff', 'admin']
+			audience: ['ops', 'display', 'staff', 'admin'],
+			about: 'event'
 		};
 	}
 });

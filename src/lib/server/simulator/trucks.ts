@@ -116,10 +116,12 @@ async function drive(truckId: string, index: number, tick: DemoTick): Promise<vo
 	const silentFrom = p.departAt + (p.endAt - p.departAt) * 0.5;
 	const silent = role === 'silent' && to > silentFrom && to < silentFrom + quietFor;
 	if (!silent)
-		await reportPositions(crew, {
-			truckId,
-			fixes: [fixAt(route, p, role, Math.min(to, p.endAt), to - from)]
-		});
+		// the answer's words are read by no one: the demo crews are the plan's, in Vietnamese
+		await reportPositions(
+			crew,
+			{ truckId, fixes: [fixAt(route, p, role, Math.min(to, p.endAt), to - from)] },
+			'vi'
+		);
 	if (to >= p.endAt) await press(crew, key('finish'), 'truck.finish', { truckId });
 }
 

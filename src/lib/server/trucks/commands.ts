@@ -5,11 +5,13 @@
 import { say, type MessageKey } from '$lib/i18n';
 import type { TruckStatus } from '$lib/trucks/types';
 import type { TruckStatusData } from '$lib/trucks/events';
-import { actorLabel, type Actor } from '../access';
+import { actorLabel, inScope, type Actor, type Target } from '../access';
 import { dayNow, pressTime } from '../day-clock';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
 import type { Db } from '../db';
 import { listRoutes } from '../scenario/store';
+import { unitTree } from '../scenario/tree';
+import { truckUnit } from '../scenario/units';
 import { onDutyStatus } from './findings';
 import { fleet } from './live-fleet';
 import { nextCheckpointOf } from './next-checkpoint';
@@ -35,10 +37,24 @@ function truckOrRefuse(truckId: string) {
 	return truck;
 }
 
-/** Who sees a truck's changes: the ops room, displays and its own crew (not other crews of its ward). */
-function truckAudience(truckId: string): string[] {
-	return ['ops', 'display', `truck:${truckId}`];
+/**
+ * Who sees a truck's changes: the ops rooms and displays of its unit's levels and its own crew
+ * (not other crews of its ward).
+ */
+function truckAudience(truckId: string): { audience: string[]; about: string[] } {
+	return { audience: ['ops', 'display', `truck:${truckId}`], about: unitsOf([truckId]) };
 }
+
+/** the units of the trucks (the levels above them see what happens to them) */
+function unitsOf(truckIds: string[]): string[] {
+	return [...new Set(truckIds.flatMap((id) => fleet().truck(id)?.unitId ?? []))];
+}
+
+/** A truck with its unit, so a coordinator of a level acts only on the level's trucks. */
+function truckTarget(db: Db, truckId: string): Target {
+	return { truckId, unitId: truckUnit(db, truckId) ?? null };
+}
+const ownTruck = (p: { truckId: string }, db: Db) => truckTarget(db, p.truckId);
 
 function statusChange(
 	db: Db,
@@ -53,13 +69,12 @@ function statusChange(
 	return {
 		type: 'truck.status_changed',
 		data: { truckId, truckName: truck.name, status: next.status, incidentNote: next.incidentNote, by },
-		audience: truckAudience(truckId)
+		...truckAudience(truckId)
 	};
 }
 
 const byOf = (actor: Actor): TruckStatusData['by'] =>
 	actor.kind === 'user' && actor.role === 'truck_crew' ? 'crew' : 'coordinator';
-const ownTruck = (p: { truckId: string }) => ({ truckId: p.truckId });
 
 function require(state: TruckState, allowed: TruckStatus[], refusal: MessageKey): void {
 	if (!allowed.includes(state.status)) throw new CommandError('conflict', say(refusal));
@@ -147,7 +162,7 @@ function reached(
 			delaySeconds: Math.round((at - checkpoint.plannedAt) / 1000),
 			manual
 		},
-		audience: truckAudience(truckId)
+		...truckAudience(truckId)
 	};
 }
 
@@ -223,7 +238,8 @@ export const raiseAlert = defineCommand({
 				facts: p.facts,
 				raisedAt: alert.raisedAt
 			},
-			audience: ['ops', 'display']
+			audience: ['ops', 'display'],
+			about: unitsOf([p.truckId])
 		};
 	}
 });
@@ -236,7 +252,12 @@ export const clearAlertCommand = defineCommand({
 		const open = openAlert(db, p.truckId, p.kind, p.checkpointId);
 		if (!open) throw new CommandError('not_found', say('trucks.refusal.noOpenAlert'));
 		clearAlert(db, open.id, dayNow(db));
-		return { type: 'alert.cleared', data: { id: open.id }, audience: ['ops', 'display'] };
+		return {
+			type: 'alert.cleared',
+			data: { id: open.id },
+			audience: ['ops', 'display'],
+			about: unitsOf([p.truckId])
+		};
 	}
 });
 
@@ -244,6 +265,10 @@ export const acknowledge = defineCommand({
 	type: 'alert.acknowledge',
 	emits: ['alert.acknowledged'],
 	action: 'alert.acknowledge',
+	target(p, db) {
+		const alert = getAlert(db, p.alertId);
+		return alert ? truckTarget(db, alert.truckId) : {};
+	},
 	apply(db, p, { actor }) {
 		const alert = getAlert(db, p.alertId);
 		if (!alert) throw new CommandError('not_found', say('trucks.refusal.alertNotFound'));
@@ -254,7 +279,12 @@ export const acknowledge = defineCommand({
 			);
 		const by = actorLabel(actor);
 		acknowledgeAlert(db, alert.id, by, dayNow(db));
-		return { type: 'alert.acknowledged', data: { id: alert.id, by }, audience: ['ops', 'display'] };
+		return {
+			type: 'alert.acknowledged',
+			data: { id: alert.id, by },
+			audience: ['ops', 'display'],
+			about: unitsOf([alert.truckId])
+		};
 	}
 });
 
@@ -262,16 +292,25 @@ export const messageCrew = defineCommand({
 	type: 'crew.message',
 	emits: ['crew.message_sent'],
 	action: 'crew.message',
+	target: (p, db) => (p.truckId ? truckTarget(db, p.truckId) : {}),
 	apply(db, p, { actor, commandId, demo }) {
 		if (p.truckId) truckOrRefuse(p.truckId);
 		const message = { id: commandId, truckId: p.truckId, body: p.body, author: actorLabel(actor) };
 		insertCrewMessage(db, { ...message, demo, at: dayNow(db) });
-		const crews = p.truckId
-			? [`truck:${p.truckId}`]
+		// to every crew: every crew of the sender's level
+		const mine = inScope(actor);
+		const trucks = p.truckId
+			? [p.truckId]
 			: fleet()
 					.trucks()
-					.map((t) => `truck:${t.id}`);
-		return { type: 'crew.message_sent', data: message, audience: ['ops', ...crews] };
+					.filter((t) => mine(t.unitId))
+					.map((t) => t.id);
+		return {
+			type: 'crew.message_sent',
+			data: message,
+			audience: ['ops', ...trucks.map((id) => `truck:${id}`)],
+			about: unitsOf(trucks)
+		};
 	}
 });
 
@@ -279,6 +318,8 @@ export const saveRoute = defineCommand({
 	type: 'route.save',
 	emits: ['route.saved'],
 	action: 'parade.plan',
+	// a route driven by trucks of several levels is theirs together: only the level above all may change it
+	target: (p) => routeTarget(p.route.id),
 	apply(db, p) {
 		const others = listRoutes(db).filter((r) => r.id !== p.route.id);
 		if (others.some((r) => r.name === p.route.name)) {
@@ -298,7 +339,8 @@ export const saveRoute = defineCommand({
 		return {
 			type: 'route.saved',
 			data: { routeId: p.route.id, name: p.route.name },
-			audience: ['ops', 'display', 'staff']
+			audience: ['ops', 'display', 'staff'],
+			about: 'event'
 		};
 	}
 });
@@ -307,6 +349,7 @@ export const assignRoute = defineCommand({
 	type: 'truck.assign_route',
 	emits: ['truck.route_assigned'],
 	action: 'parade.plan',
+	target: ownTruck,
 	apply(db, p) {
 		const truck = truckOrRefuse(p.truckId);
 		if (p.routeId && !fleet().route(p.routeId))
@@ -315,19 +358,37 @@ export const assignRoute = defineCommand({
 		return {
 			type: 'truck.route_assigned',
 			data: { truckId: p.truckId, truckName: truck.name, routeId: p.routeId },
-			audience: truckAudience(p.truckId)
+			...truckAudience(p.truckId)
 		};
 	}
 });
+
+/** The units of the trucks that drive a route; none yet: the saver's own level. */
+function routeTarget(routeId: string): Target {
+	const units = unitsOf(
+		fleet()
+			.trucks()
+			.filter((t) => fleet().routeOf(t.id)?.id === routeId)
+			.map((t) => t.id)
+	);
+	return units.length ? { unitIds: units } : {};
+}
 
 export const setStart = defineCommand({
 	type: 'parade.set_start',
 	emits: ['parade.start_set'],
 	action: 'parade.plan',
+	// the parade's start is the whole event's: set at its top
+	target: (_, db) => ({ unitId: unitTree(db).root }),
 	apply(db, p) {
 		const startAt = p.startAt ? Date.parse(p.startAt) : null;
 		setParadeStart(db, startAt);
-		return { type: 'parade.start_set', data: { startAt }, audience: ['ops', 'display', 'staff'] };
+		return {
+			type: 'parade.start_set',
+			data: { startAt },
+			audience: ['ops', 'display', 'staff'],
+			about: 'event'
+		};
 	}
 });
 
@@ -335,6 +396,7 @@ export const assignCrew = defineCommand({
 	type: 'truck.assign_crew',
 	emits: ['truck.crew_assigned'],
 	action: 'parade.plan',
+	target: ownTruck,
 	apply(db, p) {
 		const truck = truckOrRefuse(p.truckId);
 		const user = getUser(db, p.userId);
@@ -355,7 +417,8 @@ export const assignCrew = defineCommand({
 				username: user.username,
 				displayName: user.displayName
 			},
-			audience: ['ops', 'admin', `truck:${p.truckId}`]
+			audience: ['ops', 'admin', `truck:${p.truckId}`],
+			about: unitsOf([p.truckId])
 		};
 	}
 });

@@ -126,7 +126,7 @@ export class Fleet {
 		fixes: Fix[],
 		receivedAt: number,
 		dayNow: number,
-		lang: Lang = 'vi'
+		lang: Lang
 	): { result: IngestResult; findings: Finding[] } {
 		const refused: IngestResult['refused'] = [];
 		const findings: Finding[] = [];

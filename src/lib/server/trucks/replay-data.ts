@@ -6,15 +6,20 @@ import { listMilestones } from '../scenario/store';
 import { fleet } from './live-fleet';
 
 /** What a replay page starts with, on /ops/replay and on the wall display alike. */
-export function replayPageData() {
+/** What a replay page starts from: the trucks and routes of the reader's level (`mine`). */
+export function replayPageData(mine: (unitId: string) => boolean) {
 	const live = fleet();
 	const range = defaultReplayRange(listMilestones(db()), dayNow(db()));
+	const trucks = live.trucks().filter((t) => mine(t.unitId));
+	const routes = new Set(trucks.map((t) => t.routeId));
+	const everyTruck = trucks.length === live.trucks().length;
 	return {
 		// the replay shows the past: today's "reached" marks on the checkpoints would mislead
 		routes: live
 			.routeViews()
+			.filter((r) => everyTruck || routes.has(r.id))
 			.map((r) => ({ ...r, checkpoints: r.checkpoints.map((c) => ({ ...c, reachedAt: null })) })),
-		trucks: live.trucks().map((t) => ({ id: t.id, name: t.name, unitName: t.unitName })),
+		trucks: trucks.map((t) => ({ id: t.id, name: t.name, unitName: t.unitName })),
 		defaultFrom: range.from,
 		defaultTo: range.to,
 		...mapTiles()

@@ -235,11 +235,7 @@ const batchSchema = z.object({
  * A crew phone's batch of positions: checked, authorized, buffered; answered when on disk, in
  * the phone's language.
  */
-export async function reportPositions(
-	actor: Actor,
-	input: unknown,
-	lang: Lang = 'vi'
-): Promise<PositionsAck> {
+export async function reportPositions(actor: Actor, input: unknown, lang: Lang): Promise<PositionsAck> {
 	const parsed = batchSchema.safeParse(input, zodLocale(lang));
 	if (!parsed.success) {
 		const first = parsed.error.issues[0];

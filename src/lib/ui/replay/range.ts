@@ -30,7 +30,7 @@ export function defaultReplayRange(
 }
 
 /** What is wrong with a range to load, in `lang`, or null when it can be asked for. */
-export function rangeProblem(from: number | null, to: number | null, lang: Lang = 'vi'): string | null {
+export function rangeProblem(from: number | null, to: number | null, lang: Lang): string | null {
 	if (from === null || to === null) return translate(lang, 'replay.rangeMissing');
 	if (to <= from) return translate(lang, 'replay.rangeOrder');
 	if (to - from > MAX_RANGE_MS) return translate(lang, 'replay.rangeMax', { hours: MAX_RANGE_MS / hourMs });
@@ -48,7 +48,7 @@ const countFormats: Record<Lang, Intl.NumberFormat> = {
 };
 
 /** metres → "12,35 km" ("12.35 km" in English) */
-export function formatKm(metres: number, lang: Lang = 'vi'): string {
+export function formatKm(metres: number, lang: Lang): string {
 	return `${kmFormats[lang].format(metres / 1000)} km`;
 }
 
@@ -59,6 +59,6 @@ export function formatDuration(ms: number): string {
 }
 
 /** 123456 → "123.456" ("123,456" in English) */
-export function formatCount(n: number, lang: Lang = 'vi'): string {
+export function formatCount(n: number, lang: Lang): string {
 	return countFormats[lang].format(n);
 }

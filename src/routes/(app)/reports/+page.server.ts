@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { translate, words } from '$lib/i18n';
-import { authorize } from '$lib/server/access';
+import { authorize, scopeOf } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { refusedUnread, requireActor, runFormCommand } from '$lib/server/guard';
 import { photoIdsOfUploads } from '$lib/server/photos/store';
@@ -20,14 +20,14 @@ function unitIdOf(event: { url: URL; locals: App.Locals }): string | null {
 }
 
 export const load: PageServerLoad = (event) => {
-	const picture = reportPicture(db());
 	const unitId = unitIdOf(event);
 	if (!unitId) {
-		// the ops room picks a unit to fill in for (figures phoned in)
-		requireActor(event, 'read.ops');
+		// the ops room picks a unit of its level to fill in for (figures phoned in)
+		const picture = reportPicture(db(), scopeOf(requireActor(event, 'read.ops')));
 		return { picture: picture && { template: picture.template, units: picture.units }, unit: null };
 	}
 	const actor = requireActor(event, 'read.report', { unitId });
+	const picture = reportPicture(db());
 	const { lang } = event.locals;
 	if (!picture) error(404, { message: translate(lang, 'reports.editor.noTemplate') });
 	const unit = picture.units.find((u) => u.id === unitId);

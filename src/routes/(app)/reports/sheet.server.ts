@@ -5,7 +5,7 @@
  */
 import { error } from '@sveltejs/kit';
 import { translate, type Lang } from '$lib/i18n';
-import { authorize, type Actor } from '$lib/server/access';
+import { authorize, scopeOf, type Actor } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { reportPicture, rolledUpSheet, unitSheet, type ReportSheet } from '$lib/server/reports/picture';
 
@@ -17,7 +17,8 @@ export function requestedSheet(actor: Actor | null, params: URLSearchParams, lan
 	const allowed =
 		unitId && !below ? authorize(actor, 'read.report', { unitId }) : authorize(actor, 'read.reports');
 	if (!allowed) error(403, { message: translate(lang, 'reports.forbidden'), code: 'forbidden' });
-	const picture = reportPicture(db());
+	// a level's readers: the level's own table, its units beneath it
+	const picture = reportPicture(db(), scopeOf(actor));
 	if (!picture) error(404, { message: translate(lang, 'reports.noTemplate') });
 	const sheet = unitId
 		? unitSheet(picture, unitId, below)

@@ -7,6 +7,7 @@ import { mapTiles } from '$lib/server/config';
 import { requireActor } from '$lib/server/guard';
 import { staffHome } from '$lib/server/staff-home';
 import { db } from '$lib/server/db';
+import { levelView } from '$lib/server/level-view';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -15,9 +16,9 @@ export const load: PageServerLoad = (event) => {
 		event.url.searchParams.get('unit') ??
 		(event.locals.actor?.kind === 'user' && event.locals.actor.role === 'ward_staff' ? own : null);
 	if (!unitId) {
-		// coordinators and leaders pick a unit to look at
-		requireActor(event, 'read.ops');
-		return { pick: checklistUnits(db()).map((u) => ({ id: u.id, name: u.name })), home: null };
+		// coordinators and leaders pick a unit of their level to look at
+		const level = levelView(requireActor(event, 'read.ops'));
+		return { pick: checklistUnits(db(), level).map((u) => ({ id: u.id, name: u.name })), home: null };
 	}
 	const actor = requireActor(event, 'read.unit', { unitId });
 	const home = staffHome(unitId);

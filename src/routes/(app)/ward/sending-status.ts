@@ -31,7 +31,7 @@ export interface OutboxNow {
 	awaitingReview: number;
 }
 
-export function sendingStatus(sending: Sending, now: OutboxNow, lang: Lang = 'vi'): SendingView {
+export function sendingStatus(sending: Sending, now: OutboxNow, lang: Lang): SendingView {
 	const { result } = sending;
 	if (result && !result.ok)
 		return {

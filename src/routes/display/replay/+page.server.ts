@@ -4,15 +4,17 @@ import { requireDisplayReader } from '$lib/server/displays/viewer';
 import { liveStart } from '$lib/server/live-start';
 import { listMilestones } from '$lib/server/scenario/store';
 import { replayPageData } from '$lib/server/trucks/replay-data';
+import { levelView } from '$lib/server/level-view';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const { as } = requireDisplayReader(event);
+	const { actor, as } = requireDisplayReader(event);
+	const level = levelView(actor);
 	return {
 		live: liveStart(),
 		as,
-		...replayPageData(),
-		day: dayReplayData(db()),
+		...replayPageData(level.mine),
+		day: dayReplayData(db(), level),
 		milestones: listMilestones(db())
 	};
 };

@@ -1,6 +1,7 @@
 import { fail } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { authorize } from '$lib/server/access';
+import { unitTree } from '$lib/server/scenario/tree';
 import { ceremonyPicture, listGroups } from '$lib/server/ceremony/store';
 import { maxListBytes, readInviteeFile } from '$lib/server/ceremony/invitee-file';
 import { db } from '$lib/server/db';
@@ -10,8 +11,10 @@ import { listMilestones } from '$lib/server/scenario/store';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const actor = requireActor(event, 'read.ops');
-	const canSetup = authorize(actor, 'ceremony.setup');
+	// the ceremony is the whole event's: a level's coordinator does not run it
+	const theCeremony = { unitId: unitTree(db()).root };
+	const actor = requireActor(event, 'read.gate', theCeremony);
+	const canSetup = authorize(actor, 'ceremony.setup', theCeremony);
 	return {
 		...ceremonyPicture(db(), canSetup),
 		milestones: listMilestones(db()),
@@ -25,12 +28,16 @@ export const actions: Actions = {
 	removeGroup: commandAction('ceremony.remove_group'),
 	importInvitees: async (event) => {
 		const lang = event.locals.lang;
-		if (!event.locals.actor || !authorize(event.locals.actor, 'ceremony.setup'))
+		if (
+			!event.locals.actor ||
+			!authorize(event.locals.actor, 'ceremony.setup', { unitId: unitTree(db()).root })
+		)
 			return fail(403, { message: translate(lang, 'ceremony.import.forbidden'), problems: [] });
 		const form = await readImportForm(event.request, {
 			maxFileBytes: maxListBytes,
 			tooLarge: translate(lang, 'ceremony.import.tooLarge'),
-			noFile: translate(lang, 'ceremony.import.noFile')
+			noFile: translate(lang, 'ceremony.import.noFile'),
+			lang
 		});
 		if ('failure' in form) return form.failure;
 		const { file, fields } = form;

@@ -1,8 +1,9 @@
 import { requireActor } from '$lib/server/guard';
 import { replayPageData } from '$lib/server/trucks/replay-data';
+import { levelView } from '$lib/server/level-view';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	requireActor(event, 'read.ops');
-	return replayPageData();
+	const actor = requireActor(event, 'read.ops');
+	return replayPageData(levelView(actor).mine);
 };

@@ -8,28 +8,37 @@ import { listRoutes } from '$lib/server/scenario/store';
 import { fleet } from '$lib/server/trucks/live-fleet';
 import { paradeStart } from '$lib/server/trucks/store';
 import { listCrewAccounts } from '$lib/server/users/store';
+import { levelView } from '$lib/server/level-view';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const actor = requireActor(event, 'read.ops');
 	const live = fleet();
+	const { mine, within } = levelView(actor);
+	const trucks = live.trucks().filter((t) => mine(t.unitId));
+	// a level's routes: those its trucks drive, and those nobody drives yet
+	const driven = new Set(live.trucks().map((t) => t.routeId));
+	const ours = new Set(trucks.map((t) => t.routeId));
+	const shown = (id: string) => !within || ours.has(id) || !driven.has(id);
 	return {
 		/** as in the scenario (plannedAt ISO with +07:00): what the editor edits and saves back */
-		routes: listRoutes(db()),
+		routes: listRoutes(db()).filter((r) => shown(r.id)),
 		/** prepared by the fleet (length, times in ms): for the list and the faint context lines */
-		routeViews: live.routeViews(),
-		trucks: live.trucks().map((t) => ({
+		routeViews: live.routeViews().filter((r) => shown(r.id)),
+		trucks: trucks.map((t) => ({
 			id: t.id,
 			name: t.name,
 			unitName: t.unitName,
 			routeId: t.routeId ?? null
 		})),
-		crews: listCrewAccounts(db()).map((u) => ({
-			id: u.id,
-			username: u.username,
-			displayName: u.displayName,
-			truckId: u.truckId
-		})),
+		crews: listCrewAccounts(db())
+			.filter((u) => mine(u.unitId))
+			.map((u) => ({
+				id: u.id,
+				username: u.username,
+				displayName: u.displayName,
+				truckId: u.truckId
+			})),
 		paradeStart: paradeStart(db()),
 		...mapTiles(),
 		canPlan: authorize(actor, 'parade.plan')

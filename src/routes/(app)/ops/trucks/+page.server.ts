@@ -7,25 +7,34 @@ import { commandAction, requireActor } from '$lib/server/guard';
 import { fleet } from '$lib/server/trucks/live-fleet';
 import { isFleetEventType } from '$lib/trucks/events';
 import { crewMessages, paradeStart, recentAlerts } from '$lib/server/trucks/store';
+import { levelView } from '$lib/server/level-view';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const actor = requireActor(event, 'read.ops');
 	const now = dayNow(db());
 	const live = fleet();
-	const routeOfTruck = Object.fromEntries(live.trucks().map((t) => [t.id, t.routeId ?? null]));
+	const level = levelView(actor);
+	const trucks = live.trucks().filter((t) => level.mine(t.unitId));
+	const mineTruck = new Set(trucks.map((t) => t.id));
+	const routes = new Set(trucks.map((t) => t.routeId));
+	const routeOfTruck = Object.fromEntries(trucks.map((t) => [t.id, t.routeId ?? null]));
+	const covered = live.coverageLines();
 	return {
-		trucks: live.views(now),
-		routes: live.routeViews(),
-		covered: live.coverageLines(),
-		missed: Object.fromEntries(live.trucks().map((t) => [t.id, live.missed(t.id)])),
+		trucks: live.views(now).filter((t) => mineTruck.has(t.id)),
+		routes: live.routeViews().filter((r) => !level.within || routes.has(r.id)),
+		covered: Object.fromEntries(Object.entries(covered).filter(([id]) => mineTruck.has(id))),
+		missed: Object.fromEntries(trucks.map((t) => [t.id, live.missed(t.id)])),
 		routeOfTruck,
-		alerts: recentAlerts(db(), 100).map((a) => ({
-			...a,
-			truckName: live.truck(a.truckId)?.name ?? a.truckId
-		})),
-		messages: crewMessages(db(), 20),
-		feed: recentEvents(db(), ['ops'], 200).filter((e) => isFleetEventType(e.type)),
+		alerts: recentAlerts(db(), 100)
+			.filter((a) => mineTruck.has(a.truckId))
+			.map((a) => ({
+				...a,
+				truckName: live.truck(a.truckId)?.name ?? a.truckId
+			})),
+		// to one crew: the level's; to every crew: the whole event's readers only
+		messages: crewMessages(db(), 20).filter((m) => (m.truckId ? mineTruck.has(m.truckId) : !level.within)),
+		feed: recentEvents(db(), level.opsFeed, 200).filter((e) => isFleetEventType(e.type)),
 		paradeStart: paradeStart(db()),
 		...mapTiles(),
 		canAct: authorize(actor, 'alert.acknowledge'),

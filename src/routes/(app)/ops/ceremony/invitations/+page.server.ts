@@ -4,11 +4,12 @@ import { groupQr, inviteeQr } from '$lib/server/ceremony/qr';
 import { ceremonySetup, listGroups, listInvitees } from '$lib/server/ceremony/store';
 import { db } from '$lib/server/db';
 import { requireActor } from '$lib/server/guard';
+import { unitTree } from '$lib/server/scenario/tree';
 import type { PageServerLoad } from './$types';
 
 /** Invitation sheets to print: one card per invitee (or one group), each with its QR. */
 export const load: PageServerLoad = async (event) => {
-	requireActor(event, 'ceremony.setup');
+	requireActor(event, 'ceremony.setup', { unitId: unitTree(db()).root });
 	const setup = ceremonySetup(db());
 	if (!setup) error(404, { message: translate(event.locals.lang, 'ceremony.invitations.noCeremony') });
 	const groups = listGroups(db());
