@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { shiftPlan } from '../../src/lib/scenario/shift.js';
 import { root } from './server.js';
 
 /**
@@ -57,32 +58,14 @@ export function planLiveAt(file, dir, instant) {
 
 /**
  * Every time of a plan shifted by how far `instant` is from now (each keeps its UTC offset); dates
- * without a time by the whole days nearest.
+ * without a time by the whole days nearest. The product's own shift (a rehearsal uses it too).
  * @template T
  * @param {T} plan
  * @param {string} instant
  * @returns {T}
  */
 export function liveAt(plan, instant, now = Date.now()) {
-	const delta = now - Date.parse(instant);
-	const days = Math.round(delta / 86_400_000);
-	/** @param {unknown} value @returns {unknown} */
-	const shift = (value) => {
-		if (Array.isArray(value)) return value.map(shift);
-		if (value && typeof value === 'object')
-			return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shift(v)]));
-		if (typeof value !== 'string') return value;
-		const time = /^\d{4}-\d\d-\d\dT[\d:.]+(Z|([+-])(\d\d):(\d\d))$/.exec(value);
-		if (time) {
-			const offset = time[1] === 'Z' ? 0 : (time[2] === '-' ? -1 : 1) * (+time[3] * 60 + +time[4]) * 60_000;
-			const local = new Date(Date.parse(value) + delta + offset).toISOString().slice(0, 19);
-			return local + time[1];
-		}
-		if (/^\d{4}-\d\d-\d\d$/.test(value))
-			return new Date(Date.parse(value) + days * 86_400_000).toISOString().slice(0, 10);
-		return value;
-	};
-	return /** @type {T} */ (shift(plan));
+	return shiftPlan(plan, now - Date.parse(instant));
 }
 
 /**

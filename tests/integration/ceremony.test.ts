@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventDataMap, LiveEvent } from '../../src/lib/types';
 import { collect, command, connect, login, waitFor, type TestSocket } from '../helpers/client';
-import { defaultScenario, queryDb, removeServer, startServer, type TestServer } from '../helpers/server';
+import { cli, defaultScenario, queryDb, removeServer, startServer, type TestServer } from '../helpers/server';
 import { xlsxOf } from '../helpers/spreadsheets';
 
 let server: TestServer;
@@ -72,6 +72,28 @@ describe('the invitee list', () => {
 		expect(answer.type).toBe('success');
 		expect(count('SELECT COUNT(*) AS n FROM invitees')).toBe(120);
 		expect(count('SELECT COUNT(DISTINCT code) AS n FROM invitees WHERE length(code) = 10')).toBe(120);
+	});
+
+	it('the same file again, added to the list from the page, updates it instead of doubling it, and says so', async () => {
+		const codes = query('SELECT id, code FROM invitees ORDER BY sort');
+		expect(codes).toHaveLength(120);
+		for (const mode of ['append', 'append', 'replace']) {
+			const answer = await importList(new File([demoList], 'khach-moi.csv', { type: 'text/csv' }), mode);
+			expect(answer.type).toBe('success');
+			expect(answer.data).toContain(mode === 'append' ? 'thêm 0, cập nhật 0, giữ nguyên 120' : 'bỏ 0');
+		}
+		expect(query('SELECT id, code FROM invitees ORDER BY sort')).toEqual(codes);
+	});
+
+	it('the command line’s --append of the same list says what it did, and adds no one twice', () => {
+		const result = cli(server.dbPath, [
+			'invitees',
+			'data/scenarios/quan7-2024-invitees-demo.csv',
+			'--append'
+		]);
+		expect(result.status, result.stderr).toBe(0);
+		expect(result.stdout).toContain('thêm 0, cập nhật 0, giữ nguyên 120 người');
+		expect(count('SELECT COUNT(*) AS n FROM invitees')).toBe(120);
 	});
 
 	it('a list past 5,000 rows or a zip bomb is refused with why, and the list in place stays', async () => {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { vietnamToday } from '../../src/lib/scenario/rehearsal';
+import { reportTableSchema } from '../../src/lib/scenario/schema';
 import { validateScenario } from '../../src/lib/scenario/validate';
 import { command, connect, login, type TestSocket } from '../helpers/client';
 import { cli, defaultScenario, removeServer, startServer, type TestServer } from '../helpers/server';
@@ -115,6 +117,62 @@ describe('scenario files', () => {
 		const city = JSON.parse(out.stdout);
 		expect(city.event.theme).toBe('Chuyển đổi số thúc đẩy Học tập suốt đời');
 		expect(city.units.length).toBeGreaterThan(3);
+	});
+
+	it('the command line imports a plan that names a shipped report table', () => {
+		const file = path.join(server.dir, 'named-table.json');
+		fs.writeFileSync(file, JSON.stringify({ ...original, reportTable: 'htsd-2023', accounts: [] }));
+		const dbPath = path.join(fs.mkdtempSync(path.join(server.dir, 'named-')), 'named.sqlite');
+		expect(cli(dbPath, ['validate', file]).status).toBe(0);
+		const result = cli(dbPath, ['import', file]);
+		expect(result.status, result.stderr).toBe(0);
+		const table = JSON.parse(cli(dbPath, ['export']).stdout).reportTable;
+		expect(table).toEqual(
+			reportTableSchema.parse(JSON.parse(fs.readFileSync('data/report-tables/htsd-2023.json', 'utf8')))
+		);
+
+		fs.writeFileSync(file, JSON.stringify({ ...original, reportTable: '../scenarios/quan7-2024' }));
+		const refused = cli(dbPath, ['validate', file]);
+		expect(refused.status).toBe(1);
+		expect(refused.stderr).toContain('reportTable: "../scenarios/quan7-2024" không phải tên mẫu');
+	});
+
+	it('the command line rehearses a plan on a given day, or today, and refuses a day that is not one', () => {
+		const dbPath = path.join(fs.mkdtempSync(path.join(server.dir, 'rehearsal-')), 'rehearsal.sqlite');
+		const on = cli(dbPath, ['import', 'data/scenarios/hcm-2020.json', '--rehearse', '2026-12-03']);
+		expect(on.status, on.stderr).toBe(0);
+		expect(on.stdout).toContain('để diễn tập từ ngày 2026-12-03');
+		const event = () => JSON.parse(cli(dbPath, ['export']).stdout).event;
+		expect(event()).toMatchObject({
+			startDate: '2026-12-03',
+			rehearsal: { originalStartDate: '2020-09-30' }
+		});
+
+		const today = cli(dbPath, ['import', 'data/scenarios/hcm-2020.json', '--rehearse', 'today']);
+		expect(today.status, today.stderr).toBe(0);
+		expect(event().startDate).toBe(vietnamToday());
+
+		const wrong = cli(dbPath, ['import', 'data/scenarios/hcm-2020.json', '--rehearse', '3/12']);
+		expect(wrong.status).toBe(1);
+		expect(wrong.stderr).toContain('rehearseOn: Ngày diễn tập phải theo dạng YYYY-MM-DD');
+		expect(event().startDate).toBe(vietnamToday());
+	});
+
+	it('a rehearsal says so on the printed report and in the exported plan, until the plan is imported as it is', async () => {
+		const rehearsal = await command(admin, 'scenario.import', {
+			scenario: original,
+			rehearseOn: '2026-12-03'
+		});
+		expect(rehearsal.ok).toBe(true);
+		const printed = async () => (await fetch(`${server.url}/reports/print`, { headers: { cookie } })).text();
+		expect(await printed()).toContain('DIỄN TẬP, không phải báo cáo chính thức.');
+		expect(await exported()).toMatchObject({
+			event: { startDate: '2026-12-03', rehearsal: { originalStartDate: '2024-10-01' } }
+		});
+
+		expect((await command(admin, 'scenario.import', { scenario: original })).ok).toBe(true);
+		expect(await printed()).not.toContain('DIỄN TẬP');
+		expect(((await exported()) as typeof original).event.rehearsal).toBeUndefined();
 	});
 
 	it('the command line validates and prints every problem', () => {

@@ -23,12 +23,13 @@ function settingWith(template: ReportTemplate): ReportSetting {
 		id,
 		name,
 		kind,
-		parentId
+		parentId,
+		reports: true
 	}));
 	return {
 		template,
 		units,
-		organizer: units.find((u) => u.id === scenario.event.organizerUnitId)!,
+		top: units.find((u) => u.parentId === null)!,
 		deadline: scenario.event.reportDeadline ? Date.parse(scenario.event.reportDeadline) : null,
 		weekStart: vnDay(scenario.event.startDate),
 		weekEnd: vnDay(scenario.event.endDate) + day
@@ -51,7 +52,7 @@ describe.each(templates)('the demo report submissions, with %s', (_, template) =
 	const setting = settingWith(template);
 	const steps = reportSchedule(setting, accounts);
 	const deadline = setting.deadline!;
-	const others = setting.units.filter((u) => u.id !== setting.organizer.id);
+	const others = setting.units.filter((u) => u.id !== setting.top.id);
 
 	it('has every unit but the organizer send once, and one unit a second version a day later', () => {
 		const firsts = steps.filter((s) => s.version === 1);

@@ -311,6 +311,34 @@ const samples: Samples = {
 			data: { change: { what: 'invitees', mode: 'append', count: 3 } },
 			line: 'Thêm vào danh sách: 3 khách mời'
 		},
+		{
+			data: {
+				change: {
+					what: 'invitees',
+					mode: 'append',
+					count: 120,
+					added: 2,
+					updated: 1,
+					unchanged: 117,
+					removed: 0
+				}
+			},
+			line: 'Nạp thêm danh sách khách mời: thêm 2, cập nhật 1, giữ nguyên 117 người'
+		},
+		{
+			data: {
+				change: {
+					what: 'invitees',
+					mode: 'replace',
+					count: 100,
+					added: 0,
+					updated: 0,
+					unchanged: 100,
+					removed: 20
+				}
+			},
+			line: 'Thay danh sách khách mời: thêm 0, cập nhật 0, giữ nguyên 100, bỏ 20 người'
+		},
 		// logged before the facts: the words as they were stored
 		{ data: { summary: 'Xoá thành phần “Báo chí”' }, line: 'Xoá thành phần “Báo chí”' }
 	],

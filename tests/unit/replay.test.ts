@@ -228,6 +228,13 @@ describe('replay range and formats', () => {
 		});
 	});
 
+	it('offers the whole day of a parade given a day and no hour', () => {
+		expect(defaultReplayRange([{ at: '2024-10-04', kind: 'parade' }], T0)).toEqual({
+			from: Date.parse('2024-10-04T00:00:00+07:00'),
+			to: Date.parse('2024-10-05T00:00:00+07:00')
+		});
+	});
+
 	it('reads and writes datetime-local values in Vietnam time', () => {
 		expect(msToInput(Date.parse('2024-10-02T23:30:00Z'))).toBe('2024-10-03T06:30');
 		expect(inputToMs('2024-10-03T06:30')).toBe(Date.parse('2024-10-03T06:30:00+07:00'));

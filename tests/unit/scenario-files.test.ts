@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { reportTableSchema } from '../../src/lib/scenario/schema';
 import { validateScenario } from '../../src/lib/scenario/validate';
+import { shippedReportTables } from '../../src/lib/server/scenario/report-templates';
 
 const read = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 
@@ -46,6 +47,26 @@ describe('the scenario files shipped in data/', () => {
 	it('the 2023 report table template is valid', () => {
 		const parsed = reportTableSchema.safeParse(read('data/report-tables/htsd-2023.json'));
 		expect(parsed.success).toBe(true);
+	});
+
+	it('the 2024 template is Quận 7’s 2024 table, without the place, which is each plan’s own', () => {
+		const parsed = reportTableSchema.safeParse(read('data/report-tables/htsd-2024.json'));
+		expect(parsed.success).toBe(true);
+		const quan7 = read('data/scenarios/quan7-2024.json').reportTable;
+		expect(read('data/report-tables/htsd-2024.json')).toEqual({
+			...quan7,
+			form: { ...quan7.form, place: '' }
+		});
+	});
+
+	it('every shipped template can be named by a plan', () => {
+		const tables = fs.readdirSync('data/report-tables').map((f) => f.replace(/\.json$/, ''));
+		expect(tables).toEqual(['htsd-2023', 'htsd-2024']);
+		for (const name of tables) {
+			const plan = { ...read('data/scenarios/quan7-2024.json'), reportTable: name };
+			const check = validateScenario(plan, 'vi', shippedReportTables());
+			expect(check.ok ? [] : check.problems).toEqual([]);
+		}
 	});
 
 	it('finds a cycle in the unit tree and a second root', () => {

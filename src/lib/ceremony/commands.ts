@@ -2,15 +2,21 @@
 import { z } from '$lib/zod';
 import { optionalText, pressedAt, slugPattern } from '../command-fields';
 import { invitedGroupSchema } from '../scenario/schema';
+import { composed } from './invitee-match';
 
 /** (not `slug(…)`: its refusal comes from the catalogue, in the reader's language) */
 const groupId = z.string().regex(slugPattern, 'ceremony.field.groupId');
 
-/** One named invitee, as typed or as a row of an imported list */
+/** One named invitee, as typed or as a row of an imported list; its words in one Unicode form (NFC) */
 export const inviteeInput = z.object({
-	name: z.string().trim().min(1, 'ceremony.field.name').max(120, 'ceremony.field.nameMax'),
-	title: optionalText(200, 'ceremony.field.titleMax'),
-	unit: optionalText(200, 'ceremony.field.unitMax'),
+	name: z
+		.string()
+		.trim()
+		.min(1, 'ceremony.field.name')
+		.max(120, 'ceremony.field.nameMax')
+		.transform(composed),
+	title: optionalText(200, 'ceremony.field.titleMax').transform((v) => v && composed(v)),
+	unit: optionalText(200, 'ceremony.field.unitMax').transform((v) => v && composed(v)),
 	groupId,
 	phone: z
 		.string()

@@ -9,7 +9,17 @@ export type CeremonyChange =
 	| { what: 'setup'; title: string; startsAt: number }
 	| { what: 'group'; name: string; expected: number; added: boolean }
 	| { what: 'group_removed'; name: string }
-	| { what: 'invitees'; mode: 'replace' | 'append'; count: number };
+	| {
+			what: 'invitees';
+			mode: 'replace' | 'append';
+			/** the rows imported */
+			count: number;
+			/** how the list changed (events logged before these were counted have only `count`) */
+			added?: number;
+			updated?: number;
+			unchanged?: number;
+			removed?: number;
+	  };
 
 export interface CeremonyEvents {
 	/** a person or a headcount came in (the check-in carries its group and count) */
@@ -34,6 +44,17 @@ function changeLine(change: CeremonyChange, lang: Lang): string {
 		case 'group_removed':
 			return translate(lang, 'ceremony.feed.groupRemoved', { name: change.name });
 		case 'invitees':
+			if (change.added !== undefined)
+				return translate(
+					lang,
+					change.mode === 'replace' ? 'ceremony.feed.listReplacedCounts' : 'ceremony.feed.listAppendedCounts',
+					{
+						added: change.added,
+						updated: change.updated ?? 0,
+						unchanged: change.unchanged ?? 0,
+						removed: change.removed ?? 0
+					}
+				);
 			return translate(
 				lang,
 				change.mode === 'replace' ? 'ceremony.feed.listReplaced' : 'ceremony.feed.listAppended',

@@ -1,10 +1,10 @@
 /**
- * The live picture of the reporting table for the organizer and the wall display: every
+ * The live picture of the reporting table for a level's readers and the wall display: every
  * submission (moved by submission events), the sign-off, and what follows from them — each
  * unit's latest, the rolled-up table, who has reported. A template change reloads the page.
  */
 import { invalidateAll } from '$app/navigation';
-import { latestByUnit, rollUp, subtrees } from '$lib/reports/rollup';
+import { expectedReporters, latestByUnit, rollUp, subtrees } from '$lib/reports/rollup';
 import type { ReportTemplate, ReportUnit, SignoffView, SubmissionView } from '$lib/reports/types';
 import type { LiveEvent } from '$lib/types';
 
@@ -15,20 +15,20 @@ export class ReportBoard {
 	signoff = $state<SignoffView | null>(null);
 	readonly template: ReportTemplate;
 	readonly units: ReportUnit[];
-	readonly organizerId: string;
+	readonly topId: string;
 	readonly deadline: number | null;
 
 	constructor(init: {
 		template: ReportTemplate;
 		units: ReportUnit[];
-		organizer: ReportUnit;
+		top: ReportUnit;
 		submissions: SubmissionView[];
 		signoff: SignoffView | null;
 		deadline: number | null;
 	}) {
 		this.template = init.template;
 		this.units = init.units;
-		this.organizerId = init.organizer.id;
+		this.topId = init.top.id;
 		this.submissions = init.submissions;
 		this.signoff = init.signoff;
 		this.deadline = init.deadline;
@@ -41,15 +41,12 @@ export class ReportBoard {
 		return latestByUnit(this.submissions.filter((s) => counted.includes(s.id)));
 	});
 	below = $derived.by(() => subtrees(this.units));
-	/** the units expected to report: the organizer's tree but itself */
-	reporting = $derived.by(() => {
-		const tree = this.below.get(this.organizerId) ?? [];
-		return this.units.filter((u) => u.id !== this.organizerId && tree.includes(u.id));
-	});
+	/** the units expected to report: the table's tree but its top, and none marked as not reporting */
+	reporting = $derived.by(() => expectedReporters(this.units, this.topId, this.below));
 	reported = $derived(this.reporting.filter((u) => this.latest.has(u.id)).length);
-	/** the organizer's table: every unit of its tree */
+	/** the table: every unit of its tree */
 	totals = $derived.by(() =>
-		rollUp(this.template.rows, this.below.get(this.organizerId) ?? [this.organizerId], this.latest)
+		rollUp(this.template.rows, this.below.get(this.topId) ?? [this.topId], this.latest)
 	);
 
 	/** Where a unit stands against the deadline (day time now). */

@@ -35,6 +35,8 @@ export const official = {
 		version: (version: number) => `Lần gửi thứ ${version}`,
 		notSent: 'Chưa gửi báo cáo'
 	},
+	/** a plan moved to other days to be rehearsed: its figures are not the Week's */
+	rehearsal: (basis: string) => `DIỄN TẬP, không phải báo cáo chính thức. ${basis}`,
 	printed: (basis: string, at: string) => `${basis}. In từ Khai Mạc lúc ${at}.`,
 	exported: (basis: string, at: string) => `${basis}. Xuất từ Khai Mạc lúc ${at}.`,
 	/** the workbook's own: its author, its one sheet, the page footer ("Trang 1/2") */

@@ -34,6 +34,19 @@ export function subtrees(units: ReportUnit[]): Map<string, string[]> {
 	return below;
 }
 
+/**
+ * The units a table waits for: every unit of its tree but its top, except those the plan marks
+ * as not reporting. `below` is subtrees(units).
+ */
+export function expectedReporters(
+	units: ReportUnit[],
+	topId: string,
+	below: Map<string, string[]>
+): ReportUnit[] {
+	const tree = new Set(below.get(topId) ?? []);
+	return units.filter((u) => u.id !== topId && u.reports && tree.has(u.id));
+}
+
 /** The sum of the given figures, row by row, over the cells each row takes. */
 export function addUp(rows: ReportRow[], many: Figures[]): Figures {
 	const total: Figures = {};

@@ -76,4 +76,6 @@ export interface ReportUnit {
 	name: string;
 	kind: string;
 	parentId: string | null;
+	/** expected to send figures (a unit the plan marks `reports: false` is not: a radio station) */
+	reports: boolean;
 }

@@ -13,6 +13,10 @@ const text = (max = 500) =>
 	z.string().trim().min(1, 'admin.schema.required').max(max, 'admin.schema.maxChars');
 const dateTime = z.iso.datetime({ offset: true, error: 'admin.schema.dateTime' });
 const date = z.iso.date({ error: 'admin.schema.date' });
+/** a time, or a day without an hour ("ngày 11/10"): due by that day's end (milestone-time.ts) */
+const dayOrTime = z.union([z.iso.datetime({ offset: true }), z.iso.date()], {
+	error: 'admin.schema.dayOrTime'
+});
 const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], {
 	error: 'admin.schema.lngLat'
 });
@@ -73,13 +77,15 @@ export const unitSchema = z.strictObject({
 	kind: z.enum(unitKinds),
 	parentId: id.nullable(),
 	/** where the unit is (a ward's office), for the map */
-	position: lngLat.optional()
+	position: lngLat.optional(),
+	/** false: not expected to send report figures (a radio station, an office that only helps) */
+	reports: z.boolean().optional()
 });
 
 export const milestoneSchema = z.strictObject({
 	id,
 	title: text(200),
-	at: dateTime,
+	at: dayOrTime,
 	place: text(300).optional(),
 	kind: z.enum(milestoneKinds).default('other')
 });
@@ -207,7 +213,12 @@ export const scenarioSchema = z.strictObject({
 		organizerUnitId: id,
 		/** the plan that orders it, e.g. "Kế hoạch số …/KH-UBND" */
 		plan: z.string().max(500).optional(),
-		reportDeadline: dateTime.optional()
+		reportDeadline: dateTime.optional(),
+		/**
+		 * a rehearsal (diễn tập): the plan moved to other days (rehearsal.ts), and the first day the
+		 * plan itself gave. Set by an import "on date D"; kept by the export, so it stays labelled.
+		 */
+		rehearsal: z.strictObject({ originalStartDate: date }).optional()
 	}),
 	units: z.array(unitSchema).min(1),
 	milestones: z.array(milestoneSchema).default([]),
@@ -219,6 +230,15 @@ export const scenarioSchema = z.strictObject({
 	reportTable: reportTableSchema.optional(),
 	/** demo accounts, created on import when asked (npm run demo does) */
 	accounts: z.array(accountSchema).default([])
+});
+
+/**
+ * The file as people write it, for editors (docs/scenario.schema.json): the report table pasted
+ * or named after a shipped template (data/report-tables/<name>.json), which the import puts in
+ * place before checking the file against `scenarioSchema` (see report-templates.ts).
+ */
+export const scenarioFileSchema = scenarioSchema.extend({
+	reportTable: z.union([reportTableSchema, z.string().regex(slugPattern)]).optional()
 });
 
 export type Scenario = z.infer<typeof scenarioSchema>;

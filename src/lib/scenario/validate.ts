@@ -7,6 +7,7 @@ import { isMessageKey, translate, type Lang, type MessageKey, type MessageParams
 import type { Problem } from '$lib/types';
 import { zodLocale } from '$lib/zod';
 import { jsonFaultAt } from './json-syntax';
+import { noTemplates, withReportTemplate, type ReportTemplates } from './report-templates';
 import { scenarioSchema, type Scenario } from './schema';
 
 export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
@@ -165,10 +166,19 @@ function crossReferences(s: unknown, lang: Lang): Problem[] {
 	return problems;
 }
 
-/** Every problem of a scenario, said in `lang` (the importer's): shapes and references in one pass. */
-export function validateScenario(raw: unknown, lang: Lang): ScenarioCheck {
+/**
+ * Every problem of a scenario, said in `lang` (the importer's): shapes and references in one pass.
+ * A report table given by name is taken from `templates` first (the server's shipped ones).
+ */
+export function validateScenario(
+	file: unknown,
+	lang: Lang,
+	templates: ReportTemplates = noTemplates
+): ScenarioCheck {
+	const { raw, problems: named } = withReportTemplate(file, templates, lang);
 	const parsed = scenarioSchema.safeParse(raw, zodLocale(lang));
 	const problems = [
+		...named,
 		...(parsed.success ? [] : zodProblems(parsed.error, lang, raw)),
 		...crossReferences(raw, lang)
 	];
@@ -176,14 +186,18 @@ export function validateScenario(raw: unknown, lang: Lang): ScenarioCheck {
 }
 
 /** Reads JSON text; a syntax error is one problem, placed by line and column. */
-export function validateScenarioText(text: string, lang: Lang): ScenarioCheck {
+export function validateScenarioText(
+	text: string,
+	lang: Lang,
+	templates: ReportTemplates = noTemplates
+): ScenarioCheck {
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);
 	} catch {
 		return { ok: false, problems: [syntaxProblem(text, lang)] };
 	}
-	return validateScenario(raw, lang);
+	return validateScenario(raw, lang, templates);
 }
 
 /** The syntax error, placed where the text stops being JSON. */

@@ -1,7 +1,8 @@
 /**
  * Command line for the operator: validate, import and export scenario files.
  *   node build/cli.js validate <file>
- *   node build/cli.js import <file> [--accounts] [--demo] [--if-empty]
+ *   node build/cli.js import <file> [--accounts] [--demo] [--if-empty] [--rehearse <YYYY-MM-DD|today>]
+ *     (--rehearse: the whole plan moved so that its first day is that day, marked as a rehearsal)
  *   node build/cli.js export [file]
  *   node build/cli.js invitees <file.xlsx|file.csv> [--append] [--demo] [--if-empty]   (named invitees)
  *   node build/cli.js json-schema      (the file format as JSON Schema, for editors)
@@ -11,8 +12,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { scenarioSchema } from '$lib/scenario/schema';
+import { scenarioFileSchema } from '$lib/scenario/schema';
+import { vietnamToday } from '$lib/scenario/rehearsal';
 import { validateScenarioText } from '$lib/scenario/validate';
+import { describeEvent } from '$lib/feed';
 import { z } from '$lib/zod';
 import type { Lang } from '$lib/i18n';
 import type { Problem } from '$lib/types';
@@ -20,8 +23,10 @@ import { backup, restore } from './backup';
 import { executeCommand } from './commands/execute';
 import { config } from './config';
 import { db } from './db';
+import { eventAt } from './events/log';
 import { readInviteeFile } from './ceremony/invitee-file';
 import { listGroups, listInvitees } from './ceremony/store';
+import { shippedReportTables } from './scenario/report-templates';
 import { currentEvent, exportScenario } from './scenario/store';
 
 /** the operator's command line speaks Vietnamese, as all its own lines here do */
@@ -45,12 +50,21 @@ function readFile(file: string | undefined): string {
 	}
 }
 
+/** The options that take a value (`--rehearse 2026-12-03`): the rest are flags. */
+const valued = new Set(['--rehearse']);
+
 async function main(args: string[]): Promise<number> {
-	const [verb, file] = args;
+	const options = new Map<string, string | undefined>();
+	const positional: string[] = [];
+	for (let i = 0; i < args.length; i++) {
+		if (valued.has(args[i])) options.set(args[i], args[++i]);
+		else if (!args[i].startsWith('--')) positional.push(args[i]);
+	}
+	const [verb, file] = positional;
 	const flags = new Set(args.filter((a) => a.startsWith('--')));
 	switch (verb) {
 		case 'validate': {
-			const check = validateScenarioText(readFile(file), lang);
+			const check = validateScenarioText(readFile(file), lang, shippedReportTables());
 			if (!check.ok) return (printProblems(file, check.problems), 1);
 			console.log(`✓ ${file}: hợp lệ (${check.scenario.event.name})`);
 			return 0;
@@ -61,20 +75,27 @@ async function main(args: string[]): Promise<number> {
 				console.log(`Đã có kịch bản "${currentEvent(db())!.name}" trong ${config.databasePath}: giữ nguyên.`);
 				return 0;
 			}
-			const check = validateScenarioText(text, lang);
+			const check = validateScenarioText(text, lang, shippedReportTables());
 			if (!check.ok) return (printProblems(file, check.problems), 1);
+			const rehearse = options.get('--rehearse');
+			if (flags.has('--rehearse') && !rehearse)
+				return (console.error('Thiếu ngày diễn tập: --rehearse YYYY-MM-DD hoặc --rehearse today.'), 2);
+			const rehearseOn = rehearse === 'today' ? vietnamToday() : rehearse;
 			const result = await executeCommand(
 				{ kind: 'system', label: 'Dòng lệnh (nạp kịch bản)' },
 				{
 					id: crypto.randomUUID(),
 					type: 'scenario.import',
-					payload: { scenario: JSON.parse(text), withAccounts: flags.has('--accounts') }
+					payload: { scenario: JSON.parse(text), withAccounts: flags.has('--accounts'), rehearseOn }
 				},
 				{ demo: flags.has('--demo') }
 			);
 			if (!result.ok)
 				return (printProblems(file, result.problems ?? [{ path: '(tệp)', message: result.message }]), 1);
-			console.log(`✓ Đã nạp "${check.scenario.event.name}" vào ${config.databasePath} (seq ${result.seq}).`);
+			const as = rehearseOn ? ` để diễn tập từ ngày ${rehearseOn}` : '';
+			console.log(
+				`✓ Đã nạp "${check.scenario.event.name}"${as} vào ${config.databasePath} (seq ${result.seq}).`
+			);
 			return 0;
 		}
 		case 'export': {
@@ -117,7 +138,11 @@ async function main(args: string[]): Promise<number> {
 			);
 			if (!result.ok)
 				return (printProblems(file, result.problems ?? [{ path: '(tệp)', message: result.message }]), 1);
-			console.log(`✓ Đã nạp ${list.rows.length} khách mời vào ${config.databasePath}.`);
+			// what the import did: added, updated, unchanged (and removed, replacing)
+			const done = eventAt(db(), result.seq);
+			console.log(
+				`✓ ${done ? describeEvent(done, lang) : `${list.rows.length} khách mời`} (${config.databasePath}).`
+			);
 			return 0;
 		}
 		case 'backup': {
@@ -144,12 +169,12 @@ async function main(args: string[]): Promise<number> {
 		}
 		case 'json-schema':
 			process.stdout.write(
-				JSON.stringify(z.toJSONSchema(scenarioSchema, { io: 'input' }), null, '\t') + '\n'
+				JSON.stringify(z.toJSONSchema(scenarioFileSchema, { io: 'input' }), null, '\t') + '\n'
 			);
 			return 0;
 		default:
 			console.error(
-				'Dùng: cli.js validate <tệp> | import <tệp> [--accounts] [--demo] [--if-empty] | export [tệp] | invitees <tệp> [--append] [--demo] | json-schema | backup [thư mục] | restore <thư mục> [--force]'
+				'Dùng: cli.js validate <tệp> | import <tệp> [--accounts] [--demo] [--if-empty] [--rehearse <YYYY-MM-DD|today>] | export [tệp] | invitees <tệp> [--append] [--demo] | json-schema | backup [thư mục] | restore <thư mục> [--force]'
 			);
 			return 2;
 	}

@@ -15,6 +15,8 @@ const databasePath = path.resolve(process.env.KHAIMAC_DB ?? path.join(dataDir, '
 export const config = {
 	dataDir,
 	databasePath,
+	/** the report tables a plan may name ("reportTable": "htsd-2023"), shipped with the app */
+	reportTablesDir: path.resolve('data/report-tables'),
 	/** photos, by content hash; beside the database so a backup takes both */
 	photosDir: path.resolve(process.env.KHAIMAC_PHOTOS_DIR ?? path.join(path.dirname(databasePath), 'photos')),
 	/** the largest photo file accepted, in MB (tablets scale photos down before sending) */

@@ -12,6 +12,11 @@ export function msToInput(ms: number | null): string {
 	return local.slice(17, 19) === '00' ? local.slice(0, 16) : local.slice(0, 19);
 }
 
+/** a day ("2024-10-11") → epoch ms of its first moment in Vietnam time */
+export function dayStartMs(day: string): number {
+	return Date.parse(`${day}T00:00:00+07:00`);
+}
+
 /** epoch ms → ISO 8601 with +07:00, as the scenario writes times */
 export function msToIso(ms: number): string {
 	return `${new Date(ms + vnOffsetMs).toISOString().slice(0, 19)}+07:00`;

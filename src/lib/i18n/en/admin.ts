@@ -75,12 +75,18 @@ const en: Messages<typeof vi> = {
 	'admin.scenario.confirm': 'Importing a new scenario replaces the current setup. Continue?',
 	'admin.scenario.file': 'Scenario file (.json)',
 	'admin.scenario.withAccounts': 'Create or update the accounts listed in the file',
+	'admin.scenario.rehearseOn': 'Rehearse on… (optional)',
+	'admin.scenario.rehearseHint':
+		'Moves the whole plan so that its first day is this day, every time of day kept: to rehearse an old plan today. Every screen labels the event “Rehearsal”. Leave empty to import the dates in the file.',
+	'admin.scenario.rehearsalNow':
+		'This is a rehearsal: the plan starts on {original} and was moved to {start}. Import the original file to go back to its own dates.',
 	'admin.scenario.noFile': 'Choose a scenario file (.json) to import.',
 	'admin.scenario.notJson': 'The file is not valid JSON; nothing was changed.',
 	'admin.scenario.syntax':
 		'The file is not valid JSON: a syntax error in the line “{near}” (a missing comma, colon or bracket?)',
 	'admin.scenario.lineColumn': 'line {line}, column {column}',
 	'admin.scenario.wholeFile': '(file)',
+	'admin.scenario.rehearseDate': 'The rehearsal date must be YYYY-MM-DD, e.g. 2026-12-03',
 	'admin.scenario.invalid': 'The scenario file has {count} {count|error|errors}; nothing was changed.',
 	'admin.scenario.orphans':
 		'The scenario file leaves out units or trucks that accounts are assigned to; nothing was changed.',
@@ -115,12 +121,19 @@ const en: Messages<typeof vi> = {
 	'admin.check.crewNeedsTruck': 'A truck crew account must be assigned a truck',
 	'admin.check.swapped':
 		'Latitude and longitude look swapped: a position is written [longitude, latitude], here [{lng}, {lat}]',
+	'admin.check.noTemplate': 'There is no report table template "{name}". Templates: {known}',
+	'admin.check.templateName':
+		'"{name}" is not a report table template name: lowercase letters without accents, digits, "-", "_" (no path, no .json). Templates: {known}',
+	'admin.check.templateUnreadable': 'The server cannot read report table template "{name}"',
+	'admin.check.noTemplates': '(none)',
 
 	'admin.schema.id':
 		'An id has only lowercase letters without accents, digits, "-" and "_" (64 characters at most)',
 	'admin.schema.required': 'Must not be empty',
 	'admin.schema.maxChars': 'At most {maximum} characters',
 	'admin.schema.dateTime': 'A time must be ISO 8601 with its time zone, e.g. 2024-10-03T06:30:00+07:00',
+	'admin.schema.dayOrTime':
+		'A milestone is an ISO 8601 time with its time zone (2024-10-03T06:30:00+07:00) or a day without an hour (2024-10-11)',
 	'admin.schema.date': 'A date must be YYYY-MM-DD, e.g. 2024-10-01',
 	'admin.schema.lngLat': 'A position must be [longitude, latitude]',
 	'admin.schema.routePoints': 'A route needs at least {minimum} points',
@@ -130,7 +143,8 @@ const en: Messages<typeof vi> = {
 	'admin.feed.userCreated': 'Account {username} created',
 	'admin.feed.userUpdated': 'Account {username} updated',
 	'admin.feed.passwordReset': 'Password reset for {username}',
-	'admin.feed.scenarioImported': 'Scenario "{name}" imported'
+	'admin.feed.scenarioImported': 'Scenario "{name}" imported',
+	'admin.feed.scenarioRehearsed': 'Scenario "{name}" imported as a rehearsal starting {date}'
 };
 
 export default en;

@@ -82,6 +82,8 @@ const en: Messages<typeof vi> = {
 	'ceremony.ops.importHeader': 'Row 1 is the header:',
 	'ceremony.ops.importRest':
 		'(its name or code), and if you have them: {title}, {unit}, {phone}. Every bad row is reported with its number; nothing is imported until the file is clean.',
+	'ceremony.ops.importAgain':
+		'Importing a list again updates the guests already on it (same name, unit and group) instead of adding them twice, and the QR codes on printed invitations keep working.',
 	'ceremony.ops.import': 'Import list',
 	'ceremony.ops.replace': 'Replace the current list',
 	'ceremony.ops.append': 'Add to the list',
@@ -181,6 +183,10 @@ const en: Messages<typeof vi> = {
 	'ceremony.feed.groupAdded': 'Group “{name}” added (expected {expected})',
 	'ceremony.feed.groupEdited': 'Group “{name}” edited (expected {expected})',
 	'ceremony.feed.groupRemoved': 'Group “{name}” removed',
+	'ceremony.feed.listReplacedCounts':
+		'Guest list replaced: {added} added, {updated} updated, {unchanged} unchanged, {removed} removed',
+	'ceremony.feed.listAppendedCounts':
+		'Guest list imported: {added} added, {updated} updated, {unchanged} unchanged',
 	'ceremony.feed.listReplaced': 'New guest list: {count} {count|guest|guests}',
 	'ceremony.feed.listAppended': 'Added to the guest list: {count} {count|guest|guests}'
 };

@@ -76,8 +76,12 @@ const en: Messages<typeof vi> = {
 	'feed.empty': 'Nothing has happened yet.',
 	'feed.earlier': '+{n} earlier',
 	'feed.demoRestarted': 'The simulator restarted the parade day',
+	'rehearsal.tag': 'Rehearsal',
+	'rehearsal.of': 'of the plan that starts on {date}',
 	'runOfShow.empty': 'The scenario has no milestones yet.',
 	'runOfShow.allPassed': 'Every milestone of the run of show has passed.',
+	/** a milestone with a day and no hour: due by the end of that day */
+	'runOfShow.wholeDay': 'Within the day',
 	'runOfShow.more': '+{n} more {n|milestone|milestones}',
 	'offline.page':
 		'You are offline and this page is not saved on this device yet. Open it once while online; after that it works offline too.',

@@ -76,6 +76,11 @@ const vi = {
 	'admin.scenario.confirm': 'Nạp kịch bản mới sẽ thay thế thiết lập hiện tại. Tiếp tục?',
 	'admin.scenario.file': 'Tệp kịch bản (.json)',
 	'admin.scenario.withAccounts': 'Tạo hoặc cập nhật các tài khoản có trong tệp',
+	'admin.scenario.rehearseOn': 'Diễn tập vào ngày… (không bắt buộc)',
+	'admin.scenario.rehearseHint':
+		'Dời cả kế hoạch để ngày đầu tiên của nó là ngày này, giữ nguyên giờ của từng mốc: để tập dượt một kế hoạch năm cũ hôm nay. Sự kiện được ghi “Diễn tập” trên mọi màn hình. Để trống thì nạp đúng ngày trong tệp.',
+	'admin.scenario.rehearsalNow':
+		'Đây là bản diễn tập: kế hoạch bắt đầu ngày {original}, được dời sang ngày {start}. Nạp lại tệp gốc để trở về đúng ngày.',
 	'admin.scenario.noFile': 'Chọn tệp kịch bản (.json) để nạp.',
 	'admin.scenario.notJson': 'Tệp không phải JSON hợp lệ; chưa có gì thay đổi.',
 	'admin.scenario.syntax':
@@ -83,6 +88,7 @@ const vi = {
 	'admin.scenario.lineColumn': 'dòng {line}, cột {column}',
 	/** a problem's place when it is the whole file */
 	'admin.scenario.wholeFile': '(tệp)',
+	'admin.scenario.rehearseDate': 'Ngày diễn tập phải theo dạng YYYY-MM-DD, ví dụ 2026-12-03',
 	'admin.scenario.invalid': 'Tệp kịch bản có {count} lỗi; chưa có gì thay đổi.',
 	'admin.scenario.orphans':
 		'Tệp kịch bản bỏ mất đơn vị hoặc xe đang có tài khoản gắn vào; chưa có gì thay đổi.',
@@ -117,12 +123,20 @@ const vi = {
 	'admin.check.wardNeedsUnit': 'Tài khoản cán bộ đơn vị cần gắn với một đơn vị',
 	'admin.check.crewNeedsTruck': 'Tổ xe loa cần gắn với một xe',
 	'admin.check.swapped': 'Vĩ độ và kinh độ có vẻ bị đảo: vị trí viết [kinh độ, vĩ độ], tức là [{lng}, {lat}]',
+	// a report table named instead of pasted (report-templates.ts): "reportTable": "htsd-2023"
+	'admin.check.noTemplate': 'Không có mẫu bảng tổng hợp "{name}". Các mẫu có sẵn: {known}',
+	'admin.check.templateName':
+		'"{name}" không phải tên mẫu bảng tổng hợp: tên mẫu chỉ gồm chữ thường không dấu, số, "-", "_" (không có đường dẫn hay đuôi .json). Các mẫu có sẵn: {known}',
+	'admin.check.templateUnreadable': 'Không đọc được mẫu bảng tổng hợp "{name}" trên máy chủ',
+	'admin.check.noTemplates': '(chưa có mẫu nào)',
 
 	// the scenario schema's rules (schema.ts): also what the forms built on its parts say
 	'admin.schema.id': 'Mã chỉ gồm chữ thường không dấu, số, "-" và "_" (tối đa 64 ký tự)',
 	'admin.schema.required': 'Không được để trống',
 	'admin.schema.maxChars': 'Tối đa {maximum} ký tự',
 	'admin.schema.dateTime': 'Thời điểm phải theo ISO 8601 có múi giờ, ví dụ 2024-10-03T06:30:00+07:00',
+	'admin.schema.dayOrTime':
+		'Mốc phải là một thời điểm theo ISO 8601 có múi giờ (2024-10-03T06:30:00+07:00) hoặc một ngày không có giờ (2024-10-11)',
 	'admin.schema.date': 'Ngày phải theo dạng YYYY-MM-DD, ví dụ 2024-10-01',
 	'admin.schema.lngLat': 'Toạ độ phải là [kinh độ, vĩ độ]',
 	'admin.schema.routePoints': 'Lộ trình cần ít nhất {minimum} điểm',
@@ -133,7 +147,8 @@ const vi = {
 	'admin.feed.userCreated': 'Tạo tài khoản {username}',
 	'admin.feed.userUpdated': 'Cập nhật tài khoản {username}',
 	'admin.feed.passwordReset': 'Đặt lại mật khẩu cho {username}',
-	'admin.feed.scenarioImported': 'Nạp kịch bản "{name}"'
+	'admin.feed.scenarioImported': 'Nạp kịch bản "{name}"',
+	'admin.feed.scenarioRehearsed': 'Nạp kịch bản "{name}" để diễn tập, bắt đầu từ ngày {date}'
 };
 
 export default vi;

@@ -79,6 +79,8 @@ const vi = {
 	'ceremony.ops.importHeader': 'Dòng 1 là tiêu đề:',
 	'ceremony.ops.importRest':
 		'(tên hoặc mã), và nếu có: {title}, {unit}, {phone}. Mọi dòng sai được báo kèm số dòng; chưa nạp gì cho đến khi tệp sạch lỗi.',
+	'ceremony.ops.importAgain':
+		'Nạp lại một danh sách đã nạp thì người đã có (cùng họ tên, đơn vị, thành phần) được cập nhật, không bị thêm lần nữa, và mã QR trên thư mời đã in vẫn dùng được.',
 	'ceremony.ops.import': 'Nạp danh sách',
 	'ceremony.ops.replace': 'Thay danh sách cũ',
 	'ceremony.ops.append': 'Thêm vào danh sách',
@@ -175,6 +177,10 @@ const vi = {
 	'ceremony.feed.groupAdded': 'Thêm thành phần “{name}” (dự kiến {expected})',
 	'ceremony.feed.groupEdited': 'Sửa thành phần “{name}” (dự kiến {expected})',
 	'ceremony.feed.groupRemoved': 'Xoá thành phần “{name}”',
+	'ceremony.feed.listReplacedCounts':
+		'Thay danh sách khách mời: thêm {added}, cập nhật {updated}, giữ nguyên {unchanged}, bỏ {removed} người',
+	'ceremony.feed.listAppendedCounts':
+		'Nạp thêm danh sách khách mời: thêm {added}, cập nhật {updated}, giữ nguyên {unchanged} người',
 	'ceremony.feed.listReplaced': 'Nạp danh sách mới: {count} khách mời',
 	'ceremony.feed.listAppended': 'Thêm vào danh sách: {count} khách mời'
 };

@@ -76,8 +76,13 @@ const vi = {
 	'feed.empty': 'Chưa có diễn biến nào.',
 	'feed.earlier': '+{n} việc trước đó',
 	'feed.demoRestarted': 'Bộ mô phỏng bắt đầu lại ngày diễu hành',
+	/** a plan moved to other days to be rehearsed (diễn tập), beside the event's name */
+	'rehearsal.tag': 'Diễn tập',
+	'rehearsal.of': 'kế hoạch bắt đầu ngày {date}',
 	'runOfShow.empty': 'Kịch bản chưa có mốc thời gian nào.',
 	'runOfShow.allPassed': 'Đã qua mọi mốc của chương trình.',
+	/** a milestone with a day and no hour: due by the end of that day */
+	'runOfShow.wholeDay': 'Trong ngày',
 	'runOfShow.more': '+{n} mốc nữa',
 	'offline.page':
 		'Chưa có mạng và trang này chưa được lưu trên máy. Hãy mở trang khi có mạng một lần; sau đó trang dùng được cả khi mất mạng.',

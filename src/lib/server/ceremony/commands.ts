@@ -3,7 +3,8 @@
  * is in once: the second check-in, at any gate, is refused with when and where the first was.
  */
 import type { CeremonyChange } from '$lib/ceremony/events';
-import type { CheckinView } from '$lib/ceremony/types';
+import { matchInvitees } from '$lib/ceremony/invitee-match';
+import type { CheckinView, InviteeView } from '$lib/ceremony/types';
 import { say } from '$lib/i18n';
 import { formatHour } from '$lib/time/format';
 import { actorLabel, authorize } from '../access';
@@ -23,9 +24,12 @@ import {
 	inviteeByCode,
 	insertCheckin,
 	listGroups,
+	listInvitees,
 	namedCheckinCount,
+	orderInvitees,
 	removeGroup,
-	replaceInvitees,
+	removeInvitees,
+	updateInvitee,
 	saveCeremonySetup,
 	saveGroup,
 	standingCheckin,
@@ -101,14 +105,49 @@ export const importInvitees = defineCommand({
 		if (problems.length) throw new CommandError('invalid', say('ceremony.refusal.unknownGroups'), problems);
 		if (p.mode === 'replace' && namedCheckinCount(db) > 0)
 			throw new CommandError('conflict', say('ceremony.refusal.replaceAfterCheckins'));
-		const invitees = p.invitees.map((row, i) => {
-			const id = uuidFromName(`${commandId}:invitee:${i}`);
-			return { ...row, id, code: shortCode(id), demo };
+		// the people already invited are updated in place, keeping the codes on their letters
+		const existing = listInvitees(db);
+		const matches = matchInvitees(existing, p.invitees);
+		const added: InviteeView[] = [];
+		const updated: InviteeView[] = [];
+		const listed = p.invitees.map((row, i) => {
+			const known = matches[i];
+			if (!known) {
+				const id = uuidFromName(`${commandId}:invitee:${i}`);
+				const person = { ...row, id, code: shortCode(id), demo };
+				added.push(person);
+				return person;
+			}
+			const person = { ...known, ...row, demo };
+			if (!sameListing(known, person)) updated.push(person);
+			return person;
 		});
-		(p.mode === 'replace' ? replaceInvitees : appendInvitees)(db, invitees);
-		return changed({ what: 'invitees', mode: p.mode, count: invitees.length });
+		const kept = new Set(matches.map((m) => m?.id));
+		const removed = p.mode === 'replace' ? existing.filter((e) => !kept.has(e.id)).map((e) => e.id) : [];
+		removeInvitees(db, removed);
+		for (const person of updated) updateInvitee(db, person);
+		appendInvitees(db, added);
+		if (p.mode === 'replace')
+			orderInvitees(
+				db,
+				listed.map((person) => person.id)
+			);
+		return changed({
+			what: 'invitees',
+			mode: p.mode,
+			count: listed.length,
+			added: added.length,
+			updated: updated.length,
+			unchanged: listed.length - added.length - updated.length,
+			removed: removed.length
+		});
 	}
 });
+
+/** what the list says of a person: the same, or changed (demo or not is not the list's) */
+function sameListing(a: InviteeView, b: InviteeView): boolean {
+	return (['name', 'title', 'unit', 'groupId', 'phone'] as const).every((field) => a[field] === b[field]);
+}
 
 function checkedIn(checkin: CheckinView): Emit<'ceremony.checked_in'> {
 	return { type: 'ceremony.checked_in', data: { checkin }, audience };

@@ -121,11 +121,6 @@ export function namedCheckinCount(db: Db): number {
 	).n;
 }
 
-export function replaceInvitees(db: Db, invitees: InviteeView[]): void {
-	db.prepare('DELETE FROM invitees').run();
-	appendInvitees(db, invitees);
-}
-
 export function appendInvitees(db: Db, invitees: InviteeView[]): void {
 	const start =
 		((db.prepare('SELECT MAX(sort) AS m FROM invitees').get() as { m: number | null }).m ?? -1) + 1;
@@ -134,6 +129,25 @@ export function appendInvitees(db: Db, invitees: InviteeView[]): void {
 		 VALUES (@id, @code, @name, @title, @unit, @groupId, @phone, @sort, @demo)`
 	);
 	invitees.forEach((p, i) => insert.run({ ...p, sort: start + i, demo: p.demo ? 1 : 0 }));
+}
+
+/** A listed person imported again: what the list says now; their id and code stay. */
+export function updateInvitee(db: Db, p: InviteeView): void {
+	db.prepare(
+		`UPDATE invitees SET name = @name, title = @title, unit = @unit, group_id = @groupId, phone = @phone,
+		 demo = @demo WHERE id = @id`
+	).run({ ...p, demo: p.demo ? 1 : 0 });
+}
+
+export function removeInvitees(db: Db, ids: string[]): void {
+	const remove = db.prepare('DELETE FROM invitees WHERE id = ?');
+	for (const id of ids) remove.run(id);
+}
+
+/** The invitees in this order (a list that replaced the one before: its order). */
+export function orderInvitees(db: Db, ids: string[]): void {
+	const place = db.prepare('UPDATE invitees SET sort = ? WHERE id = ?');
+	ids.forEach((id, i) => place.run(i, id));
 }
 
 const checkinSelect = `SELECT c.*, i.name AS invitee_name FROM checkins c LEFT JOIN invitees i ON i.id = c.invitee_id`;

@@ -73,6 +73,12 @@ export function findCommand(db: Db, commandId: string): { seq: number; hash: str
 		{ seq: number; hash: string } | undefined;
 }
 
+/** The event a command was answered with (its `seq`): what it did, to tell whoever sent it. */
+export function eventAt(db: Db, seq: number): LiveEvent | undefined {
+	const row = db.prepare(`SELECT ${columns} FROM events WHERE seq = ?`).get(seq) as EventRow | undefined;
+	return row && toLive(row);
+}
+
 export function lastSeq(db: Db): number {
 	return (db.prepare('SELECT COALESCE(MAX(seq), 0) AS seq FROM events').get() as { seq: number }).seq;
 }

@@ -4,7 +4,7 @@
  * template in the database, so a bad cell refuses the command and changes nothing.
  */
 import { cellsOf, checkFigures, compactFigures } from '$lib/reports/cells';
-import { addUp, latestByUnit, subtrees } from '$lib/reports/rollup';
+import { addUp, latestByUnit } from '$lib/reports/rollup';
 import { whereInReport } from '$lib/reports/where';
 import type { SubmissionView } from '$lib/reports/types';
 import { say, type Lang } from '$lib/i18n';
@@ -15,7 +15,7 @@ import type { Db } from '../db';
 import { uuidFromName } from '../ids';
 import { getUpload } from '../photos/store';
 import { currentEvent } from '../scenario/store';
-import { getUnit, listUnits } from '../scenario/units';
+import { getUnit } from '../scenario/units';
 import {
 	getSignoff,
 	insertSignoff,
@@ -143,9 +143,8 @@ export const signOff = defineCommand({
 		if (!template) throw new CommandError('not_found', say('reports.noTemplate'));
 		const before = getSignoff(db);
 		if (before) throw new CommandError('conflict', say('reports.command.signedAlready', { by: before.by }));
-		const event = currentEvent(db);
-		const tree = new Set(subtrees(listUnits(db)).get(event?.organizerUnitId ?? '') ?? []);
-		// the organizer's table: every unit of its tree, as each last reported
+		// the whole event's table: every unit of the tree, as each last reported
+		const tree = unitTree(db).subtreeOf(unitTree(db).root ?? '');
 		const latest = [...latestByUnit(listSubmissions(db)).values()].filter((s) => tree.has(s.unitId));
 		const signoff = {
 			id: uuidFromName(`signoff:${commandId}`),

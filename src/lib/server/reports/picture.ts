@@ -5,6 +5,7 @@
 import { official } from '$lib/reports/official';
 import { latestByUnit, rollUp, subtrees } from '$lib/reports/rollup';
 import type { Figures, ReportTemplate, ReportUnit, SignoffView, SubmissionView } from '$lib/reports/types';
+import type { Unit } from '$lib/scenario/schema';
 import type { Db } from '../db';
 import { currentEvent } from '../scenario/store';
 import { unitTree } from '../scenario/tree';
@@ -14,8 +15,11 @@ import { getSignoff, listSubmissions, reportTemplate } from './store';
 export interface ReportPicture {
 	template: ReportTemplate;
 	eventName: string;
-	/** the organizer unit: the root of the roll-up */
-	organizer: ReportUnit;
+	/**
+	 * the unit at the top of the table: the reader's level, or the top of the unit tree (every
+	 * unit of the plan is in the whole event's table, wherever the organizer sits in it)
+	 */
+	top: ReportUnit;
 	/** every unit of the tree, in scenario order */
 	units: ReportUnit[];
 	submissions: SubmissionView[];
@@ -26,7 +30,14 @@ export interface ReportPicture {
 	weekEnd: number;
 }
 
-const toReportUnit = ({ id, name, kind, parentId }: ReportUnit): ReportUnit => ({ id, name, kind, parentId });
+const toReportUnit = ({ id, name, kind, parentId, reports }: Unit): ReportUnit => ({
+	id,
+	name,
+	kind,
+	parentId,
+	// only a unit the plan marks `reports: false` is not expected to send figures
+	reports: reports !== false
+});
 
 /** Midnight in Việt Nam (UTC+7, no daylight saving) of an ISO date. */
 const vnDay = (date: string) => Date.parse(`${date}T00:00:00+07:00`);
@@ -43,12 +54,12 @@ export function reportPicture(db: Db, within: string | null = null): ReportPictu
 	const units = listUnits(db)
 		.filter((u) => !level || level.has(u.id))
 		.map(toReportUnit);
-	const organizer = units.find((u) => u.id === (within ?? event.organizerUnitId)) ?? units[0];
+	const top = units.find((u) => u.id === (within ?? unitTree(db).root)) ?? units[0];
 	const deadline = event.reportDeadline ? Date.parse(event.reportDeadline) : null;
 	return {
 		template,
 		eventName: event.name,
-		organizer,
+		top,
 		units,
 		submissions: listSubmissions(db).filter((s) => !level || level.has(s.unitId)),
 		signoff: within ? null : getSignoff(db),
@@ -62,7 +73,7 @@ export function reportPicture(db: Db, within: string | null = null): ReportPictu
 export interface ReportSheet {
 	template: ReportTemplate;
 	eventName: string;
-	/** ĐƠN VỊ in the heading: the unit, or the organizer for the rolled-up table */
+	/** ĐƠN VỊ in the heading: the unit, or the top of the rolled-up table */
 	unitName: string;
 	figures: Figures;
 	/**
@@ -76,14 +87,14 @@ export interface ReportSheet {
 
 /** The rolled-up table of the whole tree, live or as signed off. */
 export function rolledUpSheet(picture: ReportPicture, signed: boolean): ReportSheet {
-	const { template, organizer, submissions, signoff } = picture;
-	const all = subtrees(picture.units).get(organizer.id) ?? [organizer.id];
+	const { template, top, submissions, signoff } = picture;
+	const all = subtrees(picture.units).get(top.id) ?? [top.id];
 	const figures = signed && signoff ? signoff.totals : rollUp(template.rows, all, latestByUnit(submissions));
 	const count = all.filter((id) => latestByUnit(submissions).has(id)).length;
 	return {
 		template,
 		eventName: picture.eventName,
-		unitName: organizer.name,
+		unitName: top.name,
 		figures,
 		basis: signed && signoff ? official.basis.signed(signoff.counted.length) : official.basis.live(count),
 		narrative: []

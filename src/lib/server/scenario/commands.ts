@@ -1,5 +1,6 @@
 /** Importing a scenario file: all or nothing, every problem reported with its path. */
 import { say } from '$lib/i18n';
+import { rehearse } from '$lib/scenario/rehearsal';
 import { validateScenario } from '$lib/scenario/validate';
 import type { Scenario } from '$lib/scenario/schema';
 import { hashPassword } from '../auth/password';
@@ -7,6 +8,7 @@ import { dropOutsideGroups } from '../ceremony/store';
 import { CommandError, defineCommand, type ProblemToSay } from '../commands/define';
 import { dropOutsideUnits } from '../reports/store';
 import { bindingsOutside, upsertUser } from '../users/store';
+import { shippedReportTables } from './report-templates';
 import { replaceScenario, scenarioCounts } from './store';
 
 type Prepared = { scenario: Scenario; passwordHashes: string[] };
@@ -16,7 +18,7 @@ export const importScenario = defineCommand({
 	emits: ['scenario.imported'],
 	action: 'scenario.import',
 	async prepare(p, lang): Promise<Prepared> {
-		const check = validateScenario(p.scenario, lang);
+		const check = validateScenario(p.scenario, lang, shippedReportTables());
 		if (!check.ok) {
 			throw new CommandError(
 				'invalid',
@@ -26,7 +28,8 @@ export const importScenario = defineCommand({
 		}
 		const accounts = p.withAccounts ? check.scenario.accounts : [];
 		return {
-			scenario: check.scenario,
+			// checked as written (the problems name the file's own values), then moved
+			scenario: p.rehearseOn ? rehearse(check.scenario, p.rehearseOn) : check.scenario,
 			passwordHashes: await Promise.all(accounts.map((a) => hashPassword(a.password)))
 		};
 	},
@@ -70,7 +73,12 @@ export const importScenario = defineCommand({
 		);
 		return {
 			type: 'scenario.imported',
-			data: { eventId: scenario.event.id, name: scenario.event.name, counts: scenarioCounts(scenario) },
+			data: {
+				eventId: scenario.event.id,
+				name: scenario.event.name,
+				counts: scenarioCounts(scenario),
+				...(p.rehearseOn && { rehearseOn: p.rehearseOn })
+			},
 			audience: ['admin', 'ops', 'display', 'staff'],
 			about: 'event'
 		};

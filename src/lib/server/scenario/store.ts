@@ -3,6 +3,7 @@
  * Import replaces the whole setup in the caller's transaction; export reads it back so
  * that export then import gives the same event.
  */
+import { dueAt, inRunOrder } from '$lib/scenario/milestone-time';
 import { scenarioFormat, type Milestone, type Scenario } from '$lib/scenario/schema';
 import type { Db } from '../db';
 import { forgetUnitTree } from './tree';
@@ -40,7 +41,7 @@ export function replaceScenario(db: Db, s: Scenario, now: number): void {
 	);
 	s.units.forEach((u, i) => unit.run(u.id, u.parentId, u.kind, u.name, i, JSON.stringify(u)));
 	const milestone = db.prepare('INSERT INTO milestones (id, at, sort, spec) VALUES (?, ?, ?, ?)');
-	s.milestones.forEach((m, i) => milestone.run(m.id, Date.parse(m.at), i, JSON.stringify(m)));
+	s.milestones.forEach((m, i) => milestone.run(m.id, dueAt(m.at), i, JSON.stringify(m)));
 	const plain = (table: string, list: { id: string }[]) => {
 		const insert = db.prepare(`INSERT INTO ${table} (id, sort, spec) VALUES (?, ?, ?)`);
 		list.forEach((item, i) => insert.run(item.id, i, JSON.stringify(item)));
@@ -66,8 +67,9 @@ export function currentEvent(db: Db): EventSetup | undefined {
 	return row ? JSON.parse(row.spec) : undefined;
 }
 
+/** The run of show in the order it falls due (a day without an hour at that day's end). */
 export function listMilestones(db: Db): Milestone[] {
-	return specs<Milestone>(db, 'milestones').sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+	return inRunOrder(specs<Milestone>(db, 'milestones'));
 }
 
 export function exportScenario(db: Db): Scenario | undefined {

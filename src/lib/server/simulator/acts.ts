@@ -5,6 +5,7 @@
  * report deadline, quickly around them. Between acts the clock jumps (nothing happens overnight);
  * after the last act the cycle starts again.
  */
+import { dueAt, isWholeDay } from '$lib/scenario/milestone-time';
 import type { Milestone } from '$lib/scenario/schema';
 
 export type ActName = 'preparation' | 'ceremony' | 'parade' | 'reporting';
@@ -47,7 +48,10 @@ export function demoActs({ milestones, deadlines, ceremonyAt, reportWindow, spee
 	}
 	if (ceremonyAt !== null)
 		acts.push({ name: 'ceremony', start: ceremonyAt - 90 * minute, end: ceremonyAt + 30 * minute, speed });
-	const parade = milestones.filter((m) => m.kind === 'parade').map((m) => Date.parse(m.at));
+	// a parade given a day and no hour has no hour to play
+	const parade = milestones
+		.filter((m) => m.kind === 'parade' && !isWholeDay(m.at))
+		.map((m) => Date.parse(m.at));
 	if (parade.length)
 		acts.push({
 			name: 'parade',
@@ -56,7 +60,7 @@ export function demoActs({ milestones, deadlines, ceremonyAt, reportWindow, spee
 			speed
 		});
 	if (acts.length === 0 && milestones.length) {
-		const all = milestones.map((m) => Date.parse(m.at));
+		const all = milestones.map((m) => dueAt(m.at));
 		acts.push({
 			name: 'ceremony',
 			start: Math.min(...all) - 30 * minute,

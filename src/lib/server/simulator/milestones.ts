@@ -1,4 +1,6 @@
 /** Demo: the coordinator announces each milestone of the run of show as it comes. */
+import { isWholeDay } from '$lib/scenario/milestone-time';
+import { dayStartMs } from '$lib/time/input';
 import { userActor } from '../access';
 import { executeCommand } from '../commands/execute';
 import { db } from '../db';
@@ -13,7 +15,9 @@ export const milestoneNotices: DemoActor = {
 		const coordinator = firstDemoUser(db(), 'coordinator');
 		if (!coordinator) return;
 		for (const milestone of listMilestones(db())) {
-			const at = Date.parse(milestone.at);
+			// a day without an hour is announced as that day begins: it is due by its end
+			const wholeDay = isWholeDay(milestone.at);
+			const at = wholeDay ? dayStartMs(milestone.at) : Date.parse(milestone.at);
 			if (at <= from || at > to) continue;
 			await executeCommand(
 				userActor(coordinator),
@@ -21,7 +25,7 @@ export const milestoneNotices: DemoActor = {
 					id: uuidFromName(`demo:${eventId}:${cycle}:milestone:${milestone.id}`),
 					type: 'notice.post',
 					payload: {
-						body: `Đến giờ: ${milestone.title}${milestone.place ? ` — ${milestone.place}` : ''}`,
+						body: `${wholeDay ? 'Trong ngày hôm nay' : 'Đến giờ'}: ${milestone.title}${milestone.place ? ` — ${milestone.place}` : ''}`,
 						urgent: milestone.kind === 'deadline',
 						targetUnitIds: null
 					}

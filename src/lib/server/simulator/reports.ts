@@ -1,5 +1,5 @@
 /**
- * Demo: the Week's reporting. Every unit but the organizer sends its figures once, at an office
+ * Demo: the Week's reporting. Every unit but the table's top sends its figures once, at an office
  * hour on a day of the Week, as its own demo account (a ward's or a unit's) or else as the demo
  * coordinator entering them for it. One unit sends after the deadline; one sends a second
  * version a day after its first with some numbers changed. The numbers are made up but
@@ -27,7 +27,7 @@ const margin = 3 * hour;
 /** What the schedule needs of the reporting picture. */
 export type ReportSetting = Pick<
 	ReportPicture,
-	'template' | 'organizer' | 'units' | 'deadline' | 'weekStart' | 'weekEnd'
+	'template' | 'top' | 'units' | 'deadline' | 'weekStart' | 'weekEnd'
 >;
 
 /** What the schedule needs of a demo account. */
@@ -215,7 +215,7 @@ export function reportSchedule<A extends ReportAccount>(
 	const accountOf = (unitId: string) =>
 		accounts.find((a) => (a.role === 'ward_staff' || a.role === 'unit_staff') && a.unitId === unitId) ??
 		coordinator;
-	const units = setting.units.filter((u) => u.id !== setting.organizer.id && accountOf(u.id));
+	const units = setting.units.filter((u) => u.id !== setting.top.id && accountOf(u.id));
 	const late = pick(units, 'late', (u) => u.kind === 'ward');
 	const revising = pick(
 		units.filter((u) => u !== late),

@@ -4,6 +4,8 @@
  * as h:mm. Pure; runs on the server (the page's default range) and in the browser.
  */
 import { translate, type Lang } from '$lib/i18n';
+import { dueAt, isWholeDay } from '$lib/scenario/milestone-time';
+import { dayStartMs } from '$lib/time/input';
 
 const hourMs = 3_600_000;
 const minuteMs = 60_000;
@@ -12,7 +14,8 @@ export const MAX_RANGE_MS = 48 * hourMs;
 
 /**
  * The range to offer first: from 1 hour before the first parade milestone to 4 hours after
- * it; with none, the last 3 hours up to `now` (the day's time). Whole minutes, as the
+ * it (a parade with a day and no hour: that whole day); with none, the last 3 hours up to `now`
+ * (the day's time). Whole minutes, as the
  * datetime-local inputs show them.
  */
 export function defaultReplayRange(
@@ -21,11 +24,15 @@ export function defaultReplayRange(
 ): { from: number; to: number } {
 	const parades = milestones
 		.filter((m) => m.kind === 'parade')
-		.map((m) => Date.parse(m.at))
-		.filter(Number.isFinite)
-		.sort((a, b) => a - b);
-	const [from, to] =
-		parades.length > 0 ? [parades[0] - hourMs, parades[0] + 4 * hourMs] : [now - 3 * hourMs, now];
+		.map((m) => ({ at: m.at, start: isWholeDay(m.at) ? dayStartMs(m.at) : Date.parse(m.at) }))
+		.filter((p) => Number.isFinite(p.start))
+		.sort((a, b) => a.start - b.start);
+	const first = parades[0];
+	const [from, to] = !first
+		? [now - 3 * hourMs, now]
+		: isWholeDay(first.at)
+			? [first.start, dueAt(first.at)]
+			: [first.start - hourMs, first.start + 4 * hourMs];
 	return { from: Math.floor(from / minuteMs) * minuteMs, to: Math.ceil(to / minuteMs) * minuteMs };
 }
 

@@ -49,7 +49,7 @@ export function cumulativeSeries(
 /** One row's total by the organizer's direct sub-units (each with the units below it). */
 export function byUnit(
 	row: ReportRow,
-	organizerId: string,
+	topId: string,
 	units: ReportUnit[],
 	below: Map<string, string[]>,
 	latest: Map<string, SubmissionView>
@@ -57,7 +57,7 @@ export function byUnit(
 	const cell = mainCell(row);
 	if (!cell) return [];
 	return units
-		.filter((u) => u.parentId === organizerId)
+		.filter((u) => u.parentId === topId)
 		.map((u) => ({
 			name: u.name,
 			value: rollUp([row], below.get(u.id) ?? [u.id], latest)[row.id]?.[cell] ?? 0

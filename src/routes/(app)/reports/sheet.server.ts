@@ -5,9 +5,11 @@
  */
 import { error } from '@sveltejs/kit';
 import { translate, type Lang } from '$lib/i18n';
+import { official } from '$lib/reports/official';
 import { authorize, scopeOf, type Actor } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { reportPicture, rolledUpSheet, unitSheet, type ReportSheet } from '$lib/server/reports/picture';
+import { currentEvent } from '$lib/server/scenario/store';
 
 export function requestedSheet(actor: Actor | null, params: URLSearchParams, lang: Lang): ReportSheet {
 	if (!actor) error(401, { message: translate(lang, 'reports.signIn'), code: 'unauthenticated' });
@@ -24,5 +26,6 @@ export function requestedSheet(actor: Actor | null, params: URLSearchParams, lan
 		? unitSheet(picture, unitId, below)
 		: rolledUpSheet(picture, params.get('table') === 'signed');
 	if (!sheet) error(404, { message: translate(lang, 'reports.noUnit') });
-	return sheet;
+	// a rehearsal's table says so on paper too (the print view and the .xlsx)
+	return currentEvent(db())?.rehearsal ? { ...sheet, basis: official.rehearsal(sheet.basis) } : sheet;
 }

@@ -18,7 +18,7 @@ export function aRow(id: string, inputs: ReportRow['inputs'], overrides: Partial
 }
 
 export function aUnit(id: string, parentId: string | null, kind = 'ward'): ReportUnit {
-	return { id, name: `Đơn vị ${id}`, kind, parentId };
+	return { id, name: `Đơn vị ${id}`, kind, parentId, reports: true };
 }
 
 let sequence = 0;

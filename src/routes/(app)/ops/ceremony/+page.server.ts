@@ -1,10 +1,12 @@
 import { fail } from '@sveltejs/kit';
+import { describeEvent } from '$lib/feed';
 import { translate } from '$lib/i18n';
 import { authorize } from '$lib/server/access';
 import { unitTree } from '$lib/server/scenario/tree';
 import { ceremonyPicture, listGroups } from '$lib/server/ceremony/store';
 import { maxListBytes, readInviteeFile } from '$lib/server/ceremony/invitee-file';
 import { db } from '$lib/server/db';
+import { eventAt } from '$lib/server/events/log';
 import { readImportForm } from '$lib/server/http/file-form';
 import { commandAction, requireActor, runFormCommand } from '$lib/server/guard';
 import { listMilestones } from '$lib/server/scenario/store';
@@ -52,6 +54,10 @@ export const actions: Actions = {
 					message: p.message
 				}))
 			});
-		return runFormCommand(event, 'ceremony.import_invitees', fields, { invitees: list.rows });
+		const answer = await runFormCommand(event, 'ceremony.import_invitees', fields, { invitees: list.rows });
+		if (!('ok' in answer)) return answer;
+		// how many were added, updated, left as they were (and removed): said beside the button
+		const done = eventAt(db(), answer.seq);
+		return { ...answer, said: done ? describeEvent(done, lang) : undefined };
 	}
 };
