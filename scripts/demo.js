@@ -52,9 +52,9 @@ for (let i = 0; i < 60; i++) {
 
 const roleNames = {
 	admin: 'Quản trị',
-	coordinator: 'Điều phối (TTVH-TT)',
+	coordinator: 'Điều phối',
 	leader: 'Lãnh đạo',
-	ward_staff: 'Cán bộ phường',
+	ward_staff: 'Cán bộ đơn vị (bảng việc)',
 	truck_crew: 'Tổ xe loa',
 	gate_staff: 'Cổng lễ khai mạc',
 	unit_staff: 'Cán bộ đơn vị (báo cáo)'
@@ -66,6 +66,9 @@ for (const [role, name] of Object.entries(roleNames)) {
 	if (accounts.length === 0) continue;
 	const shown = accounts.slice(0, 3).map((a) => a.username);
 	const more = accounts.length > 3 ? ` … (+${accounts.length - 3})` : '';
-	console.log(`  ${name.padEnd(22)} ${shown.join(', ')}${more}   mật khẩu: ${accounts[0].password}`);
+	console.log(`  ${name.padEnd(26)} ${shown.join(', ')}${more}   mật khẩu: ${accounts[0].password}`);
 }
-console.log(`\nMàn hình lớn: đăng nhập "ttvh" → Điều hành → Liên kết màn hình lớn → Tạo liên kết.\n`);
+const coordinator = scenario.accounts.find((a) => a.role === 'coordinator')?.username ?? 'admin';
+console.log(
+	`\nMàn hình lớn: đăng nhập "${coordinator}" → Điều hành → Liên kết màn hình lớn → Tạo liên kết.\n`
+);

@@ -242,7 +242,7 @@ test('once the outbox has sent everything, the ticked item says its tick and pho
 	await expect(said).toHaveAttribute('data-state', 'sent');
 	await expect(said).toContainText('Đã gửi');
 	await expect(said).toContainText('1 ảnh');
-	await expect(said).toContainText('chờ Trung tâm duyệt');
+	await expect(said).toContainText('chờ Ban tổ chức duyệt');
 	await expect(card.locator('.photos li.pending')).toContainText('Chờ duyệt');
 
 	// and an untick too says it was sent, once it was

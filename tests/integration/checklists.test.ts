@@ -286,16 +286,18 @@ describe('editing the checklists', () => {
 	it('adds an item to every ward at once, and the wards are told', async () => {
 		const before = count('SELECT COUNT(*) AS n FROM checklist_items');
 		const wards = count("SELECT COUNT(*) AS n FROM units WHERE kind = 'ward'");
-		const result = await command(ops, 'checklist.add_to_wards', {
+		const result = await command(ops, 'checklist.add_to_units', {
 			idPrefix: 'them-co',
+			unitKind: 'ward',
 			item: { kind: 'co', place: 'Trụ sở UBND phường', quantity: 10, deadline: '2024-10-03T17:00:00+07:00' }
 		});
 		expect(result.ok).toBe(true);
 		expect(count('SELECT COUNT(*) AS n FROM checklist_items')).toBe(before + wards);
 		const seen = await waitFor(() => wardEvents.find((e) => e.type === 'checklist.items_changed'));
 		expect((seen.data as EventDataMap['checklist.items_changed']).count).toBe(wards);
-		const twice = await command(ops, 'checklist.add_to_wards', {
+		const twice = await command(ops, 'checklist.add_to_units', {
 			idPrefix: 'them-co',
+			unitKind: 'ward',
 			item: { kind: 'co', place: 'Trụ sở UBND phường', quantity: 10, deadline: '2024-10-03T17:00:00+07:00' }
 		});
 		expect(twice).toMatchObject({ ok: false, code: 'conflict' });

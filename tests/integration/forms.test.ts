@@ -76,7 +76,9 @@ describe('forms read by their command’s schema', () => {
 		expect(bad.data).toContain('Thời điểm phải theo ISO 8601');
 		expect(bad.event).toBeUndefined();
 
-		const wards = await post(ops, '/ops/checklists?/addToWards', [
+		const wards = await post(ops, '/ops/checklists?/addToUnits', [
+			['unitKind', 'ward'],
+			['under', ''],
 			['idPrefix', 'pano-moi'],
 			['item.kind', 'pano'],
 			['item.quantity', '2'],

@@ -18,7 +18,7 @@ const actions = [
 	'/admin/scenario?/import',
 	'/ops/checklists?/review',
 	'/ops/checklists?/saveItem',
-	'/ops/checklists?/addToWards',
+	'/ops/checklists?/addToUnits',
 	'/ops/checklists?/removeItem',
 	'/ops/checklists?/setDeadline',
 	'/ops?/postNotice',
@@ -81,6 +81,9 @@ const fields = [
 	'unitIds',
 	// the names the forms use for the commands' nested fields and lists
 	'targetUnitIds',
+	'unitKind',
+	'under',
+	'idPrefix',
 	'item.id',
 	'item.unitId',
 	'item.kind',

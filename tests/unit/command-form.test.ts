@@ -281,11 +281,18 @@ describe('a form read along its command’s schema', () => {
 		expect(Object.keys(position('200, 10.7').problems ?? {})).toEqual(['item.position.0']);
 	});
 
-	it('reads the item of every ward without the fields that command leaves out', () => {
-		expect(check('checklist.add_to_wards', form({ idPrefix: 'co', ...itemFields, 'item.id': 'x' }))).toEqual({
+	it('reads the item for many units without the fields that command leaves out, and the units chosen', () => {
+		expect(
+			check(
+				'checklist.add_to_units',
+				form({ idPrefix: 'co', unitKind: 'district', under: '', ...itemFields, 'item.id': 'x' })
+			)
+		).toEqual({
 			ok: true,
 			value: {
 				idPrefix: 'co',
+				unitKind: 'district',
+				under: null,
 				item: {
 					kind: 'bang_ron',
 					place: 'Đường Huỳnh Tấn Phát',
@@ -294,6 +301,10 @@ describe('a form read along its command’s schema', () => {
 				}
 			}
 		});
+		expect(
+			check('checklist.add_to_units', form({ idPrefix: 'co', unitKind: '', under: '', ...itemFields }))
+				.problems
+		).toEqual({ unitKind: 'Chọn loại đơn vị, hoặc đơn vị cấp trên của các đơn vị sẽ được thêm mục' });
 	});
 
 	it('shows a bad form every problem by the schema’s paths and messages', () => {
@@ -313,7 +324,7 @@ describe('a form read along its command’s schema', () => {
 		expect(
 			check('checklist.review_photo', form({ itemId: 'cl-1', photoId: 'a'.repeat(64), verdict: 'rejected' }))
 				.problems
-		).toEqual({ reason: 'Ghi lý do từ chối để phường biết cần làm lại gì' });
+		).toEqual({ reason: 'Ghi lý do từ chối để đơn vị biết cần làm lại gì' });
 	});
 
 	it('takes what the action gives instead of reading the form for it', () => {

@@ -241,6 +241,28 @@ const samples: Samples = {
 			data: {
 				unitIds: ['phuong-tan-kieng', 'phuong-phu-my'],
 				count: 2,
+				change: { what: 'added_to_units', kind: 'co', place: 'Trụ sở', unitKinds: ['district'] }
+			},
+			line: 'Thêm cho 2 quận: Cờ — Trụ sở'
+		},
+		{
+			data: {
+				unitIds: ['truong-th', 'to-dan-pho-3'],
+				count: 2,
+				change: {
+					what: 'added_to_units',
+					kind: 'co',
+					place: 'Trụ sở',
+					unitKinds: ['primary_school', 'residential_group']
+				}
+			},
+			line: 'Thêm cho 2 đơn vị: Cờ — Trụ sở'
+		},
+		// as logs written when it could only reach every ward hold it
+		{
+			data: {
+				unitIds: ['phuong-tan-kieng', 'phuong-phu-my'],
+				count: 2,
 				change: { what: 'added_to_wards', kind: 'co', place: 'Trụ sở' }
 			},
 			line: 'Thêm cho 2 phường: Cờ — Trụ sở'

@@ -21,7 +21,7 @@ describe('what an item card says about its tick', () => {
 			'vi'
 		);
 		expect(sent.state).toBe('sent');
-		expect(sent.text).toBe('Đã gửi: Trung tâm đã nhận đánh dấu và 1 ảnh; ảnh đang chờ Trung tâm duyệt.');
+		expect(sent.text).toBe('Đã gửi: Ban tổ chức đã nhận đánh dấu và 1 ảnh; ảnh đang chờ Ban tổ chức duyệt.');
 		// the answer wins over whatever the connection does afterwards
 		expect(
 			sendingStatus({ ...tick, result: { ok: true, seq: 9 } }, { ...online, connected: false }, 'vi').state
@@ -34,7 +34,7 @@ describe('what an item card says about its tick', () => {
 			{ ...online, refusedPhotos: 1 },
 			'vi'
 		).text;
-		expect(text).toBe('Đã gửi: Trung tâm đã nhận đánh dấu và 1 ảnh; 1 ảnh không được nhận, cần chụp lại.');
+		expect(text).toBe('Đã gửi: Ban tổ chức đã nhận đánh dấu và 1 ảnh; 1 ảnh không được nhận, cần chụp lại.');
 	});
 
 	it('says a refusal and why', () => {
@@ -56,7 +56,7 @@ describe('what an item card says about its tick', () => {
 			'en'
 		);
 		expect(sent.text).toBe(
-			'Sent: the center has the tick and 1 photo; 1 photo was refused and must be taken again.'
+			'Sent: the organizers have the tick and 1 photo; 1 photo was refused and must be taken again.'
 		);
 	});
 
@@ -64,7 +64,7 @@ describe('what an item card says about its tick', () => {
 		const untick: Sending = { kind: 'untick', photos: 0, result: null };
 		expect(sendingStatus(untick, online, 'vi').text).toBe('Đang gửi việc bỏ đánh dấu…');
 		expect(sendingStatus({ ...untick, result: { ok: true, seq: 4 } }, online, 'vi').text).toBe(
-			'Đã gửi: Trung tâm đã nhận việc bỏ đánh dấu.'
+			'Đã gửi: Ban tổ chức đã nhận việc bỏ đánh dấu.'
 		);
 	});
 });

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '$lib/i18n';
+import { unitKinds } from '$lib/scenario/schema';
 import { validateScenario } from '$lib/scenario/validate';
 import { z, zodLocale } from '$lib/zod';
 
@@ -62,13 +63,8 @@ describe('a spoiled scenario file, said to its importer', () => {
 
 	it('a kind not in the list names the list', () => {
 		const change = (p: Plan) => (p.units[1].kind = 'ward_office');
-		expect(spoiled(change)).toEqual({
-			'units[1].kind':
-				'Phải là một trong: city, district, ward, school, learning_center, agency, organization'
-		});
-		expect(problemsOf(change, 'en')).toEqual({
-			'units[1].kind': 'Must be one of: city, district, ward, school, learning_center, agency, organization'
-		});
+		expect(spoiled(change)).toEqual({ 'units[1].kind': `Phải là một trong: ${unitKinds.join(', ')}` });
+		expect(problemsOf(change, 'en')).toEqual({ 'units[1].kind': `Must be one of: ${unitKinds.join(', ')}` });
 	});
 
 	it('too many characters counts them', () => {

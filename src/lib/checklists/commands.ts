@@ -4,7 +4,7 @@
  */
 import { z } from '$lib/zod';
 import { pressedAt, slugPattern, unitId } from '../command-fields';
-import { checklistItemSchema } from '../scenario/schema';
+import { checklistItemSchema, unitKinds } from '../scenario/schema';
 
 const itemId = z.string().regex(slugPattern, 'checklists.command.itemId');
 
@@ -43,11 +43,21 @@ export const checklistCommands = {
 		}),
 	// editing the checklists (coordinator)
 	'checklist.save_item': z.object({ item: checklistItemSchema }),
-	/** the same item for every ward at once: ids are `${idPrefix}-${ward id}` */
-	'checklist.add_to_wards': z.object({
-		idPrefix: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,30}$/, 'checklists.command.idPrefix'),
-		item: checklistItemSchema.omit({ id: true, unitId: true, position: true })
-	}),
+	/**
+	 * the same item for many units at once: every unit of a kind, every unit under a unit, or
+	 * both (src/lib/units/choice.ts); ids are `${idPrefix}-${unit id}`
+	 */
+	'checklist.add_to_units': z
+		.object({
+			idPrefix: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,30}$/, 'checklists.command.idPrefix'),
+			unitKind: z.enum(unitKinds, 'checklists.command.unitKind').nullable().default(null),
+			under: unitId.nullable().default(null),
+			item: checklistItemSchema.omit({ id: true, unitId: true, position: true })
+		})
+		.refine((p) => p.unitKind !== null || p.under !== null, {
+			path: ['unitKind'],
+			message: 'checklists.command.chooseUnits'
+		}),
 	'checklist.remove_item': z.object({ itemId }),
 	/** a new deadline for every item of one ward, or of all wards (unitId null) */
 	'checklist.set_deadline': z.object({

@@ -1,11 +1,17 @@
 /** What the banner-checklists domain tells the screens, and its feed lines. */
 import { translate, type Lang } from '$lib/i18n';
+import type { UnitKind } from '../scenario/schema';
+import { countUnits } from '../units/kinds';
 import type { FeedLines } from '../feed-line';
 import { checklistKindKey, type ChecklistItemView, type ChecklistKind, type PhotoStatus } from './types';
 
 /** An edit of the items, as facts: each screen words it in its reader's language. */
 export type ItemsChange =
-	| { what: 'added' | 'edited' | 'removed' | 'added_to_wards'; kind: ChecklistKind; place: string }
+	| { what: 'added' | 'edited' | 'removed'; kind: ChecklistKind; place: string }
+	/** one item for many units: the kinds of those units, which the line names them by */
+	| { what: 'added_to_units'; kind: ChecklistKind; place: string; unitKinds: UnitKind[] }
+	/** logged before units were chosen by kind or subtree: it reached every ward */
+	| { what: 'added_to_wards'; kind: ChecklistKind; place: string }
 	/** a new deadline for every item of one unit, or of every unit (unitName null) */
 	| { what: 'deadline'; unitName: string | null };
 
@@ -36,13 +42,18 @@ function changeLine(change: ItemsChange, count: number, lang: Lang): string {
 		return change.unitName === null
 			? translate(lang, 'checklists.feed.deadlineOfAll', { count })
 			: translate(lang, 'checklists.feed.deadlineOf', { count, unit: change.unitName });
+	const kind = kindOf(change.kind, lang);
+	if (change.what === 'added_to_units' || change.what === 'added_to_wards') {
+		const unitKinds = change.what === 'added_to_units' ? change.unitKinds : ['ward' as const];
+		const units = countUnits(lang, count, unitKinds);
+		return translate(lang, 'checklists.feed.addedToUnits', { units, kind, place: change.place });
+	}
 	const key = {
 		added: 'checklists.feed.added',
 		edited: 'checklists.feed.edited',
-		removed: 'checklists.feed.removed',
-		added_to_wards: 'checklists.feed.addedToWards'
+		removed: 'checklists.feed.removed'
 	} as const;
-	return translate(lang, key[change.what], { count, kind: kindOf(change.kind, lang), place: change.place });
+	return translate(lang, key[change.what], { count, kind, place: change.place });
 }
 
 export const checklistFeed: FeedLines<ChecklistEvents> = {

@@ -20,6 +20,7 @@ import realtime from './vi/realtime';
 import reports from './vi/reports';
 import time from './vi/time';
 import trucks from './vi/trucks';
+import units from './vi/units';
 
 export const langs = ['vi', 'en'] as const;
 export type Lang = (typeof langs)[number];
@@ -37,7 +38,8 @@ export const areas = {
 	outbox,
 	problems,
 	realtime,
-	time
+	time,
+	units
 };
 
 type Areas = typeof areas;

@@ -24,12 +24,37 @@ const lngLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(9
 /** the format a scenario file names itself with */
 export const scenarioFormat = 'khai-mac/scenario@1';
 
+/**
+ * What a unit is (đơn vị), by level and sort; its words are in src/lib/units/kinds.ts. `school`
+ * (a school of no stated level) and the rest of the first list stay valid for older files.
+ */
 export const unitKinds = [
+	// province and city (tỉnh, thành phố trực thuộc trung ương)
+	'province',
 	'city',
+	// districts, gone since 1 July 2025 but in older plans (quận, huyện, thị xã)
 	'district',
+	'rural_district',
+	'town',
+	// wards and communes (phường, xã, thị trấn, đặc khu)
 	'ward',
+	'commune',
+	'township',
+	'special_zone',
+	// residential groups (tổ dân phố, khu phố, thôn, ấp)
+	'residential_group',
+	'quarter',
+	'village',
+	'hamlet',
+	// schools (trường; mầm non, tiểu học, THCS, THPT)
 	'school',
+	'preschool',
+	'primary_school',
+	'lower_secondary_school',
+	'upper_secondary_school',
+	// community learning centers (TTHTCĐ) and the like
 	'learning_center',
+	// agencies (phòng, ban, Sở) and organizations (đoàn thể, hội)
 	'agency',
 	'organization'
 ] as const;
@@ -48,7 +73,7 @@ export const milestoneKinds = ['gathering', 'ceremony', 'parade', 'deadline', 'r
 export const unitSchema = z.strictObject({
 	id,
 	name: text(200),
-	/** đơn vị: thành phố, quận/huyện, phường/xã, trường, TTHTCĐ, phòng ban, đoàn thể */
+	/** đơn vị: tỉnh, quận, phường, xã, tổ dân phố, trường, TTHTCĐ, phòng ban, đoàn thể… (unitKinds) */
 	kind: z.enum(unitKinds),
 	parentId: id.nullable(),
 	/** where the unit is (a ward's office), for the map */

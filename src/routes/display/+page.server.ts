@@ -61,7 +61,7 @@ export const load: PageServerLoad = (event) => {
 		),
 		units: listUnits(db())
 			.filter((u) => level.mine(u.id))
-			.map((u) => ({ id: u.id, name: u.name })),
+			.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
 		reports,
 		// the panels with something to show, from what this screen was given
 		has: planHasOf({

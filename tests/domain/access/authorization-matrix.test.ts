@@ -63,7 +63,7 @@ const commands: Record<CommandType, string> = {
 	'checklist.untick': 'y y . o . . . . . s . .',
 	'checklist.review_photo': 'y y . . . . . . . s . .',
 	'checklist.save_item': 'y y . . . . . . . s . .',
-	'checklist.add_to_wards': 'y y . . . . . . . s . .',
+	'checklist.add_to_units': 'y y . . . . . . . s . .',
 	'checklist.remove_item': 'y y . . . . . . . s . .',
 	'checklist.set_deadline': 'y y . . . . . . . s . .',
 	'ceremony.save_setup': 'y y . . . . . . y s . .',

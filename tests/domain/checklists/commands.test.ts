@@ -215,8 +215,10 @@ describe("editing the wards' lists (ops room)", () => {
 		const wards = listUnits(db()).filter((u) => u.kind === 'ward').length;
 
 		await accepted(
-			run(coordinator, 'checklist.add_to_wards', {
+			run(coordinator, 'checklist.add_to_units', {
 				idPrefix: 'co-bo-sung',
+				unitKind: 'ward',
+				under: null,
 				item: {
 					kind: 'co',
 					place: 'Trước nhà văn hoá khu phố',

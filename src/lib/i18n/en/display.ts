@@ -41,8 +41,7 @@ const en: Messages<typeof vi> = {
 	'display.replay.live': '← Live display',
 	'display.revoked.title': 'Link revoked',
 	'display.revoked.heading': 'This display link was revoked',
-	'display.revoked.text':
-		'This screen can no longer show the day. Ask the organizers (TTVH-TT) for a new link.',
+	'display.revoked.text': 'This screen can no longer show the day. Ask the organizers for a new link.',
 	'display.layout.mode': 'Choose a layout',
 	'display.layout.panel': 'Choose a panel',
 	'display.layout.badPanel': 'Not a panel',

@@ -11,6 +11,7 @@ import realtime from './realtime';
 import reports from './reports';
 import time from './time';
 import trucks from './trucks';
+import units from './units';
 
 export const english = {
 	admin,
@@ -24,5 +25,6 @@ export const english = {
 	realtime,
 	reports,
 	time,
-	trucks
+	trucks,
+	units
 };

@@ -15,10 +15,6 @@ const en: Messages<typeof vi> = {
 	'ops.notice.to': 'Send to',
 	'ops.notice.toAll': 'All units',
 	'ops.notice.toSome': 'Selected units',
-	'ops.notice.wards': 'Wards and communes',
-	'ops.notice.schools': 'Schools and centers',
-	'ops.notice.agencies': 'Agencies and organizations',
-	'ops.notice.districts': 'Districts and city',
 	'ops.notices.sent': 'Notices sent',
 	'ops.links.title': 'Wall display links',
 	'ops.links.about':

@@ -182,7 +182,7 @@ const en: Messages<typeof vi> = {
 	'trucks.routes.liveNote':
 		"Crew phones get changes at once: when a route is saved, a truck is given a route or the parade start time changes, the crew's page loads the new route by itself. No need to call them.",
 	'trucks.routes.viewOnly': 'View only:',
-	'trucks.routes.viewOnlyText': 'only coordinators (TTVH-TT) can change the fleet plan.',
+	'trucks.routes.viewOnlyText': 'only coordinators can change the fleet plan.',
 	'trucks.routes.mapLabel': 'Routes',
 	'trucks.routes.unreadable':
 		'Could not read the route that was sent. Reload the page, then draw and save it again.',
@@ -259,7 +259,7 @@ const en: Messages<typeof vi> = {
 	'trucks.assign.title': 'Route assignments ({assigned}/{total} trucks have a route)',
 	'trucks.assign.noTrucks': 'The scenario has no loudspeaker trucks yet.',
 	'trucks.assign.search': 'Find a truck',
-	'trucks.assign.searchHint': 'Search by truck name, ward…',
+	'trucks.assign.searchHint': 'Search by truck name, unit…',
 	'trucks.assign.onlyUnassigned': 'Only trucks without a route',
 	'trucks.assign.truck': 'Truck',
 	'trucks.assign.unit': 'Unit',

@@ -18,19 +18,18 @@ const vi = {
 	'checklists.photoStatus.accepted': 'Đã duyệt',
 	'checklists.photoStatus.rejected': 'Bị từ chối',
 	'checklists.filter.all': 'Tất cả',
-	'checklists.noWards': 'Kịch bản hiện tại chưa có phường nào.',
+	'checklists.noUnits': 'Chưa có đơn vị nào có bảng việc.',
 
-	// the ward tablet
-	'checklists.ward.heading': 'Bảng việc của phường',
+	// the ward tablet ({kind}: its unit's kind, "phường")
+	'checklists.ward.heading': 'Bảng việc của {kind}',
 	'checklists.ward.progress': '{done}/{total} mục xong · {percent}%',
 	'checklists.ward.overdue': '{count} quá hạn',
-	'checklists.ward.empty':
-		'Phường chưa có mục nào trong bảng việc. Trung tâm VH-TT sẽ giao việc trên hệ thống.',
+	'checklists.ward.empty': 'Bảng việc chưa có mục nào. Ban tổ chức sẽ giao việc trên hệ thống.',
 	'checklists.ward.map': 'Bản đồ các điểm ({count})',
 	'checklists.ward.mapLabel': 'Bản đồ vị trí các mục',
 	'checklists.ward.filters': 'Lọc theo trạng thái',
 	'checklists.ward.noneInFilter': 'Không có mục nào ở mục lọc “{filter}”.',
-	'checklists.ward.pick': 'Chọn phường',
+	'checklists.ward.pick': 'Chọn đơn vị',
 	'checklists.ward.noSuchUnit': 'Không có đơn vị này trong kịch bản hiện tại.',
 	'checklists.item.waiting': 'Chờ gửi',
 	'checklists.item.deadline': 'Hạn: {time}',
@@ -70,21 +69,21 @@ const vi = {
 	'checklists.sending.refused': 'Máy chủ không nhận: {message}',
 	'checklists.sending.offline': 'Đã lưu trên máy, chưa gửi được. Máy sẽ tự gửi khi có mạng.',
 	'checklists.sending.uploading': 'Đã lưu, đang gửi ảnh: {percent}%…',
-	'checklists.sending.tick': 'Đã lưu, đang gửi tới Trung tâm…',
+	'checklists.sending.tick': 'Đã lưu, đang gửi tới Ban tổ chức…',
 	'checklists.sending.untick': 'Đang gửi việc bỏ đánh dấu…',
-	'checklists.sending.untickSent': 'Đã gửi: Trung tâm đã nhận việc bỏ đánh dấu.',
-	'checklists.sending.tickSent': 'Đã gửi: Trung tâm đã nhận đánh dấu và {count} ảnh',
-	'checklists.sending.awaitingReview': 'ảnh đang chờ Trung tâm duyệt',
+	'checklists.sending.untickSent': 'Đã gửi: Ban tổ chức đã nhận việc bỏ đánh dấu.',
+	'checklists.sending.tickSent': 'Đã gửi: Ban tổ chức đã nhận đánh dấu và {count} ảnh',
+	'checklists.sending.awaitingReview': 'ảnh đang chờ Ban tổ chức duyệt',
 	'checklists.sending.photosRefused': '{count} ảnh không được nhận, cần chụp lại',
 
-	// the ops room's checklists page
-	'checklists.ops.title': 'Bảng việc các phường',
+	// the ops room's checklists page ({units}: the units listed, "quận")
+	'checklists.ops.title': 'Bảng việc các {units}',
 	'checklists.ops.heading': 'Trang trí, cổ động trực quan',
 	'checklists.ops.progress': '{done}/{total} mục xong ({percent}%)',
 	'checklists.ops.overdue': '{count} mục quá hạn',
 	'checklists.ops.toReview': '{count} ảnh chờ duyệt',
 	'checklists.ops.empty':
-		'Chưa có mục nào. Nạp kịch bản có phần “checklistItems”, hoặc thêm mục cho các phường ở dưới.',
+		'Chưa có mục nào. Nạp kịch bản có phần “checklistItems”, hoặc thêm mục cho các đơn vị ở dưới.',
 	'checklists.ops.photosOf': '{unit}: ảnh đã gửi',
 	'checklists.ops.openAs': 'Mở bảng việc như {unit} thấy',
 	'checklists.ops.itemsOf': '{unit}: các mục',
@@ -101,10 +100,19 @@ const vi = {
 	'checklists.ops.deadlineOf': 'Đổi hạn chót mọi mục của {unit}',
 	'checklists.ops.setDeadline': 'Đổi hạn',
 	'checklists.ops.newDeadline': 'Hạn chót mới',
-	'checklists.ops.allWards': 'Cho mọi phường cùng lúc',
-	'checklists.ops.addToWards': 'Thêm một mục cho tất cả phường',
-	'checklists.ops.addToWardsSubmit': 'Thêm cho mọi phường',
-	'checklists.ops.idPrefix': 'Tiền tố mã (mã mỗi mục là tiền tố + mã phường)',
+	'checklists.ops.manyUnits': 'Cho nhiều đơn vị cùng lúc',
+	'checklists.ops.addToUnits': 'Thêm một mục cho nhiều đơn vị',
+	'checklists.ops.addToUnitsSubmit': 'Thêm cho các đơn vị đã chọn',
+	'checklists.ops.chooseUnits': 'Những đơn vị nào',
+	'checklists.ops.chooseHint':
+		'Chọn một loại, một đơn vị cấp trên, hoặc cả hai: mục được thêm cho mọi đơn vị thuộc loại đó trực thuộc đơn vị đó.',
+	'checklists.ops.unitKind': 'Loại đơn vị',
+	'checklists.ops.anyKind': '— mọi loại —',
+	'checklists.ops.under': 'Trực thuộc',
+	'checklists.ops.anywhere': '— toàn kịch bản —',
+	'checklists.ops.chosen': 'Sẽ thêm cho {units}.',
+	'checklists.ops.chosenNone': 'Không có đơn vị nào như vậy.',
+	'checklists.ops.idPrefix': 'Tiền tố mã (mã mỗi mục là tiền tố + mã đơn vị)',
 	'checklists.ops.idPrefixExample': 'vd: co-tru-so',
 	'checklists.ops.deadlineOfAll': 'Đổi hạn chót mọi mục của mọi đơn vị',
 	'checklists.ops.setDeadlineAll': 'Đổi hạn cho tất cả',
@@ -130,7 +138,8 @@ const vi = {
 	// the wall display's panel
 	'checklists.display.heading': 'Trang trí, cổ động · {percent}% ({done}/{total} mục)',
 	'checklists.display.empty': 'Chưa có bảng việc nào.',
-	'checklists.display.behind': '{count} phường có mục quá hạn',
+	// {units}: "24 quận", "11 đơn vị"
+	'checklists.display.behind': '{units} có mục quá hạn',
 	'checklists.display.more': '+{count} đơn vị nữa',
 	'checklists.display.late': '{count} trễ',
 
@@ -153,13 +162,15 @@ const vi = {
 	'checklists.command.textMax': 'Tối đa {maximum} ký tự',
 	'checklists.command.photoId': 'Mã ảnh không hợp lệ',
 	'checklists.command.verdict': 'Chọn duyệt hoặc từ chối',
-	'checklists.command.rejectReason': 'Ghi lý do từ chối để phường biết cần làm lại gì',
+	'checklists.command.rejectReason': 'Ghi lý do từ chối để đơn vị biết cần làm lại gì',
 	'checklists.command.idPrefix': 'Tiền tố mã: chữ thường không dấu, số, "-", tối đa 31 ký tự',
 	'checklists.command.deadline': 'Hạn chót không hợp lệ',
+	'checklists.command.unitKind': 'Loại đơn vị không hợp lệ',
+	'checklists.command.chooseUnits': 'Chọn loại đơn vị, hoặc đơn vị cấp trên của các đơn vị sẽ được thêm mục',
 
 	// the commands' refusals
 	'checklists.refusal.itemGone':
-		'Mục này không còn trong bảng việc (Trung tâm vừa xoá hoặc đổi mục). Tải lại trang để xem bảng việc mới.',
+		'Mục này không còn trong bảng việc (Ban tổ chức vừa xoá hoặc đổi mục). Tải lại trang để xem bảng việc mới.',
 	'checklists.refusal.photosGone':
 		'Ảnh của lần đánh dấu này không có trên máy chủ (có thể đã quá hạn lưu tạm). Hãy đánh dấu lại với ảnh mới.',
 	'checklists.refusal.photoGone': 'Ảnh chưa có trên máy chủ',
@@ -174,6 +185,9 @@ const vi = {
 	'checklists.refusal.idTaken': 'Đã có mục mang mã "{id}"; hãy chọn tiền tố khác.',
 	'checklists.refusal.idTakenShort': 'Mã đã có',
 	'checklists.refusal.nothingToMove': 'Không có mục nào để đổi hạn.',
+	// {units}: the kind's word ("phường"), or "đơn vị"
+	'checklists.refusal.noneOfKind': 'Kịch bản hiện tại không có {units} nào.',
+	'checklists.refusal.noneUnder': 'Không có {units} nào trực thuộc {unit}.',
 
 	// the live feed
 	'checklists.feed.ticked': '{unit}: xong {kind} — {place}',
@@ -183,7 +197,7 @@ const vi = {
 	'checklists.feed.added': 'Thêm mục: {kind} — {place}',
 	'checklists.feed.edited': 'Sửa mục: {kind} — {place}',
 	'checklists.feed.removed': 'Xoá mục: {kind} — {place}',
-	'checklists.feed.addedToWards': 'Thêm cho {count} phường: {kind} — {place}',
+	'checklists.feed.addedToUnits': 'Thêm cho {units}: {kind} — {place}',
 	'checklists.feed.deadlineOf': 'Đổi hạn chót {count} mục của {unit}',
 	'checklists.feed.deadlineOfAll': 'Đổi hạn chót {count} mục của mọi đơn vị',
 

@@ -38,8 +38,7 @@ const vi = {
 	'display.replay.live': '← Màn hình trực tiếp',
 	'display.revoked.title': 'Liên kết đã bị thu hồi',
 	'display.revoked.heading': 'Liên kết màn hình đã bị thu hồi',
-	'display.revoked.text':
-		'Màn hình này không còn được xem diễn biến. Hãy xin Ban tổ chức (TTVH-TT) một liên kết mới.',
+	'display.revoked.text': 'Màn hình này không còn được xem diễn biến. Hãy xin Ban tổ chức một liên kết mới.',
 	'display.layout.mode': 'Chọn cách bố trí',
 	'display.layout.panel': 'Chọn một ô',
 	'display.layout.badPanel': 'Ô không hợp lệ',

@@ -12,10 +12,6 @@ const vi = {
 	'ops.notice.to': 'Gửi tới',
 	'ops.notice.toAll': 'Tất cả đơn vị',
 	'ops.notice.toSome': 'Một số đơn vị',
-	'ops.notice.wards': 'Phường, xã',
-	'ops.notice.schools': 'Trường, trung tâm',
-	'ops.notice.agencies': 'Phòng ban, đoàn thể',
-	'ops.notice.districts': 'Quận, thành phố',
 	'ops.notices.sent': 'Thông báo đã gửi',
 	'ops.links.title': 'Liên kết màn hình lớn',
 	'ops.links.about':

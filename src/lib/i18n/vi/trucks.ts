@@ -187,7 +187,7 @@ const vi = {
 	'trucks.routes.liveNote':
 		'Điện thoại của các tổ xe nhận thay đổi ngay: khi một lộ trình được lưu, một xe được giao lộ trình hay giờ xuất phát chung thay đổi, trang của tổ xe tự tải lại lộ trình mới, không cần gọi báo.',
 	'trucks.routes.viewOnly': 'Bạn đang xem:',
-	'trucks.routes.viewOnlyText': 'chỉ điều phối viên (TTVH-TT) mới sửa được kế hoạch đoàn xe.',
+	'trucks.routes.viewOnlyText': 'chỉ điều phối viên mới sửa được kế hoạch đoàn xe.',
 	'trucks.routes.mapLabel': 'Các lộ trình',
 	'trucks.routes.unreadable': 'Không đọc được dữ liệu lộ trình gửi lên. Hãy tải lại trang rồi vẽ và lưu lại.',
 	'trucks.routeList.title': 'Lộ trình ({n})',
@@ -261,7 +261,7 @@ const vi = {
 	'trucks.assign.title': 'Giao lộ trình cho xe ({assigned}/{total} xe đã có lộ trình)',
 	'trucks.assign.noTrucks': 'Kịch bản chưa có xe loa nào.',
 	'trucks.assign.search': 'Tìm xe',
-	'trucks.assign.searchHint': 'Tìm theo tên xe, phường…',
+	'trucks.assign.searchHint': 'Tìm theo tên xe, đơn vị…',
 	'trucks.assign.onlyUnassigned': 'Chỉ xe chưa giao',
 	'trucks.assign.truck': 'Xe loa',
 	'trucks.assign.unit': 'Đơn vị',

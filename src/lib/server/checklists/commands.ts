@@ -1,11 +1,14 @@
 /**
  * Checklist commands: the ward tablet's ticks, the coordinator's review of photos and edits
- * of the items, all on the one command path.
+ * of the items (one at a time, or one for many units), all on the one command path.
  */
 import type { ItemsChange } from '$lib/checklists/events';
 import { notStarted } from '$lib/checklists/types';
-import { say } from '$lib/i18n';
-import { actorLabel, inScope } from '../access';
+import { say, type Lang } from '$lib/i18n';
+import type { Unit } from '$lib/scenario/schema';
+import { chosenUnits, type UnitChoice } from '$lib/units/choice';
+import { unitsNoun } from '$lib/units/kinds';
+import { actorLabel, inScope, scopeOf, type Actor } from '../access';
 import { dayNow, pressTime } from '../day-clock';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
 import type { Db } from '../db';
@@ -196,15 +199,39 @@ export const saveItem = defineCommand({
 	}
 });
 
-export const addToWards = defineCommand({
-	type: 'checklist.add_to_wards',
+/**
+ * The units of the actor's level a choice names; refuses a choice that names none, saying what
+ * is lacking: "no ward", "nothing under …".
+ */
+function chosenOrRefuse(db: Db, choice: UnitChoice, actor: Actor, lang: Lang): Unit[] {
+	const mine = inScope(actor);
+	const units = listUnits(db).filter((u) => mine(u.id));
+	const under = choice.under === null ? null : units.find((u) => u.id === choice.under);
+	if (under === undefined)
+		throw new CommandError('not_found', say('checklists.refusal.noUnit', { unit: choice.under! }), [
+			{ path: 'under', message: say('checklists.refusal.unitNotInScenario') }
+		]);
+	const chosen = chosenUnits(units, choice);
+	if (chosen.length) return chosen;
+	// the kind's word is said now, in the sender's language ("phường"; "đơn vị" for any kind);
+	// "anywhere" is the actor's level, when they have one
+	const noun = unitsNoun(lang, choice.unitKind ? [choice.unitKind] : [], 2);
+	const within = under ?? units.find((u) => u.id === scopeOf(actor));
+	const refusal = within
+		? say('checklists.refusal.noneUnder', { units: noun, unit: within.name })
+		: say('checklists.refusal.noneOfKind', { units: noun });
+	throw new CommandError('invalid', refusal, [
+		{ path: choice.unitKind ? 'unitKind' : 'under', message: refusal }
+	]);
+}
+
+export const addToUnits = defineCommand({
+	type: 'checklist.add_to_units',
 	emits: ['checklist.items_changed'],
 	action: 'checklist.edit',
-	apply(db, p, { actor }) {
-		const mine = inScope(actor);
-		const wards = listUnits(db).filter((u) => u.kind === 'ward' && mine(u.id));
-		if (wards.length === 0) throw new CommandError('invalid', say('checklists.noWards'));
-		const items = wards.map((ward) => ({ ...p.item, id: `${p.idPrefix}-${ward.id}`, unitId: ward.id }));
+	apply(db, p, { actor, lang }) {
+		const units = chosenOrRefuse(db, p, actor, lang);
+		const items = units.map((unit) => ({ ...p.item, id: `${p.idPrefix}-${unit.id}`, unitId: unit.id }));
 		const tooLong = items.find((item) => item.id.length > 64);
 		if (tooLong)
 			throw new CommandError('invalid', say('checklists.refusal.idTooLong', { id: tooLong.id }), [
@@ -222,7 +249,12 @@ export const addToWards = defineCommand({
 		return itemsChanged(
 			items.map((i) => i.unitId),
 			items.length,
-			{ what: 'added_to_wards', kind: p.item.kind, place: p.item.place }
+			{
+				what: 'added_to_units',
+				kind: p.item.kind,
+				place: p.item.place,
+				unitKinds: [...new Set(units.map((u) => u.kind))]
+			}
 		);
 	}
 });
@@ -261,4 +293,4 @@ export const setDeadline = defineCommand({
 });
 
 /** Every command of this domain; registry.ts lists the domains. */
-export const checklistHandlers = [tick, untick, reviewPhoto, saveItem, addToWards, removeItem, setDeadline];
+export const checklistHandlers = [tick, untick, reviewPhoto, saveItem, addToUnits, removeItem, setDeadline];

@@ -46,7 +46,7 @@ export function dayReplayData(db: Db, level: LevelView) {
 			.map(before),
 		units: listUnits(db)
 			.filter((u) => level.mine(u.id))
-			.map((u) => ({ id: u.id, name: u.name })),
+			.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
 		ceremony: { ...ceremony, checkins: [] },
 		reports: reports && { ...reports, submissions: [], signoff: null },
 		events: eventsForReplay(db, replayedTypes, level.displayFeed)

@@ -3,6 +3,8 @@
  * to a unit acts and sees on that unit's subtree. Built once per import and kept; each lookup
  * checks the import it was built from, so a re-import (or one rolled back) is never read stale.
  */
+import type { UnitKind } from '$lib/scenario/schema';
+import { isLevel } from '$lib/units/kinds';
 import type { Db } from '../db';
 
 export interface UnitTree {
@@ -18,16 +20,6 @@ export interface UnitTree {
 	/** the unit at the top of the tree */
 	readonly root: string | null;
 }
-
-/** the kinds of unit that run a day of their own: the levels of local government */
-const levelKinds: ReadonlySet<string> = new Set([
-	'province',
-	'city',
-	'district',
-	'ward',
-	'commune',
-	'special_zone'
-]);
 
 interface Built {
 	importedAt: number | null;
@@ -46,7 +38,7 @@ function build(db: Db): UnitTree {
 	const rows = db.prepare('SELECT id, parent_id, kind FROM units ORDER BY sort').all() as {
 		id: string;
 		parent_id: string | null;
-		kind: string;
+		kind: UnitKind;
 	}[];
 	const kindOf = new Map(rows.map((r) => [r.id, r.kind]));
 	const parentOf = new Map(rows.map((r) => [r.id, r.parent_id]));
@@ -59,7 +51,8 @@ function build(db: Db): UnitTree {
 	const tree: UnitTree = {
 		root,
 		levelOf(unitId) {
-			return tree.lineOf(unitId).find((id) => levelKinds.has(kindOf.get(id)!)) ?? root;
+			// the kinds of unit that run a day of their own: the levels of local government
+			return tree.lineOf(unitId).find((id) => isLevel(kindOf.get(id)!)) ?? root;
 		},
 		lineOf(unitId) {
 			let line = lines.get(unitId);

@@ -1,6 +1,7 @@
 /** Units (đơn vị) of the current event: data access. */
 import type { Scenario, Unit } from '$lib/scenario/schema';
 import type { Db } from '../db';
+import { currentEvent } from './store';
 
 export function listUnits(db: Db): Unit[] {
 	return (db.prepare('SELECT spec FROM units ORDER BY sort').all() as { spec: string }[]).map((r) =>
@@ -11,6 +12,12 @@ export function listUnits(db: Db): Unit[] {
 export function getUnit(db: Db, id: string): Unit | undefined {
 	const row = db.prepare('SELECT spec FROM units WHERE id = ?').get(id) as { spec: string } | undefined;
 	return row ? JSON.parse(row.spec) : undefined;
+}
+
+/** The unit that runs the event (event.organizerUnitId). */
+export function organizerUnit(db: Db): Unit | undefined {
+	const event = currentEvent(db);
+	return event && getUnit(db, event.organizerUnitId);
 }
 
 export function missingUnits(db: Db, ids: string[]): string[] {

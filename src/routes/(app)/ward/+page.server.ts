@@ -2,11 +2,11 @@ import { error } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
 import { authorize } from '$lib/server/access';
 import { listItemViews } from '$lib/server/checklists/store';
+import { checklistUnits } from '$lib/server/checklists/units';
 import { mapTiles } from '$lib/server/config';
 import { requireActor } from '$lib/server/guard';
 import { staffHome } from '$lib/server/staff-home';
 import { db } from '$lib/server/db';
-import { listUnits } from '$lib/server/scenario/units';
 import { levelView } from '$lib/server/level-view';
 import type { PageServerLoad } from './$types';
 
@@ -16,14 +16,9 @@ export const load: PageServerLoad = (event) => {
 		event.url.searchParams.get('unit') ??
 		(event.locals.actor?.kind === 'user' && event.locals.actor.role === 'ward_staff' ? own : null);
 	if (!unitId) {
-		// coordinators and leaders pick a ward to look at
-		const { mine } = levelView(requireActor(event, 'read.ops'));
-		return {
-			pick: listUnits(db())
-				.filter((u) => u.kind === 'ward' && mine(u.id))
-				.map((u) => ({ id: u.id, name: u.name })),
-			home: null
-		};
+		// coordinators and leaders pick a unit of their level to look at
+		const level = levelView(requireActor(event, 'read.ops'));
+		return { pick: checklistUnits(db(), level).map((u) => ({ id: u.id, name: u.name })), home: null };
 	}
 	const actor = requireActor(event, 'read.unit', { unitId });
 	const home = staffHome(unitId);

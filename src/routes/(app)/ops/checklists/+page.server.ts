@@ -1,5 +1,6 @@
 import { authorize } from '$lib/server/access';
 import { listItemViews } from '$lib/server/checklists/store';
+import { checklistUnits } from '$lib/server/checklists/units';
 import { db } from '$lib/server/db';
 import { commandAction, requireActor } from '$lib/server/guard';
 import { listSlogans } from '$lib/server/scenario/store';
@@ -9,15 +10,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const actor = requireActor(event, 'read.ops');
-	const { mine } = levelView(actor);
-	const items = listItemViews(db()).filter((i) => mine(i.unitId));
-	const withItems = new Set(items.map((i) => i.unitId));
+	const level = levelView(actor);
 	return {
-		items,
-		// wards first, then any other unit that has items of its own (the district's center)
-		units: listUnits(db())
-			.filter((u) => mine(u.id) && (u.kind === 'ward' || withItems.has(u.id)))
-			.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+		items: listItemViews(db()).filter((i) => level.mine(i.unitId)),
+		// the areas below the level's unit (its wards, its districts), and any other unit with items
+		units: checklistUnits(db(), level).map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
+		// the level's tree, to choose many units by kind or by the unit they come under
+		tree: listUnits(db())
+			.filter((u) => level.mine(u.id))
+			.map((u) => ({ id: u.id, name: u.name, kind: u.kind, parentId: u.parentId })),
 		slogans: listSlogans(db()),
 		canReview: authorize(actor, 'checklist.review'),
 		canEdit: authorize(actor, 'checklist.edit')
@@ -27,7 +28,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	review: commandAction('checklist.review_photo'),
 	saveItem: commandAction('checklist.save_item'),
-	addToWards: commandAction('checklist.add_to_wards'),
+	addToUnits: commandAction('checklist.add_to_units'),
 	removeItem: commandAction('checklist.remove_item'),
 	setDeadline: commandAction('checklist.set_deadline')
 };
