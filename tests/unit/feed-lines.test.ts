@@ -372,6 +372,7 @@ const samples: Samples = {
 			data: {
 				signoff: {
 					id: 's1',
+					unitId: null,
 					at: vn('2024-10-11T17:30:00'),
 					by: 'Điều phối',
 					note: '',

@@ -4,7 +4,7 @@
  * unit's latest, the rolled-up table, who has reported. A template change reloads the page.
  */
 import { invalidateAll } from '$app/navigation';
-import { expectedReporters, latestByUnit, rollUp, subtrees } from '$lib/reports/rollup';
+import { expectedReporters, latestByUnit, liveTable, subtrees } from '$lib/reports/rollup';
 import type { ReportTemplate, ReportUnit, SignoffView, SubmissionView } from '$lib/reports/types';
 import type { LiveEvent } from '$lib/types';
 
@@ -13,6 +13,8 @@ export type UnitStanding = 'missing' | 'overdue' | 'on_time' | 'late' | 'revised
 export class ReportBoard {
 	submissions = $state<SubmissionView[]>([]);
 	signoff = $state<SignoffView | null>(null);
+	/** the levels beneath that signed off their own tables: they count as signed here */
+	levelSignoffs = $state<SignoffView[]>([]);
 	readonly template: ReportTemplate;
 	readonly units: ReportUnit[];
 	readonly topId: string;
@@ -24,6 +26,7 @@ export class ReportBoard {
 		top: ReportUnit;
 		submissions: SubmissionView[];
 		signoff: SignoffView | null;
+		levelSignoffs: SignoffView[];
 		deadline: number | null;
 	}) {
 		this.template = init.template;
@@ -31,6 +34,7 @@ export class ReportBoard {
 		this.topId = init.top.id;
 		this.submissions = init.submissions;
 		this.signoff = init.signoff;
+		this.levelSignoffs = init.levelSignoffs;
 		this.deadline = init.deadline;
 	}
 
@@ -46,7 +50,7 @@ export class ReportBoard {
 	reported = $derived(this.reporting.filter((u) => this.latest.has(u.id)).length);
 	/** the table: every unit of its tree */
 	totals = $derived.by(() =>
-		rollUp(this.template.rows, this.below.get(this.topId) ?? [this.topId], this.latest)
+		liveTable(this.template.rows, this.topId, this.units, this.submissions, this.levelSignoffs)
 	);
 
 	/** Where a unit stands against the deadline (day time now). */
@@ -63,7 +67,12 @@ export class ReportBoard {
 			return;
 		}
 		if (event.type === 'report.signed_off') {
-			this.signoff = event.data.signoff;
+			const { signoff } = event.data;
+			// this table's own, or a level's beneath it (its figures count as signed from now)
+			const whole = this.units.find((u) => u.id === this.topId)?.parentId === null;
+			if (signoff.unitId === (whole ? null : this.topId)) this.signoff = signoff;
+			else if (this.units.some((u) => u.id === signoff.unitId))
+				this.levelSignoffs = [...this.levelSignoffs.filter((s) => s.id !== signoff.id), signoff];
 			return;
 		}
 		if (event.type !== 'report.submitted') return;

@@ -5,7 +5,7 @@
  */
 import type { ReportRow } from '$lib/scenario/schema';
 import { cellsOf } from './cells';
-import type { Cell, Figures, ReportUnit, SubmissionView } from './types';
+import type { Cell, Figures, ReportUnit, SignoffView, SubmissionView } from './types';
 
 /** The latest submission of each unit (the one that counts). */
 export function latestByUnit(submissions: SubmissionView[]): Map<string, SubmissionView> {
@@ -61,6 +61,61 @@ export function addUp(rows: ReportRow[], many: Figures[]): Figures {
 		}
 	}
 	return total;
+}
+
+/** Each unit's direct sub-units, from the parent links. */
+export function childrenOf(units: ReportUnit[]): Map<string, string[]> {
+	const children = new Map<string, string[]>();
+	for (const u of units)
+		if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+	return children;
+}
+
+/**
+ * The table of `topId` as its level sees it: a level beneath that has signed off its own table
+ * counts with that signed table, in place of its units' latest figures; every other unit with its
+ * latest submission. `signed`: each signed level's totals, by the unit at its top.
+ */
+export function rollUpLevels(
+	rows: ReportRow[],
+	topId: string,
+	children: Map<string, string[]>,
+	latest: Map<string, SubmissionView>,
+	signed: Map<string, Figures>
+): Figures {
+	const parts: Figures[] = [];
+	const seen = new Set<string>();
+	const walk = (id: string) => {
+		if (seen.has(id)) return;
+		seen.add(id);
+		const table = id === topId ? undefined : signed.get(id);
+		if (table) return void parts.push(table);
+		const own = latest.get(id);
+		if (own) parts.push(own.figures);
+		for (const child of children.get(id) ?? []) walk(child);
+	};
+	walk(topId);
+	return addUp(rows, parts);
+}
+
+/**
+ * A level's live table: every unit of it as it last reported, and the levels beneath that signed
+ * off their own tables as signed. The pages and the exports both read it from here.
+ */
+export function liveTable(
+	rows: ReportRow[],
+	topId: string,
+	units: ReportUnit[],
+	submissions: SubmissionView[],
+	levelSignoffs: SignoffView[]
+): Figures {
+	return rollUpLevels(
+		rows,
+		topId,
+		childrenOf(units),
+		latestByUnit(submissions),
+		new Map(levelSignoffs.flatMap((s) => (s.unitId ? [[s.unitId, s.totals] as const] : [])))
+	);
 }
 
 /** A unit's rolled-up figures: its own latest submission and those of every unit below it. */

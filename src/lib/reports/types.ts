@@ -60,12 +60,16 @@ export interface DraftView {
 
 export interface SignoffView {
 	id: string;
+	/** the level whose table this is: the unit at its top; null: the whole event's */
+	unitId: string | null;
 	/** day time */
 	at: number;
 	by: string;
 	note: string;
 	/** the submission counted for each unit at that moment */
 	counted: { unitId: string; submissionId: string; version: number }[];
+	/** the tables of the levels beneath that were counted as signed, in place of their units' */
+	levels?: { unitId: string; signoffId: string }[];
 	/** the rolled-up table as it was signed */
 	totals: Figures;
 }

@@ -93,11 +93,11 @@ describe("a level's coordinator", () => {
 		).toMatchObject({ code: 'forbidden' });
 	});
 
-	it("leaves the city's own things to the city: the parade's start, the ceremony, the sign-off", async () => {
+	it("leaves the city's own things to the city: the parade's start, the ceremony, the table's targets", async () => {
 		for (const [type, payload] of [
 			['parade.set_start', { startAt: null }],
 			['ceremony.save_group', { group: { id: 'khach', name: 'Khách mời', expected: 10 } }],
-			['report.sign_off', { note: 'Chốt' }]
+			['report.set_target', { rowId: 'lop-boi-duong', target: { count: 40 } }]
 		] as const)
 			expect(await run(quan7, type, payload as never), type).toMatchObject({ ok: false, code: 'forbidden' });
 		await accepted(run(city, 'parade.set_start', { startAt: null }));

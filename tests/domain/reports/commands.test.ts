@@ -213,7 +213,7 @@ describe("the organizer's table", () => {
 
 		await accepted(run(coordinator, 'report.sign_off', { note: 'Chốt số liệu gửi Sở' }));
 
-		const signoff = getSignoff(db())!;
+		const signoff = getSignoff(db(), null)!;
 		expect(signoff.totals['lop-boi-duong']).toEqual({ count: 6 });
 		expect(signoff.counted.map((c) => [c.unitId, c.version]).sort()).toEqual([
 			[tanKieng, 2],

@@ -86,7 +86,7 @@ describe('a new demo day', () => {
 		expect(listCheckins(db())).toEqual([]);
 		expect(listSubmissions(db())).toEqual([]);
 		expect(getDraft(db(), tanKieng, () => [])).toBeNull();
-		expect(getSignoff(db())).toBeNull();
+		expect(getSignoff(db(), null)).toBeNull();
 		expect(listItemSpecs(db())).toHaveLength(items);
 		expect(listInvitees(db()).map((p) => p.name)).toEqual(['Nguyễn Thị Lan']);
 		expect(fleet().routeOf(truckId)!.id).toBe('r-tan-kieng');

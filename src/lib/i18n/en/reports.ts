@@ -80,6 +80,8 @@ const en: Messages<typeof vi> = {
 	'reports.overview.pastDue': '(past due)',
 	'reports.overview.signedBy': 'Signed off at {time} by {by} ({n} {n|unit|units})',
 	'reports.overview.showSigned': 'Show the signed-off table',
+	'reports.overview.levelSigned': '{unit}: table signed off at {time} ({by}), counted in this one',
+	'reports.overview.levelLive': 'Live figures',
 	'reports.overview.signOff': 'Sign off the report table',
 	'reports.overview.signOffSubmit': 'Sign off',
 	'reports.overview.signOffConfirm':

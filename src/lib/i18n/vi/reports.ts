@@ -82,6 +82,8 @@ const vi = {
 	'reports.overview.pastDue': '(đã hết hạn)',
 	'reports.overview.signedBy': 'Đã chốt lúc {time} bởi {by} ({n} đơn vị)',
 	'reports.overview.showSigned': 'Xem bảng đã chốt',
+	'reports.overview.levelSigned': '{unit}: bảng đã ký chốt lúc {time} ({by}), tính vào bảng này',
+	'reports.overview.levelLive': 'Số liệu đang cập nhật',
 	'reports.overview.signOff': 'Chốt và ký bảng tổng hợp',
 	'reports.overview.signOffSubmit': 'Chốt bảng tổng hợp',
 	'reports.overview.signOffConfirm':

@@ -333,6 +333,10 @@ const steps: string[] = [
 	// 13: a wall screen may show one unit's subtree (a ward's screen); null: the whole event
 	`
 	ALTER TABLE display_links ADD COLUMN unit_id TEXT;
+	`,
+	// 14: each level signs off its own table: the unit at its top (null: the whole event's)
+	`
+	ALTER TABLE report_signoffs ADD COLUMN unit_id TEXT;
 	`
 ];
 

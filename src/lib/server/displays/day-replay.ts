@@ -48,7 +48,7 @@ export function dayReplayData(db: Db, level: LevelView) {
 			.filter((u) => level.mine(u.id))
 			.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),
 		ceremony: { ...ceremony, checkins: [] },
-		reports: reports && { ...reports, submissions: [], signoff: null },
+		reports: reports && { ...reports, submissions: [], signoff: null, levelSignoffs: [] },
 		events: eventsForReplay(db, replayedTypes, level.displayFeed)
 			.map((e) => ({ ...e, dayAt: happenedAt(e) }))
 			.sort((a, b) => a.dayAt - b.dayAt || a.seq - b.seq)

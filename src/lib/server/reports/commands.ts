@@ -4,22 +4,23 @@
  * template in the database, so a bad cell refuses the command and changes nothing.
  */
 import { cellsOf, checkFigures, compactFigures } from '$lib/reports/cells';
-import { addUp, latestByUnit } from '$lib/reports/rollup';
+import { childrenOf, latestByUnit, rollUpLevels } from '$lib/reports/rollup';
 import { whereInReport } from '$lib/reports/where';
-import type { SubmissionView } from '$lib/reports/types';
+import type { SignoffView, SubmissionView } from '$lib/reports/types';
 import { say, type Lang } from '$lib/i18n';
-import { actorLabel } from '../access';
+import { actorLabel, scopeOf } from '../access';
 import { dayNow } from '../day-clock';
 import { CommandError, defineCommand, type ProblemToSay } from '../commands/define';
 import type { Db } from '../db';
 import { uuidFromName } from '../ids';
 import { getUpload } from '../photos/store';
 import { currentEvent } from '../scenario/store';
-import { getUnit } from '../scenario/units';
+import { getUnit, listUnits } from '../scenario/units';
 import {
 	getSignoff,
 	insertSignoff,
 	insertSubmission,
+	listLevelSignoffs,
 	lastVersion,
 	listSubmissions,
 	reportTemplate,
@@ -110,7 +111,12 @@ export const submitReport = defineCommand({
 			submittedAt: now,
 			by: actorLabel(actor),
 			late: !!deadline && now > Date.parse(deadline),
-			afterSignoff: !!getSignoff(db),
+			// after a table that holds this unit was signed off: the whole event's or a level's above it
+			afterSignoff:
+				!!getSignoff(db, null) ||
+				unitTree(db)
+					.lineOf(p.unitId)
+					.some((id) => !!getSignoff(db, id)),
 			demo
 		};
 		insertSubmission(db, submission, Date.now());
@@ -136,29 +142,48 @@ export const signOff = defineCommand({
 	type: 'report.sign_off',
 	emits: ['report.signed_off'],
 	action: 'report.manage',
-	// the whole event's table: signed at the top of the tree
-	target: (_, db) => ({ unitId: unitTree(db).root }),
+	// each level signs off its own table: the sender's (no target: the sender's own level)
 	apply(db, p, { actor, commandId, demo }) {
 		const template = reportTemplate(db);
 		if (!template) throw new CommandError('not_found', say('reports.noTemplate'));
-		const before = getSignoff(db);
+		const level = scopeOf(actor);
+		const before = getSignoff(db, level);
 		if (before) throw new CommandError('conflict', say('reports.command.signedAlready', { by: before.by }));
-		// the whole event's table: every unit of the tree, as each last reported
-		const tree = unitTree(db).subtreeOf(unitTree(db).root ?? '');
-		const latest = [...latestByUnit(listSubmissions(db)).values()].filter((s) => tree.has(s.unitId));
-		const signoff = {
+		const tree = unitTree(db);
+		const top = level ?? tree.root ?? '';
+		const units = tree.subtreeOf(top);
+		// the levels beneath that signed their own tables count as signed; every other unit as it last reported
+		const signed = listLevelSignoffs(db).filter((s) => s.unitId !== level && units.has(s.unitId!));
+		const byLevel = new Map(signed.map((s) => [s.unitId!, s]));
+		const inSignedLevel = (unitId: string) => tree.lineOf(unitId).some((id) => id !== top && byLevel.has(id));
+		const latest = [...latestByUnit(listSubmissions(db)).values()].filter(
+			(s) => units.has(s.unitId) && !inSignedLevel(s.unitId)
+		);
+		const reportUnits = listUnits(db).filter((u) => units.has(u.id));
+		const signoff: SignoffView = {
 			id: uuidFromName(`signoff:${commandId}`),
+			unitId: level,
 			at: dayNow(db),
 			by: actorLabel(actor),
 			note: p.note,
 			counted: latest.map((s) => ({ unitId: s.unitId, submissionId: s.id, version: s.version })),
-			totals: addUp(
+			levels: signed.map((s) => ({ unitId: s.unitId!, signoffId: s.id })),
+			totals: rollUpLevels(
 				template.rows,
-				latest.map((s) => s.figures)
+				top,
+				childrenOf(reportUnits.map((u) => ({ ...u, reports: u.reports !== false }))),
+				new Map(latest.map((s) => [s.unitId, s])),
+				new Map(signed.map((s) => [s.unitId!, s.totals]))
 			)
 		};
 		insertSignoff(db, signoff, demo);
-		return { type: 'report.signed_off', data: { signoff }, audience: organizerAudience };
+		// the level's readers and every level above hear of it
+		return {
+			type: 'report.signed_off',
+			data: { signoff },
+			audience: organizerAudience,
+			...(level ? { about: [level] } : {})
+		};
 	}
 });
 

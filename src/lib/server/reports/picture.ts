@@ -3,14 +3,14 @@
  * submission, the sign-off. The rolled-up numbers are computed from these by $lib/reports.
  */
 import { official } from '$lib/reports/official';
-import { latestByUnit, rollUp, subtrees } from '$lib/reports/rollup';
+import { latestByUnit, liveTable, rollUp, subtrees } from '$lib/reports/rollup';
 import type { Figures, ReportTemplate, ReportUnit, SignoffView, SubmissionView } from '$lib/reports/types';
 import type { Unit } from '$lib/scenario/schema';
 import type { Db } from '../db';
 import { currentEvent } from '../scenario/store';
 import { unitTree } from '../scenario/tree';
 import { listUnits } from '../scenario/units';
-import { getSignoff, listSubmissions, reportTemplate } from './store';
+import { getSignoff, listLevelSignoffs, listSubmissions, reportTemplate } from './store';
 
 export interface ReportPicture {
 	template: ReportTemplate;
@@ -23,7 +23,10 @@ export interface ReportPicture {
 	/** every unit of the tree, in scenario order */
 	units: ReportUnit[];
 	submissions: SubmissionView[];
+	/** the sign-off of this table (the level's own, or the whole event's) */
 	signoff: SignoffView | null;
+	/** the sign-offs of the levels beneath the top: their tables count as signed in this one */
+	levelSignoffs: SignoffView[];
 	/** day times */
 	deadline: number | null;
 	weekStart: number;
@@ -44,7 +47,7 @@ const vnDay = (date: string) => Date.parse(`${date}T00:00:00+07:00`);
 
 /**
  * The reporting picture of the whole event, or (`within`) of one level: its unit at the root,
- * its subtree's units and submissions. The sign-off is the whole event's.
+ * its subtree's units and submissions, its own sign-off and those of the levels beneath it.
  */
 export function reportPicture(db: Db, within: string | null = null): ReportPicture | null {
 	const template = reportTemplate(db);
@@ -62,7 +65,10 @@ export function reportPicture(db: Db, within: string | null = null): ReportPictu
 		top,
 		units,
 		submissions: listSubmissions(db).filter((s) => !level || level.has(s.unitId)),
-		signoff: within ? null : getSignoff(db),
+		signoff: getSignoff(db, within),
+		levelSignoffs: listLevelSignoffs(db).filter(
+			(s) => s.unitId !== top.id && units.some((u) => u.id === s.unitId)
+		),
 		deadline,
 		weekStart: vnDay(event.startDate),
 		weekEnd: vnDay(event.endDate) + 24 * 3600_000
@@ -89,7 +95,10 @@ export interface ReportSheet {
 export function rolledUpSheet(picture: ReportPicture, signed: boolean): ReportSheet {
 	const { template, top, submissions, signoff } = picture;
 	const all = subtrees(picture.units).get(top.id) ?? [top.id];
-	const figures = signed && signoff ? signoff.totals : rollUp(template.rows, all, latestByUnit(submissions));
+	const figures =
+		signed && signoff
+			? signoff.totals
+			: liveTable(template.rows, top.id, picture.units, submissions, picture.levelSignoffs);
 	const count = all.filter((id) => latestByUnit(submissions).has(id)).length;
 	return {
 		template,

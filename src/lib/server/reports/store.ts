@@ -147,25 +147,52 @@ export function insertSubmission(db: Db, s: SubmissionView, realAt: number): voi
 	);
 }
 
-export function getSignoff(db: Db): SignoffView | null {
-	const row = db.prepare('SELECT * FROM report_signoffs ORDER BY at DESC LIMIT 1').get() as
-		{ id: string; at: number; by_label: string; note: string; counted: string; totals: string } | undefined;
-	return row
-		? {
-				id: row.id,
-				at: row.at,
-				by: row.by_label,
-				note: row.note,
-				counted: JSON.parse(row.counted),
-				totals: JSON.parse(row.totals)
-			}
-		: null;
+interface SignoffRow {
+	id: string;
+	unit_id: string | null;
+	at: number;
+	by_label: string;
+	note: string;
+	counted: string;
+	totals: string;
+}
+
+const toSignoff = (row: SignoffRow): SignoffView => {
+	const counted = JSON.parse(row.counted);
+	// `counted` was a list before levels signed their own tables; now it may carry the levels too
+	return {
+		id: row.id,
+		unitId: row.unit_id,
+		at: row.at,
+		by: row.by_label,
+		note: row.note,
+		counted: Array.isArray(counted) ? counted : counted.units,
+		...(Array.isArray(counted) ? {} : { levels: counted.levels }),
+		totals: JSON.parse(row.totals)
+	};
+};
+
+/** The sign-off of one level's table (the unit at its top), or of the whole event's (null). */
+export function getSignoff(db: Db, unitId: string | null): SignoffView | null {
+	const row = db
+		.prepare('SELECT * FROM report_signoffs WHERE unit_id IS ? ORDER BY at DESC LIMIT 1')
+		.get(unitId) as SignoffRow | undefined;
+	return row ? toSignoff(row) : null;
+}
+
+/** Every level's sign-off (not the whole event's). */
+export function listLevelSignoffs(db: Db): SignoffView[] {
+	return (
+		db.prepare('SELECT * FROM report_signoffs WHERE unit_id IS NOT NULL ORDER BY at').all() as SignoffRow[]
+	).map(toSignoff);
 }
 
 export function insertSignoff(db: Db, s: SignoffView, demo: boolean): void {
+	const counted = s.levels?.length ? { units: s.counted, levels: s.levels } : s.counted;
 	db.prepare(
-		'INSERT INTO report_signoffs (id, at, by_label, note, counted, totals, demo) VALUES (?, ?, ?, ?, ?, ?, ?)'
-	).run(s.id, s.at, s.by, s.note, JSON.stringify(s.counted), JSON.stringify(s.totals), demo ? 1 : 0);
+		`INSERT INTO report_signoffs (id, unit_id, at, by_label, note, counted, totals, demo)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
+	).run(s.id, s.unitId, s.at, s.by, s.note, JSON.stringify(counted), JSON.stringify(s.totals), demo ? 1 : 0);
 }
 
 /** After a scenario import: drafts and figures of units the new scenario does not have go. */

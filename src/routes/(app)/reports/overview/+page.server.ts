@@ -10,8 +10,9 @@ export const load: PageServerLoad = (event) => {
 	return {
 		// the reader's level's table; null: the plan has no report table, and the page says so
 		picture: reportPicture(db(), scopeOf(actor)),
-		// signing off and targets are the whole event's (report/commands.ts)
-		canManage: authorize(actor, 'report.manage', { unitId: unitTree(db()).root })
+		// each level signs off its own table; the targets are the whole event's (report/commands.ts)
+		canSignOff: authorize(actor, 'report.manage'),
+		canSetTargets: authorize(actor, 'report.manage', { unitId: unitTree(db()).root })
 	};
 };
 
