@@ -15,7 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = (event) => {
 	// the ceremony is the whole event's: a level's coordinator does not run it
 	const theCeremony = { unitId: unitTree(db()).root };
-	const actor = requireActor(event, 'read.gate', theCeremony);
+	const actor = requireActor(event, 'read.ops', theCeremony);
 	const canSetup = authorize(actor, 'ceremony.setup', theCeremony);
 	return {
 		...ceremonyPicture(db(), canSetup),
