@@ -337,6 +337,13 @@ const steps: string[] = [
 	// 14: each level signs off its own table: the unit at its top (null: the whole event's)
 	`
 	ALTER TABLE report_signoffs ADD COLUMN unit_id TEXT;
+	`,
+	// 15: a submission brought in as a lower level's signed package (JSON: its hash, who signed it
+	// and when); one package is one submission, whoever imports it again
+	`
+	ALTER TABLE report_submissions ADD COLUMN package TEXT;
+	CREATE UNIQUE INDEX report_submissions_package ON report_submissions (json_extract(package, '$.sha256'))
+		WHERE package IS NOT NULL;
 	`
 ];
 
