@@ -16,7 +16,7 @@ const table = Buffer.from('PK… the signed table, as the export wrote it');
 const tableFile = 'bao-cao-ubnd-quan-7.xlsx';
 
 function aPackage(): ReportPackage {
-	const unsealed = {
+	const unsealed: Omit<ReportPackage, 'sha256'> = {
 		format: packageFormat,
 		version: 1,
 		content: {
@@ -37,8 +37,8 @@ function aPackage(): ReportPackage {
 			table: { file: tableFile, sha256: sha256Hex(table) },
 			exportedAt: '2024-10-11T09:05:00.000Z'
 		}
-	} as const;
-	return structuredClone({ ...unsealed, sha256: packageHash(unsealed) }) as ReportPackage;
+	};
+	return { ...unsealed, sha256: packageHash(unsealed) };
 }
 
 /** the package as a .zip: its JSON as given (a text, or indented as the writer does) and its table */

@@ -29,18 +29,23 @@ async function submit(unitId: string, count: number, people?: number) {
 	await accepted(run(staff, 'report.submit', { unitId, figures: classes(count, people), narrative: {} }));
 }
 
-/** Quận 7's own deployment: two wards report, Quận 7's coordinator signs; the package it downloads. */
-async function quan7SignsItsTable(): Promise<ReportPackage> {
+/**
+ * Quận 7's own deployment: two wards report, Quận 7's coordinator signs; the package downloaded,
+ * and the same signed table downloaded again later (another file: another export time).
+ */
+async function quan7SignsItsTable(): Promise<[ReportPackage, ReportPackage]> {
 	await givenTheDemoScenario(vn('2024-10-11T09:00:00'));
 	await submit('phuong-tan-kieng', 3, 120);
 	await submit('phuong-tan-hung', 2, 60);
 	const quan7 = signedIn('coordinator', { unitId: 'ttvh-tt' });
 	await accepted(run(quan7, 'report.sign_off', { note: 'Quận 7 chốt số liệu' }));
 	const written = await writeReportPackage(db(), null, vn('2024-10-11T09:05:00'));
-	return written!.package;
+	const later = await writeReportPackage(db(), null, vn('2024-10-12T08:00:00'));
+	return [written!.package, later!.package];
 }
 
 let pack: ReportPackage;
+let downloadedAgain: ReportPackage;
 let city: Person;
 
 /** the city's deployment: another database, its own plan and people */
@@ -51,7 +56,7 @@ async function theCitysDeployment(plan = nestedInACity()) {
 }
 
 beforeEach(async () => {
-	pack = await quan7SignsItsTable();
+	[pack, downloadedAgain] = await quan7SignsItsTable();
 	await theCitysDeployment();
 });
 
@@ -121,15 +126,20 @@ describe("the city's deployment imports Quận 7's package", () => {
 		expect(signed.counted.map((c) => c.unitId).sort()).toEqual(['phuong-khac', 'quan7']);
 	});
 
-	it('once: the same package again makes no second version', async () => {
+	it('once: the same package, or the same signed table downloaded again, makes no second version', async () => {
 		// the page and the command line send it under the package's own command id: sent again, the
 		// same command gets its first answer
-		const first = await accepted(importing(city, pack, packageCommandId(pack)));
-		expect(await importing(city, pack, packageCommandId(pack))).toEqual(first);
-		// sent again under any other id: refused, saying it is in already
+		const first = await accepted(importing(city, pack, packageCommandId(pack, city)));
+		expect(await importing(city, pack, packageCommandId(pack, city))).toEqual(first);
+		// sent again under any other id, or the same table downloaded again: refused, saying it is in already
 		const again = await refusedUnchanged(importing(city));
 		expect(again.code).toBe('conflict');
 		expect(again.message).toContain('đã được nhập');
+		expect(downloadedAgain.sha256).not.toBe(pack.sha256);
+		const sameTable = await refusedUnchanged(
+			importing(city, downloadedAgain, packageCommandId(downloadedAgain, city))
+		);
+		expect(sameTable.message).toBe(again.message);
 		expect(listSubmissions(db(), 'quan7')).toHaveLength(1);
 	});
 
@@ -164,6 +174,17 @@ describe("the city's deployment imports Quận 7's package", () => {
 		const own = await refusedUnchanged(importing(quan7Here));
 		expect(own.message).toBe(translate('vi', 'packages.import.ownLevel', { unit: 'UBND Quận 7' }));
 		expect(listSubmissions(db(), 'quan7')).toEqual([]);
+
+		// once the city has imported it, each of them sending it as the page does is still judged for them
+		await accepted(importing(city, pack, packageCommandId(pack, city)));
+		for (const [person, code] of [
+			[otherDistrict, 'forbidden'],
+			[quan7Here, 'invalid']
+		] as const)
+			expect((await refusedUnchanged(importing(person, pack, packageCommandId(pack, person)))).code).toBe(
+				code
+			);
+		expect(listSubmissions(db(), 'quan7')).toHaveLength(1);
 	});
 
 	it('refuses a package made on another template, naming the rows that differ', async () => {

@@ -29,7 +29,7 @@ const en: Messages<typeof vi> = {
 	'packages.import.rowsExtra': 'The package has rows this template does not: {rows}',
 	'packages.import.otherTitle': 'The package\'s template is "{theirs}", here it is "{ours}"',
 	'packages.import.already':
-		'This package was imported already for {unit} (submission {version}, at {time}): nothing changed.',
+		'This signed table of {unit} was imported already (submission {version}, at {time}): nothing changed.',
 
 	'packages.read.tooLarge': 'The file is over {mb} MB: it is not a report package.',
 	'packages.read.unzipsTooLarge': 'The file unzips too large: it is not a report package.',

@@ -28,7 +28,7 @@ const vi = {
 	'packages.import.rowsExtra': 'Gói có các dòng mà mẫu ở đây không có: {rows}',
 	'packages.import.otherTitle': 'Tên mẫu trong gói là “{theirs}”, ở đây là “{ours}”',
 	'packages.import.already':
-		'Gói này đã được nhập cho {unit} (lần gửi {version}, lúc {time}): không có gì thay đổi.',
+		'Bảng đã ký này của {unit} đã được nhập (lần gửi {version}, lúc {time}): không có gì thay đổi.',
 
 	'packages.read.tooLarge': 'Tệp lớn hơn {mb} MB: đây không phải gói báo cáo.',
 	'packages.read.unzipsTooLarge': 'Tệp giải nén ra quá lớn: đây không phải gói báo cáo.',

@@ -4,7 +4,8 @@
  * signed, when), counting in place of the units beneath it (rollup.ts). Refused, with nothing
  * changed, when the package was altered after it was written (its hash), when its unit is not in
  * this plan (or not this unit: another name) or not beneath the importer's level, when its
- * template has other rows, and when it was imported already: one package is one version.
+ * template has other rows, and when that signed table was imported already (from this package
+ * or another download of it): one signed table is one version.
  */
 import { fold } from '$lib/ceremony/search';
 import { say } from '$lib/i18n';
@@ -12,7 +13,7 @@ import { checkFigures, compactFigures } from '$lib/reports/cells';
 import type { ReportPackage } from '$lib/reports/package';
 import type { SubmissionView } from '$lib/reports/types';
 import { formatDateTime } from '$lib/time/format';
-import { actorLabel, scopeOf } from '../access';
+import { actorLabel, scopeOf, type Actor } from '../access';
 import { CommandError, defineCommand, type ProblemToSay } from '../commands/define';
 import type { Db } from '../db';
 import { uuidFromName } from '../ids';
@@ -20,11 +21,22 @@ import { unitTree } from '../scenario/tree';
 import { getUnit } from '../scenario/units';
 import { arrival, organizerAudience } from './arrival';
 import { packageHash } from './package/hash';
-import { insertSubmission, lastVersion, reportTemplate, submissionOfPackage } from './store';
+import { insertSubmission, lastVersion, reportTemplate, submissionOfSignoff } from './store';
 
-/** The command id an import of this package runs under: the same package again is the same command. */
-export const packageCommandId = (pack: Pick<ReportPackage, 'sha256'>) =>
-	uuidFromName(`report.import_package:${pack.sha256}`);
+/**
+ * The command id an import of this package by this person runs under: the same package sent
+ * again by them is the same command, and gets its first answer. Another person's import of it is
+ * a command of its own, judged for them (the command path answers a copy without judging it).
+ */
+export function packageCommandId(pack: Pick<ReportPackage, 'sha256'>, actor: Actor): string {
+	const who =
+		actor.kind === 'user'
+			? `user:${actor.userId}`
+			: actor.kind === 'display'
+				? `display:${actor.linkId}`
+				: 'system';
+	return uuidFromName(`report.import_package:${who}:${pack.sha256}`);
+}
 
 /** The unit of this plan the package is from; refused when the plan has no unit by its id and name. */
 function unitOf(db: Db, pack: ReportPackage) {
@@ -93,7 +105,7 @@ export const importPackage = defineCommand({
 				say('packages.import.otherTemplate', { n: problems.length }),
 				problems
 			);
-		const before = submissionOfPackage(db, p.sha256);
+		const before = submissionOfSignoff(db, p.content.signoff.id);
 		if (before)
 			throw new CommandError(
 				'conflict',
@@ -116,6 +128,7 @@ export const importPackage = defineCommand({
 			demo,
 			package: {
 				sha256: p.sha256,
+				signoffId: signoff.id,
 				signedAt: signoff.at,
 				signedBy: signoff.by,
 				note: signoff.note,

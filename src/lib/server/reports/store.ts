@@ -150,13 +150,16 @@ export function insertSubmission(db: Db, s: SubmissionView, realAt: number): voi
 	);
 }
 
-/** The submission a package became, by the package's hash; null when it was never imported. */
-export function submissionOfPackage(db: Db, sha256: string): SubmissionView | null {
+/**
+ * The submission a lower level's signed table became, by its sign-off's id (every package of that
+ * sign-off holds the same table); null when none was imported.
+ */
+export function submissionOfSignoff(db: Db, signoffId: string): SubmissionView | null {
 	const row = db
 		.prepare(
-			"SELECT * FROM report_submissions WHERE package IS NOT NULL AND json_extract(package, '$.sha256') = ?"
+			"SELECT * FROM report_submissions WHERE package IS NOT NULL AND json_extract(package, '$.signoffId') = ?"
 		)
-		.get(sha256) as SubmissionRow | undefined;
+		.get(signoffId) as SubmissionRow | undefined;
 	return row ? toSubmission(row) : null;
 }
 
