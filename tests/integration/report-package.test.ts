@@ -7,6 +7,7 @@
  * on the way is refused and changes nothing; the same package twice makes one version. The
  * command line does the same both ways.
  */
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -139,6 +140,13 @@ describe("Quận 7's own deployment", () => {
 			}
 		});
 		expect(pack.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+		// the spreadsheet is the signed table as the export gives it
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load(files.get('bao-cao-ubnd-quan-7.xlsx')! as unknown as ArrayBuffer);
+		let row: ExcelJS.Row | undefined;
+		book.worksheets[0].eachRow((r) => (row ??= r.getCell(2).text === rowLabel ? r : undefined));
+		expect([row?.getCell(4).value, row?.getCell(5).value]).toEqual([5, 180]);
 	});
 });
 

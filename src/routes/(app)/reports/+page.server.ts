@@ -1,6 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import { translate, words } from '$lib/i18n';
+import type { UnitKind } from '$lib/scenario/schema';
 import { formatDateTime } from '$lib/time/format';
+import { isLevel } from '$lib/units/kinds';
 import { authorize, scopeOf } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { refusedUnread, requireActor, runFormCommand } from '$lib/server/guard';
@@ -30,12 +32,15 @@ export const load: PageServerLoad = (event) => {
 	const picture = reportPicture(db(), unitId ? null : scopeOf(actor));
 	// the plan has no report table: the page says so
 	if (!picture) return { picture: null, unit: null };
-	// the ops room picks a unit to fill in for (figures phoned in), or imports a level's package
+	// the ops room picks a unit to fill in for (figures phoned in), or imports the package of a
+	// level beneath (a district, a ward: those that may run a deployment of their own)
 	if (!unitId)
 		return {
 			picture: { template: picture.template, units: picture.units },
 			unit: null,
-			canImportPackage: authorize(actor, 'report.import_package')
+			canImportPackage:
+				authorize(actor, 'report.import_package') &&
+				picture.units.some((u) => u.id !== picture.top.id && isLevel(u.kind as UnitKind))
 		};
 	const { lang } = event.locals;
 	const unit = picture.units.find((u) => u.id === unitId);
