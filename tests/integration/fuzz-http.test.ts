@@ -38,6 +38,7 @@ const actions = [
 	'/reports/overview?/signOff',
 	'/reports/overview?/setTarget',
 	'/reports?/submit',
+	'/reports?/importPackage',
 	'/lang',
 	'/login'
 ];
@@ -120,6 +121,7 @@ const routes = fc.oneof(
 		.record({
 			path: fc.constantFrom(
 				'/reports/export',
+				'/reports/package',
 				'/reports/print',
 				'/reports',
 				'/display',

@@ -4,7 +4,7 @@
  * unit's latest, the rolled-up table, who has reported. A template change reloads the page.
  */
 import { invalidateAll } from '$app/navigation';
-import { expectedReporters, latestByUnit, liveTable, subtrees } from '$lib/reports/rollup';
+import { coveredByPackages, expectedReporters, latestByUnit, liveTable, subtrees } from '$lib/reports/rollup';
 import type { ReportTemplate, ReportUnit, SignoffView, SubmissionView } from '$lib/reports/types';
 import type { LiveEvent } from '$lib/types';
 
@@ -45,8 +45,14 @@ export class ReportBoard {
 		return latestByUnit(this.submissions.filter((s) => counted.includes(s.id)));
 	});
 	below = $derived.by(() => subtrees(this.units));
-	/** the units expected to report: the table's tree but its top, and none marked as not reporting */
-	reporting = $derived.by(() => expectedReporters(this.units, this.topId, this.below));
+	/**
+	 * the units expected to report: the table's tree but its top, and none marked as not reporting
+	 * nor beneath a unit whose signed package stands for them
+	 */
+	reporting = $derived.by(() => {
+		const covered = coveredByPackages(this.topId, this.latest, this.below);
+		return expectedReporters(this.units, this.topId, this.below).filter((u) => !covered.has(u.id));
+	});
 	reported = $derived(this.reporting.filter((u) => this.latest.has(u.id)).length);
 	/** the table: every unit of its tree */
 	totals = $derived.by(() =>

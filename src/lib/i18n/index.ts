@@ -15,6 +15,7 @@ import common from './vi/common';
 import display from './vi/display';
 import ops from './vi/ops';
 import outbox from './vi/outbox';
+import packages from './vi/packages';
 import problems from './vi/problems';
 import realtime from './vi/realtime';
 import reports from './vi/reports';
@@ -34,6 +35,7 @@ export const areas = {
 	checklists,
 	ceremony,
 	reports,
+	packages,
 	admin,
 	outbox,
 	problems,

@@ -1,7 +1,11 @@
-/** The reporting domain's commands: a unit's draft and submissions, the organizer's targets and sign-off. */
+/**
+ * The reporting domain's commands: a unit's draft and submissions, the organizer's targets and
+ * sign-off, and a lower level's signed table brought in as a package (package.ts).
+ */
 import { z } from '$lib/zod';
 import { slugPattern, unitId } from '../command-fields';
 import { maxCell, maxNote } from './cells';
+import { reportPackageSchema } from './package';
 
 // messages are catalogue keys (reports.ts), said in the sender's language by the command path
 const cellNumber = z
@@ -43,5 +47,7 @@ export const reportCommands = {
 	'report.set_target': z.object({
 		rowId,
 		target: z.object({ count: cellNumber.optional(), people: cellNumber.optional() }).nullable()
-	})
+	}),
+	/** the package's machine-readable file as it came; its hash is checked against its content */
+	'report.import_package': reportPackageSchema
 };

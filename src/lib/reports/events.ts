@@ -23,6 +23,8 @@ export interface ReportEvents {
 export const reportFeed: FeedLines<ReportEvents> = {
 	'report.draft_saved': (_d, lang) => translate(lang, 'reports.feed.draftSaved'),
 	'report.submitted': ({ submission, unitName }, lang) => {
+		if (submission.package)
+			return translate(lang, 'packages.feed.imported', { unit: unitName, version: submission.version });
 		const key =
 			submission.version > 1
 				? submission.late

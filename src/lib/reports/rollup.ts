@@ -99,8 +99,43 @@ export function rollUpLevels(
 }
 
 /**
+ * What a table counts, once the packages are seen: a unit whose latest report is a package (the
+ * signed table of a level that runs its own deployment) counts with it in place of the units
+ * beneath it, as a level signed here does (`signed`, which it does not override). A package of the
+ * table's own top is left out: the table there is that level's own, added up from its units.
+ */
+export function withPackages(
+	topId: string,
+	latest: Map<string, SubmissionView>,
+	signed: Map<string, Figures>
+): { latest: Map<string, SubmissionView>; signed: Map<string, Figures> } {
+	const counted = new Map(latest);
+	const tables = new Map(signed);
+	if (counted.get(topId)?.package) counted.delete(topId);
+	for (const [unitId, s] of counted) if (s.package && !tables.has(unitId)) tables.set(unitId, s.figures);
+	return { latest: counted, signed: tables };
+}
+
+/**
+ * The units a table does not wait for because a package stands for them: those beneath a unit
+ * (not the top) whose latest report is a package. `below` is subtrees(units).
+ */
+export function coveredByPackages(
+	topId: string,
+	latest: Map<string, SubmissionView>,
+	below: Map<string, string[]>
+): Set<string> {
+	const covered = new Set<string>();
+	for (const [unitId, s] of latest)
+		if (s.package && unitId !== topId)
+			for (const id of below.get(unitId) ?? []) if (id !== unitId) covered.add(id);
+	return covered;
+}
+
+/**
  * A level's live table: every unit of it as it last reported, and the levels beneath that signed
- * off their own tables as signed. The pages and the exports both read it from here.
+ * off their own tables (here, or in their own deployment: a package) as signed. The pages and the
+ * exports both read it from here.
  */
 export function liveTable(
 	rows: ReportRow[],
@@ -109,13 +144,12 @@ export function liveTable(
 	submissions: SubmissionView[],
 	levelSignoffs: SignoffView[]
 ): Figures {
-	return rollUpLevels(
-		rows,
+	const { latest, signed } = withPackages(
 		topId,
-		childrenOf(units),
 		latestByUnit(submissions),
 		new Map(levelSignoffs.flatMap((s) => (s.unitId ? [[s.unitId, s.totals] as const] : [])))
 	);
+	return rollUpLevels(rows, topId, childrenOf(units), latest, signed);
 }
 
 /** A unit's rolled-up figures: its own latest submission and those of every unit below it. */

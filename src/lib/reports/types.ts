@@ -3,6 +3,7 @@
  * up. The rows come from the scenario's template (mẫu); nothing about one year's rows is here.
  */
 import type { ReportForm, ReportRow } from '$lib/scenario/schema';
+import type { PackageMark } from './package';
 
 /** the two quantity cells of a row: số lớp/số cuộc thi (count) and người (people) */
 export type Cell = 'count' | 'people';
@@ -44,6 +45,11 @@ export interface SubmissionView {
 	/** after the table was signed off: kept, flagged, not in the signed-off table */
 	afterSignoff: boolean;
 	demo: boolean;
+	/**
+	 * brought in as a package: the signed table of a level that runs its own deployment, which
+	 * counts in place of the units beneath it (rollup.ts)
+	 */
+	package?: PackageMark;
 }
 
 export interface DraftView {

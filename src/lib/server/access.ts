@@ -89,6 +89,8 @@ export const policy = {
 	'report.submit': { ward_staff: 'own_unit', unit_staff: 'own_unit', coordinator: 'subtree', admin: 'any' },
 	/** freezing and signing off the rolled-up table, setting targets */
 	'report.manage': { coordinator: 'subtree', admin: 'any' },
+	/** a lower level's signed table, sent as a package from its own deployment, taken as its unit's report */
+	'report.import_package': { coordinator: 'subtree', admin: 'any', system: 'any' },
 	/** photos sent for a unit: a ward's checklist or a unit's report */
 	'photo.upload': { ward_staff: 'own_unit', unit_staff: 'own_unit', coordinator: 'subtree', admin: 'any' },
 	'ceremony.setup': { coordinator: 'subtree', admin: 'any', system: 'any' },

@@ -5,6 +5,8 @@
  *     (--rehearse: the whole plan moved so that its first day is that day, marked as a rehearsal)
  *   node build/cli.js export [file]
  *   node build/cli.js invitees <file.xlsx|file.csv> [--append] [--demo] [--if-empty]   (named invitees)
+ *   node build/cli.js report-package [file.zip] [--unit <id>]   (the signed table as a package, to send up)
+ *   node build/cli.js import-package <file.zip>   (a lower level's package, as its unit's submission)
  *   node build/cli.js json-schema      (the file format as JSON Schema, for editors)
  *   node build/cli.js backup [folder]  (a consistent copy of the live database and photos)
  *   node build/cli.js restore <folder> [--force]   (into a stopped server)
@@ -17,7 +19,7 @@ import { vietnamToday } from '$lib/scenario/rehearsal';
 import { validateScenarioText } from '$lib/scenario/validate';
 import { describeEvent } from '$lib/feed';
 import { z } from '$lib/zod';
-import type { Lang } from '$lib/i18n';
+import { translate, words, type Lang } from '$lib/i18n';
 import type { Problem } from '$lib/types';
 import { backup, restore } from './backup';
 import { executeCommand } from './commands/execute';
@@ -25,6 +27,11 @@ import { config } from './config';
 import { db } from './db';
 import { eventAt } from './events/log';
 import { readInviteeFile } from './ceremony/invitee-file';
+import { packageCommandId } from './reports/import-package';
+import { readReportPackage } from './reports/package/read';
+import { lastVersion } from './reports/store';
+import { writeReportPackage } from './reports/package/write';
+import { getUnit } from './scenario/units';
 import { listGroups, listInvitees } from './ceremony/store';
 import { shippedReportTables } from './scenario/report-templates';
 import { currentEvent, exportScenario } from './scenario/store';
@@ -51,7 +58,7 @@ function readFile(file: string | undefined): string {
 }
 
 /** The options that take a value (`--rehearse 2026-12-03`): the rest are flags. */
-const valued = new Set(['--rehearse']);
+const valued = new Set(['--rehearse', '--unit']);
 
 async function main(args: string[]): Promise<number> {
 	const options = new Map<string, string | undefined>();
@@ -145,6 +152,54 @@ async function main(args: string[]): Promise<number> {
 			);
 			return 0;
 		}
+		case 'report-package': {
+			// the whole event's signed table, or a level's (the unit at its top)
+			const unitId = options.get('--unit') ?? null;
+			if (unitId && !getUnit(db(), unitId))
+				return (console.error(`✗ Kế hoạch không có đơn vị ${unitId}.`), 1);
+			const written = await writeReportPackage(db(), unitId);
+			if (!written) return (console.error(`✗ ${translate(lang, 'packages.export.notSigned')}`), 1);
+			const out = file ?? written.fileName;
+			fs.writeFileSync(out, written.bytes);
+			const { unit, signoff } = written.package.content;
+			console.log(
+				`✓ Đã ghi gói báo cáo đã ký của ${unit.name} (ký lúc ${signoff.at}, ${signoff.by}) vào ${out}.`
+			);
+			console.log(`  SHA-256 của gói: ${written.package.sha256}`);
+			return 0;
+		}
+		case 'import-package': {
+			if (!file) return (console.error('Thiếu đường dẫn tệp gói báo cáo (.zip).'), 2);
+			let bytes: Buffer;
+			try {
+				bytes = fs.readFileSync(file);
+			} catch (error) {
+				return (console.error(`Không đọc được tệp ${file}: ${(error as Error).message}`), 2);
+			}
+			const read = await readReportPackage(bytes, lang);
+			if (!read.ok) {
+				console.error(`✗ ${file}: ${words(lang, read.message)}`);
+				for (const p of read.problems ?? []) console.error(`  - ${p.path}: ${p.message}`);
+				return 1;
+			}
+			// under the package's own command id: the same package again is the same command
+			const actor = { kind: 'system', label: 'Dòng lệnh (nhập gói báo cáo)' } as const;
+			const result = await executeCommand(
+				actor,
+				{ id: packageCommandId(read.package, actor), type: 'report.import_package', payload: read.package },
+				{ lang }
+			);
+			if (!result.ok) {
+				console.error(`✗ ${file}: ${result.message}`);
+				for (const p of result.problems ?? []) console.error(`  - ${p.path}: ${p.message}`);
+				return 1;
+			}
+			const { unit, signoff } = read.package.content;
+			console.log(
+				`✓ ${translate(lang, 'packages.import.done', { unit: unit.name, version: lastVersion(db(), unit.id), time: signoff.at, by: signoff.by })} (${config.databasePath})`
+			);
+			return 0;
+		}
 		case 'backup': {
 			const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 			const folder = file ?? path.join(config.dataDir, 'backups', stamp);
@@ -174,7 +229,7 @@ async function main(args: string[]): Promise<number> {
 			return 0;
 		default:
 			console.error(
-				'Dùng: cli.js validate <tệp> | import <tệp> [--accounts] [--demo] [--if-empty] [--rehearse <YYYY-MM-DD|today>] | export [tệp] | invitees <tệp> [--append] [--demo] | json-schema | backup [thư mục] | restore <thư mục> [--force]'
+				'Dùng: cli.js validate <tệp> | import <tệp> [--accounts] [--demo] [--if-empty] [--rehearse <YYYY-MM-DD|today>] | export [tệp] | invitees <tệp> [--append] [--demo] | report-package [tệp.zip] [--unit <mã>] | import-package <tệp.zip> | json-schema | backup [thư mục] | restore <thư mục> [--force]'
 			);
 			return 2;
 	}

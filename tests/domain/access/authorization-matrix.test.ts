@@ -77,6 +77,7 @@ const commands: Record<CommandType, string> = {
 	'report.submit': 'y y . o o . . . . s . .',
 	'report.sign_off': 'y y . . . . . . . s . .',
 	'report.set_target': 'y y . . . . . . . s . .',
+	'report.import_package': 'y y . . . . . . y s . .',
 	'demo.new_day': '. . . . . . . . y . . .'
 };
 

@@ -6,6 +6,7 @@ import common from './common';
 import display from './display';
 import ops from './ops';
 import outbox from './outbox';
+import packages from './packages';
 import problems from './problems';
 import realtime from './realtime';
 import reports from './reports';
@@ -21,6 +22,7 @@ export const english = {
 	display,
 	ops,
 	outbox,
+	packages,
 	problems,
 	realtime,
 	reports,

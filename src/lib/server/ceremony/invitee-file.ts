@@ -13,8 +13,8 @@ import { inviteeInput } from '$lib/ceremony/commands';
 import { say, translate, type Lang, type MessageKey, type Said } from '$lib/i18n';
 import { zodLocale, type z } from '$lib/zod';
 import { problemsOf } from '../commands/execute';
-import { rezip } from './rezip';
-import { unzipWithin } from './unzip-within';
+import { rezip } from '../zip/rezip';
+import { unzipWithin } from '../zip/unzip-within';
 
 export type InviteeRow = z.output<typeof inviteeInput>;
 

@@ -14,6 +14,7 @@ import { db } from '../db';
 import { publish } from '../events/bus';
 import { recordCommandTime } from '../health';
 import { appendEvent, findCommand } from '../events/log';
+import { canonicalJson, TooDeep } from '../canonical-json';
 import { CommandError, type AnyCommandDef, type ProblemToSay } from './define';
 import { commitInGroup } from './group-commit';
 import { commandLimits } from './rate-limit';
@@ -57,27 +58,9 @@ export function problemsOf(error: z.ZodError, lang: Lang): Problem[] {
 	}));
 }
 
-/** No command nests deeper than this; a deeper payload is refused before anything recurses into it. */
-const maxDepth = 32;
-
-class TooDeep extends Error {}
-
-/** Stable JSON (sorted keys) so the same command retried hashes the same. */
-function canonical(value: unknown, depth = 0): string {
-	if (depth > maxDepth) throw new TooDeep();
-	if (Array.isArray(value)) return `[${value.map((v) => canonical(v, depth + 1)).join(',')}]`;
-	if (value && typeof value === 'object') {
-		const entries = Object.entries(value as Record<string, unknown>)
-			.filter(([, v]) => v !== undefined)
-			.sort(([a], [b]) => (a < b ? -1 : 1));
-		return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v, depth + 1)}`).join(',')}}`;
-	}
-	return JSON.stringify(value) ?? 'null';
-}
-
 /** The command's hash, and its size (characters of the JSON the hash read). */
 function hashCommand(type: string, payload: unknown): { hash: string; size: number } {
-	const text = canonical({ type, payload });
+	const text = canonicalJson({ type, payload });
 	return { hash: createHash('sha256').update(text).digest('hex'), size: text.length };
 }
 

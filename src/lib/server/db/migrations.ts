@@ -337,6 +337,13 @@ const steps: string[] = [
 	// 14: each level signs off its own table: the unit at its top (null: the whole event's)
 	`
 	ALTER TABLE report_signoffs ADD COLUMN unit_id TEXT;
+	`,
+	// 15: a submission brought in as a lower level's signed package (JSON: its hash, the sign-off it
+	// holds, who signed and when); one signed table is one submission, however often it is imported
+	`
+	ALTER TABLE report_submissions ADD COLUMN package TEXT;
+	CREATE UNIQUE INDEX report_submissions_package ON report_submissions (json_extract(package, '$.signoffId'))
+		WHERE package IS NOT NULL;
 	`
 ];
 

@@ -64,6 +64,13 @@ const routes: Route[] = [
 		limit: fileForm(5, 'problems.tooLarge.invitees')
 	},
 	{
+		// a level's signed table and its data file, zipped: a few hundred KB
+		method: 'POST',
+		path: /^\/reports$/,
+		action: 'importPackage',
+		limit: fileForm(2, 'packages.tooLarge')
+	},
+	{
 		// ten narrative sections of 20,000 characters, form-encoded, still fit
 		method: 'POST',
 		path: /^\/reports$/,

@@ -4,7 +4,7 @@
  * template in the database, so a bad cell refuses the command and changes nothing.
  */
 import { cellsOf, checkFigures, compactFigures } from '$lib/reports/cells';
-import { childrenOf, latestByUnit, rollUpLevels } from '$lib/reports/rollup';
+import { childrenOf, latestByUnit, rollUpLevels, withPackages } from '$lib/reports/rollup';
 import { whereInReport } from '$lib/reports/where';
 import type { SignoffView, SubmissionView } from '$lib/reports/types';
 import { say, type Lang } from '$lib/i18n';
@@ -14,7 +14,6 @@ import { CommandError, defineCommand, type ProblemToSay } from '../commands/defi
 import type { Db } from '../db';
 import { uuidFromName } from '../ids';
 import { getUpload } from '../photos/store';
-import { currentEvent } from '../scenario/store';
 import { getUnit, listUnits } from '../scenario/units';
 import {
 	getSignoff,
@@ -28,8 +27,8 @@ import {
 	saveRowSpec
 } from './store';
 import { unitTree } from '../scenario/tree';
-
-const organizerAudience = ['ops', 'display'];
+import { arrival, organizerAudience } from './arrival';
+import { importPackage } from './import-package';
 
 interface Body {
 	unitId: string;
@@ -99,8 +98,6 @@ export const submitReport = defineCommand({
 	target: (p) => ({ unitId: p.unitId }),
 	apply(db, p, { actor, commandId, demo }) {
 		const { unit, figures, photoIds } = checked(db, p);
-		const now = dayNow(db);
-		const deadline = currentEvent(db)?.reportDeadline;
 		const submission: SubmissionView = {
 			id: uuidFromName(`report:${commandId}`),
 			unitId: p.unitId,
@@ -108,15 +105,8 @@ export const submitReport = defineCommand({
 			figures,
 			narrative: p.narrative,
 			photoIds,
-			submittedAt: now,
+			...arrival(db, p.unitId),
 			by: actorLabel(actor),
-			late: !!deadline && now > Date.parse(deadline),
-			// after a table that holds this unit was signed off: the whole event's or a level's above it
-			afterSignoff:
-				!!getSignoff(db, null) ||
-				unitTree(db)
-					.lineOf(p.unitId)
-					.some((id) => !!getSignoff(db, id)),
 			demo
 		};
 		insertSubmission(db, submission, Date.now());
@@ -126,7 +116,7 @@ export const submitReport = defineCommand({
 			figures,
 			narrative: p.narrative,
 			uploads: p.uploads,
-			savedAt: now,
+			savedAt: submission.submittedAt,
 			by: submission.by
 		});
 		return {
@@ -155,10 +145,17 @@ export const signOff = defineCommand({
 		// the levels beneath that signed their own tables count as signed; every other unit as it last reported
 		const signed = listLevelSignoffs(db).filter((s) => s.unitId !== level && units.has(s.unitId!));
 		const byLevel = new Map(signed.map((s) => [s.unitId!, s]));
-		const inSignedLevel = (unitId: string) => tree.lineOf(unitId).some((id) => id !== top && byLevel.has(id));
-		const latest = [...latestByUnit(listSubmissions(db)).values()].filter(
-			(s) => units.has(s.unitId) && !inSignedLevel(s.unitId)
+		// a unit whose latest report is a package counts with it, as a signed level (withPackages)
+		const counts = withPackages(
+			top,
+			new Map([...latestByUnit(listSubmissions(db))].filter(([unitId]) => units.has(unitId))),
+			new Map(signed.map((s) => [s.unitId!, s.totals]))
 		);
+		const inSignedTable = (unitId: string) =>
+			tree
+				.lineOf(unitId)
+				.some((id) => id !== top && (byLevel.has(id) || (id !== unitId && counts.signed.has(id))));
+		const latest = [...counts.latest.values()].filter((s) => !inSignedTable(s.unitId));
 		const reportUnits = listUnits(db).filter((u) => units.has(u.id));
 		const signoff: SignoffView = {
 			id: uuidFromName(`signoff:${commandId}`),
@@ -172,8 +169,8 @@ export const signOff = defineCommand({
 				template.rows,
 				top,
 				childrenOf(reportUnits.map((u) => ({ ...u, reports: u.reports !== false }))),
-				new Map(latest.map((s) => [s.unitId, s])),
-				new Map(signed.map((s) => [s.unitId!, s.totals]))
+				counts.latest,
+				counts.signed
 			)
 		};
 		insertSignoff(db, signoff, demo);
@@ -215,4 +212,4 @@ export const setTarget = defineCommand({
 });
 
 /** Every command of this domain; registry.ts lists the domains. */
-export const reportHandlers = [saveDraftCommand, submitReport, signOff, setTarget];
+export const reportHandlers = [saveDraftCommand, submitReport, signOff, setTarget, importPackage];

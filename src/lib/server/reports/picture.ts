@@ -136,3 +136,8 @@ export function unitSheet(picture: ReportPicture, unitId: string, withBelow = fa
 				)
 	};
 }
+
+/** A sheet as it goes on paper (the print view, an export, a package): a rehearsal's table says so. */
+export function onPaper(db: Db, sheet: ReportSheet): ReportSheet {
+	return currentEvent(db)?.rehearsal ? { ...sheet, basis: official.rehearsal(sheet.basis) } : sheet;
+}

@@ -91,6 +91,7 @@ interface SubmissionRow {
 	late: number;
 	after_signoff: number;
 	demo: number;
+	package: string | null;
 }
 
 const toSubmission = (r: SubmissionRow): SubmissionView => ({
@@ -104,7 +105,8 @@ const toSubmission = (r: SubmissionRow): SubmissionView => ({
 	by: r.by_label,
 	late: r.late === 1,
 	afterSignoff: r.after_signoff === 1,
-	demo: r.demo === 1
+	demo: r.demo === 1,
+	...(r.package ? { package: JSON.parse(r.package) } : {})
 });
 
 /** Every submission, oldest first; of one unit when asked. */
@@ -130,7 +132,7 @@ export function lastVersion(db: Db, unitId: string): number {
 export function insertSubmission(db: Db, s: SubmissionView, realAt: number): void {
 	db.prepare(
 		`INSERT INTO report_submissions (id, unit_id, version, figures, narrative, photo_ids, submitted_at, real_at,
-		 by_label, late, after_signoff, demo) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+		 by_label, late, after_signoff, demo, package) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 	).run(
 		s.id,
 		s.unitId,
@@ -143,8 +145,22 @@ export function insertSubmission(db: Db, s: SubmissionView, realAt: number): voi
 		s.by,
 		s.late ? 1 : 0,
 		s.afterSignoff ? 1 : 0,
-		s.demo ? 1 : 0
+		s.demo ? 1 : 0,
+		s.package ? JSON.stringify(s.package) : null
 	);
+}
+
+/**
+ * The submission a lower level's signed table became, by its sign-off's id (every package of that
+ * sign-off holds the same table); null when none was imported.
+ */
+export function submissionOfSignoff(db: Db, signoffId: string): SubmissionView | null {
+	const row = db
+		.prepare(
+			"SELECT * FROM report_submissions WHERE package IS NOT NULL AND json_extract(package, '$.signoffId') = ?"
+		)
+		.get(signoffId) as SubmissionRow | undefined;
+	return row ? toSubmission(row) : null;
 }
 
 interface SignoffRow {

@@ -1,11 +1,17 @@
 import { error, fail } from '@sveltejs/kit';
 import { translate, words } from '$lib/i18n';
+import type { UnitKind } from '$lib/scenario/schema';
+import { formatDateTime } from '$lib/time/format';
+import { isLevel } from '$lib/units/kinds';
 import { authorize, scopeOf } from '$lib/server/access';
 import { db } from '$lib/server/db';
 import { refusedUnread, requireActor, runFormCommand } from '$lib/server/guard';
+import { readImportForm } from '$lib/server/http/file-form';
 import { photoIdsOfUploads } from '$lib/server/photos/store';
+import { packageCommandId } from '$lib/server/reports/import-package';
+import { maxPackageBytes, readReportPackage } from '$lib/server/reports/package/read';
 import { reportPicture } from '$lib/server/reports/picture';
-import { getDraft, listSubmissions } from '$lib/server/reports/store';
+import { getDraft, listSubmissions, submissionOfSignoff } from '$lib/server/reports/store';
 import { readReportForm } from './form-fields';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,8 +32,16 @@ export const load: PageServerLoad = (event) => {
 	const picture = reportPicture(db(), unitId ? null : scopeOf(actor));
 	// the plan has no report table: the page says so
 	if (!picture) return { picture: null, unit: null };
-	// the ops room picks a unit to fill in for (figures phoned in)
-	if (!unitId) return { picture: { template: picture.template, units: picture.units }, unit: null };
+	// the ops room picks a unit to fill in for (figures phoned in), or imports the package of a
+	// level beneath (a district, a ward: those that may run a deployment of their own)
+	if (!unitId)
+		return {
+			picture: { template: picture.template, units: picture.units },
+			unit: null,
+			canImportPackage:
+				authorize(actor, 'report.import_package') &&
+				picture.units.some((u) => u.id !== picture.top.id && isLevel(u.kind as UnitKind))
+		};
 	const { lang } = event.locals;
 	const unit = picture.units.find((u) => u.id === unitId);
 	if (!unit) error(404, { message: translate(lang, 'reports.noUnit') });
@@ -66,5 +80,43 @@ export const actions: Actions = {
 			});
 		// the figures as read against the template above; the uploads are the form's `uploads`
 		return runFormCommand(event, 'report.submit', form, { unitId, figures, narrative });
+	},
+
+	/** A lower level's signed table, as the package it sent up: that unit's new submission. */
+	importPackage: async (event) => {
+		const { lang } = event.locals;
+		// a file is read only from someone who may import a package at their level
+		const refused = refusedUnread(event, 'report.import_package');
+		if (refused) return refused;
+		const form = await readImportForm(event.request, {
+			maxFileBytes: maxPackageBytes,
+			tooLarge: translate(lang, 'packages.tooLarge'),
+			noFile: translate(lang, 'packages.import.noFile'),
+			lang
+		});
+		if ('failure' in form) return form.failure;
+		const read = await readReportPackage(form.file.bytes, lang);
+		if (!read.ok)
+			return fail(400, {
+				message: words(lang, read.message),
+				code: 'invalid',
+				problems: read.problems ?? []
+			});
+		// under the package's own command id: the same package sent again gets the first answer
+		const fields = new FormData();
+		fields.set('commandId', packageCommandId(read.package, event.locals.actor!));
+		const answer = await runFormCommand(event, 'report.import_package', fields, read.package);
+		if (!('ok' in answer)) return answer;
+		const { unit, signoff } = read.package.content;
+		const submission = submissionOfSignoff(db(), signoff.id);
+		return {
+			...answer,
+			said: translate(lang, 'packages.import.done', {
+				unit: unit.name,
+				version: submission?.version ?? 1,
+				time: formatDateTime(Date.parse(signoff.at), lang),
+				by: signoff.by
+			})
+		};
 	}
 };

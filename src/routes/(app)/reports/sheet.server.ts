@@ -5,11 +5,15 @@
  */
 import { error } from '@sveltejs/kit';
 import { translate, type Lang } from '$lib/i18n';
-import { official } from '$lib/reports/official';
 import { authorize, scopeOf, type Actor } from '$lib/server/access';
 import { db } from '$lib/server/db';
-import { reportPicture, rolledUpSheet, unitSheet, type ReportSheet } from '$lib/server/reports/picture';
-import { currentEvent } from '$lib/server/scenario/store';
+import {
+	onPaper,
+	reportPicture,
+	rolledUpSheet,
+	unitSheet,
+	type ReportSheet
+} from '$lib/server/reports/picture';
 
 /** @returns null when the plan has no report table (the print view says so; an export answers 404) */
 export function requestedSheet(actor: Actor | null, params: URLSearchParams, lang: Lang): ReportSheet | null {
@@ -28,5 +32,5 @@ export function requestedSheet(actor: Actor | null, params: URLSearchParams, lan
 		: rolledUpSheet(picture, params.get('table') === 'signed');
 	if (!sheet) error(404, { message: translate(lang, 'reports.noUnit') });
 	// a rehearsal's table says so on paper too (the print view and the .xlsx)
-	return currentEvent(db())?.rehearsal ? { ...sheet, basis: official.rehearsal(sheet.basis) } : sheet;
+	return onPaper(db(), sheet);
 }
