@@ -10,7 +10,7 @@ const en: Messages<typeof vi> = {
 
 	'packages.import.title': "Import a unit's report package",
 	'packages.import.hint':
-		"A lower level that runs its own system (a district, a ward) downloads its signed report package (.zip) and sends it up. Import it here to count that signed table as the unit's report.",
+		"A lower level that runs its own system downloads its signed report package (.zip) and sends it up. Import it here to count that signed table as the unit's report.",
 	'packages.import.file': 'Report package (.zip)',
 	'packages.import.submit': 'Import package',
 	'packages.import.noFile': 'No report package (.zip) chosen.',

@@ -10,7 +10,7 @@ const vi = {
 
 	'packages.import.title': 'Nhập gói báo cáo của đơn vị',
 	'packages.import.hint':
-		'Đơn vị cấp dưới tự chạy hệ thống riêng (một quận, một phường) tải gói báo cáo đã ký (.zip) rồi gửi lên. Nhập gói ở đây để tính bảng đã ký đó là báo cáo của đơn vị.',
+		'Cấp dưới tự chạy hệ thống riêng tải gói báo cáo đã ký (.zip) rồi gửi lên. Nhập gói ở đây để tính bảng đã ký đó là báo cáo của đơn vị.',
 	'packages.import.file': 'Tệp gói báo cáo (.zip)',
 	'packages.import.submit': 'Nhập gói',
 	'packages.import.noFile': 'Chưa chọn tệp gói báo cáo (.zip).',
