@@ -74,17 +74,3 @@ export const reportPackageSchema = z.strictObject({
 
 export type ReportPackage = z.output<typeof reportPackageSchema>;
 export type PackageContent = ReportPackage['content'];
-
-/** What a submission keeps of the package it came from: shown beside it, and how a repeat is known. */
-export interface PackageMark {
-	/** the package's own hash */
-	sha256: string;
-	/** the sender's sign-off: one signed table is one submission, whichever of its packages came */
-	signoffId: string;
-	/** the sender's sign-off: when (ISO, as the package says it) and by whom */
-	signedAt: string;
-	signedBy: string;
-	note: string;
-	/** the sender's event, its name */
-	eventName: string;
-}

@@ -3,7 +3,6 @@
  * up. The rows come from the scenario's template (mẫu); nothing about one year's rows is here.
  */
 import type { ReportForm, ReportRow } from '$lib/scenario/schema';
-import type { PackageMark } from './package';
 
 /** the two quantity cells of a row: số lớp/số cuộc thi (count) and người (people) */
 export type Cell = 'count' | 'people';
@@ -88,4 +87,18 @@ export interface ReportUnit {
 	parentId: string | null;
 	/** expected to send figures (a unit the plan marks `reports: false` is not: a radio station) */
 	reports: boolean;
+}
+
+/** What a submission keeps of the package it came from: shown beside it, and how a repeat is known. */
+export interface PackageMark {
+	/** the package's own hash */
+	sha256: string;
+	/** the sender's sign-off: one signed table is one submission, whichever of its packages came */
+	signoffId: string;
+	/** the sender's sign-off: when (ISO, as the package says it) and by whom */
+	signedAt: string;
+	signedBy: string;
+	note: string;
+	/** the sender's event, its name */
+	eventName: string;
 }
