@@ -1,6 +1,6 @@
 /**
  * Many units chosen at once, by kind, by the unit they come under, or both: "every district",
- * "every unit under Phường Biên Giang", "every primary school under it". One reading for the
+ * "every unit under a ward", "every primary school under it". One reading for the
  * command that acts on them and the form that says beforehand who they will be.
  */
 import type { UnitKind } from '$lib/scenario/schema';

@@ -29,7 +29,7 @@ export function groupOf(kind: UnitKind): KindGroup | UnitKind {
 	return kind;
 }
 
-/** Areas of government, whose units are named after a place ("Phường Tân Kiểng"). */
+/** Areas of government, whose units are named after a place ("Phường <place>"). */
 const namedAreas: readonly (KindGroup | UnitKind)[] = ['province', 'district', 'commune'];
 
 /** A level of local government (a province, a district, a ward or commune): it runs a day of its own. */
@@ -77,9 +77,9 @@ export function kindName(lang: Lang, kind: UnitKind): string {
 }
 
 /**
- * A unit's name without its kind's word, for a narrow row: "Tân Kiểng" for "Phường Tân Kiểng".
- * Only an area's name, and only before a place name: "Phường 5" and "UBND Quận 1" stay whole, and
- * so does "Trường THCS Biên Giang" (there are primary and preschools of the same place). Names are
+ * A unit's name without its kind's word, for a narrow row: "<place>" for "Phường <place>".
+ * Only an area's name, and only before a place name: "Phường 5" and "UBND Quận 1"-style names stay whole, and
+ * so does a school's name ("Trường THCS <place>") (there are primary and preschools of the same place). Names are
  * the plan's Vietnamese, whatever the reader's language.
  */
 export function shortName(unit: { name: string; kind: UnitKind }): string {

@@ -35,7 +35,7 @@ import { ReadDesk } from './read-desk';
 import { Strikes } from './strikes';
 import { Door, linkSignIn, sessionSignIn } from './door';
 import { FanOut } from './fan-out';
-import { ScopedFrames } from './scoped-frames';
+import { levelScopes, ScopedFrames } from './scoped-frames';
 import { unitTree } from '../scenario/tree';
 import { clientAddress } from '../client-address';
 import { langOfHeader } from '../lang';
@@ -259,16 +259,6 @@ const fanOutPace = { turnMs: 4, step: 25 };
 
 const scopedFrames = new ScopedFrames();
 
-/** The units some ops room or display is scoped to right now (from their `ops@<unit>` rooms). */
-function levelScopes(io: RealtimeServer): Set<string> {
-	const scopes = new Set<string>();
-	for (const room of io.sockets.adapter.rooms.keys()) {
-		const match = /^(?:ops|display)@(.+)$/.exec(room);
-		if (match && match[1] !== '*') scopes.add(match[1]);
-	}
-	return scopes;
-}
-
 /** The sockets in any of `rooms`, each once. */
 function socketsIn(io: RealtimeServer, rooms: string[]): string[] {
 	const sockets = new Set<string>();
@@ -369,7 +359,7 @@ export function attachRealtime(httpServer: HttpServer): RealtimeServer {
 			// each level's screens: their own trucks only, numbered as their pages list them
 			const tree = unitTree(db());
 			const trucks = fleet().trucks();
-			for (const scope of levelScopes(io)) {
+			for (const scope of levelScopes(io.sockets.adapter.rooms.keys())) {
 				const scoped = scopedFrames.frameFor(frame, trucks, tree.subtreeOf(scope));
 				if (!scoped) continue;
 				const packedScoped = packFrame(scoped);

@@ -39,3 +39,13 @@ export class ScopedFrames {
 		return p.length ? { t: frame.t, p } : null;
 	}
 }
+
+/** The units some ops room or display is scoped to right now, from the `ops@<unit>` rooms there are. */
+export function levelScopes(rooms: Iterable<string>): Set<string> {
+	const scopes = new Set<string>();
+	for (const room of rooms) {
+		const match = /^(?:ops|display)@(.+)$/.exec(room);
+		if (match && match[1] !== '*') scopes.add(match[1]);
+	}
+	return scopes;
+}

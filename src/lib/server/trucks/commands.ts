@@ -1,17 +1,15 @@
 /**
- * Truck commands: the crew's buttons, the coordinator's planning, and what the server finds
- * in the positions (arrivals, alerts, status), all on the one command path.
+ * Truck commands: the crew's buttons, the coordinator's alerts and messages, and what the server
+ * finds in the positions (arrivals, alerts, status), all on the one command path. The parade's
+ * planning is in plan-commands.ts.
  */
 import { say, type MessageKey } from '$lib/i18n';
 import type { TruckStatus } from '$lib/trucks/types';
 import type { TruckStatusData } from '$lib/trucks/events';
-import { actorLabel, inScope, type Actor, type Target } from '../access';
+import { actorLabel, inScope, type Actor } from '../access';
 import { dayNow, pressTime } from '../day-clock';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
 import type { Db } from '../db';
-import { listRoutes } from '../scenario/store';
-import { unitTree } from '../scenario/tree';
-import { truckUnit } from '../scenario/units';
 import { onDutyStatus } from './findings';
 import { fleet } from './live-fleet';
 import { nextCheckpointOf } from './next-checkpoint';
@@ -24,37 +22,10 @@ import {
 	loadState,
 	openAlert,
 	saveState,
-	setParadeStart,
 	type TruckState
 } from './store';
-import { replaceRoute, setTruckRoute } from './setup';
-import { invalidateUserSessions } from '../auth/session';
-import { getUser, updateUser } from '../users/store';
-
-function truckOrRefuse(truckId: string) {
-	const truck = fleet().truck(truckId);
-	if (!truck) throw new CommandError('not_found', say('trucks.refusal.noTruck', { truckId }));
-	return truck;
-}
-
-/**
- * Who sees a truck's changes: the ops rooms and displays of its unit's levels and its own crew
- * (not other crews of its ward).
- */
-function truckAudience(truckId: string): { audience: string[]; about: string[] } {
-	return { audience: ['ops', 'display', `truck:${truckId}`], about: unitsOf([truckId]) };
-}
-
-/** the units of the trucks (the levels above them see what happens to them) */
-function unitsOf(truckIds: string[]): string[] {
-	return [...new Set(truckIds.flatMap((id) => fleet().truck(id)?.unitId ?? []))];
-}
-
-/** A truck with its unit, so a coordinator of a level acts only on the level's trucks. */
-function truckTarget(db: Db, truckId: string): Target {
-	return { truckId, unitId: truckUnit(db, truckId) ?? null };
-}
-const ownTruck = (p: { truckId: string }, db: Db) => truckTarget(db, p.truckId);
+import { assignCrew, assignRoute, saveRoute, setStart } from './plan-commands';
+import { ownTruck, truckAudience, truckOrRefuse, truckTarget, unitsOf } from './targets';
 
 function statusChange(
 	db: Db,
@@ -310,115 +281,6 @@ export const messageCrew = defineCommand({
 			data: message,
 			audience: ['ops', ...trucks.map((id) => `truck:${id}`)],
 			about: unitsOf(trucks)
-		};
-	}
-});
-
-export const saveRoute = defineCommand({
-	type: 'route.save',
-	emits: ['route.saved'],
-	action: 'parade.plan',
-	// a route driven by trucks of several levels is theirs together: only the level above all may change it
-	target: (p) => routeTarget(p.route.id),
-	apply(db, p) {
-		const others = listRoutes(db).filter((r) => r.id !== p.route.id);
-		if (others.some((r) => r.name === p.route.name)) {
-			throw new CommandError('conflict', say('trucks.refusal.routeNameTaken', { name: p.route.name }), [
-				{ path: 'route.name', message: say('trucks.problem.nameTaken') }
-			]);
-		}
-		const ids = new Set<string>();
-		for (const [i, c] of p.route.checkpoints.entries()) {
-			if (ids.has(c.id))
-				throw new CommandError('invalid', say('trucks.refusal.checkpointIdTaken', { id: c.id }), [
-					{ path: `route.checkpoints[${i}].id`, message: say('trucks.problem.duplicate') }
-				]);
-			ids.add(c.id);
-		}
-		replaceRoute(db, p.route);
-		return {
-			type: 'route.saved',
-			data: { routeId: p.route.id, name: p.route.name },
-			audience: ['ops', 'display', 'staff'],
-			about: 'event'
-		};
-	}
-});
-
-export const assignRoute = defineCommand({
-	type: 'truck.assign_route',
-	emits: ['truck.route_assigned'],
-	action: 'parade.plan',
-	target: ownTruck,
-	apply(db, p) {
-		const truck = truckOrRefuse(p.truckId);
-		if (p.routeId && !fleet().route(p.routeId))
-			throw new CommandError('not_found', say('trucks.refusal.noRoute', { routeId: p.routeId }));
-		setTruckRoute(db, p.truckId, p.routeId);
-		return {
-			type: 'truck.route_assigned',
-			data: { truckId: p.truckId, truckName: truck.name, routeId: p.routeId },
-			...truckAudience(p.truckId)
-		};
-	}
-});
-
-/** The units of the trucks that drive a route; none yet: the saver's own level. */
-function routeTarget(routeId: string): Target {
-	const units = unitsOf(
-		fleet()
-			.trucks()
-			.filter((t) => fleet().routeOf(t.id)?.id === routeId)
-			.map((t) => t.id)
-	);
-	return units.length ? { unitIds: units } : {};
-}
-
-export const setStart = defineCommand({
-	type: 'parade.set_start',
-	emits: ['parade.start_set'],
-	action: 'parade.plan',
-	// the parade's start is the whole event's: set at its top
-	target: (_, db) => ({ unitId: unitTree(db).root }),
-	apply(db, p) {
-		const startAt = p.startAt ? Date.parse(p.startAt) : null;
-		setParadeStart(db, startAt);
-		return {
-			type: 'parade.start_set',
-			data: { startAt },
-			audience: ['ops', 'display', 'staff'],
-			about: 'event'
-		};
-	}
-});
-
-export const assignCrew = defineCommand({
-	type: 'truck.assign_crew',
-	emits: ['truck.crew_assigned'],
-	action: 'parade.plan',
-	target: ownTruck,
-	apply(db, p) {
-		const truck = truckOrRefuse(p.truckId);
-		const user = getUser(db, p.userId);
-		if (!user || user.role !== 'truck_crew') {
-			throw new CommandError('invalid', say('trucks.refusal.notCrew'), [
-				{ path: 'userId', message: say('trucks.problem.notCrew') }
-			]);
-		}
-		updateUser(db, { ...user, truckId: p.truckId, unitId: truck.unitId });
-		// the phone signed in for another truck must not keep reporting for it
-		invalidateUserSessions(db, user.id);
-		return {
-			type: 'truck.crew_assigned',
-			data: {
-				truckId: p.truckId,
-				truckName: truck.name,
-				userId: user.id,
-				username: user.username,
-				displayName: user.displayName
-			},
-			audience: ['ops', 'admin', `truck:${p.truckId}`],
-			about: unitsOf([p.truckId])
 		};
 	}
 });
