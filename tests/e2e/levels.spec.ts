@@ -1,11 +1,12 @@
 /**
  * The city and Quận 7 in one deployment (data/scenarios/hcm-quan7-2024.json): Quận 7's
  * coordinator runs Quận 7 and sees nothing of Quận 1; a screen made for one ward shows that
- * ward, live.
+ * ward, live; Quận 7 signs its own table and the city counts it as Quận 7's, one unit answered.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { planLiveAt } from '../harness/scenarios.js';
+import { command, connect, login } from '../helpers/client';
 import { removeServer, startServer, type TestServer } from '../helpers/server';
 import type { Browser, Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures';
@@ -78,4 +79,36 @@ test("a wall screen made for one ward shows that ward's day only", async ({ brow
 	await expect(screen.getByTestId('notices')).not.toContainText('Phú Mỹ bổ sung băng rôn');
 	await screen.context().close();
 	await page.context().close();
+});
+
+test("Quận 7 signs its own table; the city's overview counts it as Quận 7's, live", async ({ browser }) => {
+	const rowId = 'bd-chuyen-mon';
+	const ward = await connect(server.url, await login(server.url, 'phuong-tan-kieng'));
+	await command(ward, 'report.submit', {
+		unitId: 'phuong-tan-kieng',
+		figures: { [rowId]: { count: 3, people: 120 } },
+		narrative: {}
+	});
+	ward.close();
+
+	const city = await signedIn(browser, 'sogddt');
+	await city.goto('/reports/overview');
+	await expect(city.locator('[data-unit="phuong-tan-kieng"]')).toContainText('Đúng hạn');
+	await expect(city.getByTestId('level-signoffs')).toHaveCount(0);
+
+	const district = await signedIn(browser, 'ttvh');
+	await district.goto('/reports/overview');
+	await district.getByText('Chốt và ký bảng tổng hợp').click();
+	district.once('dialog', (dialog) => void dialog.accept());
+	await district.getByRole('button', { name: 'Chốt bảng tổng hợp' }).click();
+	await expect(district.getByTestId('signed')).toBeVisible();
+
+	// live on the city's open page: Quận 7's signed table stands for its units, one answer
+	await expect(city.getByTestId('level-signoffs')).toContainText('UBND Quận 7: bảng đã ký chốt lúc');
+	await expect(city.getByTestId(`total-${rowId}-count`)).toHaveText('3');
+	await expect(city.getByTestId(`total-${rowId}-people`)).toHaveText('120');
+	await expect(city.locator('[data-unit="quan7"]')).toContainText('bảng của cấp đã ký chốt');
+	await expect(city.locator('[data-unit="phuong-tan-kieng"]')).toHaveCount(0);
+	await district.context().close();
+	await city.context().close();
 });

@@ -4,7 +4,7 @@
  * unit's latest, the rolled-up table, who has reported. A template change reloads the page.
  */
 import { invalidateAll } from '$app/navigation';
-import { coveredByPackages, expectedReporters, latestByUnit, liveTable, subtrees } from '$lib/reports/rollup';
+import { completeness, latestByUnit, liveTable, subtrees } from '$lib/reports/rollup';
 import type { ReportTemplate, ReportUnit, SignoffView, SubmissionView } from '$lib/reports/types';
 import type { LiveEvent } from '$lib/types';
 
@@ -45,15 +45,17 @@ export class ReportBoard {
 		return latestByUnit(this.submissions.filter((s) => counted.includes(s.id)));
 	});
 	below = $derived.by(() => subtrees(this.units));
+	/** the levels beneath that signed off their own tables here, by the unit at their top */
+	signedLevels = $derived(
+		new Map(this.levelSignoffs.flatMap((s) => (s.unitId ? [[s.unitId, s] as const] : [])))
+	);
 	/**
-	 * the units expected to report: the table's tree but its top, and none marked as not reporting
-	 * nor beneath a unit whose signed package stands for them
+	 * who the table waits for and who has answered: its tree but its top, none marked as not
+	 * reporting; a level beneath that signed (here, or as a package) is one answer for its units
 	 */
-	reporting = $derived.by(() => {
-		const covered = coveredByPackages(this.topId, this.latest, this.below);
-		return expectedReporters(this.units, this.topId, this.below).filter((u) => !covered.has(u.id));
-	});
-	reported = $derived(this.reporting.filter((u) => this.latest.has(u.id)).length);
+	answers = $derived.by(() => completeness(this.units, this.topId, this.latest, this.signedLevels.keys()));
+	reporting = $derived(this.answers.expected);
+	reported = $derived(this.answers.answered.size);
 	/** the table: every unit of its tree */
 	totals = $derived.by(() =>
 		liveTable(this.template.rows, this.topId, this.units, this.submissions, this.levelSignoffs)
@@ -61,6 +63,8 @@ export class ReportBoard {
 
 	/** Where a unit stands against the deadline (day time now). */
 	standing(unitId: string, now: number): UnitStanding {
+		const signed = this.signedLevels.get(unitId);
+		if (signed) return this.deadline !== null && signed.at > this.deadline ? 'late' : 'on_time';
 		const versions = this.submissions.filter((s) => s.unitId === unitId);
 		if (versions.length === 0) return this.deadline !== null && now > this.deadline ? 'overdue' : 'missing';
 		if (!versions[0].late && versions.some((s) => s.late)) return 'revised_late';

@@ -117,19 +117,32 @@ export function withPackages(
 }
 
 /**
- * The units a table does not wait for because a package stands for them: those beneath a unit
- * (not the top) whose latest report is a package. `below` is subtrees(units).
+ * Who a level's table waits for, and who has answered: every unit of its tree but its top (not
+ * those the plan marks as not reporting), except that a level beneath which signed off its table
+ * (here: `signedLevels`, or in its own deployment: a package) is one answer, standing for every
+ * unit beneath it, as its table stands for their figures.
  */
-export function coveredByPackages(
+export function completeness(
+	units: ReportUnit[],
 	topId: string,
 	latest: Map<string, SubmissionView>,
-	below: Map<string, string[]>
-): Set<string> {
+	signedLevels: Iterable<string>
+): { expected: ReportUnit[]; answered: Set<string> } {
+	const below = subtrees(units);
+	const tree = new Set(below.get(topId) ?? []);
+	const levels = new Set([...signedLevels].filter((id) => id !== topId && tree.has(id)));
+	for (const [unitId, s] of latest) if (s.package && unitId !== topId && tree.has(unitId)) levels.add(unitId);
 	const covered = new Set<string>();
-	for (const [unitId, s] of latest)
-		if (s.package && unitId !== topId)
-			for (const id of below.get(unitId) ?? []) if (id !== unitId) covered.add(id);
-	return covered;
+	for (const level of levels) for (const id of below.get(level) ?? []) if (id !== level) covered.add(id);
+	const expected = expectedReporters(units, topId, below).filter((u) => !covered.has(u.id));
+	// a level that signed counts even where the plan expects no figures of its own unit
+	const signedOnly = units.filter((u) => levels.has(u.id) && !covered.has(u.id) && !u.reports);
+	const all = [...expected, ...signedOnly];
+	const inOrder = units.filter((u) => all.includes(u));
+	return {
+		expected: inOrder,
+		answered: new Set(inOrder.filter((u) => levels.has(u.id) || latest.has(u.id)).map((u) => u.id))
+	};
 }
 
 /**

@@ -4,7 +4,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../src/lib/server/db';
-import { reportPicture, rolledUpSheet } from '../../../src/lib/server/reports/picture';
+import { completeness, latestByUnit } from '../../../src/lib/reports/rollup';
+import { reportPicture, rolledUpSheet, type ReportPicture } from '../../../src/lib/server/reports/picture';
 import { getSignoff, listSubmissions } from '../../../src/lib/server/reports/store';
 import { accepted, run, type Actor } from '../support/command';
 import { givenTheDemoScenario, nestedInACity, signedIn, vn, type Person } from '../support/given';
@@ -73,5 +74,48 @@ describe("a level's own table", () => {
 		expect(cell(rolledUpSheet(reportPicture(db())!, false))).toBe(4);
 		await accepted(run(city, 'report.sign_off', { note: '' }));
 		expect(getSignoff(db(), null)!.totals).toEqual(classes(4));
+	});
+});
+
+describe("each level's completeness", () => {
+	/** who the table waits for and who has answered, as the overview and the wall show it */
+	const answers = (picture: ReportPicture) => {
+		const { expected, answered } = completeness(
+			picture.units,
+			picture.top.id,
+			latestByUnit(picture.submissions),
+			picture.levelSignoffs.flatMap((s) => (s.unitId ? [s.unitId] : []))
+		);
+		return { expected: expected.map((u) => u.id), answered: [...answered] };
+	};
+
+	it('counts a level beneath that signed its table as one unit answered, in place of its units', async () => {
+		await submit('phuong-tan-kieng', 3);
+		const before = answers(reportPicture(db())!);
+		expect(before.expected).toContain('phuong-tan-kieng');
+		expect(before.expected).toContain('phuong-khac');
+		expect(before.answered).toEqual(['phuong-tan-kieng']);
+
+		await accepted(run(quan7, 'report.sign_off', { note: '' }));
+
+		const after = answers(reportPicture(db())!);
+		// Quận 7 is one answer now; its wards and schools are its level's business
+		expect(after.expected).toContain('quan7');
+		expect(after.expected).not.toContain('phuong-tan-kieng');
+		expect(after.expected).toContain('phuong-khac');
+		expect(after.answered).toEqual(['quan7']);
+		// Quận 7's own table still waits for its own units
+		const own = answers(reportPicture(db(), 'quan7')!);
+		expect(own.expected).toContain('phuong-tan-kieng');
+		expect(own.answered).toEqual(['phuong-tan-kieng']);
+	});
+
+	it('keeps every unit of a level expected while that level has not signed', async () => {
+		await submit('phuong-tan-kieng', 3);
+		const whole = answers(reportPicture(db())!);
+		expect(whole.expected).not.toContain('thanh-pho');
+		expect(whole.expected).toEqual(
+			expect.arrayContaining(['quan7', 'phuong-tan-kieng', 'quan-khac', 'phuong-khac'])
+		);
 	});
 });

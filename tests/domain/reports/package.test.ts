@@ -8,7 +8,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { translate } from '../../../src/lib/i18n';
 import type { ReportPackage } from '../../../src/lib/reports/package';
-import { coveredByPackages, latestByUnit, subtrees } from '../../../src/lib/reports/rollup';
+import { completeness, latestByUnit } from '../../../src/lib/reports/rollup';
 import { db } from '../../../src/lib/server/db';
 import { packageCommandId } from '../../../src/lib/server/reports/import-package';
 import { packageHash } from '../../../src/lib/server/reports/package/hash';
@@ -114,10 +114,16 @@ describe("the city's deployment imports Quận 7's package", () => {
 		const whole = reportPicture(db())!;
 		expect(cell(rolledUpSheet(whole, false).figures)).toBe(5 + 7);
 		// the city does not wait for the units Quận 7's package stands for
-		const covered = coveredByPackages('thanh-pho', latestByUnit(whole.submissions), subtrees(whole.units));
-		expect(covered.has('phuong-tan-kieng')).toBe(true);
-		expect(covered.has('quan7')).toBe(false);
-		expect(covered.has('phuong-khac')).toBe(false);
+		const { expected, answered } = completeness(
+			whole.units,
+			'thanh-pho',
+			latestByUnit(whole.submissions),
+			[]
+		);
+		const waitsFor = expected.map((u) => u.id);
+		expect(waitsFor).not.toContain('phuong-tan-kieng');
+		expect(waitsFor).toEqual(expect.arrayContaining(['quan7', 'phuong-khac']));
+		expect(answered.has('quan7')).toBe(true);
 
 		// the city signs off its own table with Quận 7's package in it, and Quận 7's ward not again
 		await accepted(run(city, 'report.sign_off', { note: '' }));

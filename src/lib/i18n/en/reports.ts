@@ -107,6 +107,7 @@ const en: Messages<typeof vi> = {
 	'reports.completeness.standing': 'Status',
 	'reports.completeness.version': 'Version',
 	'reports.completeness.sentAt': 'Sent at',
+	'reports.completeness.levelSigned': 'its level’s table signed off',
 	'reports.standing.missing': 'Not sent',
 	'reports.standing.overdue': 'Overdue, not sent',
 	'reports.standing.on_time': 'On time',

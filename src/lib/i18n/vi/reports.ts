@@ -109,6 +109,7 @@ const vi = {
 	'reports.completeness.standing': 'Tình trạng',
 	'reports.completeness.version': 'Lần gửi',
 	'reports.completeness.sentAt': 'Gửi lúc',
+	'reports.completeness.levelSigned': 'bảng của cấp đã ký chốt',
 	'reports.standing.missing': 'Chưa gửi',
 	'reports.standing.overdue': 'Quá hạn, chưa gửi',
 	'reports.standing.on_time': 'Đúng hạn',

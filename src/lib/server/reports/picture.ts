@@ -3,7 +3,7 @@
  * submission, the sign-off. The rolled-up numbers are computed from these by $lib/reports.
  */
 import { official } from '$lib/reports/official';
-import { latestByUnit, liveTable, rollUp, subtrees } from '$lib/reports/rollup';
+import { completeness, latestByUnit, liveTable, rollUp, subtrees } from '$lib/reports/rollup';
 import type { Figures, ReportTemplate, ReportUnit, SignoffView, SubmissionView } from '$lib/reports/types';
 import type { Unit } from '$lib/scenario/schema';
 import type { Db } from '../db';
@@ -94,18 +94,24 @@ export interface ReportSheet {
 /** The rolled-up table of the whole tree, live or as signed off. */
 export function rolledUpSheet(picture: ReportPicture, signed: boolean): ReportSheet {
 	const { template, top, submissions, signoff } = picture;
-	const all = subtrees(picture.units).get(top.id) ?? [top.id];
 	const figures =
 		signed && signoff
 			? signoff.totals
 			: liveTable(template.rows, top.id, picture.units, submissions, picture.levelSignoffs);
-	const count = all.filter((id) => latestByUnit(submissions).has(id)).length;
+	// as the overview counts them (a level beneath that signed is one unit), and the top's own
+	const latest = latestByUnit(submissions);
+	const signedLevels = picture.levelSignoffs.flatMap((s) => (s.unitId ? [s.unitId] : []));
+	const count =
+		completeness(picture.units, top.id, latest, signedLevels).answered.size + (latest.has(top.id) ? 1 : 0);
 	return {
 		template,
 		eventName: picture.eventName,
 		unitName: top.name,
 		figures,
-		basis: signed && signoff ? official.basis.signed(signoff.counted.length) : official.basis.live(count),
+		basis:
+			signed && signoff
+				? official.basis.signed(signoff.counted.length + (signoff.levels?.length ?? 0))
+				: official.basis.live(count),
 		narrative: []
 	};
 }
