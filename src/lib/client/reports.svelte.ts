@@ -45,15 +45,13 @@ export class ReportBoard {
 		return latestByUnit(this.submissions.filter((s) => counted.includes(s.id)));
 	});
 	below = $derived.by(() => subtrees(this.units));
-	/** the levels beneath that signed off their own tables here, by the unit at their top */
-	signedLevels = $derived(
-		new Map(this.levelSignoffs.flatMap((s) => (s.unitId ? [[s.unitId, s] as const] : [])))
-	);
+	/** the levels beneath that signed off their own tables here: the units at their top */
+	signedLevels = $derived(this.levelSignoffs.flatMap((s) => (s.unitId ? [s.unitId] : [])));
 	/**
 	 * who the table waits for and who has answered: its tree but its top, none marked as not
 	 * reporting; a level beneath that signed (here, or as a package) is one answer for its units
 	 */
-	answers = $derived.by(() => completeness(this.units, this.topId, this.latest, this.signedLevels.keys()));
+	answers = $derived.by(() => completeness(this.units, this.topId, this.latest, this.signedLevels));
 	reporting = $derived(this.answers.expected);
 	reported = $derived(this.answers.answered.size);
 	/** the table: every unit of its tree */
@@ -61,9 +59,14 @@ export class ReportBoard {
 		liveTable(this.template.rows, this.topId, this.units, this.submissions, this.levelSignoffs)
 	);
 
+	/** The signed table of a level beneath, by the unit at its top; undefined: it has not signed. */
+	levelSignoff(unitId: string): SignoffView | undefined {
+		return this.levelSignoffs.find((s) => s.unitId === unitId);
+	}
+
 	/** Where a unit stands against the deadline (day time now). */
 	standing(unitId: string, now: number): UnitStanding {
-		const signed = this.signedLevels.get(unitId);
+		const signed = this.levelSignoff(unitId);
 		if (signed) return this.deadline !== null && signed.at > this.deadline ? 'late' : 'on_time';
 		const versions = this.submissions.filter((s) => s.unitId === unitId);
 		if (versions.length === 0) return this.deadline !== null && now > this.deadline ? 'overdue' : 'missing';
