@@ -3,6 +3,7 @@
  * and the wall display.
  */
 import type { MessageKey } from '$lib/i18n';
+import type { Area } from './geometry';
 
 /** chưa xuất phát, đang chạy, dừng, sự cố, mất tín hiệu, hoàn thành */
 /** Positions one track answer carries at most (~0.5 MB, a short turn of the server's loop); a replay asks page after page. */
@@ -101,4 +102,17 @@ export interface TruckView {
 export interface PositionFrame {
 	t: number;
 	p: [number, number, number, number, number, number][];
+}
+
+/** What a replay of the trucks starts with (the ops room's and the wall's): the reader's level's trucks and routes. */
+export interface ReplaySetup {
+	/** the map's first view: the plan's places */
+	area: Area | null;
+	routes: RouteView[];
+	trucks: { id: string; name: string; unitName: string }[];
+	/** the range offered first, day time ms */
+	defaultFrom: number;
+	defaultTo: number;
+	tileUrl: string | null;
+	attribution: string;
 }

@@ -1,3 +1,4 @@
+import type { ReplaySetup } from '$lib/trucks/types';
 import { defaultReplayRange } from '$lib/ui/replay/range';
 import { dayNow } from '../day-clock';
 import { planMapArea } from './plan-area';
@@ -11,13 +12,15 @@ import { fleet } from './live-fleet';
  * What a replay page starts with, on /ops/replay and on the wall display alike: the trucks and
  * routes of the reader's level.
  */
-export function replayPageData({ within, mine }: Pick<LevelView, 'within' | 'mine'>) {
+export function replayPageData({ within, mine }: Pick<LevelView, 'within' | 'mine'>): {
+	replay: ReplaySetup;
+} {
 	const live = fleet();
 	const range = defaultReplayRange(listMilestones(db()), dayNow(db()));
 	const trucks = live.trucks().filter((t) => mine(t.unitId));
 	const routes = new Set(trucks.map((t) => t.routeId));
 	const everyTruck = trucks.length === live.trucks().length;
-	return {
+	const replay: ReplaySetup = {
 		// the replay shows the past: today's "reached" marks on the checkpoints would mislead
 		routes: live
 			.routeViews()
@@ -29,4 +32,5 @@ export function replayPageData({ within, mine }: Pick<LevelView, 'within' | 'min
 		area: planMapArea(db(), within ? mine : undefined),
 		...mapTiles()
 	};
+	return { replay };
 }
