@@ -256,7 +256,9 @@ export function levelWatch({ wardOf, truckUnit, trucksOf }, clients) {
 			if (named.some((w) => w !== c.scope)) {
 				leaks.events++;
 				if (leaks.examples.length < 5)
-					leaks.examples.push(`${c.role}@${c.scope} got ${e.type} about ${named}`);
+					leaks.examples.push(
+						`${c.role}@${c.scope} got ${e.type} about ${named.map((w) => w ?? "the province's own")}`
+					);
 			}
 		},
 		onFrame(c, packed) {
