@@ -1,6 +1,7 @@
 // The bare baseline of bench/day.js: a plain socket.io server doing only what ours must at
 // least do — clients join their rooms, a command is broadcast to its audience and answered, a
-// position is answered, and once a second the latest frame goes to the ops and display rooms.
+// position is answered, and once a second each level's latest frame goes to its ops and display
+// rooms (on a plan of levels, a ward's frame to its ward's rooms).
 // No validation, no authorization, no database. Prints its port on stdout.
 import http from 'node:http';
 import { Server } from 'socket.io';
@@ -8,7 +9,8 @@ import { Server } from 'socket.io';
 const server = http.createServer();
 const io = new Server(server);
 let seq = 0;
-let frame = null;
+/** { rooms, bytes }: the frames our server sent, each to the rooms it went to */
+let templates = [];
 let moved = false;
 
 io.on('connection', (socket) => {
@@ -22,16 +24,18 @@ io.on('connection', (socket) => {
 		moved = true;
 		ack({ ok: true, accepted: batch.fixes.length, refused: [] });
 	});
-	// the frame our server sent, so the bare one sends the same bytes
-	socket.on('frame-template', (f) => (frame = f));
+	// the frames our server sent, so the bare one sends the same bytes: one a message (socket.io's
+	// parser takes at most 10 binary attachments in one)
+	socket.on('frame-template', (t) => templates.push(t));
 });
 setInterval(() => {
-	if (frame && moved) {
-		// the same packed bytes, stamped now (the frame's time is its f64 at byte 1)
-		const bytes = Buffer.from(frame);
-		bytes.writeDoubleLE(Date.now(), 1);
-		io.to(['ops', 'display']).emit('positions', bytes);
-	}
+	if (moved)
+		for (const { rooms, bytes: frame } of templates) {
+			// the same packed bytes, stamped now (the frame's time is its f64 at byte 1)
+			const bytes = Buffer.from(frame);
+			bytes.writeDoubleLE(Date.now(), 1);
+			io.to(rooms).emit('positions', bytes);
+		}
 	moved = false;
 }, 1000);
 

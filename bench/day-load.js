@@ -159,10 +159,11 @@ export const dayCommands = {
 		payload: { body: `Thông báo ${n}: các xe loa giữ đúng lộ trình, báo về khi tới điểm.` }
 	})
 };
-const senderRoles = {
-	drafts: ['ward_staff', 'unit_staff'],
-	gateCounts: ['gate_staff'],
-	notices: ['coordinator']
+/** who sends each kind of command: a client → whether it may be picked */
+export const daySenders = {
+	drafts: (c) => c.role === 'ward_staff' || c.role === 'unit_staff',
+	gateCounts: (c) => c.role === 'gate_staff',
+	notices: (c) => c.role === 'coordinator'
 };
 
 /** Growable pair of columns (seq, time) without an object per row. */
@@ -190,7 +191,10 @@ class Receipts {
  * second, as phones are not in step), commands go out at `rates` from random senders of the
  * right role, and every receipt is timed. `send(client, command)` is the server's command
  * emit; it resolves to { ok, seq }. `every` is called each second with the second's index.
- * `dayNow` stamps the fixes, as a crew phone does with the server's day clock.
+ * `dayNow` stamps the fixes, as a crew phone does with the server's day clock. `commands` and
+ * `senders` name each kind of command of `rates` and who sends it; `onEvent(client, event)`,
+ * `onFrame(client, frame)` and `onSent(client, command, seq)` see every receipt and every
+ * accepted command (a plan of levels checks who got what).
  */
 export async function driveDay({
 	clients,
@@ -199,19 +203,30 @@ export async function driveDay({
 	send,
 	every = () => {},
 	record = true,
-	dayNow = Date.now
+	dayNow = Date.now,
+	commands = dayCommands,
+	senders: pickable = daySenders,
+	onEvent,
+	onFrame,
+	onSent
 }) {
 	const receipts = new Receipts();
 	const frameDelays = [];
 	// a soak only counts: timing every receipt for 30 minutes would fill this process instead
 	if (record)
 		for (const c of clients) {
-			c.socket.on('event', (e) => receipts.push(e.seq, performance.now()));
-			c.socket.on('positions', (frame) => frameDelays.push(Date.now() - frameTime(frame)));
+			c.socket.on('event', (e) => {
+				receipts.push(e.seq, performance.now());
+				onEvent?.(c, e);
+			});
+			c.socket.on('positions', (frame) => {
+				frameDelays.push(Date.now() - frameTime(frame));
+				onFrame?.(c, frame);
+			});
 		}
 	const crews = clients.filter((c) => c.truck);
 	const senders = Object.fromEntries(
-		Object.entries(senderRoles).map(([kind, roles]) => [kind, clients.filter((c) => roles.includes(c.role))])
+		Object.keys(rates).map((kind) => [kind, clients.filter(pickable[kind])])
 	);
 	const sentAt = new Map();
 	const counts = { positions: 0, positionsRefused: 0, fixesRefused: 0, commands: 0, commandsRefused: 0 };
@@ -261,7 +276,7 @@ export async function driveDay({
 				owed[kind] -= 1;
 				const pool = senders[kind];
 				const client = pool[Math.floor(Math.random() * pool.length)];
-				const command = dayCommands[kind](client, sequence[kind]++);
+				const command = commands[kind](client, sequence[kind]++);
 				const t0 = performance.now();
 				track(
 					send(client, command).then(
@@ -269,6 +284,7 @@ export async function driveDay({
 							if (ack.ok) {
 								counts.commands++;
 								if (record) sentAt.set(ack.seq, t0);
+								onSent?.(client, command, ack.seq);
 							} else counts.commandsRefused++;
 						},
 						() => counts.commandsRefused++

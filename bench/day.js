@@ -4,13 +4,38 @@
 // rate. In the same run, the same clients and payloads through a bare socket.io server and the
 // same rows through bare better-sqlite3, as baselines. Prints latencies, rates, memory per
 // connection, event-loop delay, RSS and CPU, with ratios. Needs `npm run build` first.
+// BENCH_DAY_PLAN=nested (npm run bench:day-levels): the same day on a province's plan of levels,
+// 5,000 sockets by default, its wards' readers in their wards' rooms (bench/day-levels.js), with
+// what levels cost and a check that no ward hears of another's.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { unpackFrame } from '../src/lib/trucks/position-frame.js';
-import { dayMix, dayRates, driveDay, openBare, openOurs, planClients, sendOurs } from './day-load.js';
+import { frameTime, unpackFrame } from '../src/lib/trucks/position-frame.js';
+import {
+	dayCommands,
+	dayMix,
+	dayRates,
+	daySenders,
+	driveDay,
+	openBare,
+	openOurs,
+	planClients,
+	sendOurs
+} from './day-load.js';
+import {
+	eventOf as provinceEventOf,
+	levelWatch,
+	openScreens,
+	planProvince,
+	provinceAudience,
+	provinceCommands,
+	provincePlan,
+	provinceRates,
+	provinceSenders
+} from './day-levels.js';
 import {
 	cpuSeconds,
 	fleetScenario,
@@ -28,18 +53,65 @@ import {
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
 const settle = (s) => new Promise((r) => setTimeout(r, s * 1000));
 
+const nested = process.env.BENCH_DAY_PLAN === 'nested';
 /** the scale curve: the same day at each of these numbers of sockets (BENCH_DAY_SOCKETS=2000,5000,10000) */
-const steps = (process.env.BENCH_DAY_SOCKETS ?? '2000,5000,10000').split(',').map(Number);
+const steps = (process.env.BENCH_DAY_SOCKETS ?? (nested ? '5000' : '2000,5000,10000')).split(',').map(Number);
 
 const dir = tempDir();
-const scenario = fleetScenario(dir, 330);
+const province = nested ? provincePlan(dir) : null;
+const scenario = nested ? province.scenario : fleetScenario(dir, 330);
 const { line, lines } = printed();
+
+/** The flat plan's commands and audiences (one level: every reader is the whole event's). */
+const flatAudience = (c, command) =>
+	command.type === 'report.save_draft'
+		? [`report:${c.unitId}`]
+		: command.type === 'gate.count'
+			? ['ops', 'display', 'gate']
+			: ['ops', 'display', 'staff'];
+const flatEventOf = {
+	'report.save_draft': 'report.draft_saved',
+	'gate.count': 'ceremony.checked_in',
+	'notice.post': 'notice.posted'
+};
+/** what is sent, by whom, and to whom the bare baseline sends it */
+const day = nested
+	? {
+			rates: provinceRates,
+			commands: provinceCommands,
+			senders: provinceSenders,
+			audienceOf: provinceAudience,
+			eventOf: provinceEventOf
+		}
+	: {
+			rates: dayRates,
+			commands: dayCommands,
+			senders: daySenders,
+			audienceOf: flatAudience,
+			eventOf: flatEventOf
+		};
+
+/** Each level's frame delays (a ward's reader has `scope`), and the largest frame each scope got. */
+function framesByLevel() {
+	const delays = { ward: [], province: [] };
+	const largest = new Map();
+	return {
+		delays,
+		largest,
+		onFrame(c, f) {
+			delays[c.scope ? 'ward' : 'province'].push(Date.now() - frameTime(f));
+			const scope = c.scope ?? '';
+			if (!largest.has(scope) || f.byteLength > largest.get(scope).byteLength) largest.set(scope, f);
+		}
+	};
+}
 
 /**
  * The day's clients for `sockets` in all: the 330 crew phones stay, every other kind of device
  * grows in proportion (2,000 is the day's mix as planned).
  */
 function planFor(sockets) {
+	if (nested) return planProvince(province, sockets);
 	const scale = (sockets - dayMix.crews) / (2000 - dayMix.crews);
 	const mix = Object.fromEntries(
 		Object.entries(dayMix).map(([kind, n]) => [kind, kind === 'crews' ? n : Math.round(n * scale)])
@@ -73,27 +145,51 @@ async function ours(plan) {
 		await settle(3);
 		const rssEmpty = rssMb(server.pid());
 		console.log(`▶ ours: opening ${plan.length} sockets…`);
-		const clients = await openOurs(url, plan, (n) => console.log(`  ${n} connected`));
+		const people = plan.filter((c) => c.role !== 'display');
+		const clients = await openOurs(url, people, (n) => console.log(`  ${n} connected`));
+		// wall screens: their links made by their level's coordinator, then opened
+		clients.push(
+			...(await openScreens(
+				url,
+				dbPath,
+				plan.filter((c) => c.role === 'display'),
+				clients
+			))
+		);
 		await settle(5);
 		const rssConnected = rssMb(server.pid());
 		const samples = {};
-		let frame = null;
-		const watcher = clients.find((c) => c.role === 'coordinator').socket;
+		// a reader of the whole event: it hears every kind of event the bare baseline will send
+		const watcher = clients.find((c) => c.role === 'coordinator' && !c.scope).socket;
 		watcher.on('event', (e) => (samples[e.type] ??= e));
-		watcher.on('positions', (f) => (frame = !frame || f.byteLength > frame.byteLength ? f : frame));
+		const frames = framesByLevel();
+		const watch = nested ? levelWatch(province, clients) : null;
 		const s = sampler(server.pid(), url);
 		const cpu0 = cpuSeconds(server.pid());
 		console.log(`▶ ours: ${seconds} s of the day…`);
-		const run = await driveDay({ clients, seconds, send: sendOurs, every: s.every });
+		const run = await driveDay({
+			clients,
+			seconds,
+			send: sendOurs,
+			every: s.every,
+			...day,
+			onEvent: watch?.onEvent,
+			onSent: watch?.onSent,
+			onFrame: (c, f) => {
+				frames.onFrame(c, f);
+				watch?.onFrame(c, f);
+			}
+		});
 		const cpu = cpuSeconds(server.pid()) - cpu0;
 		clients.forEach((c) => c.socket.close());
-		return { ...run, rssEmpty, rssConnected, rss: s.rss, loop: s.loop, cpu, samples, frame };
+		const frame = frames.largest.get('') ?? null;
+		return { ...run, rssEmpty, rssConnected, rss: s.rss, loop: s.loop, cpu, samples, frame, frames, watch };
 	} finally {
 		await server.stop();
 	}
 }
 
-async function bare(plan, samples, frame) {
+async function bare(plan, samples, largest) {
 	const child = spawn('node', [path.join(root, 'bench/bare-server.js')], {
 		stdio: ['ignore', 'pipe', 'inherit']
 	});
@@ -109,29 +205,25 @@ async function bare(plan, samples, frame) {
 		const clients = await openBare(url, plan);
 		await settle(5);
 		const rssConnected = rssMb(child.pid);
-		clients[0].socket.emit('frame-template', frame);
-		const audienceOf = (c, command) =>
-			command.type === 'report.save_draft'
-				? [`report:${c.unitId}`]
-				: command.type === 'gate.count'
-					? ['ops', 'display', 'gate']
-					: ['ops', 'display', 'staff'];
-		const eventOf = {
-			'report.save_draft': 'report.draft_saved',
-			'gate.count': 'ceremony.checked_in',
-			'notice.post': 'notice.posted'
-		};
+		// the frames our server sent each level, so the bare one sends the same bytes to the same rooms
+		for (const [scope, bytes] of largest)
+			clients[0].socket.emit('frame-template', {
+				rooms: scope ? [`ops@${scope}`, `display@${scope}`] : ['ops', 'display'],
+				bytes
+			});
 		const send = (c, command) =>
-			c.socket
-				.timeout(10_000)
-				.emitWithAck('command', { audience: audienceOf(c, command), event: samples[eventOf[command.type]] });
+			c.socket.timeout(10_000).emitWithAck('command', {
+				audience: day.audienceOf(c, command),
+				event: samples[day.eventOf[command.type]]
+			});
 		const s = sampler(child.pid, null);
+		const frames = framesByLevel();
 		const cpu0 = cpuSeconds(child.pid);
 		console.log(`▶ bare socket.io: ${seconds} s of the same day…`);
-		const run = await driveDay({ clients, seconds, send, every: s.every });
+		const run = await driveDay({ clients, seconds, send, every: s.every, ...day, onFrame: frames.onFrame });
 		const cpu = cpuSeconds(child.pid) - cpu0;
 		clients.forEach((c) => c.socket.close());
-		return { ...run, rssEmpty, rssConnected, rss: s.rss, cpu };
+		return { ...run, rssEmpty, rssConnected, rss: s.rss, cpu, frames };
 	} finally {
 		child.kill('SIGTERM');
 	}
@@ -176,9 +268,9 @@ function bareSqlite(commands, positions, samples) {
 async function step(plan, detailed) {
 	const a = await ours(plan);
 	await settle(2);
-	const b = await bare(plan, a.samples, a.frame);
+	const b = await bare(plan, a.samples, a.frames.largest);
 	const sql = bareSqlite(a.counts.commands, a.counts.positions, a.samples);
-	const offered = Object.values(dayRates).reduce((x, y) => x + y, 0);
+	const offered = Object.values(day.rates).reduce((x, y) => x + y, 0);
 	const perConn = (r) => ((r.rssConnected - r.rssEmpty) * 1024) / plan.length;
 	const p = (v, q) => quantile(v, q);
 	const worstLoop = a.loop.reduce((m, w) => Math.max(m, w.p99), 0);
@@ -213,6 +305,7 @@ async function step(plan, detailed) {
 	line(
 		`position frame → displays (${a.frame ? unpackFrame(a.frame)?.p.length : 0} trucks, ${a.frame?.byteLength ?? 0} B): p50 ${ms(p(a.frameDelays, 0.5))}, p99 ${ms(p(a.frameDelays, 0.99))}; bare p50 ${ms(p(b.frameDelays, 0.5))}, p99 ${ms(p(b.frameDelays, 0.99))} → ratio ${(p(a.frameDelays, 0.99) / p(b.frameDelays, 0.99)).toFixed(2)} (target ≤ 1.5)`
 	);
+	if (nested) levelLines(a, b);
 	line(
 		`event-loop delay p99 (worst 10 s window under load): ${ms(worstLoop)} (target < 50 ms); windows: ${a.loop.map((w) => w.p99.toFixed(0)).join(', ')} ms`
 	);
@@ -233,9 +326,14 @@ async function step(plan, detailed) {
 
 try {
 	const rows = [];
+	// other work on the machine skews every figure: said with them
+	line(
+		`machine load (1-min average, ${os.cpus().length} cores) before the run: ${os.loadavg()[0].toFixed(2)}`
+	);
 	for (const [i, sockets] of steps.entries()) {
 		console.log(`\n■ ${sockets} sockets`);
 		rows.push(await step(planFor(sockets), i === 0));
+		line(`machine load after ${sockets} sockets: ${os.loadavg()[0].toFixed(2)}`);
 		await settle(2);
 	}
 	if (rows.length > 1) {
@@ -257,9 +355,43 @@ try {
 
 function planCounts(plan) {
 	const counts = {};
-	for (const c of plan) counts[c.role] = (counts[c.role] ?? 0) + 1;
+	for (const c of plan) {
+		const kind = nested
+			? `${c.role}${c.scope ? ' (ward)' : ['coordinator', 'leader', 'display'].includes(c.role) ? ' (province)' : ''}`
+			: c.role;
+		counts[kind] = (counts[kind] ?? 0) + 1;
+	}
 	return counts;
 }
 
-writeResults('day-results', lines);
+/** What the plan of levels adds: each level's frames, what each ward's readers got, leaks. */
+function levelLines(a, b) {
+	const { frames, leaks, wardEvents } = a.watch;
+	const p = (v, q) => ms(quantile(v, q));
+	const level = (f, name, bareDelays) =>
+		line(
+			`  ${name} frames: ${f.count} received, ${(f.bytes / Math.max(f.count, 1)).toFixed(0)} B and ${(f.trucks / Math.max(f.count, 1)).toFixed(1)} trucks each; → client p50 ${p(f.delays, 0.5)}, p99 ${p(f.delays, 0.99)}; bare p50 ${p(bareDelays, 0.5)}, p99 ${p(bareDelays, 0.99)} → ratio ${(quantile(f.delays, 0.99) / quantile(bareDelays, 0.99)).toFixed(2)}`
+		);
+	line(
+		`levels: ${province.wards.length} wards and communes; frames cut per level: ${(frames.cut.size / a.elapsed).toFixed(0)}/s (a ward's or the province's frame, each second a truck of it moved)`
+	);
+	level(frames.province, 'province (whole event)', b.frames.delays.province);
+	level(frames.ward, 'ward', b.frames.delays.ward);
+	const d = a.watch.deliveries();
+	line(
+		`deliveries: ${d.received} of the ${d.expected} the audiences of ${d.commands} accepted commands reach (${d.short} commands short, ${d.over} beyond${d.examples.length ? `: ${d.examples.join('; ')}` : ''})`
+	);
+	line(
+		`ward readers: ${wardEvents.checked} events received (${wardEvents.about} naming a unit or truck: ${Object.entries(
+			wardEvents.types
+		)
+			.map(([t, n]) => `${n} ${t}`)
+			.join(', ')})`
+	);
+	line(
+		`leaks (must be 0): ${leaks.events} events naming another ward's unit or truck, ${leaks.frames} frames with another ward's trucks${leaks.examples.length ? `; e.g. ${leaks.examples.join('; ')}` : ''}`
+	);
+}
+
+writeResults(nested ? 'day-levels-results' : 'day-results', lines);
 process.exit(0);

@@ -15,7 +15,7 @@ import {
 } from '../tests/harness/server.js';
 
 export { connect, login } from '../tests/harness/client.js';
-export { fleetScenario } from '../tests/harness/scenarios.js';
+export { fleetScenario, provinceScenario } from '../tests/harness/scenarios.js';
 export { cli, freePort, killOnExit, root };
 // /proc readings, shared with the tests
 export { childPids, cpuSeconds, rssMb, schedSeconds } from '../scripts/proc.js';
