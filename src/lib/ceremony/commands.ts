@@ -6,6 +6,8 @@ import { composed } from './invitee-match';
 
 /** (not `slug(…)`: its refusal comes from the catalogue, in the reader's language) */
 const groupId = z.string().regex(slugPattern, 'ceremony.field.groupId');
+/** the ceremony a command is for (a level's, or the top's); none: the sender's own (ceremony/own.ts) */
+const ceremonyId = z.string().regex(slugPattern, 'ceremony.field.ceremonyId').optional();
 
 /** One named invitee, as typed or as a row of an imported list; its words in one Unicode form (NFC) */
 export const inviteeInput = z.object({
@@ -29,18 +31,27 @@ export const inviteeInput = z.object({
 
 export const ceremonyCommands = {
 	'ceremony.save_setup': z.object({
+		ceremonyId,
 		title: z.string().trim().min(1, 'ceremony.field.title').max(300, 'ceremony.field.textMax'),
 		place: z.string().trim().min(1, 'ceremony.field.place').max(300, 'ceremony.field.textMax'),
 		startsAt: z.iso.datetime({ offset: true, error: 'ceremony.field.startsAt' })
 	}),
-	'ceremony.save_group': z.object({ group: invitedGroupSchema }),
-	'ceremony.remove_group': z.object({ groupId }),
+	'ceremony.save_group': z.object({
+		ceremonyId,
+		group: invitedGroupSchema
+	}),
+	'ceremony.remove_group': z.object({
+		ceremonyId,
+		groupId
+	}),
 	'ceremony.import_invitees': z.object({
+		ceremonyId,
 		invitees: z.array(inviteeInput).min(1, 'ceremony.field.listEmpty').max(5000, 'ceremony.field.listMax'),
 		mode: z.enum(['replace', 'append'], 'ceremony.field.mode')
 	}),
 	'gate.check_in': z
 		.object({
+			ceremonyId,
 			inviteeId: z.uuid('ceremony.field.inviteeId').optional(),
 			code: z
 				.string()
@@ -50,6 +61,7 @@ export const ceremonyCommands = {
 		})
 		.refine((p) => !!p.inviteeId !== !!p.code, { message: 'ceremony.field.inviteeOrCode' }),
 	'gate.count': z.object({
+		ceremonyId,
 		groupId,
 		count: z
 			.number('ceremony.field.countNumber')
@@ -58,5 +70,8 @@ export const ceremonyCommands = {
 			.max(1000, 'ceremony.field.countMax'),
 		at: pressedAt
 	}),
-	'gate.undo': z.object({ checkinId: z.uuid('ceremony.field.checkinId') })
+	'gate.undo': z.object({
+		ceremonyId,
+		checkinId: z.uuid('ceremony.field.checkinId')
+	})
 };

@@ -26,7 +26,10 @@ export interface CeremonyEvents {
 	'ceremony.checked_in': { checkin: CheckinView };
 	'ceremony.checkin_undone': { checkin: CheckinView };
 	/** setup, groups or the invitee list changed: clients reload (`summary`: Vietnamese words logged before the facts) */
-	'ceremony.changed': { change: CeremonyChange } | { summary: string };
+	'ceremony.changed': ({ change: CeremonyChange } | { summary: string }) & {
+		/** the ceremony changed (absent in events logged before each level had its own: the top's) */
+		ceremonyId?: string;
+	};
 }
 
 function changeLine(change: CeremonyChange, lang: Lang): string {

@@ -20,6 +20,8 @@ export interface InviteeView {
 
 export interface CheckinView {
 	id: string;
+	/** the ceremony it is at (absent in events logged before each level had its own: the top's) */
+	ceremonyId?: string;
 	inviteeId: string | null;
 	inviteeName: string | null;
 	groupId: string;

@@ -1,6 +1,7 @@
 /**
- * The live picture of the ceremony: invitees, groups and check-ins, moved by check-in events;
- * a change of setup or list reloads the page data.
+ * The live picture of one ceremony: invitees, groups and check-ins, moved by its check-in events;
+ * a change of its setup or list reloads the page data. Another ceremony's check-ins (a level's
+ * below, heard by the top's readers) only move `elsewhere`, its arrivals since the page loaded.
  */
 import { invalidateAll } from '$app/navigation';
 import {
@@ -16,7 +17,18 @@ export class CeremonyState {
 	invitees = $state<InviteeView[]>([]);
 	checkins = $state<CheckinView[]>([]);
 
-	constructor(groups: InvitedGroupView[], invitees: InviteeView[], checkins: CheckinView[]) {
+	/** arrivals at other ceremonies since the page loaded, by ceremony id (check-ins less undos) */
+	elsewhere = $state<Record<string, number>>({});
+	readonly #id: string | null;
+
+	/** `id`: the ceremony shown (null: the reader's level holds none yet) */
+	constructor(
+		groups: InvitedGroupView[],
+		invitees: InviteeView[],
+		checkins: CheckinView[],
+		id: string | null = null
+	) {
+		this.#id = id;
 		this.groups = groups;
 		this.invitees = invitees;
 		this.checkins = checkins;
@@ -32,12 +44,19 @@ export class CeremonyState {
 	);
 
 	apply(event: LiveEvent): void {
+		// events logged before each level had its own ceremony name none: the top's, the one shown
 		if (event.type === 'ceremony.changed') {
-			void invalidateAll();
+			// a level that holds none yet reloads on any: its own may be the one just set up
+			if (!event.data.ceremonyId || !this.#id || event.data.ceremonyId === this.#id) void invalidateAll();
 			return;
 		}
 		if (event.type !== 'ceremony.checked_in' && event.type !== 'ceremony.checkin_undone') return;
 		const { checkin } = event.data;
+		if (checkin.ceremonyId && checkin.ceremonyId !== this.#id) {
+			const sign = event.type === 'ceremony.checked_in' ? 1 : -1;
+			this.elsewhere[checkin.ceremonyId] = (this.elsewhere[checkin.ceremonyId] ?? 0) + sign * checkin.count;
+			return;
+		}
 		const index = this.checkins.findIndex((c) => c.id === checkin.id);
 		if (index >= 0) this.checkins[index] = checkin;
 		else this.checkins.push(checkin);

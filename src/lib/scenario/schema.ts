@@ -87,7 +87,12 @@ export const milestoneSchema = z.strictObject({
 	title: text(200),
 	at: dayOrTime,
 	place: text(300).optional(),
-	kind: z.enum(milestoneKinds).default('other')
+	kind: z.enum(milestoneKinds).default('other'),
+	/**
+	 * the unit whose level's run of show it is in (a district's own parade in a city's plan); none:
+	 * the top level's. A level's screens show its own milestones and those of the levels above it.
+	 */
+	unitId: id.optional()
 });
 
 export const sloganSchema = z.strictObject({ id, text: text(300) });
@@ -146,6 +151,15 @@ export const ceremonySchema = z.strictObject({
 	startsAt: dateTime,
 	groups: z.array(invitedGroupSchema).default([])
 });
+
+/**
+ * A level's own ceremony (a district's, in a city's plan): the level of `unitId` runs it. The
+ * plan's single `ceremony` is the top level's, under the id `topCeremonyId`.
+ */
+export const levelCeremonySchema = ceremonySchema.extend({ id, unitId: id });
+
+/** the id the single `ceremony` of a plan (and of a database from before levels had theirs) goes by */
+export const topCeremonyId = 'khai-mac';
 
 export const reportRowSchema = z.strictObject({
 	id,
@@ -226,7 +240,10 @@ export const scenarioSchema = z.strictObject({
 	routes: z.array(routeSchema).default([]),
 	trucks: z.array(truckSchema).default([]),
 	checklistItems: z.array(checklistItemSchema).default([]),
+	/** the top level's ceremony (lễ khai mạc); a level's own are in `ceremonies` */
 	ceremony: ceremonySchema.optional(),
+	/** a ceremony per level, each run by the level of its unit (one per level) */
+	ceremonies: z.array(levelCeremonySchema).optional(),
 	reportTable: reportTableSchema.optional(),
 	/** demo accounts, created on import when asked (npm run demo does) */
 	accounts: z.array(accountSchema).default([])
@@ -247,6 +264,7 @@ export type Unit = z.infer<typeof unitSchema>;
 export type UnitKind = (typeof unitKinds)[number];
 export type Role = (typeof roles)[number];
 export type Milestone = z.infer<typeof milestoneSchema>;
+export type LevelCeremony = z.infer<typeof levelCeremonySchema>;
 export type ReportTable = z.infer<typeof reportTableSchema>;
 export type ReportRow = z.infer<typeof reportRowSchema>;
 export type ReportForm = z.infer<typeof reportFormSchema>;

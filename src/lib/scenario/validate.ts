@@ -8,7 +8,8 @@ import type { Problem } from '$lib/types';
 import { zodLocale } from '$lib/zod';
 import { jsonFaultAt } from './json-syntax';
 import { noTemplates, withReportTemplate, type ReportTemplates } from './report-templates';
-import { scenarioSchema, type Scenario } from './schema';
+import { isLevel } from '$lib/units/kinds';
+import { scenarioSchema, topCeremonyId, type Scenario, type UnitKind } from './schema';
 
 export type ScenarioCheck = { ok: true; scenario: Scenario } | { ok: false; problems: Problem[] };
 
@@ -94,7 +95,6 @@ function crossReferences(s: unknown, lang: Lang): Problem[] {
 	const routes = idsOf(field(s, 'routes'), 'routes', 'admin.check.what.routes');
 	const trucks = idsOf(field(s, 'trucks'), 'trucks', 'admin.check.what.trucks');
 	idsOf(field(s, 'checklistItems'), 'checklistItems', 'admin.check.what.checklistItems');
-	idsOf(field(field(s, 'ceremony'), 'groups'), 'ceremony.groups', 'admin.check.what.groups');
 	idsOf(field(field(s, 'reportTable'), 'rows'), 'reportTable.rows', 'admin.check.what.reportRows');
 	list(field(s, 'routes')).forEach((r, i) =>
 		idsOf(field(r, 'checkpoints'), `routes[${i}].checkpoints`, 'admin.check.what.checkpoints')
@@ -141,6 +141,8 @@ function crossReferences(s: unknown, lang: Lang): Problem[] {
 				add(`trucks[${i}].sloganIds[${j}]`, 'admin.check.noSlogan', { id: sid });
 		});
 	});
+	list(field(s, 'milestones')).forEach((m, i) => unitRef(`milestones[${i}].unitId`, field(m, 'unitId')));
+	problems.push(...ceremonyReferences(s, unitList, unitRef, lang));
 	list(field(s, 'checklistItems')).forEach((c, i) => {
 		unitRef(`checklistItems[${i}].unitId`, field(c, 'unitId'));
 		const sloganId = text(field(c, 'sloganId'));
@@ -163,6 +165,75 @@ function crossReferences(s: unknown, lang: Lang): Problem[] {
 			add(`accounts[${i}].unitId`, 'admin.check.wardNeedsUnit');
 		if (role === 'truck_crew' && !truckId) add(`accounts[${i}].truckId`, 'admin.check.crewNeedsTruck');
 	});
+	return problems;
+}
+
+/**
+ * The ceremonies: ids unique (the single `ceremony` goes by topCeremonyId), each unit known, one
+ * ceremony per level (the top's may be the single `ceremony`), and every invited group's id unique
+ * across them all (a gate reads a group from its QR without knowing the ceremony).
+ */
+function ceremonyReferences(
+	s: unknown,
+	unitList: unknown[],
+	unitRef: (path: string, id: unknown) => void,
+	lang: Lang
+): Problem[] {
+	const problems: Problem[] = [];
+	const add = (path: string, key: MessageKey, params?: MessageParams) =>
+		problems.push({ path, message: translate(lang, key, params) });
+	const kindOf = new Map(unitList.map((u) => [text(field(u, 'id')), text(field(u, 'kind')) as UnitKind]));
+	const parentOf = new Map(unitList.map((u) => [text(field(u, 'id')), text(field(u, 'parentId'))]));
+	const root = text(
+		field(
+			unitList.find((u) => field(u, 'parentId') === null),
+			'id'
+		)
+	);
+	// the level a unit belongs to, as the server's tree says it (scenario/tree.ts levelOf)
+	const levelOf = (unitId: string): string | undefined => {
+		const seen = new Set<string>();
+		for (let at: string | undefined = unitId; at && !seen.has(at); at = parentOf.get(at)) {
+			seen.add(at);
+			if (kindOf.has(at) && isLevel(kindOf.get(at)!)) return at;
+		}
+		return root;
+	};
+	const single = field(s, 'ceremony');
+	const all = [
+		...(single && typeof single === 'object' ? [{ c: single, path: 'ceremony', unitId: root }] : []),
+		...list(field(s, 'ceremonies')).map((c, i) => ({
+			c,
+			path: `ceremonies[${i}]`,
+			unitId: text(field(c, 'unitId'))
+		}))
+	];
+	const ids = new Map<string, string>();
+	const levels = new Map<string, string>();
+	const groups = new Set<string>();
+	for (const { c, path, unitId } of all) {
+		const id = path === 'ceremony' ? topCeremonyId : text(field(c, 'id'));
+		if (id && ids.has(id))
+			add(`${path}.id`, 'admin.check.duplicateId', {
+				what: translate(lang, 'admin.check.what.ceremonies'),
+				id
+			});
+		if (id) ids.set(id, path);
+		if (path !== 'ceremony') unitRef(`${path}.unitId`, unitId);
+		const level = unitId && kindOf.has(unitId) ? levelOf(unitId) : undefined;
+		if (level && levels.has(level))
+			add(`${path}.unitId`, 'admin.check.ceremonyPerLevel', { unit: unitId!, other: levels.get(level)! });
+		else if (level) levels.set(level, id ?? path);
+		list(field(c, 'groups')).forEach((g, j) => {
+			const groupId = text(field(g, 'id'));
+			if (groupId && groups.has(groupId))
+				add(`${path}.groups[${j}].id`, 'admin.check.duplicateId', {
+					what: translate(lang, 'admin.check.what.groups'),
+					id: groupId
+				});
+			if (groupId) groups.add(groupId);
+		});
+	}
 	return problems;
 }
 

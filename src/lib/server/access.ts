@@ -4,6 +4,7 @@
  * cell by cell.
  */
 import type { Role } from '$lib/types';
+import { ceremonyAttended } from './ceremony/levels';
 import { db } from './db';
 import { unitTree } from './scenario/tree';
 import type { StoredUser } from './users/store';
@@ -28,9 +29,10 @@ export type Actor =
 /**
  * own_unit / own_truck: only where the target belongs to the actor's unit or truck;
  * subtree: where the target is the actor's unit or beneath it (see scopeOf), anything for an
- * actor of the whole event
+ * actor of the whole event; own_ceremony: only at the ceremony the actor's unit attends (the
+ * nearest at or above it: see ceremony/levels.ts), the target being that ceremony's unit
  */
-type Scope = 'any' | 'subtree' | 'own_unit' | 'own_truck';
+type Scope = 'any' | 'subtree' | 'own_unit' | 'own_truck' | 'own_ceremony';
 type Principal = Role | 'display' | 'system';
 
 export const policy = {
@@ -54,7 +56,7 @@ export const policy = {
 		display: 'subtree',
 		truck_crew: 'own_truck'
 	},
-	'read.gate': { admin: 'any', coordinator: 'subtree', leader: 'subtree', gate_staff: 'any' },
+	'read.gate': { admin: 'any', coordinator: 'subtree', leader: 'subtree', gate_staff: 'own_ceremony' },
 	/** what goes to every unit in the street (a notice to all) */
 	'read.staff': { ward_staff: 'any', truck_crew: 'any', gate_staff: 'any', unit_staff: 'any' },
 	/** one unit's report (figures, drafts, photos): its own staff, and the organizer's readers */
@@ -95,7 +97,7 @@ export const policy = {
 	'photo.upload': { ward_staff: 'own_unit', unit_staff: 'own_unit', coordinator: 'subtree', admin: 'any' },
 	'ceremony.setup': { coordinator: 'subtree', admin: 'any', system: 'any' },
 	/** checking people in at a gate; the coordinator may stand in at a gate */
-	'gate.check_in': { gate_staff: 'any', coordinator: 'subtree', admin: 'any' },
+	'gate.check_in': { gate_staff: 'own_ceremony', coordinator: 'subtree', admin: 'any' },
 	/** what the server finds in the positions: arrivals, alerts, status */
 	'fleet.system': { system: 'any' },
 	'demo.run': { system: 'any' }
@@ -154,6 +156,10 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): bo
 	if (scope === 'subtree') return covers(actor, target);
 	if (actor.kind !== 'user') return false;
 	if (scope === 'own_unit') return !!actor.unitId && target.unitId === actor.unitId;
+	if (scope === 'own_ceremony') {
+		const attended = (unitId: string | null) => ceremonyAttended(db(), unitId).level;
+		return attended(actor.unitId) === attended(target.unitId ?? actor.unitId);
+	}
 	return !!actor.truckId && target.truckId === actor.truckId;
 }
 
@@ -183,6 +189,9 @@ export function actorLabel(actor: Actor): string {
 	return actor.label;
 }
 
+/** the room of one ceremony's gates: its check-ins and changes go there too */
+export const ceremonyRoom = (ceremonyId: string) => `ceremony:${ceremonyId}`;
+
 /** the rooms a level's readers share: each has a copy per scope (`ops@quan-7`) */
 const levelRooms = ['ops', 'display', 'gate'] as const;
 /** the rooms of every scope at once: what the whole event hears (`ops@*`) */
@@ -200,6 +209,12 @@ export function roomsFor(actor: Actor): string[] {
 	const rooms: string[] = [];
 	for (const room of ['admin', 'ops', 'display', 'staff', 'gate'] as const) {
 		if (!authorize(actor, `read.${room}`)) continue;
+		// a gate hears its own ceremony only, whichever level runs it
+		if (room === 'gate' && actor.kind === 'user' && actor.role === 'gate_staff') {
+			const { id } = ceremonyAttended(db(), actor.unitId);
+			if (id) rooms.push(ceremonyRoom(id));
+			continue;
+		}
 		if (within && (levelRooms as readonly string[]).includes(room))
 			rooms.push(`${room}@${within}`, `${room}@${everyScope}`);
 		else rooms.push(room);

@@ -32,6 +32,7 @@ import { readReportPackage } from './reports/package/read';
 import { lastVersion } from './reports/store';
 import { writeReportPackage } from './reports/package/write';
 import { getUnit } from './scenario/units';
+import { ownCeremony } from './ceremony/own';
 import { listGroups, listInvitees } from './ceremony/store';
 import { shippedReportTables } from './scenario/report-templates';
 import { currentEvent, exportScenario } from './scenario/store';
@@ -118,11 +119,19 @@ async function main(args: string[]): Promise<number> {
 		}
 		case 'invitees': {
 			if (!file) return (console.error('Thiếu đường dẫn tệp danh sách khách mời.'), 2);
-			if (flags.has('--if-empty') && listInvitees(db()).length) {
+			// the top level's ceremony (a level's own is set up on its page)
+			const top = { kind: 'system', label: 'Dòng lệnh (nạp khách mời)' } as const;
+			const ceremonyId = ownCeremony(db(), top).id;
+			if (flags.has('--if-empty') && ceremonyId && listInvitees(db(), ceremonyId).length) {
 				console.log('Đã có danh sách khách mời: giữ nguyên.');
 				return 0;
 			}
-			const list = await readInviteeFile(file, fs.readFileSync(file), listGroups(db()), lang);
+			const list = await readInviteeFile(
+				file,
+				fs.readFileSync(file),
+				ceremonyId ? listGroups(db(), ceremonyId) : [],
+				lang
+			);
 			if (list.problems.length)
 				return (
 					printProblems(
@@ -135,7 +144,7 @@ async function main(args: string[]): Promise<number> {
 					1
 				);
 			const result = await executeCommand(
-				{ kind: 'system', label: 'Dòng lệnh (nạp khách mời)' },
+				top,
 				{
 					id: crypto.randomUUID(),
 					type: 'ceremony.import_invitees',

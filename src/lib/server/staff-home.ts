@@ -1,7 +1,7 @@
 /** What a role's street-side home starts with: its unit, the run of show, its notices. */
 import { db } from './db';
 import { noticesFor } from './notices/store';
-import { currentEvent, listMilestones } from './scenario/store';
+import { currentEvent, milestonesOf } from './scenario/store';
 import { getUnit } from './scenario/units';
 
 export function staffHome(unitId: string | null) {
@@ -9,7 +9,8 @@ export function staffHome(unitId: string | null) {
 	return {
 		event: currentEvent(db()) ?? null,
 		unit: unit && { id: unit.id, name: unit.name, kind: unit.kind },
-		milestones: listMilestones(db()),
+		// the run of show of the unit's level and the levels above it
+		milestones: milestonesOf(db(), unitId),
 		notices: noticesFor(db(), 30, unitId)
 	};
 }

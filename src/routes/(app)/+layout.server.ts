@@ -14,7 +14,7 @@ import type { LayoutServerLoad } from './$types';
 export const load: LayoutServerLoad = ({ locals, url }) => {
 	if (!locals.user || locals.actor?.kind !== 'user') redirect(303, loginFor(url));
 	// decided once here: the menu and every page below offer the same (page.data.has)
-	const has = planHas(db(), levelView(locals.actor));
+	const has = planHas(db(), levelView(locals.actor), locals.actor);
 	const unit = locals.user.unitId ? getUnit(db(), locals.user.unitId) : undefined;
 	return {
 		live: liveStart(),

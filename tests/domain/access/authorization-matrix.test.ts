@@ -6,13 +6,15 @@
  *
  * The tree is the demo's Quận 7 placed under a city beside another district, so Quận 7 is a
  * level of its own: its coordinator (bound to the TTVH-TT, an office of Quận 7), its leader and a
- * wall screen made for it act and see on Quận 7's subtree only (the last three columns).
+ * wall screen made for it act and see on Quận 7's subtree only (the last three columns). Quận 7
+ * holds a ceremony of its own beside the city's: a gate bound to a unit of Quận 7 stands at
+ * Quận 7's ceremony (c), and a target's unit stands for the ceremony its unit attends.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { commandSchemas, type CommandType } from '../../../src/lib/commands';
 import { authorize, policy, roomsFor, type Action, type Actor } from '../../../src/lib/server/access';
 import { commandDefs } from '../../../src/lib/server/commands/registry';
-import { givenTheDemoScenario, nestedInACity, vn } from '../support/given';
+import { givenTheDemoScenario, nestedInACity, vn, withQuan7Ceremony } from '../support/given';
 
 const principals = [
 	'admin',
@@ -32,6 +34,7 @@ type Principal = (typeof principals)[number];
 
 /**
  * y: for any unit; s: for the units of its own level only; o: for its own unit or truck only;
+ * c: at the ceremony its unit attends only (the nearest at or above it: Quận 7's, not the city's);
  * .: never. One letter per principal, in order.
  */
 //                                 A C L W U T G D S C7 L7 D7
@@ -70,9 +73,9 @@ const commands: Record<CommandType, string> = {
 	'ceremony.save_group': 'y y . . . . . . y s . .',
 	'ceremony.remove_group': 'y y . . . . . . y s . .',
 	'ceremony.import_invitees': 'y y . . . . . . y s . .',
-	'gate.check_in': 'y y . . . . y . . s . .',
-	'gate.count': 'y y . . . . y . . s . .',
-	'gate.undo': 'y y . . . . y . . s . .',
+	'gate.check_in': 'y y . . . . c . . s . .',
+	'gate.count': 'y y . . . . c . . s . .',
+	'gate.undo': 'y y . . . . c . . s . .',
 	'report.save_draft': 'y y . o o . . . . s . .',
 	'report.submit': 'y y . o o . . . . s . .',
 	'report.sign_off': 'y y . . . . . . . s . .',
@@ -89,7 +92,7 @@ const reads: Record<Extract<Action, `read.${string}`>, string> = {
 	'read.admin': 'y . . . . . . . . . . .',
 	'read.unit': 'y y y o o o . y . s s s',
 	'read.truck': 'y y y . . o . y . s s s',
-	'read.gate': 'y y y . . . y . . s s .',
+	'read.gate': 'y y y . . . c . . s s .',
 	'read.staff': '. . . y y y y . . . . .',
 	'read.report': 'y y y o o . . y . s s s',
 	'read.reports': 'y y y . . . . y . s s s'
@@ -124,13 +127,13 @@ function check(name: string, action: Action, row: string) {
 	for (const [p, cell] of Object.entries(cells(row)) as [Principal, string][]) {
 		const a = actor(p);
 		expect(authorize(a, action, own), `${name} × ${p} × own`).toBe(cell !== '.');
-		expect(authorize(a, action, below), `${name} × ${p} × below`).toBe(cell === 'y' || cell === 's');
+		expect(authorize(a, action, below), `${name} × ${p} × below`).toBe(['y', 's', 'c'].includes(cell));
 		expect(authorize(a, action, outside), `${name} × ${p} × outside`).toBe(cell === 'y');
 	}
 }
 
 beforeEach(async () => {
-	await givenTheDemoScenario(vn('2024-10-03T06:30:00'), nestedInACity());
+	await givenTheDemoScenario(vn('2024-10-03T06:30:00'), withQuan7Ceremony(nestedInACity()));
 });
 
 describe('the authorization matrix', () => {

@@ -96,7 +96,10 @@ describe("a level's coordinator", () => {
 	it("leaves the city's own things to the city: the parade's start, the ceremony, the table's targets", async () => {
 		for (const [type, payload] of [
 			['parade.set_start', { startAt: null }],
-			['ceremony.save_group', { group: { id: 'khach', name: 'Khách mời', expected: 10 } }],
+			[
+				'ceremony.save_group',
+				{ ceremonyId: 'khai-mac', group: { id: 'khach', name: 'Khách mời', expected: 10 } }
+			],
 			['report.set_target', { rowId: 'lop-boi-duong', target: { count: 40 } }]
 		] as const)
 			expect(await run(quan7, type, payload as never), type).toMatchObject({ ok: false, code: 'forbidden' });

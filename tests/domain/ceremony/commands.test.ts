@@ -6,6 +6,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { arrivalsByGroup } from '../../../src/lib/ceremony/types';
+import { topCeremonyId } from '../../../src/lib/scenario/schema';
 import { ceremonyPicture, listCheckins, listInvitees } from '../../../src/lib/server/ceremony/store';
 import { config } from '../../../src/lib/server/config';
 import { db } from '../../../src/lib/server/db';
@@ -104,7 +105,7 @@ describe('a headcount', () => {
 		await accepted(run(gate1, 'gate.count', { groupId: 'hoc-sinh', count: 45 }));
 		await accepted(run(gate2, 'gate.count', { groupId: 'hoc-sinh', count: 30 }));
 
-		const picture = ceremonyPicture(db(), false);
+		const picture = ceremonyPicture(db(), topCeremonyId, false);
 		expect(arrivalsByGroup(picture.checkins).get('hoc-sinh')).toBe(75);
 		expect(picture.groups.find((g) => g.id === 'hoc-sinh')!.expected).toBe(100);
 	});

@@ -4,6 +4,7 @@
  * gates, the ops room and the wall display read it: the ceremony picture.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
+import { topCeremonyId } from '../../../src/lib/scenario/schema';
 import { ceremonyPicture, ceremonySetup, listGroups } from '../../../src/lib/server/ceremony/store';
 import { db } from '../../../src/lib/server/db';
 import { accepted, run, send } from '../support/command';
@@ -36,7 +37,7 @@ describe('with the demo scenario', () => {
 			await accepted(run(coordinator, 'ceremony.save_setup', setup));
 
 			expect(ceremonySetup(db())).toEqual({ ...setup, position });
-			expect(ceremonyPicture(db(), false).ceremony).toEqual({
+			expect(ceremonyPicture(db(), topCeremonyId, false).ceremony).toEqual({
 				title: setup.title,
 				place: setup.place,
 				startsAt: vn('2024-10-03T08:30:00')

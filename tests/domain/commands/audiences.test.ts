@@ -161,7 +161,8 @@ describe('a check-in at a gate', () => {
 			count: 1,
 			gate: expect.stringContaining('cong-1')
 		});
-		expect(audience).toEqual(rooms('ops', 'display', 'gate'));
+		// and to the room of its own ceremony's gates, not every gate of every level
+		expect(audience).toEqual(rooms('ops', 'display', 'gate', 'ceremony:khai-mac'));
 	});
 });
 

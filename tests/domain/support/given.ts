@@ -46,6 +46,27 @@ export function nestedInACity(): ScenarioInput {
 	return plan;
 }
 
+/**
+ * A plan with a ceremony of Quận 7's own beside the top level's (the plan's single `ceremony`):
+ * held at Quận 7's culture centre half an hour after the city's, with groups of its own.
+ */
+export function withQuan7Ceremony(plan: ScenarioInput): ScenarioInput {
+	plan.ceremonies = [
+		{
+			id: 'le-quan7',
+			unitId: 'ttvh-tt',
+			title: 'Lễ khai mạc Tuần lễ cấp quận',
+			place: 'Trung tâm Văn hóa - Thể thao Quận 7',
+			startsAt: '2024-10-03T08:30:00+07:00',
+			groups: [
+				{ id: 'q7-lanh-dao', name: 'Lãnh đạo quận', expected: 5 },
+				{ id: 'q7-hoc-sinh', name: 'Học sinh', expected: 50 }
+			]
+		}
+	];
+	return plan;
+}
+
 /** Day time, from the ISO time of the scenario's plan (Việt Nam time). */
 export const vn = (isoLocal: string): number => Date.parse(`${isoLocal}+07:00`);
 

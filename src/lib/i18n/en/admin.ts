@@ -106,6 +106,7 @@ const en: Messages<typeof vi> = {
 	'admin.check.what.trucks': 'truck',
 	'admin.check.what.checklistItems': 'checklist item',
 	'admin.check.what.groups': 'guest group',
+	'admin.check.what.ceremonies': 'ceremony',
 	'admin.check.what.reportRows': 'report row',
 	'admin.check.what.checkpoints': 'checkpoint',
 	'admin.check.noUnit': 'No unit with id "{id}" in the units list',
@@ -113,6 +114,8 @@ const en: Messages<typeof vi> = {
 	'admin.check.roots': 'The unit tree needs exactly one root (parentId: null); it has {count}',
 	'admin.check.noParent': 'No parent unit with id "{id}"',
 	'admin.check.cycle': 'The unit tree loops through "{id}"',
+	'admin.check.ceremonyPerLevel':
+		'The level of unit "{unit}" already has the ceremony "{other}": one ceremony per level',
 	'admin.check.noRoute': 'No route with id "{id}"',
 	'admin.check.noSlogan': 'No slogan with id "{id}"',
 	'admin.check.duplicateUsername': 'Duplicate username "{username}"',

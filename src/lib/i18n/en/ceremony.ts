@@ -65,6 +65,11 @@ const en: Messages<typeof vi> = {
 	'ceremony.ops.moreMissing': '… and {count} more.',
 	'ceremony.ops.printInvitations': 'Print invitations with QR codes (A4)',
 	'ceremony.ops.setup': 'Setup',
+	'ceremony.ops.ofLevel': '{unit}’s opening ceremony',
+	'ceremony.ops.ownCeremony': 'Your level’s ceremony',
+	'ceremony.ops.levels': 'Ceremonies of the levels below',
+	'ceremony.ops.levelColumn': 'Held by',
+	'ceremony.ops.whenWhere': 'When, where',
 	'ceremony.ops.ceremony': 'Ceremony',
 	'ceremony.ops.save': 'Save',
 	'ceremony.ops.name': 'Ceremony name',
@@ -143,6 +148,7 @@ const en: Messages<typeof vi> = {
 	'ceremony.field.unitMax': 'The unit can be at most {maximum} characters',
 	'ceremony.field.phone': 'A phone number has only digits (6–20 characters)',
 	'ceremony.field.groupId': 'Invalid group code',
+	'ceremony.field.ceremonyId': 'Invalid ceremony code',
 	'ceremony.field.title': 'Enter the ceremony name',
 	'ceremony.field.place': 'Enter the venue',
 	'ceremony.field.textMax': 'At most 300 characters',
@@ -161,6 +167,11 @@ const en: Messages<typeof vi> = {
 
 	'ceremony.refusal.noScenario': 'There is no scenario yet: load one first.',
 	'ceremony.refusal.noGroup': 'There is no such group.',
+	'ceremony.refusal.noCeremony':
+		'There is no ceremony here yet: the organizers must set it up (title, place, time) first.',
+	'ceremony.refusal.groupOfAnother': 'The group id "{group}" is already used by another ceremony.',
+	'ceremony.refusal.otherCeremony':
+		'{name} is invited to the ceremony at {place}, not to the one at this gate ({here}). Not checked in.',
 	'ceremony.refusal.groupInUse':
 		'The group “{name}” already has guests or check-ins and cannot be removed (change its expected number instead).',
 	'ceremony.refusal.unknownGroup': 'There is no group "{group}"',

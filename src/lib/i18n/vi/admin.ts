@@ -109,6 +109,7 @@ const vi = {
 	'admin.check.what.trucks': 'xe loa',
 	'admin.check.what.checklistItems': 'hạng mục',
 	'admin.check.what.groups': 'thành phần',
+	'admin.check.what.ceremonies': 'lễ khai mạc',
 	'admin.check.what.reportRows': 'dòng báo cáo',
 	'admin.check.what.checkpoints': 'điểm kiểm soát',
 	'admin.check.noUnit': 'Không có đơn vị mã "{id}" trong danh sách units',
@@ -116,6 +117,8 @@ const vi = {
 	'admin.check.roots': 'Cây đơn vị cần đúng một gốc (parentId: null), đang có {count}',
 	'admin.check.noParent': 'Không có đơn vị cha mã "{id}"',
 	'admin.check.cycle': 'Cây đơn vị có vòng lặp qua "{id}"',
+	'admin.check.ceremonyPerLevel':
+		'Cấp của đơn vị "{unit}" đã có lễ khai mạc "{other}": mỗi cấp tổ chức một lễ khai mạc',
 	'admin.check.noRoute': 'Không có lộ trình mã "{id}"',
 	'admin.check.noSlogan': 'Không có khẩu hiệu mã "{id}"',
 	'admin.check.duplicateUsername': 'Tên đăng nhập "{username}" bị trùng',

@@ -62,6 +62,11 @@ const vi = {
 	'ceremony.ops.moreMissing': '… và {count} người nữa.',
 	'ceremony.ops.printInvitations': 'In thư mời có mã QR (A4)',
 	'ceremony.ops.setup': 'Thiết lập',
+	'ceremony.ops.ofLevel': 'Lễ khai mạc của {unit}',
+	'ceremony.ops.ownCeremony': 'Lễ khai mạc của cấp mình',
+	'ceremony.ops.levels': 'Lễ khai mạc các cấp dưới',
+	'ceremony.ops.levelColumn': 'Đơn vị tổ chức',
+	'ceremony.ops.whenWhere': 'Thời gian, địa điểm',
 	'ceremony.ops.ceremony': 'Buổi lễ',
 	'ceremony.ops.save': 'Lưu',
 	'ceremony.ops.name': 'Tên buổi lễ',
@@ -138,6 +143,7 @@ const vi = {
 	'ceremony.field.unitMax': 'Đơn vị tối đa {maximum} ký tự',
 	'ceremony.field.phone': 'Số điện thoại chỉ gồm số (6–20 ký tự)',
 	'ceremony.field.groupId': 'Mã thành phần không hợp lệ',
+	'ceremony.field.ceremonyId': 'Mã lễ khai mạc không hợp lệ',
 	'ceremony.field.title': 'Nhập tên buổi lễ',
 	'ceremony.field.place': 'Nhập địa điểm',
 	'ceremony.field.textMax': 'Tối đa 300 ký tự',
@@ -156,6 +162,11 @@ const vi = {
 
 	'ceremony.refusal.noScenario': 'Chưa có kịch bản: hãy nạp kịch bản trước.',
 	'ceremony.refusal.noGroup': 'Không có thành phần này.',
+	'ceremony.refusal.noCeremony':
+		'Chưa có lễ khai mạc ở đây: ban tổ chức cần nhập thông tin buổi lễ (tên, địa điểm, giờ) trước.',
+	'ceremony.refusal.groupOfAnother': 'Mã thành phần "{group}" đã dùng cho một lễ khai mạc khác.',
+	'ceremony.refusal.otherCeremony':
+		'{name} được mời dự lễ khai mạc tại {place}, không phải lễ ở cổng này ({here}). Không ghi nhận.',
 	'ceremony.refusal.groupInUse':
 		'Thành phần “{name}” đã có khách mời hoặc lượt vào; không xoá được (hãy sửa số dự kiến).',
 	'ceremony.refusal.unknownGroup': 'Không có thành phần "{group}"',

@@ -42,9 +42,10 @@ export interface CommandDef<T extends CommandType, E extends EventType = EventTy
 	// methods, not function properties: the registry holds every handler as an AnyCommandDef
 	/**
 	 * the unit or truck the command acts on, for own-unit checks; runs before the transaction,
-	 * so it only reads; may throw CommandError (not_found)
+	 * so it only reads; may throw CommandError (not_found). `actor`: for a target that is the
+	 * actor's own when the payload names none (the ceremony a gate stands at)
 	 */
-	target?(payload: CheckedPayload<T>, db: Db): Target;
+	target?(payload: CheckedPayload<T>, db: Db, actor: Actor): Target;
 	/**
 	 * slow work done before the transaction (password hashing); must not write. `lang` is the
 	 * sender's, for problems said then (a scenario file's, read here)

@@ -182,7 +182,7 @@ async function execute(actor: Actor, input: unknown, ctx: CommandContext): Promi
 	const value = checked.data;
 	let target;
 	try {
-		target = def.target?.(value, db());
+		target = def.target?.(value, db(), actor);
 	} catch (error) {
 		if (error instanceof CommandError)
 			return retried() ?? refuse(actor, ctx, id, type, error.code, error.said);

@@ -344,6 +344,26 @@ const steps: string[] = [
 	ALTER TABLE report_submissions ADD COLUMN package TEXT;
 	CREATE UNIQUE INDEX report_submissions_package ON report_submissions (json_extract(package, '$.signoffId'))
 		WHERE package IS NOT NULL;
+	`,
+	// 16: kept for a step of another branch (a merge puts it here; an empty step moves nothing)
+	``,
+	// 17: a ceremony per level: each its own row with the unit whose level runs it (null: the top's),
+	// and its groups, invitees and check-ins marked with it. The event's one ceremony becomes the top
+	// level's, under the id a plan's single "ceremony" goes by (schema.ts topCeremonyId)
+	`
+	CREATE TABLE ceremonies (
+		id TEXT PRIMARY KEY,
+		unit_id TEXT,
+		sort INTEGER NOT NULL,
+		spec TEXT NOT NULL
+	);
+	INSERT INTO ceremonies (id, unit_id, sort, spec)
+		SELECT 'khai-mac', NULL, 0, ceremony FROM event_info WHERE ceremony IS NOT NULL;
+	UPDATE event_info SET ceremony = NULL;
+	ALTER TABLE invited_groups ADD COLUMN ceremony_id TEXT NOT NULL DEFAULT 'khai-mac';
+	ALTER TABLE invitees ADD COLUMN ceremony_id TEXT NOT NULL DEFAULT 'khai-mac';
+	ALTER TABLE checkins ADD COLUMN ceremony_id TEXT NOT NULL DEFAULT 'khai-mac';
+	CREATE INDEX checkins_ceremony ON checkins(ceremony_id, at);
 	`
 ];
 

@@ -5,7 +5,7 @@
  */
 import { notStarted, type ChecklistItemView } from '$lib/checklists/types';
 import type { EventType } from '$lib/types';
-import { ceremonyOnScreen, noCeremonyOnScreen } from '../ceremony/store';
+import { ceremonyOnScreen } from '../ceremony/store';
 import { listItemViews } from '../checklists/store';
 import type { Db } from '../db';
 import { eventsForReplay, type ReplayEvent } from '../events/log';
@@ -37,8 +37,8 @@ function happenedAt(event: ReplayEvent): number {
 
 /** The replay of the reader's level: its units' boards, and the events its display room heard. */
 export function dayReplayData(db: Db, level: LevelView) {
-	// the ceremony is the whole event's
-	const ceremony = level.within ? noCeremonyOnScreen() : ceremonyOnScreen(db);
+	// the ceremony of the reader's level (its check-ins come with the events)
+	const ceremony = ceremonyOnScreen(db, level.ceremonyId);
 	const reports = reportPicture(db, level.within);
 	return {
 		checklist: listItemViews(db)

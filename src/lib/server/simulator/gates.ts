@@ -2,10 +2,12 @@
  * Demo: the ceremony's gates. Named invitees arrive over the hour and a half before the opening
  * (most in the half hour before it, a few late, a few not at all), split over the demo gate
  * accounts; a few are scanned a second time at the other gate (refused: already in); student
- * and teacher groups are counted in by heads.
+ * and teacher groups are counted in by heads. The top level's ceremony: a level's own is not played.
  */
 import { userActor, type Actor } from '../access';
+import { ceremonyRunBy } from '../ceremony/levels';
 import { ceremonySetup, listGroups, listInvitees } from '../ceremony/store';
+import { unitTree } from '../scenario/tree';
 import { executeCommand } from '../commands/execute';
 import { db } from '../db';
 import { uuidFromName } from '../ids';
@@ -29,9 +31,9 @@ function arrivalOffset(h: number, k: number): number {
 	return -75 * minute + bell * 85 * minute;
 }
 
-function schedule(startsAt: number): Step[] {
+function schedule(ceremonyId: string, startsAt: number): Step[] {
 	const steps: Step[] = [];
-	const invitees = listInvitees(db());
+	const invitees = listInvitees(db(), ceremonyId);
 	invitees.forEach((p, i) => {
 		const h = share(`${p.id}:a`);
 		if (h > 0.93) return; // excused: never comes
@@ -49,7 +51,7 @@ function schedule(startsAt: number): Step[] {
 			});
 	});
 	const named = new Set(invitees.map((p) => p.groupId));
-	for (const group of listGroups(db()).filter((g) => !named.has(g.id) && g.expected > 0)) {
+	for (const group of listGroups(db(), ceremonyId).filter((g) => !named.has(g.id) && g.expected > 0)) {
 		// groups without a named list come in batches counted at the gate, to about 95% of expected
 		let counted = 0;
 		const target = Math.round(group.expected * 0.95);
@@ -72,20 +74,21 @@ function schedule(startsAt: number): Step[] {
 export const gateArrivals: DemoActor = {
 	name: 'gates',
 	async tick(tick: DemoTick) {
-		const setup = ceremonySetup(db());
-		if (!setup) return;
+		const ceremonyId = ceremonyRunBy(db(), unitTree(db()).root);
+		const setup = ceremonyId && ceremonySetup(db(), ceremonyId);
+		if (!ceremonyId || !setup) return;
 		const startsAt = Date.parse(setup.startsAt);
 		if (tick.to < startsAt - 80 * minute || tick.from > startsAt + 15 * minute) return;
 		const gates: Actor[] = demoUsers(db(), 'gate_staff').map(userActor);
 		if (gates.length === 0) return;
-		for (const step of schedule(startsAt)) {
+		for (const step of schedule(ceremonyId, startsAt)) {
 			if (step.at <= tick.from || step.at > tick.to) continue;
 			await executeCommand(
 				gates[step.gate % gates.length],
 				{
 					id: uuidFromName(`demo:${tick.eventId}:${tick.cycle}:gate:${step.key}`),
 					type: step.type,
-					payload: { ...step.payload, at: Math.round(step.at) }
+					payload: { ...step.payload, ceremonyId, at: Math.round(step.at) }
 				},
 				{ demo: true }
 			);

@@ -1,5 +1,5 @@
 /**
- * Where the plan happens: its routes, checkpoints and places (the ceremony, the units' offices,
+ * Where the plan happens: its routes, checkpoints and places (the ceremonies, the units' offices,
  * the checklist items). With a wide margin, a truck's fix outside it is a phone's GPS glitch (0,0
  * before a lock, a cached place from another city), never a truck on the parade; as it is, it is
  * what every map shows first.
@@ -8,7 +8,8 @@ import { planPlaces } from '$lib/scenario/places';
 import { areaAround, type Area } from '$lib/trucks/geometry';
 import { listItemSpecs } from '../checklists/store';
 import type { Db } from '../db';
-import { currentCeremony, listRoutes, listTruckSpecs } from '../scenario/store';
+import { currentCeremonies, listRoutes, listTruckSpecs } from '../scenario/store';
+import { unitTree } from '../scenario/tree';
 import { listUnits } from '../scenario/units';
 
 /** generous: a depot in the next province, a detour, an unplanned drive to the venue */
@@ -19,7 +20,7 @@ const everyUnit = () => true;
 
 /**
  * The places of the plan, or (`mine`) of one level: its units, the routes its trucks drive and
- * its items; the ceremony is the whole event's.
+ * its items and its ceremony.
  */
 function placesOf(db: Db, mine: (unitId: string) => boolean = everyUnit): [number, number][] {
 	const whole = mine === everyUnit;
@@ -28,7 +29,7 @@ function placesOf(db: Db, mine: (unitId: string) => boolean = everyUnit): [numbe
 		units: listUnits(db).filter((u) => mine(u.id)),
 		routes: listRoutes(db).filter((r) => whole || driven.has(r.id)),
 		checklistItems: listItemSpecs(db).filter((i) => mine(i.unitId)),
-		ceremony: whole ? currentCeremony(db) : undefined
+		ceremonies: currentCeremonies(db).filter((c) => mine(c.unitId ?? unitTree(db).root ?? ''))
 	});
 }
 

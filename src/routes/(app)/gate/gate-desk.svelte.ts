@@ -22,6 +22,18 @@ export interface Said {
 export class GateDesk {
 	said = $state<Said | null>(null);
 	#ticket = 0;
+	readonly #ceremony: () => string;
+
+	/** `ceremony`: the ceremony this gate stands at (its page's), named on every command */
+	constructor(ceremony: () => string) {
+		this.#ceremony = ceremony;
+	}
+
+	/** the ceremony named, so a command queued offline is judged at the gate it was made at */
+	get #at() {
+		const id = this.#ceremony();
+		return id ? { ceremonyId: id } : {};
+	}
 
 	/** Invitee ids with a check-in queued on this device and not answered yet. */
 	get waiting(): Set<string> {
@@ -38,17 +50,21 @@ export class GateDesk {
 	checkIn(invitee: Pick<InviteeView, 'id' | 'name'> | { code: string; name: string }) {
 		const payload =
 			'id' in invitee
-				? { inviteeId: invitee.id, at: Math.round(live.dayNow) }
-				: { code: invitee.code, at: Math.round(live.dayNow) };
+				? { ...this.#at, inviteeId: invitee.id, at: Math.round(live.dayNow) }
+				: { ...this.#at, code: invitee.code, at: Math.round(live.dayNow) };
 		return this.#send('gate.check_in', payload, t('ceremony.desk.checkedIn', { name: invitee.name }));
 	}
 
 	count(groupId: string, groupName: string, n: number) {
-		return this.#send('gate.count', { groupId, count: n, at: Math.round(live.dayNow) }, `+${n} ${groupName}`);
+		return this.#send(
+			'gate.count',
+			{ ...this.#at, groupId, count: n, at: Math.round(live.dayNow) },
+			`+${n} ${groupName}`
+		);
 	}
 
 	undo(checkinId: string, label: string) {
-		return this.#send('gate.undo', { checkinId }, t('ceremony.desk.undone', { label }));
+		return this.#send('gate.undo', { ...this.#at, checkinId }, t('ceremony.desk.undone', { label }));
 	}
 
 	async #send<T extends CommandType>(type: T, payload: CommandPayload<T>, done: string): Promise<void> {

@@ -15,7 +15,12 @@ export type ReplayEvent = LiveEvent & { dayAt: number };
 
 export interface DayStart {
 	checklist: ChecklistItemView[];
-	ceremony: { groups: InvitedGroupView[]; invitees: InviteeView[]; checkins: CheckinView[] };
+	ceremony: {
+		id: string | null;
+		groups: InvitedGroupView[];
+		invitees: InviteeView[];
+		checkins: CheckinView[];
+	};
 	reports: ConstructorParameters<typeof ReportBoard>[0] | null;
 	events: ReplayEvent[];
 }
@@ -62,7 +67,7 @@ export class DayReplay {
 	#reset(): void {
 		const { checklist, ceremony, reports } = this.#start;
 		this.checklists = new ChecklistBoard(checklist, []);
-		this.ceremony = new CeremonyState(ceremony.groups, ceremony.invitees, ceremony.checkins);
+		this.ceremony = new CeremonyState(ceremony.groups, ceremony.invitees, ceremony.checkins, ceremony.id);
 		this.reports = reports && new ReportBoard(reports);
 		this.notices = new NoticeBoard([]);
 		this.applied = 0;
