@@ -82,12 +82,26 @@ export const unitSchema = z.strictObject({
 	reports: z.boolean().optional()
 });
 
+/** a gathering point's radius when the plan gives none: a square, a school yard, a stretch of kerb */
+export const defaultGatheringRadiusM = 150;
+
 export const milestoneSchema = z.strictObject({
 	id,
 	title: text(200),
 	at: dayOrTime,
 	place: text(300).optional(),
-	kind: z.enum(milestoneKinds).default('other')
+	kind: z.enum(milestoneKinds).default('other'),
+	/** a gathering's point (điểm tập kết), for the maps and the count of trucks there */
+	position: lngLat.optional(),
+	/** metres around `position` within which a truck has gathered (defaultGatheringRadiusM) */
+	radiusM: z
+		.number()
+		.int('admin.schema.radiusM')
+		.min(20, 'admin.schema.radiusM')
+		.max(5000, 'admin.schema.radiusM')
+		.optional(),
+	/** the trucks expected there; none given: every truck of the event */
+	truckIds: z.array(id).min(1, 'admin.schema.truckIds').optional()
 });
 
 export const sloganSchema = z.strictObject({ id, text: text(300) });

@@ -344,6 +344,16 @@ const steps: string[] = [
 	ALTER TABLE report_submissions ADD COLUMN package TEXT;
 	CREATE UNIQUE INDEX report_submissions_package ON report_submissions (json_extract(package, '$.signoffId'))
 		WHERE package IS NOT NULL;
+	`,
+	// 16: which trucks have gathered at a gathering milestone's point (đã tập kết), and when (the
+	// fix's day time): recorded once, so a truck moving off again does not take it back
+	`
+	CREATE TABLE truck_gatherings (
+		milestone_id TEXT NOT NULL,
+		truck_id TEXT NOT NULL,
+		at INTEGER NOT NULL,
+		PRIMARY KEY (milestone_id, truck_id)
+	) WITHOUT ROWID;
 	`
 ];
 
