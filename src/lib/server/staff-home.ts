@@ -1,7 +1,7 @@
 /** What a role's street-side home starts with: its unit, the run of show, its notices. */
 import { db } from './db';
 import { noticesFor } from './notices/store';
-import { currentEvent, listMilestones } from './scenario/store';
+import { currentEvent, listRunOfShow } from './scenario/store';
 import { getUnit } from './scenario/units';
 
 export function staffHome(unitId: string | null) {
@@ -9,7 +9,7 @@ export function staffHome(unitId: string | null) {
 	return {
 		event: currentEvent(db()) ?? null,
 		unit: unit && { id: unit.id, name: unit.name, kind: unit.kind },
-		milestones: listMilestones(db()),
+		milestones: listRunOfShow(db()),
 		notices: noticesFor(db(), 30, unitId)
 	};
 }

@@ -8,7 +8,7 @@ import { requireDisplayReader } from '$lib/server/displays/viewer';
 import { recentEvents } from '$lib/server/events/log';
 import { liveStart } from '$lib/server/live-start';
 import { latestNotices } from '$lib/server/notices/store';
-import { currentEvent, listMilestones } from '$lib/server/scenario/store';
+import { currentEvent, listRunOfShow } from '$lib/server/scenario/store';
 import { getUnit, listUnits } from '$lib/server/scenario/units';
 import { withoutCrew } from '$lib/server/trucks/truck-view';
 import { fleet } from '$lib/server/trucks/live-fleet';
@@ -30,7 +30,7 @@ export const load: PageServerLoad = (event) => {
 		.filter((t) => level.mine(t.unitId))
 		.map(withoutCrew);
 	const routes = new Set(trucks.map((t) => t.routeId));
-	const milestones = listMilestones(db());
+	const milestones = listRunOfShow(db());
 	const checklist = listItemViews(db()).filter((i) => level.mine(i.unitId));
 	// the ceremony is the whole event's (a level's own ceremony is not in the plan format yet)
 	const ceremony = level.within ? noCeremonyOnScreen() : ceremonyOnScreen(db());

@@ -72,6 +72,19 @@ export function listMilestones(db: Db): Milestone[] {
 	return inRunOrder(specs<Milestone>(db, 'milestones'));
 }
 
+/**
+ * The run of show as pages show it: without a gathering's list of trucks, which may name other
+ * levels' trucks (each level reads its own from the fleet's gatheringViews).
+ */
+export function listRunOfShow(db: Db): Milestone[] {
+	return listMilestones(db).map((m) => {
+		if (!m.truckIds) return m;
+		const shown = { ...m };
+		delete shown.truckIds;
+		return shown;
+	});
+}
+
 export function exportScenario(db: Db): Scenario | undefined {
 	const info = db.prepare('SELECT spec, ceremony, report_table FROM event_info').get() as
 		{ spec: string; ceremony: string | null; report_table: string | null } | undefined;

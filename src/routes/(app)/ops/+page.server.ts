@@ -4,7 +4,7 @@ import { listDisplayLinks } from '$lib/server/displays/store';
 import { recentEvents } from '$lib/server/events/log';
 import { commandAction, requireActor } from '$lib/server/guard';
 import { latestNotices } from '$lib/server/notices/store';
-import { currentEvent, listMilestones } from '$lib/server/scenario/store';
+import { currentEvent, listRunOfShow } from '$lib/server/scenario/store';
 import { getUnit, listUnits } from '$lib/server/scenario/units';
 import { levelView } from '$lib/server/level-view';
 import type { Actions, PageServerLoad } from './$types';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = (event) => {
 	const level = levelView(actor);
 	return {
 		event: currentEvent(db()) ?? null,
-		milestones: listMilestones(db()),
+		milestones: listRunOfShow(db()),
 		units: listUnits(db())
 			.filter((u) => level.mine(u.id))
 			.map((u) => ({ id: u.id, name: u.name, kind: u.kind })),

@@ -2,7 +2,7 @@ import { db } from '$lib/server/db';
 import { dayReplayData } from '$lib/server/displays/day-replay';
 import { requireDisplayReader } from '$lib/server/displays/viewer';
 import { liveStart } from '$lib/server/live-start';
-import { listMilestones } from '$lib/server/scenario/store';
+import { listRunOfShow } from '$lib/server/scenario/store';
 import { replayPageData } from '$lib/server/trucks/replay-data';
 import { levelView } from '$lib/server/level-view';
 import type { PageServerLoad } from './$types';
@@ -15,6 +15,6 @@ export const load: PageServerLoad = (event) => {
 		as,
 		...replayPageData(level),
 		day: dayReplayData(db(), level),
-		milestones: listMilestones(db())
+		milestones: listRunOfShow(db())
 	};
 };

@@ -9,7 +9,7 @@ import { db } from '$lib/server/db';
 import { eventAt } from '$lib/server/events/log';
 import { readImportForm } from '$lib/server/http/file-form';
 import { commandAction, requireActor, runFormCommand } from '$lib/server/guard';
-import { listMilestones } from '$lib/server/scenario/store';
+import { listRunOfShow } from '$lib/server/scenario/store';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
@@ -19,7 +19,7 @@ export const load: PageServerLoad = (event) => {
 	const canSetup = authorize(actor, 'ceremony.setup', theCeremony);
 	return {
 		...ceremonyPicture(db(), canSetup),
-		milestones: listMilestones(db()),
+		milestones: listRunOfShow(db()),
 		canSetup
 	};
 };
