@@ -288,6 +288,7 @@ const en: Messages<typeof vi> = {
 	'trucks.gathering.count': 'Gathered {n}/{of}',
 	'trucks.gathering.due': 'by {time}',
 	'trucks.gathering.awaiting': 'Not there yet: {names}',
+	'trucks.gathering.awaitingCount': 'Not there yet: {n} trucks',
 	'trucks.gathering.allHere': 'All here',
 	'trucks.gathering.label': 'Trucks gathering',
 	'trucks.map.route': 'Route: {name}',

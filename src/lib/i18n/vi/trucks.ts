@@ -290,6 +290,7 @@ const vi = {
 	'trucks.gathering.count': 'Đã tập kết {n}/{of}',
 	'trucks.gathering.due': 'trước {time}',
 	'trucks.gathering.awaiting': 'Chưa đến: {names}',
+	'trucks.gathering.awaitingCount': 'Chưa đến: {n} xe',
 	'trucks.gathering.allHere': 'Đủ xe',
 	'trucks.gathering.label': 'Tập kết xe loa',
 	'trucks.map.route': 'Lộ trình: {name}',

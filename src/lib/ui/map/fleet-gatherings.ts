@@ -62,7 +62,12 @@ export class FleetGatherings {
 					interactive: false
 				}).addTo(this.map);
 				const marker = L.marker(at, {
-					icon: L.divIcon({ className: 'km-gathering', iconSize: [this.size, this.size] }),
+					// the diamond is the inner span, turned: Leaflet places the icon itself with a transform
+					icon: L.divIcon({
+						className: 'km-gathering',
+						html: '<span></span>',
+						iconSize: [this.size, this.size]
+					}),
 					keyboard: false,
 					title: point.title,
 					zIndexOffset: 1000
