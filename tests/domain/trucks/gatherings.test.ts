@@ -10,6 +10,8 @@ import { db } from '../../../src/lib/server/db';
 import { loadGathered } from '../../../src/lib/server/trucks/gatherings';
 import { fleet } from '../../../src/lib/server/trucks/live-fleet';
 import { reportPositions } from '../../../src/lib/server/trucks/watcher';
+import { gatheringArrivals } from '../../../src/lib/server/simulator/gatherings';
+import { insertUser } from '../../../src/lib/server/users/store';
 import { gatheredCount } from '../../../src/lib/trucks/gatherings';
 import type { ScenarioInput } from '../../../src/lib/scenario/schema';
 import { recordEmitted, rooms } from '../support/emitted';
@@ -108,5 +110,36 @@ describe('each level counts its own trucks', () => {
 		expect(count(quan7)).toEqual({ n: 1, of: 2 });
 		expect(count(other)).toEqual({ n: 1, of: 1 });
 		expect(count(city)).toEqual({ n: 2, of: 3 });
+	});
+});
+
+describe('the demo', () => {
+	it('brings every expected truck with a demo crew to the point in the half hour before, in time', async () => {
+		for (const [truckId, unitId] of [
+			['xe-tan-kieng', 'phuong-tan-kieng'],
+			['xe-phu-my', 'phuong-phu-my'],
+			['xe-khac', 'phuong-khac']
+		])
+			insertUser(
+				db(),
+				{
+					username: `demo-${truckId}`,
+					displayName: truckId,
+					role: 'truck_crew',
+					unitId,
+					truckId,
+					passwordHash: 'x',
+					demo: true
+				},
+				Date.now()
+			);
+		const at = vn('2024-10-03T06:30:00');
+		for (let to = vn('2024-10-03T05:55:00'); to <= at; to += 60_000) {
+			givenDayTime(to);
+			await gatheringArrivals.tick({ from: to - 60_000, to } as Parameters<typeof gatheringArrivals.tick>[0]);
+		}
+
+		expect(gatheredCount(whole())).toEqual({ n: 3, of: 3 });
+		expect(Math.max(...Object.values(whole().gathered))).toBeLessThanOrEqual(at);
 	});
 });

@@ -8,6 +8,7 @@
  */
 import { dueAt } from '$lib/scenario/milestone-time';
 import { defaultGatheringRadiusM, type Milestone } from '$lib/scenario/schema';
+import type { GatheringView } from '$lib/trucks/gatherings';
 import type { Db } from '../db';
 
 /** how long after its time a gathering still counts arrivals */
@@ -15,13 +16,8 @@ export const gatheringGraceMs = 60 * 60_000;
 const dayMs = 86_400_000;
 const vnOffsetMs = 7 * 3_600_000;
 
-export interface GatheringSpec {
-	id: string;
-	title: string;
-	place: string | null;
-	at: number;
-	position: [number, number];
-	radiusM: number;
+/** A gathering as the plan sets it: what a view shows of it, and whom and when it counts. */
+export interface GatheringSpec extends Omit<GatheringView, 'expected' | 'gathered'> {
 	/** the trucks expected; null: every truck of the event */
 	truckIds: string[] | null;
 	/** the window a fix must fall in (day time, ms) */
