@@ -142,6 +142,18 @@ const samples: Samples = {
 			line: 'Xe loa phường Tân Kiểng: mất tín hiệu'
 		}
 	],
+	'truck.gathered': [
+		{
+			data: {
+				truckId: 'xe-quan7',
+				truckName: 'Xe loa Quận 7',
+				milestoneId: 'm-tap-trung',
+				title: 'Tập trung xe loa tại Quận 1',
+				at: vn('2024-10-03T06:12:00')
+			},
+			line: 'Xe loa Quận 7 đã tập kết lúc 6g12 — Tập trung xe loa tại Quận 1'
+		}
+	],
 	'truck.checkpoint_reached': [
 		{
 			data: { ...checkpoint, delaySeconds: 120 },

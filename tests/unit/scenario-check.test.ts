@@ -49,6 +49,39 @@ describe('a plan file with faults: every fault at once, each where it is, in wor
 		expect(problems[0].message).toMatch(/đảo/);
 	});
 
+	it("checks a gathering's point, radius and trucks, in the reader's language", () => {
+		const s = quan7();
+		const gathering = s.milestones.find((m: { kind: string }) => m.kind === 'gathering');
+		gathering.position = [10.7769, 106.7009]; // written [latitude, longitude]
+		gathering.radiusM = 5;
+		gathering.truckIds = ['xe-quan7', 'xe-khong-co'];
+		s.milestones[0].position = [106.7, 10.7];
+		const i = s.milestones.indexOf(gathering);
+		const problems = problemsOf(validateScenario(s, 'vi'));
+		expect(problems).toEqual(
+			expect.arrayContaining([
+				{ path: `milestones[${i}].position`, message: expect.stringContaining('đảo') },
+				{
+					path: `milestones[${i}].radiusM`,
+					message: 'Bán kính điểm tập kết là số mét nguyên từ 20 đến 5000'
+				},
+				{ path: `milestones[${i}].truckIds[1]`, message: 'Không có xe loa mã "xe-khong-co"' },
+				{ path: 'milestones[0].position', message: 'Chỉ mốc tập kết (kind: "gathering") mới có position' }
+			])
+		);
+		expect(problemsOf(validateScenario(s, 'en')).map((p) => p.message)).toContain(
+			'Only a gathering milestone (kind: "gathering") has position'
+		);
+	});
+
+	it('takes a gathering with a point and no list of trucks: every truck is expected', () => {
+		const s = quan7();
+		const gathering = s.milestones.find((m: { kind: string }) => m.kind === 'gathering');
+		gathering.position = [106.7009, 10.7769];
+		const check = validateScenario(s, 'vi');
+		expect(check.ok).toBe(true);
+	});
+
 	it('lists faults of the shapes and of the references in one pass', () => {
 		const s = quan7();
 		delete s.units[2].name;

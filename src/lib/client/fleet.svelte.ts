@@ -5,6 +5,7 @@
 import { live } from '$lib/client/live.svelte';
 import { truckStatuses, type PositionFrame, type TruckView } from '$lib/trucks/types';
 import type { AlertData } from '$lib/trucks/events';
+import type { GatheringView } from '$lib/trucks/gatherings';
 import type { LiveEvent } from '$lib/types';
 
 export interface AlertView extends AlertData {
@@ -16,10 +17,13 @@ export interface AlertView extends AlertData {
 export class FleetState {
 	trucks = $state<TruckView[]>([]);
 	alerts = $state<AlertView[]>([]);
+	/** the gathering points of the reader's level, with who has come (đã tập kết) */
+	gatherings = $state<GatheringView[]>([]);
 
-	constructor(trucks: TruckView[], alerts: AlertView[]) {
+	constructor(trucks: TruckView[], alerts: AlertView[], gatherings: GatheringView[] = []) {
 		this.trucks = trucks;
 		this.alerts = alerts;
+		this.gatherings = gatherings;
 	}
 
 	get openAlerts(): AlertView[] {
@@ -67,6 +71,11 @@ export class FleetState {
 				truck.status = d.status;
 				truck.incidentNote = d.incidentNote;
 			}
+		} else if (event.type === 'truck.gathered') {
+			const d = event.data;
+			const gathering = this.gatherings.find((g) => g.id === d.milestoneId);
+			// a truck of another level is not counted here (nor sent here)
+			if (gathering?.expected.includes(d.truckId)) gathering.gathered[d.truckId] = d.at;
 		} else if (event.type === 'alert.raised') {
 			const d = event.data;
 			if (!this.alerts.some((a) => a.id === d.id)) {

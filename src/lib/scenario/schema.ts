@@ -82,6 +82,9 @@ export const unitSchema = z.strictObject({
 	reports: z.boolean().optional()
 });
 
+/** a gathering point's radius when the plan gives none: a square, a school yard, a stretch of kerb */
+export const defaultGatheringRadiusM = 150;
+
 export const milestoneSchema = z.strictObject({
 	id,
 	title: text(200),
@@ -92,7 +95,18 @@ export const milestoneSchema = z.strictObject({
 	 * the unit whose level's run of show it is in (a district's own parade in a city's plan); none:
 	 * the top level's. A level's screens show its own milestones and those of the levels above it.
 	 */
-	unitId: id.optional()
+	unitId: id.optional(),
+	/** a gathering's point (điểm tập kết), for the maps and the count of trucks there */
+	position: lngLat.optional(),
+	/** metres around `position` within which a truck has gathered (defaultGatheringRadiusM) */
+	radiusM: z
+		.number()
+		.int('admin.schema.radiusM')
+		.min(20, 'admin.schema.radiusM')
+		.max(5000, 'admin.schema.radiusM')
+		.optional(),
+	/** the trucks expected there; none given: every truck of the event */
+	truckIds: z.array(id).min(1, 'admin.schema.truckIds').optional()
 });
 
 export const sloganSchema = z.strictObject({ id, text: text(300) });

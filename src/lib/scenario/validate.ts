@@ -141,7 +141,20 @@ function crossReferences(s: unknown, lang: Lang): Problem[] {
 				add(`trucks[${i}].sloganIds[${j}]`, 'admin.check.noSlogan', { id: sid });
 		});
 	});
-	list(field(s, 'milestones')).forEach((m, i) => unitRef(`milestones[${i}].unitId`, field(m, 'unitId')));
+	list(field(s, 'milestones')).forEach((m, i) => {
+		unitRef(`milestones[${i}].unitId`, field(m, 'unitId'));
+		const gathering = field(m, 'kind') === 'gathering';
+		const placed = field(m, 'position') !== undefined;
+		for (const key of ['position', 'radiusM', 'truckIds'] as const) {
+			if (field(m, key) === undefined) continue;
+			if (!gathering) add(`milestones[${i}].${key}`, 'admin.check.gatheringOnly', { field: key });
+			else if (!placed) add(`milestones[${i}].${key}`, 'admin.check.gatheringNeedsPosition', { field: key });
+		}
+		list(field(m, 'truckIds')).forEach((tid, j) => {
+			if (typeof tid === 'string' && trucks && !trucks.has(tid))
+				add(`milestones[${i}].truckIds[${j}]`, 'admin.check.noTruck', { id: tid });
+		});
+	});
 	problems.push(...ceremonyReferences(s, unitList, unitRef, lang));
 	list(field(s, 'checklistItems')).forEach((c, i) => {
 		unitRef(`checklistItems[${i}].unitId`, field(c, 'unitId'));

@@ -46,6 +46,11 @@ export const truckCommands = {
 	// what the server itself finds in the positions (system actor only)
 	'truck.auto_status': z.object({ truckId, status: z.enum(truckStatuses) }),
 	'truck.reached': z.object({ truckId, checkpointId, at: z.number().int() }),
+	'truck.gathered': z.object({
+		truckId,
+		milestoneId: z.string().regex(slugPattern, 'trucks.schema.milestoneId'),
+		at: z.number().int()
+	}),
 	'alert.raise': z.object({
 		truckId,
 		kind: alertKind,

@@ -40,6 +40,16 @@ export interface TruckEvents {
 		delaySeconds: number;
 		manual: boolean;
 	};
+	/** đã tập kết: the truck came to a gathering milestone's point */
+	'truck.gathered': {
+		truckId: string;
+		truckName: string;
+		milestoneId: string;
+		/** the milestone's title */
+		title: string;
+		/** day time of its first fix there */
+		at: number;
+	};
 	'route.saved': { routeId: string; name: string };
 	'truck.route_assigned': { truckId: string; truckName: string; routeId: string | null };
 	'parade.start_set': { startAt: number | null };
@@ -83,6 +93,12 @@ export const truckFeed: FeedLines<TruckEvents> = {
 			checkpoint: d.checkpointName,
 			time: formatHour(d.at, lang),
 			delay: delayText(d.delaySeconds, lang)
+		}),
+	'truck.gathered': (d, lang) =>
+		translate(lang, 'trucks.feed.gathered', {
+			truck: d.truckName,
+			title: d.title,
+			time: formatHour(d.at, lang)
 		}),
 	'route.saved': (d, lang) => translate(lang, 'trucks.feed.routeSaved', { name: d.name }),
 	'truck.route_assigned': (d, lang) =>

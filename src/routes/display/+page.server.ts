@@ -48,6 +48,7 @@ export const load: PageServerLoad = (event) => {
 		notices: latestNotices(db(), 20, level.noticeReach),
 		feed: recentEvents(db(), level.displayFeed, 40),
 		trucks,
+		gatherings: fleetNow.gatheringViews(level.mine),
 		routes: fleetNow.routeViews().filter((r) => !level.within || routes.has(r.id)),
 		alerts: recentAlerts(db(), 50)
 			.filter((a) => a.clearedAt === null && level.mine(fleetNow.truck(a.truckId)?.unitId))

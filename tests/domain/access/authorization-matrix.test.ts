@@ -60,6 +60,7 @@ const commands: Record<CommandType, string> = {
 	'alert.acknowledge': 'y y . . . . . . . s . .',
 	'truck.auto_status': '. . . . . . . . y . . .',
 	'truck.reached': '. . . . . . . . y . . .',
+	'truck.gathered': '. . . . . . . . y . . .',
 	'alert.raise': '. . . . . . . . y . . .',
 	'alert.clear': '. . . . . . . . y . . .',
 	'checklist.tick': 'y y . o . . . . . s . .',

@@ -122,6 +122,9 @@ const en: Messages<typeof vi> = {
 	'admin.check.noTruck': 'No truck with id "{id}"',
 	'admin.check.wardNeedsUnit': 'A unit staff account must be assigned a unit',
 	'admin.check.crewNeedsTruck': 'A truck crew account must be assigned a truck',
+	'admin.check.gatheringOnly': 'Only a gathering milestone (kind: "gathering") has {field}',
+	'admin.check.gatheringNeedsPosition':
+		'A gathering milestone with {field} needs a position (the gathering point, [longitude, latitude])',
 	'admin.check.swapped':
 		'Latitude and longitude look swapped: a position is written [longitude, latitude], here [{lng}, {lat}]',
 	'admin.check.noTemplate': 'There is no report table template "{name}". Templates: {known}',
@@ -140,6 +143,8 @@ const en: Messages<typeof vi> = {
 	'admin.schema.date': 'A date must be YYYY-MM-DD, e.g. 2024-10-01',
 	'admin.schema.lngLat': 'A position must be [longitude, latitude]',
 	'admin.schema.routePoints': 'A route needs at least {minimum} points',
+	'admin.schema.radiusM': 'A gathering radius is a whole number of metres from 20 to 5000',
+	'admin.schema.truckIds': 'The trucks expected at a gathering: at least one (leave it out: every truck)',
 	'admin.schema.username': 'Username: 3–40 characters, lowercase letters, digits, ".", "-", "_"',
 	'admin.schema.format': 'The "format" field must be "khai-mac/scenario@1"',
 

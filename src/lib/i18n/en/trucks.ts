@@ -28,6 +28,7 @@ const en: Messages<typeof vi> = {
 	'trucks.feed.status': '{truck}: {status}',
 	'trucks.feed.statusNote': '{truck}: {status} — {note}',
 	'trucks.feed.reached': '{truck} reached {checkpoint} at {time} ({delay})',
+	'trucks.feed.gathered': '{truck} gathered at {time} — {title}',
 	'trucks.feed.routeSaved': 'Route "{name}" updated',
 	'trucks.feed.routeAssigned': 'Route assigned to {truck}',
 	'trucks.feed.routeRemoved': 'Route removed from {truck}',
@@ -55,6 +56,8 @@ const en: Messages<typeof vi> = {
 	'trucks.refusal.checkpointNotOnRoute': "This checkpoint is not on the truck's route.",
 	'trucks.refusal.allPassed': 'The truck has passed every checkpoint on its route.',
 	'trucks.refusal.alreadyReached': 'This checkpoint is already recorded.',
+	'trucks.refusal.noGathering': 'There is no such gathering.',
+	'trucks.refusal.alreadyGathered': 'This truck is already recorded as gathered.',
 	'trucks.refusal.crewStatusKept': 'A status set by the crew is kept.',
 	'trucks.refusal.sameStatus': 'The truck already has this status.',
 	'trucks.refusal.alertOpen': 'This alert is already open.',
@@ -70,6 +73,7 @@ const en: Messages<typeof vi> = {
 	'trucks.problem.notCrew': 'Not a truck crew account',
 	'trucks.schema.checkpointId': 'Invalid checkpoint id',
 	'trucks.schema.routeId': 'Invalid route id',
+	'trucks.schema.milestoneId': 'Invalid gathering id',
 	'trucks.schema.incidentNote': 'Say what the problem is (for example: loudspeaker broken, flat tyre)',
 	'trucks.schema.max': 'At most {maximum} characters',
 	'trucks.schema.crew': 'Choose a truck crew account',
@@ -279,6 +283,14 @@ const en: Messages<typeof vi> = {
 
 	'trucks.map.label':
 		'Truck map: {trucks} {trucks|truck|trucks} with a position, {routes} {routes|route|routes}',
+	// a gathering milestone's point (điểm tập kết) and its count
+	'trucks.gathering.mapLabel': 'Gathered {n}/{of}',
+	'trucks.gathering.count': 'Gathered {n}/{of}',
+	'trucks.gathering.due': 'by {time}',
+	'trucks.gathering.awaiting': 'Not there yet: {names}',
+	'trucks.gathering.awaitingCount': 'Not there yet: {n} trucks',
+	'trucks.gathering.allHere': 'All here',
+	'trucks.gathering.label': 'Trucks gathering',
 	'trucks.map.route': 'Route: {name}',
 	'trucks.map.start': 'Start: {name}',
 	'trucks.map.nothingPlaced':

@@ -125,6 +125,9 @@ const vi = {
 	'admin.check.noTruck': 'Không có xe loa mã "{id}"',
 	'admin.check.wardNeedsUnit': 'Tài khoản cán bộ đơn vị cần gắn với một đơn vị',
 	'admin.check.crewNeedsTruck': 'Tổ xe loa cần gắn với một xe',
+	'admin.check.gatheringOnly': 'Chỉ mốc tập kết (kind: "gathering") mới có {field}',
+	'admin.check.gatheringNeedsPosition':
+		'Mốc tập kết có {field} cần có position (điểm tập kết, [kinh độ, vĩ độ])',
 	'admin.check.swapped': 'Vĩ độ và kinh độ có vẻ bị đảo: vị trí viết [kinh độ, vĩ độ], tức là [{lng}, {lat}]',
 	// a report table named instead of pasted (report-templates.ts): "reportTable": "htsd-2023"
 	'admin.check.noTemplate': 'Không có mẫu bảng tổng hợp "{name}". Các mẫu có sẵn: {known}',
@@ -143,6 +146,8 @@ const vi = {
 	'admin.schema.date': 'Ngày phải theo dạng YYYY-MM-DD, ví dụ 2024-10-01',
 	'admin.schema.lngLat': 'Toạ độ phải là [kinh độ, vĩ độ]',
 	'admin.schema.routePoints': 'Lộ trình cần ít nhất {minimum} điểm',
+	'admin.schema.radiusM': 'Bán kính điểm tập kết là số mét nguyên từ 20 đến 5000',
+	'admin.schema.truckIds': 'Danh sách xe về tập kết cần ít nhất một xe (bỏ trống: mọi xe)',
 	'admin.schema.username': 'Tên đăng nhập 3–40 ký tự: chữ thường, số, ".", "-", "_"',
 	'admin.schema.format': 'Trường "format" phải là "khai-mac/scenario@1"',
 

@@ -27,6 +27,7 @@ const vi = {
 	'trucks.feed.status': '{truck}: {status}',
 	'trucks.feed.statusNote': '{truck}: {status} — {note}',
 	'trucks.feed.reached': '{truck} đến {checkpoint} lúc {time} ({delay})',
+	'trucks.feed.gathered': '{truck} đã tập kết lúc {time} — {title}',
 	'trucks.feed.routeSaved': 'Cập nhật lộ trình "{name}"',
 	'trucks.feed.routeAssigned': 'Giao lộ trình cho {truck}',
 	'trucks.feed.routeRemoved': 'Bỏ lộ trình của {truck}',
@@ -56,6 +57,8 @@ const vi = {
 	'trucks.refusal.checkpointNotOnRoute': 'Điểm kiểm soát này không thuộc lộ trình của xe.',
 	'trucks.refusal.allPassed': 'Xe đã qua mọi điểm kiểm soát của lộ trình.',
 	'trucks.refusal.alreadyReached': 'Điểm này đã được ghi nhận rồi.',
+	'trucks.refusal.noGathering': 'Không có mốc tập kết này.',
+	'trucks.refusal.alreadyGathered': 'Xe đã được ghi nhận tập kết rồi.',
 	'trucks.refusal.crewStatusKept': 'Trạng thái do tổ xe đặt được giữ nguyên.',
 	'trucks.refusal.sameStatus': 'Xe đã ở trạng thái này.',
 	'trucks.refusal.alertOpen': 'Cảnh báo này đang mở.',
@@ -71,6 +74,7 @@ const vi = {
 	'trucks.problem.notCrew': 'Không phải tài khoản tổ xe',
 	'trucks.schema.checkpointId': 'Mã điểm kiểm soát không hợp lệ',
 	'trucks.schema.routeId': 'Mã lộ trình không hợp lệ',
+	'trucks.schema.milestoneId': 'Mã mốc tập kết không hợp lệ',
 	'trucks.schema.incidentNote': 'Ghi rõ sự cố (ví dụ: hỏng loa, thủng lốp)',
 	'trucks.schema.max': 'Tối đa {maximum} ký tự',
 	'trucks.schema.crew': 'Chọn tài khoản tổ xe',
@@ -281,6 +285,14 @@ const vi = {
 
 	// the maps ($lib/ui/map)
 	'trucks.map.label': 'Bản đồ xe loa: {trucks} xe có vị trí, {routes} lộ trình',
+	// a gathering milestone's point (điểm tập kết) and its count
+	'trucks.gathering.mapLabel': 'Tập kết {n}/{of}',
+	'trucks.gathering.count': 'Đã tập kết {n}/{of}',
+	'trucks.gathering.due': 'trước {time}',
+	'trucks.gathering.awaiting': 'Chưa đến: {names}',
+	'trucks.gathering.awaitingCount': 'Chưa đến: {n} xe',
+	'trucks.gathering.allHere': 'Đủ xe',
+	'trucks.gathering.label': 'Tập kết xe loa',
 	'trucks.map.route': 'Lộ trình: {name}',
 	'trucks.map.start': 'Điểm xuất phát: {name}',
 	'trucks.map.nothingPlaced':

@@ -345,8 +345,16 @@ const steps: string[] = [
 	CREATE UNIQUE INDEX report_submissions_package ON report_submissions (json_extract(package, '$.signoffId'))
 		WHERE package IS NOT NULL;
 	`,
-	// 16: kept for a step of another branch (a merge puts it here; an empty step moves nothing)
-	``,
+	// 16: which trucks have gathered at a gathering milestone's point (đã tập kết), and when (the
+	// fix's day time): recorded once, so a truck moving off again does not take it back
+	`
+	CREATE TABLE truck_gatherings (
+		milestone_id TEXT NOT NULL,
+		truck_id TEXT NOT NULL,
+		at INTEGER NOT NULL,
+		PRIMARY KEY (milestone_id, truck_id)
+	) WITHOUT ROWID;
+	`,
 	// 17: a ceremony per level: each its own row with the unit whose level runs it (null: the top's),
 	// and its groups, invitees and check-ins marked with it. The event's one ceremony becomes the top
 	// level's, under the id a plan's single "ceremony" goes by (schema.ts topCeremonyId)

@@ -99,12 +99,20 @@ export function listMilestones(db: Db): Milestone[] {
 /**
  * The run of show a level's readers see (`within`: their level; null: the top's): its own
  * milestones and those of the levels above it (the city's gathering and ceremony matter to a
- * district), never another level's.
+ * district), never another level's; and without a gathering's list of trucks, which may name other
+ * levels' trucks (each level reads its own from the fleet's gatheringViews).
  */
 export function milestonesOf(db: Db, within: string | null): Milestone[] {
 	const tree = unitTree(db);
 	const levels = new Set([tree.root, ...(within ? tree.lineOf(within) : [])]);
-	return listMilestones(db).filter((m) => levels.has(m.unitId ? tree.levelOf(m.unitId) : tree.root));
+	return listMilestones(db)
+		.filter((m) => levels.has(m.unitId ? tree.levelOf(m.unitId) : tree.root))
+		.map((m) => {
+			if (!m.truckIds) return m;
+			const shown = { ...m };
+			delete shown.truckIds;
+			return shown;
+		});
 }
 
 export function exportScenario(db: Db): Scenario | undefined {

@@ -22,13 +22,21 @@ import { milestoneNotices } from './milestones';
 import { reportSubmissions, reportWindow } from './reports';
 import { loadCycle, saveCycle } from './state';
 import { truckParade } from './trucks';
+import { gatheringArrivals } from './gatherings';
 import type { DemoActor, DemoTick } from './types';
 
 const key = Symbol.for('khai-mac.simulator');
 type Holder = { [key]?: ReturnType<typeof setInterval> };
 
 /** Demo actors, one per part of the plan; features add theirs here. */
-const actors: DemoActor[] = [milestoneNotices, checklistWork, gateArrivals, truckParade, reportSubmissions];
+const actors: DemoActor[] = [
+	milestoneNotices,
+	checklistWork,
+	gateArrivals,
+	gatheringArrivals,
+	truckParade,
+	reportSubmissions
+];
 
 function acts(): Act[] {
 	const setup = ceremonySetup(db());

@@ -11,6 +11,7 @@ import { dayNow, pressTime } from '../day-clock';
 import { CommandError, defineCommand, type Emit } from '../commands/define';
 import type { Db } from '../db';
 import { onDutyStatus } from './findings';
+import { recordGathered } from './gatherings';
 import { fleet } from './live-fleet';
 import { nextCheckpointOf } from './next-checkpoint';
 import {
@@ -162,6 +163,31 @@ export const systemReached = defineCommand({
 	apply: (db, p) => reached(db, p.truckId, p.checkpointId, p.at, false)
 });
 
+/** đã tập kết: found in the truck's fixes (fleet.ts), recorded once per gathering */
+export const systemGathered = defineCommand({
+	type: 'truck.gathered',
+	emits: ['truck.gathered'],
+	action: 'fleet.system',
+	apply(db, p) {
+		const truck = truckOrRefuse(p.truckId);
+		const gathering = fleet().gathering(p.milestoneId);
+		if (!gathering) throw new CommandError('not_found', say('trucks.refusal.noGathering'));
+		if (!recordGathered(db, p.milestoneId, p.truckId, p.at))
+			throw new CommandError('conflict', say('trucks.refusal.alreadyGathered'));
+		return {
+			type: 'truck.gathered',
+			data: {
+				truckId: p.truckId,
+				truckName: truck.name,
+				milestoneId: p.milestoneId,
+				title: gathering.title,
+				at: p.at
+			},
+			...truckAudience(p.truckId)
+		};
+	}
+});
+
 export const autoStatus = defineCommand({
 	type: 'truck.auto_status',
 	emits: ['truck.status_changed'],
@@ -293,6 +319,7 @@ export const truckHandlers = [
 	finish,
 	arrive,
 	systemReached,
+	systemGathered,
 	autoStatus,
 	raiseAlert,
 	clearAlertCommand,

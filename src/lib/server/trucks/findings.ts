@@ -14,6 +14,8 @@ import type { TruckSpec } from './truck-view';
 export type Finding =
 	| { kind: 'reached'; truckId: string; checkpointId: string; at: number }
 	| { kind: 'status'; truckId: string; status: TruckStatus }
+	/** đã tập kết: its first fix within a gathering point's radius (gatherings.ts) */
+	| { kind: 'gathered'; truckId: string; milestoneId: string; at: number }
 	| {
 			kind: 'alert';
 			truckId: string;

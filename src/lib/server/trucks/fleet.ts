@@ -6,6 +6,7 @@
  * which the watcher turns into system commands on the one command path.
  */
 import type { Lang } from '$lib/i18n';
+import type { GatheringView } from '$lib/trucks/gatherings';
 import type { Fix, PositionFrame, RouteView, TruckView } from '$lib/trucks/types';
 import { truckStatuses } from '$lib/trucks/types';
 import {
@@ -27,9 +28,10 @@ import {
 	type HasOpenAlert
 } from './findings';
 import { FixScreen } from './fix-screen';
+import { expects, gatheringSpecs, loadGathered, type Gathered, type GatheringSpec } from './gatherings';
 import { planArea } from './plan-area';
 import { truckView, type TruckSpec } from './truck-view';
-import { listRoutes, listTruckSpecs } from '../scenario/store';
+import { listMilestones, listRoutes, listTruckSpecs } from '../scenario/store';
 import { listUnits } from '../scenario/units';
 import type { Db } from '../db';
 import {
@@ -62,6 +64,9 @@ export class Fleet {
 	 * radius of it anyway.
 	 */
 	#stands = new Map<string, [number, number]>();
+	/** the gathering points (gatherings.ts) and who has come to each */
+	#gatherings: GatheringSpec[] = [];
+	#gathered: Gathered = new Map();
 
 	/** (Re)reads the trucks, routes and saved states: at start and after the setup changes. */
 	load(db: Db): void {
@@ -73,6 +78,8 @@ export class Fleet {
 		this.#index = new Map(this.#trucks.map((t, i) => [t.id, i]));
 		this.#routes = new Map(listRoutes(db).map((spec) => [spec.id, prepareRoute(spec)]));
 		this.#states = loadStates(db);
+		this.#gatherings = gatheringSpecs(listMilestones(db));
+		this.#gathered = loadGathered(db);
 		this.#screen.reset(planArea(db));
 		this.#stands.clear();
 		this.#coverage.clear();
@@ -194,7 +201,47 @@ export class Fleet {
 			}
 		}
 		state.stillSince = this.#stand(previous, fix);
+		this.#gather(state.truckId, fix, findings);
 		return state;
+	}
+
+	/** A fix within a gathering point's radius, in its window, gathers the truck there (once). */
+	#gather(truckId: string, fix: Fix, findings: Finding[]): void {
+		for (const g of this.#gatherings) {
+			if (!expects(g, truckId) || fix.at < g.opensAt || fix.at > g.closesAt) continue;
+			if (this.#gathered.get(g.id)?.has(truckId)) continue;
+			if (distanceM(g.position, [fix.lng, fix.lat]) > g.radiusM) continue;
+			this.gathered(g.id, truckId, fix.at);
+			findings.push({ kind: 'gathered', truckId, milestoneId: g.id, at: fix.at });
+		}
+	}
+
+	/** Notes a truck gathered (found here, or committed): it is not found again. */
+	gathered(milestoneId: string, truckId: string, at: number): void {
+		let trucks = this.#gathered.get(milestoneId);
+		if (!trucks) this.#gathered.set(milestoneId, (trucks = new Map()));
+		if (!trucks.has(truckId)) trucks.set(truckId, at);
+	}
+
+	gathering(milestoneId: string): GatheringSpec | undefined {
+		return this.#gatherings.find((g) => g.id === milestoneId);
+	}
+
+	/**
+	 * The gatherings as a level sees them (`mine`: its units): its own trucks expected and
+	 * counted; a gathering none of its trucks go to is not its.
+	 */
+	gatheringViews(mine: (unitId: string) => boolean): GatheringView[] {
+		return this.#gatherings.flatMap((g) => {
+			const expected = this.#trucks.filter((t) => expects(g, t.id) && mine(t.unitId)).map((t) => t.id);
+			if (!expected.length) return [];
+			const come = this.#gathered.get(g.id);
+			const gathered = Object.fromEntries(
+				expected.flatMap((id) => (come?.has(id) ? [[id, come.get(id)!]] : []))
+			);
+			const { id, title, place, at, position, radiusM } = g;
+			return [{ id, title, place, at, position, radiusM, expected, gathered }];
+		});
 	}
 
 	/**

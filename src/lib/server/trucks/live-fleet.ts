@@ -25,6 +25,8 @@ function follow(live: Fleet, event: LiveEvent): void {
 	if (setupEvents.has(event.type)) live.load(db());
 	else if (event.type === 'truck.status_changed' || event.type === 'truck.checkpoint_reached')
 		live.setState(loadState(db(), event.data.truckId));
+	else if (event.type === 'truck.gathered')
+		live.gathered(event.data.milestoneId, event.data.truckId, event.data.at);
 }
 
 export function fleet(): Fleet {

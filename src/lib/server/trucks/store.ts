@@ -290,8 +290,9 @@ export function loadState(db: Db, truckId: string): TruckState {
 	return row ? toState(row) : blankState(truckId);
 }
 
-/** A new demo day: every truck back to the start, open alerts closed. Positions stay recorded. */
+/** A new demo day: every truck back to the start, none gathered, open alerts closed. Positions stay recorded. */
 export function resetFleet(db: Db, at: number): void {
 	db.prepare('DELETE FROM truck_state').run();
+	db.prepare('DELETE FROM truck_gatherings').run();
 	db.prepare('UPDATE alerts SET cleared_at = ? WHERE cleared_at IS NULL').run(at);
 }

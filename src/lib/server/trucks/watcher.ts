@@ -193,6 +193,12 @@ function commandFor(f: Finding): Command {
 				{ truckId: f.truckId, checkpointId: f.checkpointId, at: f.at },
 				`reached:${f.truckId}:${f.checkpointId}:${f.at}`
 			);
+		case 'gathered':
+			return named(
+				'truck.gathered',
+				{ truckId: f.truckId, milestoneId: f.milestoneId, at: f.at },
+				`gathered:${f.milestoneId}:${f.truckId}`
+			);
 		case 'status':
 			return named('truck.auto_status', { truckId: f.truckId, status: f.status }, `status:${episode}`);
 		case 'alert':

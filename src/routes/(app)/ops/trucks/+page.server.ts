@@ -37,6 +37,7 @@ export const load: PageServerLoad = (event) => {
 		messages: crewMessages(db(), 20).filter((m) => (m.truckId ? mineTruck.has(m.truckId) : !level.within)),
 		feed: recentEvents(db(), level.opsFeed, 200).filter((e) => isFleetEventType(e.type)),
 		paradeStart: paradeStart(db()),
+		gatherings: live.gatheringViews(level.mine),
 		area: planMapArea(db(), level.within ? level.mine : undefined),
 		...mapTiles(),
 		canAct: authorize(actor, 'alert.acknowledge'),
