@@ -50,7 +50,9 @@ const sheetOf = (template: ReportTemplate): ReportSheet => ({
 	unitName: 'Phòng Giáo dục và Đào tạo Quận 7',
 	figures: figuresFor(template),
 	basis: 'Tổng hợp trực tiếp từ 3 đơn vị đã gửi',
-	narrative: []
+	parentName: 'UBND Quận 7',
+	narrative: [],
+	photos: []
 });
 
 const exportedAt = Date.parse('2024-10-05T09:30:00+07:00');

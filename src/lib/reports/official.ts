@@ -39,6 +39,40 @@ export const official = {
 	rehearsal: (basis: string) => `DIỄN TẬP, không phải báo cáo chính thức. ${basis}`,
 	printed: (basis: string, at: string) => `${basis}. In từ Khai Mạc lúc ${at}.`,
 	exported: (basis: string, at: string) => `${basis}. Xuất từ Khai Mạc lúc ${at}.`,
+	/** the appendix of photos, each captioned with what, where and when */
+	appendix: {
+		title: 'PHỤ LỤC',
+		subject: 'HÌNH ẢNH HOẠT ĐỘNG TIÊU BIỂU',
+		attached: (unit: string) => `(Kèm theo Báo cáo của ${unit})`,
+		caption: (n: number, what: string, where: string, when: string) => `Ảnh ${n}. ${what} — ${where}, ${when}.`,
+		/** a photo sent with the unit's report */
+		reported: (version: number) => `Hoạt động của đơn vị, ảnh gửi kèm báo cáo lần ${version}`,
+		/** an accepted photo of a banner item: "Băng rôn (12)" */
+		banner: (kind: string, quantity: number) => `${kind} tuyên truyền (${quantity})`,
+		demo: 'Ảnh mẫu của bản trình diễn, không phải ảnh thật.',
+		missing: '(Tệp ảnh không còn trên máy chủ.)',
+		none: 'Không có ảnh nào được gửi kèm hoặc được duyệt.'
+	},
+	/** "Nơi nhận:" and its list: the body above, and the office's own copy */
+	recipients: {
+		title: 'Nơi nhận:',
+		to: (name: string) => `- ${name};`,
+		archive: '- Lưu: VT.'
+	},
+	/** a unit beneath, heading its part of a level's section */
+	unitPart: (name: string) => `${name}:`,
+	/** the workbook's other sheets: the narrative, the photo list */
+	sheets: {
+		narrative: 'Phần I, II',
+		photos: 'Hình ảnh',
+		section: 'Mục',
+		unit: 'Đơn vị',
+		text: 'Nội dung',
+		what: 'Nội dung ảnh',
+		where: 'Địa điểm',
+		when: 'Thời gian',
+		photoId: 'Mã ảnh'
+	},
 	/** the workbook's own: its author, its one sheet, the page footer ("Trang 1/2") */
 	creator: 'Khai Mạc',
 	sheetName: 'Tổng hợp',

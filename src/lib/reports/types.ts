@@ -102,3 +102,27 @@ export interface PackageMark {
 	/** the sender's event, its name */
 	eventName: string;
 }
+
+/**
+ * A narrative section (I, II) as the document prints it: the unit's own text, and on a level's
+ * document the same section of each unit beneath it, in the tree's order.
+ */
+export interface NarrativeSection {
+	title: string;
+	text: string;
+	units: { unitName: string; text: string }[];
+}
+
+/** A photo in the document's appendix, with what its caption says: what, where, when. */
+export interface ReportPhoto {
+	id: string;
+	unitName: string;
+	what: string;
+	where: string;
+	/** day time */
+	when: number;
+	width: number;
+	height: number;
+	/** a demo scenario's picture, labelled as such */
+	demo: boolean;
+}

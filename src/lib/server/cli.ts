@@ -6,6 +6,8 @@
  *   node build/cli.js export [file]
  *   node build/cli.js invitees <file.xlsx|file.csv> [--append] [--demo] [--if-empty]   (named invitees)
  *   node build/cli.js report-package [file.zip] [--unit <id>]   (the signed table as a package, to send up)
+ *   node build/cli.js report [file.docx|file.xlsx] [--level <id>] [--unit <id> [--below]] [--signed]
+ *     (the report to sign: a level's rolled up, live or as signed, or one unit's own)
  *   node build/cli.js import-package <file.zip>   (a lower level's package, as its unit's submission)
  *   node build/cli.js json-schema      (the file format as JSON Schema, for editors)
  *   node build/cli.js backup [folder]  (a consistent copy of the live database and photos)
@@ -31,6 +33,9 @@ import { packageCommandId } from './reports/import-package';
 import { readReportPackage } from './reports/package/read';
 import { lastVersion } from './reports/store';
 import { writeReportPackage } from './reports/package/write';
+import { documentFile } from './reports/document-file';
+import { exportFileName, reportWorkbook } from './reports/export';
+import { onPaper, reportPicture, rolledUpSheet, unitSheet } from './reports/picture';
 import { getUnit } from './scenario/units';
 import { ownCeremony } from './ceremony/own';
 import { listGroups, listInvitees } from './ceremony/store';
@@ -59,7 +64,7 @@ function readFile(file: string | undefined): string {
 }
 
 /** The options that take a value (`--rehearse 2026-12-03`): the rest are flags. */
-const valued = new Set(['--rehearse', '--unit']);
+const valued = new Set(['--rehearse', '--unit', '--level']);
 
 async function main(args: string[]): Promise<number> {
 	const options = new Map<string, string | undefined>();
@@ -177,6 +182,33 @@ async function main(args: string[]): Promise<number> {
 			console.log(`  SHA-256 của gói: ${written.package.sha256}`);
 			return 0;
 		}
+		case 'report': {
+			// a level's report (the whole event's by default), or `--unit`: that unit's own
+			const level = options.get('--level') ?? null;
+			const unitId = options.get('--unit');
+			for (const id of [level, unitId])
+				if (id && !getUnit(db(), id)) return (console.error(`✗ Kế hoạch không có đơn vị ${id}.`), 1);
+			const picture = reportPicture(db(), level);
+			if (!picture) return (console.error(`✗ ${translate(lang, 'reports.noTemplate')}`), 1);
+			const signed = flags.has('--signed');
+			if (signed && !picture.signoff)
+				return (console.error(`✗ ${translate(lang, 'packages.export.notSigned')}`), 1);
+			const found = unitId
+				? unitSheet(picture, unitId, flags.has('--below'))
+				: rolledUpSheet(picture, signed);
+			if (!found) return (console.error(`✗ Đơn vị ${unitId} không thuộc cấp ${level}.`), 1);
+			const sheet = onPaper(db(), found);
+			const out = file ?? exportFileName(sheet, 'docx');
+			const asWorkbook = out.toLowerCase().endsWith('.xlsx');
+			if (!asWorkbook && sheet.photos.length > 20)
+				console.log(`… Đang dựng văn bản, thu nhỏ ${sheet.photos.length} ảnh phụ lục.`);
+			const bytes = asWorkbook ? await reportWorkbook(sheet) : await documentFile(sheet, 'cli');
+			fs.writeFileSync(out, bytes);
+			console.log(
+				`✓ Đã ghi báo cáo của ${sheet.unitName} (${sheet.basis}; ${sheet.photos.length} ảnh) vào ${out}.`
+			);
+			return 0;
+		}
 		case 'import-package': {
 			if (!file) return (console.error('Thiếu đường dẫn tệp gói báo cáo (.zip).'), 2);
 			let bytes: Buffer;
@@ -238,7 +270,7 @@ async function main(args: string[]): Promise<number> {
 			return 0;
 		default:
 			console.error(
-				'Dùng: cli.js validate <tệp> | import <tệp> [--accounts] [--demo] [--if-empty] [--rehearse <YYYY-MM-DD|today>] | export [tệp] | invitees <tệp> [--append] [--demo] | report-package [tệp.zip] [--unit <mã>] | import-package <tệp.zip> | json-schema | backup [thư mục] | restore <thư mục> [--force]'
+				'Dùng: cli.js validate <tệp> | import <tệp> [--accounts] [--demo] [--if-empty] [--rehearse <YYYY-MM-DD|today>] | export [tệp] | invitees <tệp> [--append] [--demo] | report-package [tệp.zip] [--unit <mã>] | report [tệp.docx|tệp.xlsx] [--level <mã>] [--unit <mã> [--below]] [--signed] | import-package <tệp.zip> | json-schema | backup [thư mục] | restore <thư mục> [--force]'
 			);
 			return 2;
 	}

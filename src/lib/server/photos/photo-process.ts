@@ -214,9 +214,9 @@ const buffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset
 
 /** Buffers come over the channel as plain Uint8Arrays: made Buffers again */
 function fromWire<J extends PhotoJob>(job: J, answer: PhotoAnswer): PhotoAnswers[J['op']] {
-	if (job.op === 'svg') {
-		const { jpeg } = answer as PhotoAnswers['svg'];
-		return { jpeg: buffer(jpeg) } as PhotoAnswers[J['op']];
+	if (job.op === 'svg' || job.op === 'shrink') {
+		const made = answer as PhotoAnswers['svg'] | PhotoAnswers['shrink'];
+		return { ...made, jpeg: buffer(made.jpeg) } as PhotoAnswers[J['op']];
 	}
 	const { photo, refused } = answer as PhotoAnswers['photo'];
 	if (!photo) return { refused } as PhotoAnswers[J['op']];

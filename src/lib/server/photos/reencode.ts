@@ -37,16 +37,32 @@ const maxPixels = 4096 * 3072;
 const eightBit = new Set(['uchar', 'char']);
 
 /** a photo is handed over as the file its upload was written to: its bytes never cross to the server */
-export type PhotoJob = { op: 'photo'; file: string } | { op: 'svg'; svg: string };
+export type PhotoJob =
+	| { op: 'photo'; file: string }
+	| { op: 'svg'; svg: string }
+	/** a stored photo made small for a document: `side` px at most */
+	| { op: 'shrink'; file: string; side: number };
 export interface PhotoAnswers {
 	/** why a photo is refused crosses from the photo process as a catalogue key and its parameters */
 	photo: { refused: Said; photo?: undefined } | { refused?: undefined; photo: ProcessedPhoto };
 	svg: { jpeg: Buffer };
+	shrink: { jpeg: Buffer; width: number; height: number };
 }
 export type PhotoAnswer = PhotoAnswers[keyof PhotoAnswers];
 
 export function runPhotoJob(job: PhotoJob): Promise<PhotoAnswer> {
-	return job.op === 'photo' ? reencode(job.file) : svgToJpeg(job.svg);
+	if (job.op === 'photo') return reencode(job.file);
+	if (job.op === 'shrink') return shrink(job.file, job.side);
+	return svgToJpeg(job.svg);
+}
+
+/** a stored photo (already upright, checked and ours) for a document, where print needs no more */
+async function shrink(file: string, side: number): Promise<PhotoAnswers['shrink']> {
+	const { data, info } = await sharp(file)
+		.resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
+		.jpeg({ quality: 70 })
+		.toBuffer({ resolveWithObject: true });
+	return { jpeg: data, width: info.width, height: info.height };
 }
 
 async function svgToJpeg(svg: string): Promise<PhotoAnswers['svg']> {

@@ -190,7 +190,67 @@ export async function reportWorkbook(sheet: ReportSheet, exportedAt = Date.now()
 	line(ws, at.signature, right, official.signer, { font: { bold: true } });
 	line(ws, at.signature + 1, right, official.signHint, { font: { italic: true } });
 
+	narrativeSheet(book, sheet);
+	photoSheet(book, sheet);
 	return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** A sheet of plain columns, its heading row bold and repeated on every printed page. */
+function listSheet(book: ExcelJS.Workbook, name: string, heads: [string, number][]): ExcelJS.Worksheet {
+	const ws = book.addWorksheet(name, {
+		pageSetup: {
+			paperSize: 9,
+			orientation: 'portrait',
+			fitToPage: true,
+			fitToWidth: 1,
+			fitToHeight: 0,
+			printTitlesRow: '1:1'
+		},
+		headerFooter: { oddFooter: official.pageFooter }
+	});
+	ws.columns = heads.map(([header, width]) => ({ header, width }));
+	ws.getRow(1).font = font({ bold: true });
+	return ws;
+}
+
+function styleRows(ws: ExcelJS.Worksheet): void {
+	ws.eachRow((row) => {
+		row.font = font({ bold: row.number === 1 });
+		row.alignment = { vertical: 'top', wrapText: true };
+	});
+}
+
+/** Sections I, II as written: the unit's own text, and on a level's report each unit's beneath it. */
+function narrativeSheet(book: ExcelJS.Workbook, sheet: ReportSheet): void {
+	const { sheets } = official;
+	const ws = listSheet(book, sheets.narrative, [
+		[sheets.section, 36],
+		[sheets.unit, 30],
+		[sheets.text, 90]
+	]);
+	for (const section of sheet.narrative) {
+		ws.addRow([section.title, sheet.unitName, section.text]);
+		for (const unit of section.units) ws.addRow([section.title, unit.unitName, unit.text]);
+	}
+	styleRows(ws);
+}
+
+/** The appendix's photos: each with its number as the document gives it, what, where, when. */
+function photoSheet(book: ExcelJS.Workbook, sheet: ReportSheet): void {
+	const { sheets, heads } = official;
+	const ws = listSheet(book, sheets.photos, [
+		[heads.stt, 6],
+		[sheets.unit, 30],
+		[sheets.what, 40],
+		[sheets.where, 36],
+		[sheets.when, 18],
+		[sheets.photoId, 20]
+	]);
+	sheet.photos.forEach((photo, i) =>
+		ws.addRow([i + 1, photo.unitName, photo.what, photo.where, formatDateTime(photo.when, 'vi'), photo.id])
+	);
+	if (sheet.photos.length === 0) ws.addRow(['', official.appendix.none]);
+	styleRows(ws);
 }
 
 /** CSV with a BOM: without it Excel reads UTF-8 as the local code page and mangles the diacritics. */
@@ -209,7 +269,7 @@ export function reportCsv(sheet: ReportSheet): string {
 }
 
 /** "bao-cao-phuong-tan-phong.xlsx": ASCII only, so every browser and mail client keeps it. */
-export function exportFileName(sheet: Pick<ReportSheet, 'unitName'>, ext: 'xlsx' | 'csv'): string {
+export function exportFileName(sheet: Pick<ReportSheet, 'unitName'>, ext: 'xlsx' | 'csv' | 'docx'): string {
 	const slug = fold(sheet.unitName).replace(/ /g, '-').slice(0, 60).replace(/-+$/, '');
 	return `bao-cao-${slug || 'don-vi'}.${ext}`;
 }

@@ -4,12 +4,21 @@
  */
 import { official } from '$lib/reports/official';
 import { completeness, latestByUnit, liveTable, rollUp, subtrees } from '$lib/reports/rollup';
-import type { Figures, ReportTemplate, ReportUnit, SignoffView, SubmissionView } from '$lib/reports/types';
+import type {
+	Figures,
+	NarrativeSection,
+	ReportPhoto,
+	ReportTemplate,
+	ReportUnit,
+	SignoffView,
+	SubmissionView
+} from '$lib/reports/types';
 import type { Unit } from '$lib/scenario/schema';
 import type { Db } from '../db';
 import { currentEvent } from '../scenario/store';
 import { unitTree } from '../scenario/tree';
 import { listUnits } from '../scenario/units';
+import { appendixPhotos, photoStock, type PhotoStock } from './photos';
 import { getSignoff, listLevelSignoffs, listSubmissions, reportTemplate } from './store';
 
 export interface ReportPicture {
@@ -31,6 +40,10 @@ export interface ReportPicture {
 	deadline: number | null;
 	weekStart: number;
 	weekEnd: number;
+	/** the body the top answers to (cơ quan chủ quản): '' at the top of the plan */
+	topParentName: string;
+	/** the photos the documents' appendix may take: the submissions' and the accepted banner photos */
+	photos: PhotoStock;
 }
 
 const toReportUnit = ({ id, name, kind, parentId, reports }: Unit): ReportUnit => ({
@@ -54,42 +67,75 @@ export function reportPicture(db: Db, within: string | null = null): ReportPictu
 	const event = currentEvent(db);
 	if (!template || !event) return null;
 	const level = within ? unitTree(db).subtreeOf(within) : null;
-	const units = listUnits(db)
-		.filter((u) => !level || level.has(u.id))
-		.map(toReportUnit);
+	const all = listUnits(db);
+	const units = all.filter((u) => !level || level.has(u.id)).map(toReportUnit);
 	const top = units.find((u) => u.id === (within ?? unitTree(db).root)) ?? units[0];
 	const deadline = event.reportDeadline ? Date.parse(event.reportDeadline) : null;
+	const submissions = listSubmissions(db).filter((s) => !level || level.has(s.unitId));
 	return {
 		template,
 		eventName: event.name,
 		top,
 		units,
-		submissions: listSubmissions(db).filter((s) => !level || level.has(s.unitId)),
+		submissions,
 		signoff: getSignoff(db, within),
 		levelSignoffs: listLevelSignoffs(db).filter(
 			(s) => s.unitId !== top.id && units.some((u) => u.id === s.unitId)
 		),
 		deadline,
 		weekStart: vnDay(event.startDate),
-		weekEnd: vnDay(event.endDate) + 24 * 3600_000
+		weekEnd: vnDay(event.endDate) + 24 * 3600_000,
+		topParentName: all.find((u) => u.id === top.parentId)?.name ?? '',
+		photos: photoStock(db, units, submissions)
 	};
 }
 
-/** One table to print or export: whose it is and its numbers. */
+/** One report to print or export: whose it is, its sections, its numbers, its photos. */
 export interface ReportSheet {
 	template: ReportTemplate;
 	eventName: string;
 	/** ĐƠN VỊ in the heading: the unit, or the top of the rolled-up table */
 	unitName: string;
+	/** the body it answers to (cơ quan chủ quản, and where it is sent): '' at the top of the plan */
+	parentName: string;
 	figures: Figures;
 	/**
 	 * what the numbers are, in the document's words (official.ts): the rolled-up table (live or
 	 * signed off) or one unit's latest
 	 */
 	basis: string;
-	/** a unit's own report: its narrative sections (I, II) as written */
-	narrative: { title: string; text: string }[];
+	/** its narrative sections (I, II) as written; a level's gathers its units' beneath its own */
+	narrative: NarrativeSection[];
+	/** the appendix: the photos of the submissions counted, and the banner photos accepted */
+	photos: ReportPhoto[];
 }
+
+/**
+ * The sections of a report: the unit's own text (`own`), then each unit beneath whose submission
+ * counts, in the tree's order. A section nobody wrote keeps its place, empty, for the writer.
+ */
+function narrativeOf(
+	picture: ReportPicture,
+	own: SubmissionView | undefined,
+	beneath: SubmissionView[]
+): NarrativeSection[] {
+	const nameOf = new Map(picture.units.map((u) => [u.id, u.name]));
+	const order = new Map(picture.units.map((u, i) => [u.id, i]));
+	const inOrder = [...beneath].sort((a, b) => (order.get(a.unitId) ?? 0) - (order.get(b.unitId) ?? 0));
+	return picture.template.form.sections.map((section) => {
+		const text = own?.narrative[section.id]?.trim() ?? '';
+		const units = inOrder.flatMap((s) => {
+			const theirs = s.narrative[section.id]?.trim();
+			return theirs ? [{ unitName: nameOf.get(s.unitId) ?? s.unitId, text: theirs }] : [];
+		});
+		return { title: section.title, text, units };
+	});
+}
+
+const parentNameOf = (picture: ReportPicture, unit: ReportUnit) =>
+	unit.id === picture.top.id
+		? picture.topParentName
+		: (picture.units.find((u) => u.id === unit.parentId)?.name ?? '');
 
 /** The rolled-up table of the whole tree, live or as signed off. */
 export function rolledUpSheet(picture: ReportPicture, signed: boolean): ReportSheet {
@@ -103,16 +149,32 @@ export function rolledUpSheet(picture: ReportPicture, signed: boolean): ReportSh
 	const signedLevels = picture.levelSignoffs.flatMap((s) => (s.unitId ? [s.unitId] : []));
 	const count =
 		completeness(picture.units, top.id, latest, signedLevels).answered.size + (latest.has(top.id) ? 1 : 0);
+	// the sections and photos of the submissions the table counts: as signed, or the latest
+	const byId = new Map(submissions.map((s) => [s.id, s]));
+	const counted =
+		signed && signoff ? signoff.counted.flatMap((c) => byId.get(c.submissionId) ?? []) : [...latest.values()];
 	return {
 		template,
 		eventName: picture.eventName,
 		unitName: top.name,
+		parentName: picture.topParentName,
 		figures,
 		basis:
 			signed && signoff
 				? official.basis.signed(signoff.counted.length + (signoff.levels?.length ?? 0))
 				: official.basis.live(count),
-		narrative: []
+		narrative: narrativeOf(
+			picture,
+			counted.find((s) => s.unitId === top.id),
+			counted.filter((s) => s.unitId !== top.id)
+		),
+		photos: appendixPhotos(
+			picture.units,
+			picture.photos,
+			counted,
+			new Set(picture.units.map((u) => u.id)),
+			signed && signoff ? signoff.at : null
+		)
 	};
 }
 
@@ -122,24 +184,26 @@ export function unitSheet(picture: ReportPicture, unitId: string, withBelow = fa
 	if (!unit) return null;
 	const latest = latestByUnit(picture.submissions);
 	const own = latest.get(unitId);
+	const tree = withBelow ? (subtrees(picture.units).get(unitId) ?? [unitId]) : [unitId];
+	const counted = tree.flatMap((id) => latest.get(id) ?? []);
 	return {
 		template: picture.template,
 		eventName: picture.eventName,
 		unitName: unit.name,
+		parentName: parentNameOf(picture, unit),
 		// its own table keeps its notes; a sum of several has none
-		figures: withBelow
-			? rollUp(picture.template.rows, subtrees(picture.units).get(unitId) ?? [unitId], latest)
-			: (own?.figures ?? {}),
+		figures: withBelow ? rollUp(picture.template.rows, tree, latest) : (own?.figures ?? {}),
 		basis: withBelow
 			? official.basis.withBelow
 			: own
 				? official.basis.version(own.version)
 				: official.basis.notSent,
-		narrative: withBelow
-			? []
-			: picture.template.form.sections.flatMap((s) =>
-					own?.narrative[s.id] ? [{ title: s.title, text: own.narrative[s.id] }] : []
-				)
+		narrative: narrativeOf(
+			picture,
+			own,
+			counted.filter((s) => s.unitId !== unitId)
+		),
+		photos: appendixPhotos(picture.units, picture.photos, counted, new Set(tree))
 	};
 }
 
