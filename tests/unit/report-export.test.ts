@@ -61,7 +61,8 @@ async function readBack(bytes: Buffer): Promise<ExcelJS.Worksheet> {
 	const book = new ExcelJS.Workbook();
 	await book.xlsx.load(bytes as unknown as ArrayBuffer);
 	expect(book.creator).toBe('Khai Mạc');
-	expect(book.worksheets.map((w) => w.name)).toEqual(['Tổng hợp']);
+	// the table first; the narrative and the photo list on sheets of their own
+	expect(book.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Phần I, II', 'Hình ảnh']);
 	return book.worksheets[0];
 }
 

@@ -124,7 +124,7 @@ describe("a level's document", () => {
 			official.recipients.to('Thành phố'),
 			official.recipients.archive
 		]);
-		expect(signer).toEqual([official.signer, official.signHint]);
+		expect(signer).toEqual([official.signer, official.signHint, '']);
 	});
 
 	it("gathers its units' sections beneath its own, composed (NFC), every diacritic kept", async () => {

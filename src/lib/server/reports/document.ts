@@ -171,7 +171,7 @@ function narrative(sheet: ReportSheet): Paragraph[] {
 }
 
 /** the table's columns, as the template prints them: STT, activity, unit, the two quantities, note */
-const widths = { stt: 10, label: 68, measure: 22, count: 23, people: 21, note: 21 };
+const widths = { stt: 12, label: 66, measure: 22, count: 23, people: 21, note: 21 };
 
 function tableCell(
 	text: string,
@@ -255,7 +255,9 @@ function signing(sheet: ReportSheet): Table {
 	const centred = { alignment: AlignmentType.CENTER };
 	const signer = [
 		para(official.signer, { ...centred, run: { size: body, bold: true } }),
-		para(official.signHint, { ...centred, run: { size: body, italics: true } })
+		para(official.signHint, { ...centred, run: { size: body, italics: true } }),
+		// room for the signature and the stamp
+		new Paragraph({ spacing: { ...single, after: 1440 }, children: [] })
 	];
 	return sideBySide([to, signer], [left, right]);
 }
