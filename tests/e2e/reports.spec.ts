@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { readDocx } from '../helpers/docx';
 import { expect, signIn, test } from './fixtures';
 
 const unit = 'tthtcd-tan-hung';
@@ -45,6 +47,23 @@ test('a unit fills its table (a bad cell says why), a reload keeps the draft, it
 	await expect(ops.getByTestId('units-reported')).not.toHaveText(reportedBefore!);
 	await books.click();
 	await expect(ops.getByTestId('cell-drill').locator(`[data-unit="${unit}"]`)).toContainText('1.250');
+
+	// the document to sign: the unit's own, then the ops room's with the same total as on its screen
+	const documentOf = async (from: typeof page, name: string) => {
+		const [download] = await Promise.all([
+			from.waitForEvent('download'),
+			from.getByRole('link', { name: 'Văn bản báo cáo (.docx)' }).first().click()
+		]);
+		expect(download.suggestedFilename()).toBe(name);
+		return readDocx(fs.readFileSync((await download.path())!));
+	};
+	const own = await documentOf(page, 'bao-cao-trung-tam-hoc-tap-cong-dong-phuong-tan-hung.docx');
+	expect(own.paragraphs).toContain('Trung tâm tổ chức 3 lớp tin học.');
+	const booksRow = (docx: Awaited<ReturnType<typeof readDocx>>) =>
+		docx.tables.flat().find((row) => row[1]?.text.startsWith('Số sách đã huy động'))!;
+	expect(booksRow(own)[3].text).toBe('1.250');
+	const rolledUp = await documentOf(ops, 'bao-cao-ubnd-quan-7.docx');
+	expect(booksRow(rolledUp)[3].text).toBe(await books.textContent());
 	await context.close();
 	await ops.close();
 });
