@@ -11,7 +11,9 @@ import {
 	reportWorkbook,
 	tableLayout
 } from '../../src/lib/server/reports/export';
+import { reportDocument } from '../../src/lib/server/reports/document';
 import type { ReportSheet } from '../../src/lib/server/reports/picture';
+import { readDocx } from '../helpers/docx';
 
 function templateFrom(table: unknown): ReportTemplate {
 	const parsed = reportTableSchema.parse(table);
@@ -157,6 +159,27 @@ describe.each(templates)('the official-layout workbook of %s', (_, template) => 
 		expect(lines[money + 1]).toMatch(/,15000000,,$/);
 		const none = template.rows.findIndex((r) => r.inputs === 'none');
 		expect(lines[none + 1]).not.toContain('99');
+	});
+});
+
+describe.each(templates)('the document to sign (.docx) of %s', (_, template) => {
+	const sections = template.form.sections.map((section, i) => ({
+		title: section.title,
+		text: `Đoạn ${i + 1} của đơn vị.`,
+		units: []
+	}));
+	const sheet = { ...sheetOf(template), narrative: sections };
+
+	it("has the form's own words: its title, subject, sections and table heading, and every row", async () => {
+		const docx = await readDocx(await reportDocument(sheet, { photo: async () => null, exportedAt }));
+		const { form } = template;
+		for (const words of [form.title, form.subtitle, form.tableHeading, ...form.sections.map((s) => s.title)])
+			expect(docx.paragraphs).toContain(words);
+		for (const [i, section] of sections.entries())
+			expect(docx.paragraphs[docx.paragraphs.indexOf(section.title) + 1]).toBe(`Đoạn ${i + 1} của đơn vị.`);
+		const table = docx.tables.find((t) => t[0][0].text === 'STT')!;
+		expect(table.slice(2).map((row) => row[1].text)).toEqual(template.rows.map((r) => r.label));
+		expect(table[1].slice(3, 5).map((c) => c.text)).toEqual(template.quantityColumns);
 	});
 });
 
