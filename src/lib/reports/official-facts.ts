@@ -10,7 +10,13 @@ import { formatKm } from '$lib/ui/replay/range';
 import { formatNumber } from './cells';
 
 const n = (value: number) => formatNumber(value);
-const percent = (ratio: number) => `${Math.round(ratio * 100)}%`;
+/** "87%"; a little covered is not 0%, nearly all is not 100% */
+function percent(ratio: number): string {
+	const rounded = Math.round(ratio * 100);
+	if (ratio > 0 && rounded === 0) return 'dưới 1%';
+	if (ratio < 1 && rounded === 100) return 'trên 99%';
+	return `${rounded}%`;
+}
 const at = (ms: number) => formatDateTime(ms, 'vi');
 
 /** "A 3/5; B 2/2": a figure against what was expected, each named */
