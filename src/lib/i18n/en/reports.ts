@@ -48,7 +48,7 @@ const en: Messages<typeof vi> = {
 	'reports.editor.noDraft': 'No draft yet',
 	'reports.facts.title': 'Facts of the day',
 	'reports.facts.hint':
-		'Taken from the day’s log, in Vietnamese as the report is. Each figure links to the page to check it on.',
+		'Taken from the day’s log, in Vietnamese as the report is. Beside each sentence: where its figure was recorded.',
 	'reports.facts.write': 'Draft from the facts',
 	'reports.facts.writeHint': 'The draft goes at the end of this section for you to edit; nothing is sent.',
 	'reports.facts.source': 'Source:',

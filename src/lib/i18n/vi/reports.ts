@@ -50,7 +50,7 @@ const vi = {
 	'reports.editor.noDraft': 'Chưa có nháp',
 	// the day's facts beside section I, to draft it from (the sentences are the report's own)
 	'reports.facts.title': 'Dữ kiện trong ngày',
-	'reports.facts.hint': 'Lấy từ nhật ký trong ngày. Mỗi số liệu có đường dẫn đến trang để kiểm tra.',
+	'reports.facts.hint': 'Lấy từ nhật ký trong ngày. Bên cạnh mỗi câu là nơi số liệu được ghi nhận.',
 	'reports.facts.write': 'Viết nháp từ dữ kiện',
 	'reports.facts.writeHint': 'Nháp được thêm vào cuối mục này để sửa; chưa gửi đi.',
 	'reports.facts.source': 'Nguồn:',
