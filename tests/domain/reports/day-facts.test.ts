@@ -44,7 +44,7 @@ const drive: [number, number, string][] = [
 ];
 
 const facts = (unitId: string) => dayFacts(db(), unitId);
-const text = (unitId: string, id: string) => facts(unitId).find((f) => f.id === id)?.text;
+const text = async (unitId: string, id: string) => (await facts(unitId)).find((f) => f.id === id)?.text;
 
 let quan7: Person;
 
@@ -81,13 +81,13 @@ beforeEach(async () => {
 });
 
 describe("a unit's day in facts", () => {
-	it('says nothing when the day logged nothing', () => {
+	it('says nothing when the day logged nothing', async () => {
 		// a plan with trucks, items, a ceremony and units beneath: none of it has happened yet
-		expect(facts('quan7').map((f) => f.id)).toEqual(['reports']);
-		expect(facts('phuong-tan-kieng').map((f) => f.id)).toEqual(['reports']);
+		expect((await facts('quan7')).map((f) => f.id)).toEqual(['reports']);
+		expect((await facts('phuong-tan-kieng')).map((f) => f.id)).toEqual(['reports']);
 		// a school with nothing beneath it and nothing of its own
-		expect(facts('thcs-tan-kieng')).toEqual([]);
-		expect(draftText(facts('thcs-tan-kieng'))).toBe('');
+		expect(await facts('thcs-tan-kieng')).toEqual([]);
+		expect(draftText(await facts('thcs-tan-kieng'))).toBe('');
 	});
 
 	it("counts the level's trucks that ran, the kilometres of their tracks, the routes covered and the checkpoints on time", async () => {
@@ -99,7 +99,7 @@ describe("a unit's day in facts", () => {
 
 		const km = formatKm(length(lineString(route.slice(0, 5)), { units: 'meters' }), 'vi');
 		// Quận 7 plans eleven trucks (its ten wards' and the TTVH-TT's); xe-khac is not one of them
-		expect(text('quan7', 'trucks.ran')).toBe(
+		expect(await text('quan7', 'trucks.ran')).toBe(
 			`Có 1/11 xe loa tuyên truyền lưu động theo kế hoạch chạy, tổng cộng ${km}.`
 		);
 		// the ten routes' checkpoints (50), of which cp1 and cp2 reached on time; the coverage as the ops room sees it
@@ -115,21 +115,23 @@ describe("a unit's day in facts", () => {
 		// a part of one route of ten: some, not yet one in a hundred, and said so rather than "0%"
 		expect(share).toBeGreaterThan(0);
 		expect(share).toBeLessThan(0.005);
-		expect(text('quan7', 'trucks.routes')).toBe(
+		expect(await text('quan7', 'trucks.routes')).toBe(
 			'Các xe phủ dưới 1% tuyến đường theo lộ trình; 2/50 điểm mốc đến đúng giờ.'
 		);
 		// the ward's own: its one truck, its one route
-		expect(text('phuong-tan-kieng', 'trucks.ran')).toBe(
+		expect(await text('phuong-tan-kieng', 'trucks.ran')).toBe(
 			`Có 1 xe loa tuyên truyền lưu động chạy, tổng cộng ${km}.`
 		);
-		expect(text('phuong-tan-kieng', 'trucks.routes')).toBe(
+		expect(await text('phuong-tan-kieng', 'trucks.routes')).toBe(
 			`Các xe phủ ${Math.round(covered * 100)}% tuyến đường theo lộ trình; 2/5 điểm mốc đến đúng giờ.`
 		);
 		// the other district's truck is its own, and the city's are both (Quận 7's eleven and xe-khac)
-		expect(text('quan-khac', 'trucks.ran')).toMatch(/^Có 1 xe loa tuyên truyền lưu động chạy, tổng cộng /);
-		expect(text('thanh-pho', 'trucks.ran')).toMatch(/^Có 2\/12 xe loa/);
+		expect(await text('quan-khac', 'trucks.ran')).toMatch(
+			/^Có 1 xe loa tuyên truyền lưu động chạy, tổng cộng /
+		);
+		expect(await text('thanh-pho', 'trucks.ran')).toMatch(/^Có 2\/12 xe loa/);
 		// a ward whose truck stayed home says nothing of trucks
-		expect(facts('phuong-phu-my').filter((f) => f.topic === 'trucks')).toEqual([]);
+		expect((await facts('phuong-phu-my')).filter((f) => f.topic === 'trucks')).toEqual([]);
 	});
 
 	it('names each unit with items done, how many of its items and when the last was done', async () => {
@@ -137,7 +139,7 @@ describe("a unit's day in facts", () => {
 		await tick('phuong-tan-kieng', 'cl-tan-kieng-3', '2024-10-03T09:45:00');
 		await tick('phuong-phu-my', 'cl-phu-my-2', '2024-10-03T10:05:00');
 
-		const q7 = facts('quan7').filter((f) => f.topic === 'checklists');
+		const q7 = (await facts('quan7')).filter((f) => f.topic === 'checklists');
 		expect(q7.map((f) => f.id)).toEqual([
 			'checklists.all',
 			'checklists.phuong-tan-kieng',
@@ -153,11 +155,9 @@ describe("a unit's day in facts", () => {
 		expect(q7[1].source).toMatchObject({ href: '/ward?unit=phuong-tan-kieng', read: 'read.unit' });
 		// the ward's own page: only its own line, no other ward's
 		expect(
-			facts('phuong-tan-kieng')
-				.filter((f) => f.topic === 'checklists')
-				.map((f) => f.id)
+			(await facts('phuong-tan-kieng')).filter((f) => f.topic === 'checklists').map((f) => f.id)
 		).toEqual(['checklists.phuong-tan-kieng']);
-		expect(facts('phuong-tan-hung').filter((f) => f.topic === 'checklists')).toEqual([]);
+		expect((await facts('phuong-tan-hung')).filter((f) => f.topic === 'checklists')).toEqual([]);
 	});
 
 	it("counts its own ceremony's guests by group against the expected, not the city's", async () => {
@@ -175,15 +175,15 @@ describe("a unit's day in facts", () => {
 		await accepted(run(gate, 'gate.count', { groupId: 'q7-hoc-sinh', count: 42 }));
 		await accepted(run(city, 'gate.count', { ceremonyId: 'khai-mac', groupId: 'hoc-sinh', count: 300 }));
 
-		const ceremony = facts('quan7').find((f) => f.topic === 'ceremony')!;
+		const ceremony = (await facts('quan7')).find((f) => f.topic === 'ceremony')!;
 		expect(ceremony.text).toBe(
 			'Lễ khai mạc Tuần lễ cấp quận có 43/55 đại biểu, khách mời dự kiến đến tham dự (Lãnh đạo quận 1/5; Học sinh 42/50).'
 		);
 		expect(ceremony.source).toMatchObject({ href: '/ops/ceremony?ceremony=le-quan7', read: 'read.ops' });
 		// the city's ceremony is the city's; a ward and the TTVH-TT (which set Quận 7's up) hold none
-		expect(text('thanh-pho', 'ceremony')).toMatch(/có 300\/\d+ đại biểu/);
-		expect(facts('phuong-tan-kieng').filter((f) => f.topic === 'ceremony')).toEqual([]);
-		expect(facts('ttvh-tt').filter((f) => f.topic === 'ceremony')).toEqual([]);
+		expect(await text('thanh-pho', 'ceremony')).toMatch(/có 300\/\d+ đại biểu/);
+		expect((await facts('phuong-tan-kieng')).filter((f) => f.topic === 'ceremony')).toEqual([]);
+		expect((await facts('ttvh-tt')).filter((f) => f.topic === 'ceremony')).toEqual([]);
 	});
 
 	it('says which units beneath reported on time, late, or not at all', async () => {
@@ -191,15 +191,15 @@ describe("a unit's day in facts", () => {
 		// the deadline is 17:00 on 11/10
 		await submit('th-tan-kieng', '2024-10-12T09:00:00');
 
-		expect(text('phuong-tan-kieng', 'reports')).toBe(
+		expect(await text('phuong-tan-kieng', 'reports')).toBe(
 			'Trong 3 đơn vị trực thuộc phải báo cáo: 1 đơn vị gửi đúng hạn, 1 đơn vị (Trường Tiểu học Tân Kiểng) gửi trễ hạn, 1 đơn vị (Trung tâm học tập cộng đồng phường Tân Kiểng) chưa gửi.'
 		);
 		// Quận 7's: its 41 units beneath that report; beyond five, those not sent are counted, not named
-		expect(text('quan7', 'reports')).toBe(
+		expect(await text('quan7', 'reports')).toBe(
 			'Trong 41 đơn vị trực thuộc phải báo cáo: 1 đơn vị gửi đúng hạn, 1 đơn vị (Trường Tiểu học Tân Kiểng) gửi trễ hạn, 39 đơn vị chưa gửi.'
 		);
 		// the other district has nothing of Quận 7's
-		expect(text('quan-khac', 'reports')).toBe(
+		expect(await text('quan-khac', 'reports')).toBe(
 			'Trong 1 đơn vị trực thuộc phải báo cáo: 1 đơn vị (Phường Khác) chưa gửi.'
 		);
 	});
@@ -208,25 +208,27 @@ describe("a unit's day in facts", () => {
 		await run_('xe-tan-kieng', 'phuong-tan-kieng', drive.slice(0, 2));
 		await tick('phuong-tan-kieng', 'cl-tan-kieng-1', '2024-10-04T09:00:00');
 
-		const all = facts('phuong-tan-kieng');
+		const all = await facts('phuong-tan-kieng');
 		const paragraphs = draftText(all).split('\n\n');
 		expect(paragraphs).toEqual([
-			`${text('phuong-tan-kieng', 'trucks.ran')} ${text('phuong-tan-kieng', 'trucks.routes')}`,
-			text('phuong-tan-kieng', 'checklists.phuong-tan-kieng'),
-			text('phuong-tan-kieng', 'reports')
+			`${await text('phuong-tan-kieng', 'trucks.ran')} ${await text('phuong-tan-kieng', 'trucks.routes')}`,
+			await text('phuong-tan-kieng', 'checklists.phuong-tan-kieng'),
+			await text('phuong-tan-kieng', 'reports')
 		]);
 
 		// the ward's staff open their own checklist, not the ops room's pages
 		const staff = signedIn('ward_staff', { unitId: 'phuong-tan-kieng' });
-		const links = (reader: Person) =>
-			Object.fromEntries(factsFor(reader, db(), 'phuong-tan-kieng').map((f) => [f.id, f.source.href]));
-		expect(links(staff)).toEqual({
+		const links = async (reader: Person) =>
+			Object.fromEntries(
+				(await factsFor(reader, db(), 'phuong-tan-kieng')).map((f) => [f.id, f.source.href])
+			);
+		expect(await links(staff)).toEqual({
 			'trucks.ran': null,
 			'trucks.routes': null,
 			'checklists.phuong-tan-kieng': '/ward?unit=phuong-tan-kieng',
 			reports: null
 		});
-		expect(links(quan7)).toEqual({
+		expect(await links(quan7)).toEqual({
 			'trucks.ran': '/ops/replay',
 			'trucks.routes': '/ops/trucks',
 			'checklists.phuong-tan-kieng': '/ward?unit=phuong-tan-kieng',

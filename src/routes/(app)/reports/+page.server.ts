@@ -26,7 +26,7 @@ function unitIdOf(event: { url: URL; locals: App.Locals }): string | null {
 		: null;
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const unitId = unitIdOf(event);
 	const actor = unitId ? requireActor(event, 'read.report', { unitId }) : requireActor(event, 'read.ops');
 	// a unit's own report: the whole event's table; the ops room's picker: its level's units
@@ -55,7 +55,7 @@ export const load: PageServerLoad = (event) => {
 		signedAt: picture.signoff?.at ?? null,
 		canSubmit: authorize(actor, 'report.submit', { unitId }),
 		// what the unit's day logged, to draft section I from: its own scope only
-		facts: factsFor(actor, db(), unitId)
+		facts: await factsFor(actor, db(), unitId)
 	};
 };
 
