@@ -13,7 +13,7 @@ import { planLiveAt } from '../harness/scenarios.js';
 import { command, connect, login } from '../helpers/client';
 import { cameraJpeg, upload } from '../helpers/photos';
 import { removeServer, startServer, type TestServer } from '../helpers/server';
-import { expect, signIn, test } from './fixtures';
+import { expect, fitsWidth, signIn, test } from './fixtures';
 
 type Plan = { routes: { id: string; line: { coordinates: [number, number][] } }[] };
 
@@ -73,26 +73,6 @@ async function theDay(): Promise<void> {
 		await command(school, 'report.submit', { unitId: 'thcs-tan-kieng', figures: {}, narrative: {} })
 	).toMatchObject({ ok: true });
 	school.close();
-}
-
-/** Nothing of the page's main part past the screen's right edge (a wide table scrolls in its own box). */
-async function fitsWidth(page: Page) {
-	const width = page.viewportSize()!.width;
-	const past = await page.evaluate(
-		(width) =>
-			[...document.querySelectorAll('main *')]
-				.filter((e) => {
-					const box = e.getBoundingClientRect();
-					if (!box.width || !box.height || box.right <= width + 0.5) return false;
-					for (let p = e.parentElement; p; p = p.parentElement)
-						if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(p).overflowX))
-							if (p.getBoundingClientRect().right <= width + 0.5) return false;
-					return true;
-				})
-				.map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`),
-		width
-	);
-	expect(past).toEqual([]);
 }
 
 const factIds = (page: Page) =>
