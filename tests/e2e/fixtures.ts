@@ -42,3 +42,26 @@ export async function setOffline(context: BrowserContext, offline: boolean): Pro
 		);
 	else await context.unrouteAll();
 }
+
+/**
+ * Nothing shown past the screen's right edge (a wide table scrolls in its own box): the page's
+ * main part, where a feature draws; the header is the devices spec's.
+ */
+export async function fitsWidth(page: Page) {
+	const width = page.viewportSize()!.width;
+	const past = await page.evaluate(
+		(width) =>
+			[...document.querySelectorAll('main *')]
+				.filter((e) => {
+					const box = e.getBoundingClientRect();
+					if (!box.width || !box.height || box.right <= width + 0.5) return false;
+					for (let p = e.parentElement; p; p = p.parentElement)
+						if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(p).overflowX))
+							if (p.getBoundingClientRect().right <= width + 0.5) return false;
+					return true;
+				})
+				.map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`),
+		width
+	);
+	expect(past).toEqual([]);
+}

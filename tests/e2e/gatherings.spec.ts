@@ -11,7 +11,7 @@ import type { Browser, Page } from '@playwright/test';
 import { planLiveAt } from '../harness/scenarios.js';
 import { connect, login } from '../helpers/client';
 import { removeServer, startServer, type TestServer } from '../helpers/server';
-import { expect, signIn, test } from './fixtures';
+import { expect, fitsWidth, signIn, test } from './fixtures';
 
 const shots = path.resolve('test-results/gatherings');
 /** the gathering point the plan gives: Trường THCS Lương Định Của, Quận 2 */
@@ -109,29 +109,6 @@ async function gather(ids: string[]): Promise<void> {
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`) });
-
-/**
- * Nothing shown past the screen's right edge (a wide table scrolls in its own box): the page's
- * main part, where this feature draws; the header is the devices spec's.
- */
-async function fitsWidth(page: Page) {
-	const width = page.viewportSize()!.width;
-	const past = await page.evaluate(
-		(width) =>
-			[...document.querySelectorAll('main *')]
-				.filter((e) => {
-					const box = e.getBoundingClientRect();
-					if (!box.width || !box.height || box.right <= width + 0.5) return false;
-					for (let p = e.parentElement; p; p = p.parentElement)
-						if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(p).overflowX))
-							if (p.getBoundingClientRect().right <= width + 0.5) return false;
-					return true;
-				})
-				.map((e) => `${e.tagName.toLowerCase()}.${String(e.className).split(' ')[0]}`),
-		width
-	);
-	expect(past).toEqual([]);
-}
 
 test('the ops room and the wall see the trucks gather, live, and count them at the point', async ({
 	browser

@@ -15,6 +15,8 @@ const notTheAppsWords: Record<string, string> = {
 	'src/lib/i18n/en/': 'the catalogue itself',
 	'src/lib/reports/official.ts':
 		'the official report’s own words: signed, stamped and sent up a level in Vietnamese whatever the screen’s language',
+	'src/lib/reports/official-facts.ts':
+		'the day’s facts in the report’s own words: the writer edits them into section I of that same document',
 	'src/lib/server/access.ts': 'a wall screen’s name as the audit log records who acted (data)',
 	'src/lib/server/config.ts': 'a bad setting, said to the operator’s terminal when the server cannot start',
 	'src/lib/server/cli.ts':

@@ -5,10 +5,11 @@
  */
 import { invalidateAll } from '$app/navigation';
 import { completeness, latestByUnit, liveTable, subtrees } from '$lib/reports/rollup';
+import { unitStanding, type UnitStanding } from '$lib/reports/standing';
 import type { ReportTemplate, ReportUnit, SignoffView, SubmissionView } from '$lib/reports/types';
 import type { LiveEvent } from '$lib/types';
 
-export type UnitStanding = 'missing' | 'overdue' | 'on_time' | 'late' | 'revised_late';
+export type { UnitStanding };
 
 export class ReportBoard {
 	submissions = $state<SubmissionView[]>([]);
@@ -66,12 +67,7 @@ export class ReportBoard {
 
 	/** Where a unit stands against the deadline (day time now). */
 	standing(unitId: string, now: number): UnitStanding {
-		const signed = this.levelSignoff(unitId);
-		if (signed) return this.deadline !== null && signed.at > this.deadline ? 'late' : 'on_time';
-		const versions = this.submissions.filter((s) => s.unitId === unitId);
-		if (versions.length === 0) return this.deadline !== null && now > this.deadline ? 'overdue' : 'missing';
-		if (!versions[0].late && versions.some((s) => s.late)) return 'revised_late';
-		return versions[0].late ? 'late' : 'on_time';
+		return unitStanding(unitId, this.submissions, this.levelSignoffs, this.deadline, now);
 	}
 
 	apply(event: LiveEvent): void {

@@ -49,6 +49,18 @@ const en: Messages<typeof vi> = {
 	'reports.editor.refused': 'Draft not saved: {reason}',
 	'reports.editor.savedAt': 'Draft saved at {time}',
 	'reports.editor.noDraft': 'No draft yet',
+	'reports.facts.title': 'Facts of the day',
+	'reports.facts.hint':
+		'Taken from the day’s log, in Vietnamese as the report is. Beside each sentence: where its figure was recorded.',
+	'reports.facts.write': 'Draft from the facts',
+	'reports.facts.writeHint': 'The draft goes at the end of this section for you to edit; nothing is sent.',
+	'reports.facts.source': 'Source:',
+	'reports.facts.sourceReplay': 'Truck replay',
+	'reports.facts.sourceTrucks': 'Truck tracking',
+	'reports.facts.sourceChecklists': 'Banner checklists',
+	'reports.facts.sourceUnitChecklist': 'The unit’s checklist',
+	'reports.facts.sourceCeremony': 'Ceremony check-in',
+	'reports.facts.sourceOverview': 'Reports overview',
 	'reports.editor.howToType':
 		'Whole numbers, not negative; separate thousands with a dot or a space (1.250), not a comma. Hatched cells take no number.',
 	'reports.editor.currency': 'VND',

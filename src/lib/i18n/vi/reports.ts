@@ -51,6 +51,18 @@ const vi = {
 	'reports.editor.refused': 'Chưa lưu được nháp: {reason}',
 	'reports.editor.savedAt': 'Đã lưu nháp lúc {time}',
 	'reports.editor.noDraft': 'Chưa có nháp',
+	// the day's facts beside section I, to draft it from (the sentences are the report's own)
+	'reports.facts.title': 'Dữ kiện trong ngày',
+	'reports.facts.hint': 'Lấy từ nhật ký trong ngày. Bên cạnh mỗi câu là nơi số liệu được ghi nhận.',
+	'reports.facts.write': 'Viết nháp từ dữ kiện',
+	'reports.facts.writeHint': 'Nháp được thêm vào cuối mục này để sửa; chưa gửi đi.',
+	'reports.facts.source': 'Nguồn:',
+	'reports.facts.sourceReplay': 'Xem lại hành trình xe loa',
+	'reports.facts.sourceTrucks': 'Theo dõi xe loa',
+	'reports.facts.sourceChecklists': 'Bảng việc treo cờ, băng rôn',
+	'reports.facts.sourceUnitChecklist': 'Bảng việc của đơn vị',
+	'reports.facts.sourceCeremony': 'Điểm danh lễ khai mạc',
+	'reports.facts.sourceOverview': 'Tổng hợp báo cáo',
 	'reports.editor.howToType':
 		'Nhập số nguyên, không âm (có thể có dấu chấm ngăn hàng nghìn: 1.250). Ô gạch chéo không nhập.',
 	'reports.editor.currency': 'đồng',

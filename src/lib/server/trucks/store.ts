@@ -1,5 +1,6 @@
 /** Loudspeaker trucks: data access for live state, positions, alerts and crew messages. */
 import type { AlertFacts } from '$lib/trucks/alerts';
+import { trackLengthM } from '$lib/trucks/geometry';
 import { trackPageLimit, type AlertKind, type Fix, type TruckStatus } from '$lib/trucks/types';
 import type { TrackPoint } from '$lib/types';
 import type { Db } from '../db';
@@ -175,6 +176,17 @@ export function positionsBetween(db: Db, from: number, to: number, truckId?: str
 	const sql = `SELECT truck_id AS truckId, device_at AS at, lat, lng, speed FROM positions
 		WHERE device_at BETWEEN ? AND ? AND flag IS NULL ${truckId ? 'AND truck_id = ?' : ''} ORDER BY device_at LIMIT ${trackPageLimit}`;
 	return db.prepare(sql).all(...(truckId ? [from, to, truckId] : [from, to])) as TrackPoint[];
+}
+
+/**
+ * How far the truck drove, by its phone: the length of its whole recorded track, jumps left out,
+ * added up point to point as the replay adds it (no page limit: a long day is counted whole).
+ */
+export function drivenM(db: Db, truckId: string): number {
+	const points = db
+		.prepare('SELECT lng, lat FROM positions WHERE truck_id = ? AND flag IS NULL ORDER BY device_at')
+		.all(truckId) as { lng: number; lat: number }[];
+	return trackLengthM(points.map((p) => [p.lng, p.lat]));
 }
 
 export interface Alert {

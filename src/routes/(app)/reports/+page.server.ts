@@ -8,6 +8,7 @@ import { db } from '$lib/server/db';
 import { refusedUnread, requireActor, runFormCommand } from '$lib/server/guard';
 import { readImportForm } from '$lib/server/http/file-form';
 import { photoIdsOfUploads } from '$lib/server/photos/store';
+import { factsFor } from '$lib/server/reports/day-facts';
 import { packageCommandId } from '$lib/server/reports/import-package';
 import { maxPackageBytes, readReportPackage } from '$lib/server/reports/package/read';
 import { reportPicture } from '$lib/server/reports/picture';
@@ -25,7 +26,7 @@ function unitIdOf(event: { url: URL; locals: App.Locals }): string | null {
 		: null;
 }
 
-export const load: PageServerLoad = (event) => {
+export const load: PageServerLoad = async (event) => {
 	const unitId = unitIdOf(event);
 	const actor = unitId ? requireActor(event, 'read.report', { unitId }) : requireActor(event, 'read.ops');
 	// a unit's own report: the whole event's table; the ops room's picker: its level's units
@@ -52,7 +53,9 @@ export const load: PageServerLoad = (event) => {
 		submissions: listSubmissions(db(), unitId),
 		deadline: picture.deadline,
 		signedAt: picture.signoff?.at ?? null,
-		canSubmit: authorize(actor, 'report.submit', { unitId })
+		canSubmit: authorize(actor, 'report.submit', { unitId }),
+		// what the unit's day logged, to draft section I from: its own scope only
+		facts: await factsFor(actor, db(), unitId)
 	};
 };
 
