@@ -49,6 +49,8 @@ const en: Messages<typeof vi> = {
 	'reports.editor.refused': 'Draft not saved: {reason}',
 	'reports.editor.savedAt': 'Draft saved at {time}',
 	'reports.editor.noDraft': 'No draft yet',
+	'reports.facts.loading': 'Gathering the day’s facts…',
+	'reports.facts.failed': 'The day’s facts could not be gathered. Reload the page to try again.',
 	'reports.facts.title': 'Facts of the day',
 	'reports.facts.hint':
 		'Taken from the day’s log, in Vietnamese as the report is. Beside each sentence: where its figure was recorded.',

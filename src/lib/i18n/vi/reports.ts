@@ -52,6 +52,8 @@ const vi = {
 	'reports.editor.savedAt': 'Đã lưu nháp lúc {time}',
 	'reports.editor.noDraft': 'Chưa có nháp',
 	// the day's facts beside section I, to draft it from (the sentences are the report's own)
+	'reports.facts.loading': 'Đang tổng hợp dữ kiện trong ngày…',
+	'reports.facts.failed': 'Chưa tổng hợp được dữ kiện trong ngày. Tải lại trang để thử lại.',
 	'reports.facts.title': 'Dữ kiện trong ngày',
 	'reports.facts.hint': 'Lấy từ nhật ký trong ngày. Bên cạnh mỗi câu là nơi số liệu được ghi nhận.',
 	'reports.facts.write': 'Viết nháp từ dữ kiện',

@@ -54,8 +54,9 @@ export const load: PageServerLoad = async (event) => {
 		deadline: picture.deadline,
 		signedAt: picture.signoff?.at ?? null,
 		canSubmit: authorize(actor, 'report.submit', { unitId }),
-		// what the unit's day logged, to draft section I from: its own scope only
-		facts: await factsFor(actor, db(), unitId)
+		// what the unit's day logged, to draft section I from: its own scope only. Streamed, not
+		// awaited: a city's hundreds of trucks take seconds to sum, the table must not wait for them
+		facts: factsFor(actor, db(), unitId)
 	};
 };
 
