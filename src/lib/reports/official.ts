@@ -44,7 +44,8 @@ export const official = {
 		title: 'PHỤ LỤC',
 		subject: 'HÌNH ẢNH HOẠT ĐỘNG TIÊU BIỂU',
 		attached: (unit: string) => `(Kèm theo Báo cáo của ${unit})`,
-		caption: (n: number, what: string, where: string, when: string) => `Ảnh ${n}. ${what} — ${where}, ${when}.`,
+		caption: (n: number, what: string, where: string, when: string) =>
+			`Ảnh ${n}. ${what} — ${where}, ${when}.`,
 		/** a photo sent with the unit's report */
 		reported: (version: number) => `Hoạt động của đơn vị, ảnh gửi kèm báo cáo lần ${version}`,
 		/** an accepted photo of a banner item: "Băng rôn (12)" */

@@ -17,7 +17,8 @@ const en: Messages<typeof vi> = {
 	'reports.demo': 'demo',
 	'reports.export.xlsx': 'Excel (.xlsx)',
 	'reports.export.docx': 'Report document (.docx)',
-	'reports.export.docxBusy': 'The server is still building the report document you asked for before. Wait for that file, then try again.',
+	'reports.export.docxBusy':
+		'The server is still building the report document you asked for before. Wait for that file, then try again.',
 	'reports.export.csv': 'CSV',
 	'reports.export.print': 'Print (A4)',
 	'reports.signIn': 'Sign in to see this report.',

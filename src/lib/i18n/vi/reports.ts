@@ -20,7 +20,8 @@ const vi = {
 	'reports.demo': 'demo',
 	'reports.export.xlsx': 'Excel (.xlsx)',
 	'reports.export.docx': 'Văn bản báo cáo (.docx)',
-	'reports.export.docxBusy': 'Máy chủ đang dựng văn bản báo cáo bạn yêu cầu trước đó. Chờ tệp đó tải xong rồi bấm lại.',
+	'reports.export.docxBusy':
+		'Máy chủ đang dựng văn bản báo cáo bạn yêu cầu trước đó. Chờ tệp đó tải xong rồi bấm lại.',
 	'reports.export.csv': 'CSV',
 	'reports.export.print': 'Bản in (A4)',
 	'reports.signIn': 'Hãy đăng nhập để xem báo cáo.',
