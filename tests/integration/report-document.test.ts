@@ -104,6 +104,28 @@ describe('the report to sign (.docx)', () => {
 		expect(docx.media.size).toBe(1);
 	});
 
+	it("is a ward's own, with its own photo, and not another's, nor the rolled-up table", async () => {
+		const own = await download(wardCookie, `format=docx&unit=${wardId}`);
+		expect(own.status).toBe(200);
+		const docx = await readDocx(Buffer.from(await own.arrayBuffer()));
+		expect(docx.tables[0][0][0].text.split('\n').slice(0, 2)).toEqual(['UBND QUẬN 7', 'PHƯỜNG TÂN KIỂNG']);
+		expect(docx.media.size).toBe(1);
+
+		expect((await download(wardCookie, 'format=docx&unit=phuong-tan-hung')).status).toBe(403);
+		expect((await download(wardCookie, 'format=docx')).status).toBe(403);
+		expect((await download(wardCookie, `format=docx&unit=${wardId}&below=1`)).status).toBe(403);
+		expect((await download(null, 'format=docx')).status).toBe(401);
+	});
+
+	it('is linked from the overview and the unit’s report page', async () => {
+		const overview = await (
+			await fetch(`${server.url}/reports/overview`, { headers: { cookie: opsCookie } })
+		).text();
+		expect(overview).toContain('href="/reports/export?format=docx"');
+		const report = await (await fetch(`${server.url}/reports`, { headers: { cookie: wardCookie } })).text();
+		expect(report).toContain(`href="/reports/export?format=docx&amp;unit=${wardId}"`);
+	});
+	// last: LibreOffice takes seconds, after which the server has let this client's idle connection go
 	it('opens in LibreOffice, and its PDF prints the rolled-up table the .xlsx gives, cell by cell', async () => {
 		// both files first: LibreOffice takes seconds, and the server lets an idle connection go
 		const expected = await rolledUp('');
@@ -129,26 +151,4 @@ describe('the report to sign (.docx)', () => {
 		// the ward's sentence, every diacritic and the curly quotes kept, over however many lines
 		expect(text).toContain(wardText.replace(/\s+/g, ' ').slice(0, 60));
 	}, 120_000);
-
-	it("is a ward's own, with its own photo, and not another's, nor the rolled-up table", async () => {
-		const own = await download(wardCookie, `format=docx&unit=${wardId}`);
-		expect(own.status).toBe(200);
-		const docx = await readDocx(Buffer.from(await own.arrayBuffer()));
-		expect(docx.tables[0][0][0].text.split('\n').slice(0, 2)).toEqual(['UBND QUẬN 7', 'PHƯỜNG TÂN KIỂNG']);
-		expect(docx.media.size).toBe(1);
-
-		expect((await download(wardCookie, 'format=docx&unit=phuong-tan-hung')).status).toBe(403);
-		expect((await download(wardCookie, 'format=docx')).status).toBe(403);
-		expect((await download(wardCookie, `format=docx&unit=${wardId}&below=1`)).status).toBe(403);
-		expect((await download(null, 'format=docx')).status).toBe(401);
-	});
-
-	it('is linked from the overview and the unit’s report page', async () => {
-		const overview = await (
-			await fetch(`${server.url}/reports/overview`, { headers: { cookie: opsCookie } })
-		).text();
-		expect(overview).toContain('href="/reports/export?format=docx"');
-		const report = await (await fetch(`${server.url}/reports`, { headers: { cookie: wardCookie } })).text();
-		expect(report).toContain(`href="/reports/export?format=docx&amp;unit=${wardId}"`);
-	});
 });

@@ -19,6 +19,8 @@ const en: Messages<typeof vi> = {
 	'reports.export.docx': 'Report document (.docx)',
 	'reports.export.docxBusy':
 		'The server is still building the report document you asked for before. Wait for that file, then try again.',
+	'reports.export.docxFailed':
+		'The report document could not be built. Try again in a few minutes; if it still fails, take the Excel file or the print view and tell the administrator.',
 	'reports.export.csv': 'CSV',
 	'reports.export.print': 'Print (A4)',
 	'reports.signIn': 'Sign in to see this report.',

@@ -22,6 +22,8 @@ const vi = {
 	'reports.export.docx': 'Văn bản báo cáo (.docx)',
 	'reports.export.docxBusy':
 		'Máy chủ đang dựng văn bản báo cáo bạn yêu cầu trước đó. Chờ tệp đó tải xong rồi bấm lại.',
+	'reports.export.docxFailed':
+		'Chưa dựng được văn bản báo cáo. Thử lại sau ít phút; nếu vẫn lỗi, tải bản Excel hoặc bản in và báo quản trị viên.',
 	'reports.export.csv': 'CSV',
 	'reports.export.print': 'Bản in (A4)',
 	'reports.signIn': 'Hãy đăng nhập để xem báo cáo.',

@@ -6,7 +6,6 @@
 import fs from 'node:fs/promises';
 import { say, type Said } from '$lib/i18n';
 import { FairQueue } from './fair-queue';
-import { photoPath } from './files';
 import { inPhotoProcess, PhotoUnreadable } from './photo-process';
 import type { ProcessedPhoto } from './reencode';
 
@@ -64,8 +63,6 @@ async function refuseUnreadable(file: string): Promise<void> {
 const queue = new FairQueue(2, 8);
 /** the simulator's placeholder pictures, which belong to no upload */
 const demoLane = '';
-/** photos made small for a document (documents are built one photo at a time) */
-const documentLane = '\u0000document';
 
 /** photos waiting for their turn to be decoded, all units together (for /healthz) */
 export function photosWaiting(): number {
@@ -98,22 +95,4 @@ export async function processPhoto(file: string, unitId: string): Promise<Proces
 /** An SVG drawn as a JPEG (the demo's placeholder photos). */
 export function svgToJpeg(svg: string): Promise<Buffer> {
 	return queue.run(demoLane, async () => (await inPhotoProcess({ op: 'svg', svg })).jpeg);
-}
-
-/**
- * A stored photo made small for a document (`side` px at most), or null when its file is gone.
- * In the photo process, as all decoding is: a city's document takes hundreds of photos.
- */
-export async function photoForDocument(
-	id: string,
-	side: number
-): Promise<{ data: Buffer; width: number; height: number } | null> {
-	const file = photoPath(id, 'display');
-	try {
-		await fs.access(file);
-	} catch {
-		return null;
-	}
-	const made = await queue.run(documentLane, () => inPhotoProcess({ op: 'shrink', file, side }));
-	return { data: made.jpeg, width: made.width, height: made.height };
 }

@@ -26,6 +26,9 @@ export class PhotoUnreadable extends Error {}
 /** The photo process failed with the photo in hand, not because of it: try again later. */
 export class PhotoProcessFailed extends Error {}
 
+/** a city's report, hundreds of photos made small and packed: a minute at most on a busy machine */
+const documentTimeoutSeconds = 600;
+
 type Reply = { id: number; answer: PhotoAnswer } | { id: number; error: string };
 
 interface Job {
@@ -83,7 +86,8 @@ class PhotoProcess {
 	run(job: PhotoJob, retried = false): Promise<PhotoAnswer> {
 		return new Promise((resolve, reject) => {
 			const id = ++this.#nextId;
-			const timer = setTimeout(() => this.#end({ kind: 'timeout', id }), config.photoTimeoutSeconds * 1000);
+			const seconds = job.op === 'document' ? documentTimeoutSeconds : config.photoTimeoutSeconds;
+			const timer = setTimeout(() => this.#end({ kind: 'timeout', id }), seconds * 1000);
 			this.#jobs.set(id, { job, resolve, reject, timer, retried });
 			if (this.#idle) clearTimeout(this.#idle);
 			this.#idle = null;
@@ -205,6 +209,21 @@ export async function inPhotoProcess<J extends PhotoJob>(job: J): Promise<PhotoA
 	return fromWire(job, await running(file).run(job));
 }
 
+/**
+ * A job of seconds that holds its process's event loop (a report's .docx: the docx package packs
+ * its zip synchronously, and a city's photos take hundreds of MB): in a process of its own,
+ * let go when done, so neither the server nor the street's photos wait for it, and its memory
+ * goes with it. Where there is no built photo process, done here.
+ */
+export async function inProcessOfItsOwn<J extends PhotoJob>(job: J): Promise<PhotoAnswers[J['op']]> {
+	const file = entry();
+	if (!file) {
+		const { runPhotoJob } = await import('./reencode');
+		return fromWire(job, await runPhotoJob(job));
+	}
+	return fromWire(job, await runAlone(file, job));
+}
+
 /** the photo process's pid while it runs (for /healthz) */
 export function photoProcessPid(): number | null {
 	return current?.pid ?? null;
@@ -214,10 +233,10 @@ const buffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset
 
 /** Buffers come over the channel as plain Uint8Arrays: made Buffers again */
 function fromWire<J extends PhotoJob>(job: J, answer: PhotoAnswer): PhotoAnswers[J['op']] {
-	if (job.op === 'svg' || job.op === 'shrink') {
-		const made = answer as PhotoAnswers['svg'] | PhotoAnswers['shrink'];
-		return { ...made, jpeg: buffer(made.jpeg) } as PhotoAnswers[J['op']];
-	}
+	if (job.op === 'svg')
+		return { jpeg: buffer((answer as PhotoAnswers['svg']).jpeg) } as PhotoAnswers[J['op']];
+	if (job.op === 'document')
+		return { docx: buffer((answer as PhotoAnswers['document']).docx) } as PhotoAnswers[J['op']];
 	const { photo, refused } = answer as PhotoAnswers['photo'];
 	if (!photo) return { refused } as PhotoAnswers[J['op']];
 	return {

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { say, type Said } from '$lib/i18n';
+import { buildDocument, type DocumentJob } from '../reports/document-job';
 
 /** A photo as stored: its display image and thumbnail, named by the display image's hash. */
 export interface ProcessedPhoto {
@@ -40,29 +41,20 @@ const eightBit = new Set(['uchar', 'char']);
 export type PhotoJob =
 	| { op: 'photo'; file: string }
 	| { op: 'svg'; svg: string }
-	/** a stored photo made small for a document: `side` px at most */
-	| { op: 'shrink'; file: string; side: number };
+	/** a report's .docx, its photos made small here: seconds of work, in a process of its own */
+	| { op: 'document'; job: DocumentJob };
 export interface PhotoAnswers {
 	/** why a photo is refused crosses from the photo process as a catalogue key and its parameters */
 	photo: { refused: Said; photo?: undefined } | { refused?: undefined; photo: ProcessedPhoto };
 	svg: { jpeg: Buffer };
-	shrink: { jpeg: Buffer; width: number; height: number };
+	document: { docx: Buffer };
 }
 export type PhotoAnswer = PhotoAnswers[keyof PhotoAnswers];
 
-export function runPhotoJob(job: PhotoJob): Promise<PhotoAnswer> {
+export async function runPhotoJob(job: PhotoJob): Promise<PhotoAnswer> {
 	if (job.op === 'photo') return reencode(job.file);
-	if (job.op === 'shrink') return shrink(job.file, job.side);
+	if (job.op === 'document') return { docx: await buildDocument(job.job) };
 	return svgToJpeg(job.svg);
-}
-
-/** a stored photo (already upright, checked and ours) for a document, where print needs no more */
-async function shrink(file: string, side: number): Promise<PhotoAnswers['shrink']> {
-	const { data, info } = await sharp(file)
-		.resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
-		.jpeg({ quality: 70 })
-		.toBuffer({ resolveWithObject: true });
-	return { jpeg: data, width: info.width, height: info.height };
 }
 
 async function svgToJpeg(svg: string): Promise<PhotoAnswers['svg']> {

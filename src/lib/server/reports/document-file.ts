@@ -1,20 +1,18 @@
 /**
- * Building a report's .docx for whoever asks (the export route, the command line): its photos
- * made small in the photo process, one document at a time on the server, each reader with at
- * most one more waiting. A city's document takes hundreds of photos and seconds to build; a
- * reader pressing the link again and again must not take the server from the day.
+ * Building a report's .docx for whoever asks (the export route, the command line). A city's
+ * document takes hundreds of photos and seconds of work that holds its process up (the docx
+ * package packs synchronously), so it is built in a process of its own, one document at a time,
+ * each reader with at most one more waiting: a reader pressing the link again and again must
+ * not take the server from the day.
  */
 import { FairQueue, QueueFull } from '../photos/fair-queue';
-import { photoForDocument } from '../photos/image';
-import { reportDocument } from './document';
+import { inProcessOfItsOwn } from '../photos/photo-process';
 import type { ReportSheet } from './picture';
 
 /** The server is building the reader's documents already: try again in a moment. */
 export class DocumentsBusy extends Error {}
 
 const documents = new FairQueue(1, 1);
-/** wide enough for the appendix's 78 mm box printed at about 300 dpi */
-const photoSide = 1000;
 
 export async function documentFile(
 	sheet: ReportSheet,
@@ -23,12 +21,9 @@ export async function documentFile(
 ): Promise<Buffer> {
 	if (!documents.hasRoom(reader)) throw new DocumentsBusy();
 	try {
-		return await documents.run(reader, () =>
-			reportDocument(sheet, {
-				exportedAt,
-				// a photo that cannot be read is left out of its place, and its caption says so
-				photo: (photo) => photoForDocument(photo.id, photoSide).catch(() => null)
-			})
+		return await documents.run(
+			reader,
+			async () => (await inProcessOfItsOwn({ op: 'document', job: { sheet, exportedAt } })).docx
 		);
 	} catch (error) {
 		if (error instanceof QueueFull) throw new DocumentsBusy();

@@ -1,7 +1,7 @@
 /**
  * The report as a file: `?format=xlsx|csv|docx`, which table as in sheet.server.ts. The .docx is
  * the document to sign and send up; building one with hundreds of photos takes seconds, so each
- * reader builds one at a time and the server one at a time (document-file.ts).
+ * reader builds one at a time and the server one at a time, in a process of its own (document-file.ts).
  */
 import { error, type RequestHandler } from '@sveltejs/kit';
 import { translate } from '$lib/i18n';
@@ -33,7 +33,8 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		} catch (e) {
 			if (e instanceof DocumentsBusy)
 				error(429, { message: translate(locals.lang, 'reports.export.docxBusy'), code: 'busy' });
-			throw e;
+			console.error('[reports] the report document could not be built:', e);
+			error(503, { message: translate(locals.lang, 'reports.export.docxFailed'), code: 'unavailable' });
 		}
 	}
 	return new Response(body, {
