@@ -75,11 +75,14 @@ async function theDay(): Promise<void> {
 	school.close();
 }
 
-const factIds = (page: Page) =>
-	page
+const factIds = async (page: Page) => {
+	// the facts stream in after the page shows
+	await expect(page.getByTestId('day-facts-loading')).toHaveCount(0);
+	return page
 		.getByTestId('day-facts')
 		.locator('li[data-fact]')
 		.evaluateAll((li) => li.map((l) => l.getAttribute('data-fact')));
+};
 
 test("Quận 7's coordinator drafts section I from the day's facts; the draft saves; each figure links to its page", async ({
 	browser
