@@ -14,7 +14,7 @@ import { docxToPdf, pdfText, tableFigures } from '../../scripts/report-pdf.js';
 import { command, connect, login, type TestSocket } from '../helpers/client';
 import { readDocx } from '../helpers/docx';
 import { cameraJpeg, upload } from '../helpers/photos';
-import { removeServer, startServer, type TestServer } from '../helpers/server';
+import { cli, removeServer, startServer, type TestServer } from '../helpers/server';
 
 let server: TestServer;
 let opsCookie: string;
@@ -125,6 +125,35 @@ describe('the report to sign (.docx)', () => {
 		const report = await (await fetch(`${server.url}/reports`, { headers: { cookie: wardCookie } })).text();
 		expect(report).toContain(`href="/reports/export?format=docx&amp;unit=${wardId}"`);
 	});
+	it('is written by the command line too: a unit’s own, or the level’s as .xlsx; a wrong ask says why', async () => {
+		const own = path.join(scratch, 'cli-own.docx');
+		const written = cli(server.dbPath, ['report', own, '--unit', wardId]);
+		expect(written.stderr).toBe('');
+		expect(written.stdout).toContain(
+			`✓ Đã ghi báo cáo của Phường Tân Kiểng (Lần gửi thứ 1; 1 ảnh) vào ${own}.`
+		);
+		const docx = await readDocx(fs.readFileSync(own));
+		expect(docx.tables[0][0][0].text.split('\n')[1]).toBe('PHƯỜNG TÂN KIỂNG');
+		expect(docx.media.size).toBe(1);
+
+		const book = path.join(scratch, 'cli-level.xlsx');
+		expect(cli(server.dbPath, ['report', book]).status).toBe(0);
+		const workbook = new ExcelJS.Workbook();
+		await workbook.xlsx.readFile(book);
+		expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Phần I, II', 'Hình ảnh']);
+
+		const unsigned = cli(server.dbPath, ['report', path.join(scratch, 'x.docx'), '--signed']);
+		expect([unsigned.status, unsigned.stderr]).toEqual([
+			1,
+			expect.stringContaining('chưa được chốt và ký: bỏ --signed')
+		]);
+		const unknown = cli(server.dbPath, ['report', path.join(scratch, 'y.docx'), '--unit', 'khong-co']);
+		expect([unknown.status, unknown.stderr.trim()]).toEqual([1, '✗ Kế hoạch không có đơn vị khong-co.']);
+		expect(fs.existsSync(path.join(scratch, 'x.docx')) || fs.existsSync(path.join(scratch, 'y.docx'))).toBe(
+			false
+		);
+	});
+
 	// last: LibreOffice takes seconds, after which the server has let this client's idle connection go
 	it('opens in LibreOffice, and its PDF prints the rolled-up table the .xlsx gives, cell by cell', async () => {
 		// both files first: LibreOffice takes seconds, and the server lets an idle connection go

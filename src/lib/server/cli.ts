@@ -192,7 +192,12 @@ async function main(args: string[]): Promise<number> {
 			if (!picture) return (console.error(`✗ ${translate(lang, 'reports.noTemplate')}`), 1);
 			const signed = flags.has('--signed');
 			if (signed && !picture.signoff)
-				return (console.error(`✗ ${translate(lang, 'packages.export.notSigned')}`), 1);
+				return (
+					console.error(
+						'✗ Bảng tổng hợp của cấp này chưa được chốt và ký: bỏ --signed để lấy bản trực tiếp.'
+					),
+					1
+				);
 			const found = unitId
 				? unitSheet(picture, unitId, flags.has('--below'))
 				: rolledUpSheet(picture, signed);
