@@ -263,6 +263,38 @@ describe("a level's document", () => {
 	});
 });
 
+describe('the level above', () => {
+	it("takes a level's sections and photos as that level signed them, live and once it signs too", async () => {
+		await theDay();
+		await accepted(run(coordinator, 'report.sign_off', { note: '' }));
+		await accepted(
+			run(ward, 'report.submit', {
+				unitId: tanKieng,
+				figures: { 'lop-boi-duong': { count: 9 } },
+				narrative: { 'trien-khai': 'Bản sửa sau khi Quận 7 chốt.' },
+				uploads: []
+			})
+		);
+		const city = signedIn('coordinator', { unitId: 'thanh-pho' });
+		const texts = async (signed: boolean) => {
+			const docx = await documentOf(rolledUpSheet(reportPicture(db())!, signed));
+			return { text: docx.paragraphs.join('\n'), photos: docx.media.size };
+		};
+		const live = await texts(false);
+		expect(live.text).toContain(`Phường Tân Kiểng: ${wardText.split('\n')[0]}`);
+		expect(live.text).toContain(ownText);
+		expect(live.text).not.toContain('Bản sửa sau khi Quận 7 chốt.');
+		expect(live.photos).toBe(2);
+
+		await accepted(run(city, 'report.sign_off', { note: '' }));
+		const signed = await texts(true);
+		expect(signed.text).toContain(`Phường Tân Kiểng: ${wardText.split('\n')[0]}`);
+		expect(signed.text).toContain(`UBND Quận 7: ${ownText}`);
+		expect(signed.text).not.toContain('Bản sửa sau khi Quận 7 chốt.');
+		expect(signed.photos).toBe(2);
+	});
+});
+
 describe("a unit's own document", () => {
 	it('has its own sections and photos only, under the body above it', async () => {
 		await theDay();

@@ -149,10 +149,7 @@ export function rolledUpSheet(picture: ReportPicture, signed: boolean): ReportSh
 	const signedLevels = picture.levelSignoffs.flatMap((s) => (s.unitId ? [s.unitId] : []));
 	const count =
 		completeness(picture.units, top.id, latest, signedLevels).answered.size + (latest.has(top.id) ? 1 : 0);
-	// the sections and photos of the submissions the table counts: as signed, or the latest
-	const byId = new Map(submissions.map((s) => [s.id, s]));
-	const counted =
-		signed && signoff ? signoff.counted.flatMap((c) => byId.get(c.submissionId) ?? []) : [...latest.values()];
+	const counted = countedSubmissions(picture, signed);
 	return {
 		template,
 		eventName: picture.eventName,
@@ -176,6 +173,39 @@ export function rolledUpSheet(picture: ReportPicture, signed: boolean): ReportSh
 			signed && signoff ? signoff.at : null
 		)
 	};
+}
+
+/**
+ * The submissions a table counts, whose sections and photos its document takes: as the table was
+ * signed (its own, and through them the signed tables of its levels beneath), or live: each
+ * unit's latest, except that the units of a level beneath that signed off count as it signed
+ * them, as the live table counts that level's signed totals (liveTable).
+ */
+function countedSubmissions(picture: ReportPicture, signed: boolean): SubmissionView[] {
+	const byId = new Map(picture.submissions.map((s) => [s.id, s]));
+	const levels = new Map(picture.levelSignoffs.map((s) => [s.id, s]));
+	const asSigned = (signoff: SignoffView, seen: Set<string>): SubmissionView[] => {
+		if (seen.has(signoff.id)) return [];
+		seen.add(signoff.id);
+		return [
+			...signoff.counted.flatMap((c) => byId.get(c.submissionId) ?? []),
+			...(signoff.levels ?? []).flatMap((l) => {
+				const beneath = levels.get(l.signoffId);
+				return beneath ? asSigned(beneath, seen) : [];
+			})
+		];
+	};
+	if (signed && picture.signoff) return asSigned(picture.signoff, new Set());
+	const below = subtrees(picture.units);
+	const signedLevels = picture.levelSignoffs.filter((s) => s.unitId && s.unitId !== picture.top.id);
+	// the outermost signed levels: a level signed inside another signed one is in that one's table
+	const inside = (unitId: string, level: SignoffView) =>
+		level.unitId !== unitId && (below.get(level.unitId!) ?? []).includes(unitId);
+	const outermost = signedLevels.filter((s) => !signedLevels.some((o) => inside(s.unitId!, o)));
+	const covered = new Set(outermost.flatMap((s) => below.get(s.unitId!) ?? []));
+	const latest = [...latestByUnit(picture.submissions).values()].filter((s) => !covered.has(s.unitId));
+	const seen = new Set<string>();
+	return [...latest, ...outermost.flatMap((s) => asSigned(s, seen))];
 }
 
 /** One unit's own latest submission; `withBelow` adds the units under it (a ward and its schools). */
