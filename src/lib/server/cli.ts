@@ -35,7 +35,7 @@ import { lastVersion } from './reports/store';
 import { writeReportPackage } from './reports/package/write';
 import { documentFile } from './reports/document-file';
 import { exportFileName, reportWorkbook } from './reports/export';
-import { onPaper, reportPicture, rolledUpSheet, unitSheet } from './reports/picture';
+import { onPaper, reportPicture, rolledUpSheet, sheetPhotos, unitSheet } from './reports/picture';
 import { getUnit } from './scenario/units';
 import { ownCeremony } from './ceremony/own';
 import { listGroups, listInvitees } from './ceremony/store';
@@ -198,9 +198,10 @@ async function main(args: string[]): Promise<number> {
 					),
 					1
 				);
+			const photos = sheetPhotos(db(), picture);
 			const found = unitId
-				? unitSheet(picture, unitId, flags.has('--below'))
-				: rolledUpSheet(picture, signed);
+				? unitSheet(picture, unitId, flags.has('--below'), photos)
+				: rolledUpSheet(picture, signed, photos);
 			if (!found) return (console.error(`✗ Đơn vị ${unitId} không thuộc cấp ${level}.`), 1);
 			const sheet = onPaper(db(), found);
 			const out = file ?? exportFileName(sheet, 'docx');

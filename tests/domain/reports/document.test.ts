@@ -14,6 +14,7 @@ import { reportWorkbook } from '../../../src/lib/server/reports/export';
 import {
 	reportPicture,
 	rolledUpSheet,
+	sheetPhotos,
 	unitSheet,
 	type ReportSheet
 } from '../../../src/lib/server/reports/picture';
@@ -78,6 +79,16 @@ async function theDay() {
 	);
 }
 
+/** a level's sheet (null: the whole event's) and a unit's own, with their appendix's photos, as the export makes them */
+function levelSheet(level: string | null, signed = false): ReportSheet {
+	const picture = reportPicture(db(), level)!;
+	return rolledUpSheet(picture, signed, sheetPhotos(db(), picture));
+}
+function ownSheet(unitId: string): ReportSheet {
+	const picture = reportPicture(db())!;
+	return unitSheet(picture, unitId, false, sheetPhotos(db(), picture))!;
+}
+
 const documentOf = async (sheet: ReportSheet) => readDocx(await documentFile(sheet, 'test'));
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -87,7 +98,7 @@ const figuresTable = (docx: Docx) => docx.tables.find((t) => t[0]?.[0]?.text ===
 describe("a level's document", () => {
 	it('is laid out as an administrative document: A4, Times New Roman, heading blocks, numbered pages', async () => {
 		await theDay();
-		const sheet = rolledUpSheet(reportPicture(db(), 'quan7')!, false);
+		const sheet = levelSheet('quan7');
 		const docx = await documentOf(sheet);
 
 		// A4 portrait; margins 20 mm top and bottom, 30 mm left, 15 mm right (in twips)
@@ -129,7 +140,7 @@ describe("a level's document", () => {
 
 	it("gathers its units' sections beneath its own, composed (NFC), every diacritic kept", async () => {
 		await theDay();
-		const docx = await documentOf(rolledUpSheet(reportPicture(db(), 'quan7')!, false));
+		const docx = await documentOf(levelSheet('quan7'));
 
 		expect(docx.xml).toBe(docx.xml.normalize('NFC'));
 		const [first, second] = reportPicture(db())!.template.form.sections;
@@ -145,7 +156,7 @@ describe("a level's document", () => {
 
 	it('has the table as the template prints it, every cell the roll-up and the .xlsx give', async () => {
 		await theDay();
-		const sheet = rolledUpSheet(reportPicture(db(), 'quan7')!, false);
+		const sheet = levelSheet('quan7');
 		const table = figuresTable(await documentOf(sheet));
 		const { template } = sheet;
 
@@ -197,7 +208,7 @@ describe("a level's document", () => {
 
 	it('ends with its photos, each captioned with what, where and when, listed alike in the .xlsx', async () => {
 		await theDay();
-		const sheet = rolledUpSheet(reportPicture(db(), 'quan7')!, false);
+		const sheet = levelSheet('quan7');
 		const docx = await documentOf(sheet);
 
 		expect(docx.media.size).toBe(2);
@@ -247,8 +258,8 @@ describe("a level's document", () => {
 			})
 		);
 		const picture = reportPicture(db(), 'quan7')!;
-		const signed = await documentOf(rolledUpSheet(picture, true));
-		const live = await documentOf(rolledUpSheet(picture, false));
+		const signed = await documentOf(levelSheet('quan7', true));
+		const live = await documentOf(levelSheet('quan7'));
 
 		expect(signed.paragraphs).toContain(`Phường Tân Kiểng: ${wardText.split('\n')[0]}`);
 		expect(signed.paragraphs.join('\n')).not.toContain('Bản sửa sau khi chốt.');
@@ -277,7 +288,7 @@ describe('the level above', () => {
 		);
 		const city = signedIn('coordinator', { unitId: 'thanh-pho' });
 		const texts = async (signed: boolean) => {
-			const docx = await documentOf(rolledUpSheet(reportPicture(db())!, signed));
+			const docx = await documentOf(levelSheet(null, signed));
 			return { text: docx.paragraphs.join('\n'), photos: docx.media.size };
 		};
 		const live = await texts(false);
@@ -298,7 +309,7 @@ describe('the level above', () => {
 describe("a unit's own document", () => {
 	it('has its own sections and photos only, under the body above it', async () => {
 		await theDay();
-		const sheet = unitSheet(reportPicture(db())!, tanKieng)!;
+		const sheet = ownSheet(tanKieng);
 		const docx = await documentOf(sheet);
 
 		expect(docx.tables[0][0][0].text.split('\n').slice(0, 2)).toEqual(['UBND QUẬN 7', 'PHƯỜNG TÂN KIỂNG']);
@@ -312,7 +323,7 @@ describe("a unit's own document", () => {
 
 	it("of a unit that sent nothing is the form to fill in: the table's empty cells, no appendix", async () => {
 		await theDay();
-		const docx = await documentOf(unitSheet(reportPicture(db())!, 'phuong-khac')!);
+		const docx = await documentOf(ownSheet('phuong-khac'));
 		const table = figuresTable(docx);
 		expect(table.slice(2).every((r) => r[3].text === '' && r[4].text === '')).toBe(true);
 		expect(docx.media.size).toBe(0);

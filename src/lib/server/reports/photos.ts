@@ -33,6 +33,9 @@ export interface PhotoStock {
 	banners: BannerPhoto[];
 }
 
+/** a sheet without its appendix (the pages and the package, which show the table alone) */
+export const noPhotos: PhotoStock = { stored: new Map(), banners: [] };
+
 export function photoStock(db: Db, units: ReportUnit[], submissions: SubmissionView[]): PhotoStock {
 	const ids = [...new Set(submissions.flatMap((s) => s.photoIds))];
 	const rows = db

@@ -18,7 +18,7 @@ import type { Db } from '../db';
 import { currentEvent } from '../scenario/store';
 import { unitTree } from '../scenario/tree';
 import { listUnits } from '../scenario/units';
-import { appendixPhotos, photoStock, type PhotoStock } from './photos';
+import { appendixPhotos, noPhotos, photoStock, type PhotoStock } from './photos';
 import { getSignoff, listLevelSignoffs, listSubmissions, reportTemplate } from './store';
 
 export interface ReportPicture {
@@ -42,8 +42,6 @@ export interface ReportPicture {
 	weekEnd: number;
 	/** the body the top answers to (cơ quan chủ quản): '' at the top of the plan */
 	topParentName: string;
-	/** the photos the documents' appendix may take: the submissions' and the accepted banner photos */
-	photos: PhotoStock;
 }
 
 const toReportUnit = ({ id, name, kind, parentId, reports }: Unit): ReportUnit => ({
@@ -85,8 +83,7 @@ export function reportPicture(db: Db, within: string | null = null): ReportPictu
 		deadline,
 		weekStart: vnDay(event.startDate),
 		weekEnd: vnDay(event.endDate) + 24 * 3600_000,
-		topParentName: all.find((u) => u.id === top.parentId)?.name ?? '',
-		photos: photoStock(db, units, submissions)
+		topParentName: all.find((u) => u.id === top.parentId)?.name ?? ''
 	};
 }
 
@@ -137,8 +134,20 @@ const parentNameOf = (picture: ReportPicture, unit: ReportUnit) =>
 		? picture.topParentName
 		: (picture.units.find((u) => u.id === unit.parentId)?.name ?? '');
 
-/** The rolled-up table of the whole tree, live or as signed off. */
-export function rolledUpSheet(picture: ReportPicture, signed: boolean): ReportSheet {
+/**
+ * The photos a sheet's appendix may take (the submissions' and the accepted banner photos), read
+ * only where a sheet is made: pages that show the picture send none of them.
+ */
+export function sheetPhotos(db: Db, picture: ReportPicture): PhotoStock {
+	return photoStock(db, picture.units, picture.submissions);
+}
+
+/** The rolled-up table of the whole tree, live or as signed off; `photos`: its appendix's (none without). */
+export function rolledUpSheet(
+	picture: ReportPicture,
+	signed: boolean,
+	photos: PhotoStock = noPhotos
+): ReportSheet {
 	const { template, top, submissions, signoff } = picture;
 	const figures =
 		signed && signoff
@@ -167,7 +176,7 @@ export function rolledUpSheet(picture: ReportPicture, signed: boolean): ReportSh
 		),
 		photos: appendixPhotos(
 			picture.units,
-			picture.photos,
+			photos,
 			counted,
 			new Set(picture.units.map((u) => u.id)),
 			signed && signoff ? signoff.at : null
@@ -209,7 +218,12 @@ function countedSubmissions(picture: ReportPicture, signed: boolean): Submission
 }
 
 /** One unit's own latest submission; `withBelow` adds the units under it (a ward and its schools). */
-export function unitSheet(picture: ReportPicture, unitId: string, withBelow = false): ReportSheet | null {
+export function unitSheet(
+	picture: ReportPicture,
+	unitId: string,
+	withBelow = false,
+	photos: PhotoStock = noPhotos
+): ReportSheet | null {
 	const unit = picture.units.find((u) => u.id === unitId);
 	if (!unit) return null;
 	const latest = latestByUnit(picture.submissions);
@@ -233,7 +247,7 @@ export function unitSheet(picture: ReportPicture, unitId: string, withBelow = fa
 			own,
 			counted.filter((s) => s.unitId !== unitId)
 		),
-		photos: appendixPhotos(picture.units, picture.photos, counted, new Set(tree))
+		photos: appendixPhotos(picture.units, photos, counted, new Set(tree))
 	};
 }
 

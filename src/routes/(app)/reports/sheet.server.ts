@@ -11,6 +11,7 @@ import {
 	onPaper,
 	reportPicture,
 	rolledUpSheet,
+	sheetPhotos,
 	unitSheet,
 	type ReportSheet
 } from '$lib/server/reports/picture';
@@ -27,9 +28,10 @@ export function requestedSheet(actor: Actor | null, params: URLSearchParams, lan
 	// a level's readers: the level's own table, its units beneath it
 	const picture = reportPicture(db(), scopeOf(actor));
 	if (!picture) return null;
+	const photos = sheetPhotos(db(), picture);
 	const sheet = unitId
-		? unitSheet(picture, unitId, below)
-		: rolledUpSheet(picture, params.get('table') === 'signed');
+		? unitSheet(picture, unitId, below, photos)
+		: rolledUpSheet(picture, params.get('table') === 'signed', photos);
 	if (!sheet) error(404, { message: translate(lang, 'reports.noUnit') });
 	// a rehearsal's table says so on paper too (the print view and the .xlsx)
 	return onPaper(db(), sheet);
