@@ -29,24 +29,35 @@ export type SourcedFact = DayFact & {
 	source: { href: string; label: MessageKey; read: Action; unitId: string };
 };
 
-export async function dayFacts(db: Db, unitId: string): Promise<SourcedFact[]> {
-	const subtree = unitTree(db).subtreeOf(unitId);
-	if (!subtree.size) return [];
+/**
+ * `mayRead`: the units whose facts the reader may have (a ward's staff theirs, not the schools'
+ * beneath it, whose reports and checklists are not theirs to read); all of the subtree when not given.
+ */
+export async function dayFacts(
+	db: Db,
+	unitId: string,
+	mayRead: (unitId: string) => boolean = () => true
+): Promise<SourcedFact[]> {
+	const subtree = new Set([...unitTree(db).subtreeOf(unitId)].filter(mayRead));
+	if (!subtree.has(unitId)) return [];
 	const now = dayNow(db);
 	return [
 		...(await truckFacts(db, unitId, subtree, now)),
 		...checklistFacts(db, unitId, subtree),
 		...ceremonyFacts(db, unitId),
-		...reportFacts(db, unitId, now)
+		...reportFacts(db, unitId, subtree, now)
 	];
 }
 
 /** The facts as a reader gets them: a source they may not open is named without its link. */
 export async function factsFor(actor: Actor, db: Db, unitId: string): Promise<DayFact[]> {
-	return (await dayFacts(db, unitId)).map(({ source: { href, label, read, unitId: target }, ...fact }) => ({
-		...fact,
-		source: { href: authorize(actor, read, { unitId: target }) ? href : null, label }
-	}));
+	const mayRead = (id: string) => authorize(actor, 'read.report', { unitId: id });
+	return (await dayFacts(db, unitId, mayRead)).map(
+		({ source: { href, label, read, unitId: target }, ...fact }) => ({
+			...fact,
+			source: { href: authorize(actor, read, { unitId: target }) ? href : null, label }
+		})
+	);
 }
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -156,12 +167,14 @@ function ceremonyFacts(db: Db, unitId: string): SourcedFact[] {
 }
 
 /** Who of the units beneath has reported, as the overview's completeness table says it. */
-function reportFacts(db: Db, unitId: string, now: number): SourcedFact[] {
+function reportFacts(db: Db, unitId: string, readable: ReadonlySet<string>, now: number): SourcedFact[] {
 	const picture = reportPicture(db, unitId === unitTree(db).root ? null : unitId);
 	if (!picture) return [];
 	const { units, submissions, levelSignoffs, deadline } = picture;
 	const signed = levelSignoffs.flatMap((s) => (s.unitId ? [s.unitId] : []));
-	const { expected } = completeness(units, unitId, latestByUnit(submissions), signed);
+	const expected = completeness(units, unitId, latestByUnit(submissions), signed).expected.filter((u) =>
+		readable.has(u.id)
+	);
 	if (!expected.length) return [];
 	const standing = { onTime: [] as string[], late: [] as string[], notSent: [] as string[] };
 	for (const unit of expected) {
