@@ -54,7 +54,8 @@ const sheetOf = (template: ReportTemplate): ReportSheet => ({
 	basis: 'Tổng hợp trực tiếp từ 3 đơn vị đã gửi',
 	parentName: 'UBND Quận 7',
 	narrative: [],
-	photos: []
+	photos: [],
+	leftOut: 0
 });
 
 const exportedAt = Date.parse('2024-10-05T09:30:00+07:00');

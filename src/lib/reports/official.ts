@@ -52,7 +52,9 @@ export const official = {
 		banner: (kind: string, quantity: number) => `${kind} tuyên truyền (${quantity})`,
 		demo: 'Ảnh mẫu của bản trình diễn, không phải ảnh thật.',
 		missing: '(Tệp ảnh không còn trên máy chủ.)',
-		none: 'Không có ảnh nào được gửi kèm hoặc được duyệt.'
+		none: 'Không có ảnh nào được gửi kèm hoặc được duyệt.',
+		/** a level's appendix takes a few of each unit's: the rest are on Khai Mạc */
+		leftOut: (n: number) => `Còn ${n} ảnh khác của các đơn vị không in trong phụ lục này, xem trên Khai Mạc.`
 	},
 	/** "Nơi nhận:" and its list: the body above, and the office's own copy */
 	recipients: {
@@ -72,7 +74,8 @@ export const official = {
 		what: 'Nội dung ảnh',
 		where: 'Địa điểm',
 		when: 'Thời gian',
-		photoId: 'Mã ảnh'
+		photoId: 'Mã ảnh',
+		note: 'Ghi chú'
 	},
 	/** the workbook's own: its author, its one sheet, the page footer ("Trang 1/2") */
 	creator: 'Khai Mạc',

@@ -234,16 +234,13 @@ describe("a level's document", () => {
 			sheet.photos[0].what,
 			'Phường Tân Kiểng',
 			expect.stringMatching(/\/10\/2024$/),
-			sheet.photos[0].id
+			sheet.photos[0].id,
+			// not a demo's photo: nothing to say
+			''
 		]);
 		expect(photos.rowCount).toBe(3);
 		const texts = book.getWorksheet(official.sheets.narrative)!;
-		expect(texts.getRow(3).values).toEqual([
-			undefined,
-			expect.any(String),
-			'Phường Tân Kiểng',
-			wardText.normalize('NFD')
-		]);
+		expect(texts.getRow(3).values).toEqual([undefined, expect.any(String), 'Phường Tân Kiểng', wardText]);
 	});
 
 	it('as signed off keeps the sections, figures and photos of the submissions it counted', async () => {
@@ -271,6 +268,45 @@ describe("a level's document", () => {
 		// the signed table's photos stay; the new submission sent none, so the live one has the banner only
 		expect(signed.media.size).toBe(2);
 		expect(live.media.size).toBe(1);
+	});
+});
+
+describe('what a writer may send', () => {
+	it('a character XML forbids, typed in a section or a note, leaves the documents readable', async () => {
+		await accepted(
+			run(ward, 'report.submit', {
+				unitId: tanKieng,
+				figures: { 'tin-bai': { count: 2, note: 'Bài\uFFFE số 2' } },
+				narrative: { 'trien-khai': 'Phường\uFFFF tổ chức lễ phát động.\uD800' },
+				uploads: []
+			})
+		);
+		const sheet = levelSheet('quan7');
+		const docx = await documentOf(sheet);
+		expect(docx.xml).not.toMatch(/[\uFFFE\uFFFF\uD800]/);
+		expect(docx.paragraphs).toContain('Phường Tân Kiểng: Phường tổ chức lễ phát động.');
+		const book = new ExcelJS.Workbook();
+		await book.xlsx.load(
+			(await reportWorkbook(unitSheet(reportPicture(db())!, tanKieng)!)) as unknown as ArrayBuffer
+		);
+		expect(book.getWorksheet(official.sheets.narrative)!.getRow(2).getCell(3).text).toBe(
+			'Phường tổ chức lễ phát động.'
+		);
+	});
+
+	it("a level's appendix takes four photos of each unit and says how many more there are", async () => {
+		const uploads = [];
+		for (let i = 0; i < 6; i++) uploads.push(await photo(tanKieng, 20 + i * 30));
+		await accepted(run(ward, 'report.submit', { unitId: tanKieng, figures: {}, narrative: {}, uploads }));
+
+		const level = levelSheet('quan7');
+		expect([level.photos.length, level.leftOut]).toEqual([4, 2]);
+		const docx = await documentOf(level);
+		expect(docx.media.size).toBe(4);
+		expect(docx.paragraphs).toContain(official.appendix.leftOut(2));
+		// the unit's own document takes them all
+		const own = ownSheet(tanKieng);
+		expect([own.photos.length, own.leftOut]).toEqual([6, 0]);
 	});
 });
 

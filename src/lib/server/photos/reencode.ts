@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { say, type Said } from '$lib/i18n';
-import { buildDocument, type DocumentJob } from '../reports/document-job';
+import type { DocumentJob } from '../reports/document-job';
 
 /** A photo as stored: its display image and thumbnail, named by the display image's hash. */
 export interface ProcessedPhoto {
@@ -53,7 +53,11 @@ export type PhotoAnswer = PhotoAnswers[keyof PhotoAnswers];
 
 export async function runPhotoJob(job: PhotoJob): Promise<PhotoAnswer> {
 	if (job.op === 'photo') return reencode(job.file);
-	if (job.op === 'document') return { docx: await buildDocument(job.job) };
+	if (job.op === 'document') {
+		// loaded when a document is asked for: the photo process starts for the street's photos without it
+		const { buildDocument } = await import('../reports/document-job');
+		return { docx: await buildDocument(job.job) };
+	}
 	return svgToJpeg(job.svg);
 }
 

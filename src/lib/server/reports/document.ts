@@ -30,10 +30,11 @@ import {
 import { cellsOf, formatNumber } from '$lib/reports/cells';
 import { official } from '$lib/reports/official';
 import type { ReportPhoto } from '$lib/reports/types';
+import { xmlText } from '$lib/reports/xml-text';
 import { formatDateTime } from '$lib/time/format';
 import type { ReportSheet } from './picture';
 
-/** A photo's bytes as they go into the document (already made small: document-photos.ts). */
+/** A photo's bytes as they go into the document (already made small: document-job.ts). */
 export interface DocumentPhoto {
 	data: Buffer;
 	width: number;
@@ -59,9 +60,8 @@ const body = pt(14);
 // LibreOffice draws an image in a paragraph of fixed line height as a thin strip: keep lines "auto"
 const single = { line: 240, lineRule: LineRuleType.AUTO };
 
-/** text as Word keeps it: composed (NFC), as a writer's Mac or a pasted PDF may not have sent it */
-const words = (text: string, options: IRunOptions = {}) =>
-	new TextRun({ ...options, text: text.normalize('NFC') });
+/** text as Word keeps it (xml-text.ts): composed, nothing XML forbids */
+const words = (text: string, options: IRunOptions = {}) => new TextRun({ ...options, text: xmlText(text) });
 
 function para(text: string, options: Omit<IParagraphOptions, 'children'> & { run?: IRunOptions } = {}) {
 	const { run, ...rest } = options;
@@ -327,6 +327,15 @@ async function appendix(sheet: ReportSheet, options: DocumentOptions): Promise<(
 			spacing: { ...single, after: 240 },
 			run: { italics: true }
 		}),
+		...(sheet.leftOut
+			? [
+					para(appendix.leftOut(sheet.leftOut), {
+						...centred,
+						spacing: { ...single, after: 240 },
+						run: { size: pt(12) }
+					})
+				]
+			: []),
 		new Table({
 			layout: TableLayoutType.FIXED,
 			borders: TableBorders.NONE,
@@ -370,7 +379,8 @@ export async function reportDocument(sheet: ReportSheet, options: DocumentOption
 						}
 					}
 				},
-				headers: { default: pageNumber, first: new Header({ children: [] }) },
+				// the first page's header is there and empty (the schema wants a paragraph in it)
+				headers: { default: pageNumber, first: new Header({ children: [new Paragraph({})] }) },
 				children: [
 					heading(sheet),
 					...title(sheet),

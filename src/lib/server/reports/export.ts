@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { fold } from '$lib/ceremony/search';
 import { cellsOf } from '$lib/reports/cells';
 import { official } from '$lib/reports/official';
+import { xmlText } from '$lib/reports/xml-text';
 import type { ReportTemplate } from '$lib/reports/types';
 import { formatDateTime } from '$lib/time/format';
 import type { ReportSheet } from './picture';
@@ -147,7 +148,7 @@ export async function reportWorkbook(sheet: ReportSheet, exportedAt = Date.now()
 		ws.getCell(r, columns.stt).value = row.stt || null;
 		ws.getCell(r, columns.label).value = row.label;
 		ws.getCell(r, columns.measure).value = row.measure || null;
-		ws.getCell(r, columns.note).value = note || null;
+		ws.getCell(r, columns.note).value = note ? xmlText(note) : null;
 		// only the cells the row takes: the others stay empty, as on the paper form
 		for (const cell of cellsOf(row)) {
 			const value = own[cell];
@@ -229,8 +230,8 @@ function narrativeSheet(book: ExcelJS.Workbook, sheet: ReportSheet): void {
 		[sheets.text, 90]
 	]);
 	for (const section of sheet.narrative) {
-		ws.addRow([section.title, sheet.unitName, section.text]);
-		for (const unit of section.units) ws.addRow([section.title, unit.unitName, unit.text]);
+		ws.addRow([section.title, sheet.unitName, xmlText(section.text)]);
+		for (const unit of section.units) ws.addRow([section.title, unit.unitName, xmlText(unit.text)]);
 	}
 	styleRows(ws);
 }
@@ -244,12 +245,22 @@ function photoSheet(book: ExcelJS.Workbook, sheet: ReportSheet): void {
 		[sheets.what, 40],
 		[sheets.where, 36],
 		[sheets.when, 18],
-		[sheets.photoId, 20]
+		[sheets.photoId, 20],
+		[sheets.note, 30]
 	]);
 	sheet.photos.forEach((photo, i) =>
-		ws.addRow([i + 1, photo.unitName, photo.what, photo.where, formatDateTime(photo.when, 'vi'), photo.id])
+		ws.addRow([
+			i + 1,
+			photo.unitName,
+			photo.what,
+			photo.where,
+			formatDateTime(photo.when, 'vi'),
+			photo.id,
+			photo.demo ? official.appendix.demo : ''
+		])
 	);
 	if (sheet.photos.length === 0) ws.addRow(['', official.appendix.none]);
+	if (sheet.leftOut) ws.addRow(['', official.appendix.leftOut(sheet.leftOut)]);
 	styleRows(ws);
 }
 

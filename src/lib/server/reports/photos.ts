@@ -33,6 +33,14 @@ export interface PhotoStock {
 	banners: BannerPhoto[];
 }
 
+/**
+ * The most photos one document takes: a city's 300 units with two each build in about 20 s into a
+ * 37 MB file (bench:report-document); ten times that would take minutes and gigabytes.
+ */
+export const maxPhotos = 1000;
+/** a level's document: the photos of each unit beneath it, at most */
+export const photosPerUnit = 4;
+
 /** a sheet without its appendix (the pages and the package, which show the table alone) */
 export const noPhotos: PhotoStock = { stored: new Map(), banners: [] };
 
@@ -83,19 +91,21 @@ export function photoStock(db: Db, units: ReportUnit[], submissions: SubmissionV
 
 /**
  * The appendix of a report: for each unit in the tree's order, the photos of its counted
- * submission, then its accepted banner photos (those accepted by `until`, for a signed table).
- * A photo sent twice shows once.
+ * submission, then its accepted banner photos (those accepted by `until`, for a signed table), at
+ * most `perUnit` of each unit (a level's document: "một số hình ảnh tiêu biểu", not all of them)
+ * and `maxPhotos` in all. A photo sent twice shows once. `leftOut`: how many did not fit.
  */
 export function appendixPhotos(
 	units: ReportUnit[],
 	stock: PhotoStock,
 	counted: SubmissionView[],
 	unitIds: ReadonlySet<string>,
-	until: number | null = null
-): ReportPhoto[] {
+	{ until = null, perUnit = Infinity }: { until?: number | null; perUnit?: number } = {}
+): { photos: ReportPhoto[]; leftOut: number } {
 	const seen = new Set<string>();
 	const bySubmission = new Map(counted.map((s) => [s.unitId, s]));
-	return units.flatMap((unit) => {
+	let leftOut = 0;
+	const photos = units.flatMap((unit) => {
 		if (!unitIds.has(unit.id)) return [];
 		const submission = bySubmission.get(unit.id);
 		const sent = (submission?.photoIds ?? []).flatMap((id): ReportPhoto[] => {
@@ -124,6 +134,11 @@ export function appendixPhotos(
 				height,
 				demo
 			}));
-		return [...sent, ...banners].filter((p) => !seen.has(p.id) && seen.add(p.id));
+		const own = [...sent, ...banners].filter((p) => !seen.has(p.id) && seen.add(p.id));
+		leftOut += Math.max(0, own.length - perUnit);
+		return own.slice(0, perUnit);
 	});
+	// past the whole document's room, the last units' photos wait for the .xlsx's list and the screens
+	leftOut += Math.max(0, photos.length - maxPhotos);
+	return { photos: photos.slice(0, maxPhotos), leftOut };
 }

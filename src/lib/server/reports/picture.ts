@@ -18,7 +18,7 @@ import type { Db } from '../db';
 import { currentEvent } from '../scenario/store';
 import { unitTree } from '../scenario/tree';
 import { listUnits } from '../scenario/units';
-import { appendixPhotos, noPhotos, photoStock, type PhotoStock } from './photos';
+import { appendixPhotos, noPhotos, photosPerUnit, photoStock, type PhotoStock } from './photos';
 import { getSignoff, listLevelSignoffs, listSubmissions, reportTemplate } from './store';
 
 export interface ReportPicture {
@@ -105,6 +105,8 @@ export interface ReportSheet {
 	narrative: NarrativeSection[];
 	/** the appendix: the photos of the submissions counted, and the banner photos accepted */
 	photos: ReportPhoto[];
+	/** photos that did not fit the appendix (a level's: a few of each unit), to say so */
+	leftOut: number;
 }
 
 /**
@@ -174,13 +176,10 @@ export function rolledUpSheet(
 			counted.find((s) => s.unitId === top.id),
 			counted.filter((s) => s.unitId !== top.id)
 		),
-		photos: appendixPhotos(
-			picture.units,
-			photos,
-			counted,
-			new Set(picture.units.map((u) => u.id)),
-			signed && signoff ? signoff.at : null
-		)
+		...appendixPhotos(picture.units, photos, counted, new Set(picture.units.map((u) => u.id)), {
+			until: signed && signoff ? signoff.at : null,
+			perUnit: photosPerUnit
+		})
 	};
 }
 
@@ -247,7 +246,10 @@ export function unitSheet(
 			own,
 			counted.filter((s) => s.unitId !== unitId)
 		),
-		photos: appendixPhotos(picture.units, photos, counted, new Set(tree))
+		// a unit's own document takes all its photos; with the units beneath, a few of each
+		...appendixPhotos(picture.units, photos, counted, new Set(tree), {
+			perUnit: withBelow ? photosPerUnit : Infinity
+		})
 	};
 }
 

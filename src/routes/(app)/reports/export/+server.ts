@@ -29,7 +29,9 @@ export const GET: RequestHandler = async ({ url, locals }) => {
 		try {
 			// requestedSheet let only a signed-in reader this far
 			const reader = locals.actor?.kind === 'user' ? `user:${locals.actor.userId}` : 'other';
-			body = new Uint8Array(await documentFile(sheet, reader));
+			const file = await documentFile(sheet, reader);
+			// the bytes as they are, not copied again: a city's document is tens of MB
+			body = new Uint8Array(file.buffer as ArrayBuffer, file.byteOffset, file.byteLength);
 		} catch (e) {
 			if (e instanceof DocumentsBusy)
 				error(429, { message: translate(locals.lang, 'reports.export.docxBusy'), code: 'busy' });
