@@ -89,6 +89,20 @@ function ownSheet(unitId: string): ReportSheet {
 	return unitSheet(picture, unitId, false, sheetPhotos(db(), picture))!;
 }
 
+/** the day, Quận 7 signs its table off, then Tân Kiểng sends 9 classes and `revision` as its section I */
+async function signedThenRevised(revision: string) {
+	await theDay();
+	await accepted(run(coordinator, 'report.sign_off', { note: '' }));
+	await accepted(
+		run(ward, 'report.submit', {
+			unitId: tanKieng,
+			figures: { 'lop-boi-duong': { count: 9 } },
+			narrative: { 'trien-khai': revision },
+			uploads: []
+		})
+	);
+}
+
 const documentOf = async (sheet: ReportSheet) => readDocx(await documentFile(sheet, 'test'));
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -244,16 +258,7 @@ describe("a level's document", () => {
 	});
 
 	it('as signed off keeps the sections, figures and photos of the submissions it counted', async () => {
-		await theDay();
-		await accepted(run(coordinator, 'report.sign_off', { note: '' }));
-		await accepted(
-			run(ward, 'report.submit', {
-				unitId: tanKieng,
-				figures: { 'lop-boi-duong': { count: 9 } },
-				narrative: { 'trien-khai': 'Bản sửa sau khi chốt.' },
-				uploads: []
-			})
-		);
+		await signedThenRevised('Bản sửa sau khi chốt.');
 		const picture = reportPicture(db(), 'quan7')!;
 		const signed = await documentOf(levelSheet('quan7', true));
 		const live = await documentOf(levelSheet('quan7'));
@@ -312,16 +317,7 @@ describe('what a writer may send', () => {
 
 describe('the level above', () => {
 	it("takes a level's sections and photos as that level signed them, live and once it signs too", async () => {
-		await theDay();
-		await accepted(run(coordinator, 'report.sign_off', { note: '' }));
-		await accepted(
-			run(ward, 'report.submit', {
-				unitId: tanKieng,
-				figures: { 'lop-boi-duong': { count: 9 } },
-				narrative: { 'trien-khai': 'Bản sửa sau khi Quận 7 chốt.' },
-				uploads: []
-			})
-		);
+		await signedThenRevised('Bản sửa sau khi Quận 7 chốt.');
 		const city = signedIn('coordinator', { unitId: 'thanh-pho' });
 		const texts = async (signed: boolean) => {
 			const docx = await documentOf(levelSheet(null, signed));
